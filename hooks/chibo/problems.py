@@ -1,0 +1,53 @@
+"""Problems found in records, and the error that carries them (one line each)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass
+from typing import Iterable
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """Lỗi: one problem at one place of one record file.
+
+    ``file`` is relative to the project (``records/chi-bo/x.yml``); ``line`` and
+    ``column`` start at 1; ``path`` names the value (``results[1].rating``), empty when
+    the problem concerns the whole file.
+    """
+
+    file: str
+    line: int
+    column: int
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}:{self.column}"
+        what = f"{self.path}: {self.message}" if self.path else self.message
+        return f"{where}: lỗi: {what}"
+
+
+class RecordsError(Exception):
+    """Records that cannot be published; ``str()`` is one line per problem."""
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems = tuple(sorted(set(problems)))
+        super().__init__(self.text())
+
+    def text(self) -> str:
+        return "\n".join(str(problem) for problem in self.problems)
+
+    def json(self) -> str:
+        return json.dumps([asdict(p) for p in self.problems], ensure_ascii=False, indent=2)
+
+
+def format_path(path: tuple[str | int, ...]) -> str:
+    """``('results', 1, 'rating')`` → ``results[1].rating``."""
+    text = ""
+    for part in path:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        else:
+            text += f".{part}" if text else part
+    return text

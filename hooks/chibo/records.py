@@ -1,0 +1,104 @@
+"""Load every record of a project once: read, validate, cross-check, or fail with all problems."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .loader import Document, read_document
+from .models import Cell, Committee, CriteriaBook
+from .problems import Problem, RecordsError
+from .validate import check, check_book, check_cell, check_committee
+
+RECORDS = "records"
+COMMITTEE_FILE = "dang-bo.yml"
+BOOK_FILE = "tieu-chi.yml"
+CELLS_DIR = "chi-bo"
+
+
+@dataclass(frozen=True)
+class Records:
+    """Bộ hồ sơ: everything the site is built from, validated."""
+
+    committee: Committee
+    book: CriteriaBook
+    cells: tuple[Cell, ...]
+    files: int
+    warnings: tuple[str, ...] = ()
+
+
+def load_records(project: Path) -> Records:
+    """Read and validate ``project/records``; raise ``RecordsError`` listing every problem."""
+    root = project / RECORDS
+    problems: list[Problem] = []
+    committee_doc = _read(root / COMMITTEE_FILE, project, problems)
+    book_doc = _read(root / BOOK_FILE, project, problems)
+    committee = _checked(committee_doc, Committee, problems)
+    book = _checked(book_doc, CriteriaBook, problems)
+    if committee is not None:
+        problems += check_committee(committee_doc, committee)
+    if book is not None:
+        problems += check_book(book_doc, book)
+    paths, warnings = _cell_paths(root / CELLS_DIR, project, problems)
+    cells = []
+    for path in paths:
+        doc = _read(path, project, problems)
+        cell = _checked(doc, Cell, problems)
+        if cell is not None:
+            problems += check_cell(doc, cell, book)
+            cells.append(cell)
+    if problems:
+        raise RecordsError(problems)
+    assert committee is not None and book is not None
+    cells.sort(key=lambda c: c.id)
+    return Records(committee, book, tuple(cells), 2 + len(paths), tuple(warnings))
+
+
+def _rel(path: Path, project: Path) -> str:
+    return path.relative_to(project).as_posix()
+
+
+def _read(path: Path, project: Path, problems: list[Problem]) -> Document | None:
+    rel = _rel(path, project)
+    if not path.exists() and not path.is_symlink():
+        problems.append(Problem(rel, 1, 1, "", "thiếu tệp hồ sơ này"))
+        return None
+    doc, found = read_document(path, rel)
+    problems += found
+    return doc
+
+
+def _checked(doc: Document | None, model: type, problems: list[Problem]):
+    if doc is None:
+        return None
+    value, found = check(doc, model)
+    reported = {(p.file, p.path) for p in problems}
+    problems += [p for p in found if (p.file, p.path) not in reported]
+    return value
+
+
+def _cell_paths(folder: Path, project: Path, problems: list[Problem]) -> tuple[list[Path], list[str]]:
+    """The cell files to read, refusing links out of ``records/`` and id clashes by case."""
+    if not folder.is_dir():
+        problems.append(Problem(_rel(folder, project), 1, 1, "", "thiếu thư mục hồ sơ chi bộ"))
+        return [], []
+    records = (project / RECORDS).resolve()
+    paths, warnings, stems = [], [], {}
+    for path in sorted(folder.iterdir()):
+        rel = _rel(path, project)
+        if path.name.startswith("."):
+            continue
+        if path.suffix != ".yml":
+            warnings.append(f"{rel}: bỏ qua tệp không có đuôi .yml")
+            continue
+        if path.is_symlink() and not path.resolve().is_relative_to(records):
+            problems.append(Problem(rel, 1, 1, "", "liên kết trỏ ra ngoài thư mục records/; hãy chép tệp vào đây"))
+            continue
+        folded = path.stem.casefold()
+        if folded in stems:
+            problems.append(Problem(rel, 1, 1, "", f"trùng mã chi bộ với tệp {stems[folded]} "
+                                    "(chỉ khác chữ hoa, chữ thường)"))
+            continue
+        stems[folded] = rel
+        paths.append(path)
+    return paths, warnings

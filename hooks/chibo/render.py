@@ -1,0 +1,94 @@
+"""Render pages from Jinja templates, with every record string escaped twice over.
+
+Templates under ``templates/`` write Markdown. Every ``{{ value }}`` is made safe for
+both layers it passes through: Markdown (a backslash before each character Markdown
+would act on, so ``[x](javascript:…)`` stays text) and then HTML (Jinja's autoescape,
+so ``<img onerror=…>`` stays text). Values that are already safe markup (``Markup``)
+pass unchanged; the ``url`` and ``attr`` filters make the few such values explicit.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup, escape
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+# Characters Python-Markdown (with the `tables` extension) treats as escapable: a
+# backslash before any of them shows the character itself. `<`, `>`, `&` and quotes are
+# left to HTML escaping, which runs after this.
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
+_SPACE = re.compile(r"\s+")
+_SAFE_URL = re.compile(r"(\.\./|\./)*[a-z0-9\-/.#]*")
+
+
+def md_text(value: object) -> str:
+    """Plain text → Markdown source that renders as exactly that text, on one line."""
+    return _MD_SPECIAL.sub(r"\\\1", _SPACE.sub(" ", str(value)).strip())
+
+
+def _finalize(value: object) -> object:
+    if value is None:
+        return ""
+    if isinstance(value, Markup):
+        return value
+    return md_text(value)
+
+
+def url(value: str) -> Markup:
+    """A link target we built from validated ids; anything else is a programming error."""
+    if not _SAFE_URL.fullmatch(value):
+        raise ValueError(f"unsafe link target: {value!r}")
+    return Markup(value)
+
+
+def attr(value: object) -> Markup:
+    """A value inside an HTML attribute or raw HTML block: HTML-escaped only."""
+    return escape(str(value))
+
+
+def date_vi(value: dt.date | None) -> str:
+    """``2022-05-31`` → ``31-5-2022``, as in Vietnamese documents."""
+    return "" if value is None else f"{value.day}-{value.month}-{value.year}"
+
+
+def date_long(value: dt.date) -> str:
+    return f"ngày {value.day} tháng {value.month} năm {value.year}"
+
+
+def number_vi(value: float | int | None, decimals: int = 0) -> str:
+    """``1234.5`` → ``1.234,5``."""
+    if value is None:
+        return "–"
+    text = f"{value:,.{decimals}f}"
+    return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+
+
+def percent_vi(value: float | None) -> str:
+    """``91.66`` → ``91,7%`` (one decimal); ``None`` (nothing rated) → ``–``."""
+    return "–" if value is None else f"{number_vi(value, 1)}%"
+
+
+def environment() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        finalize=_finalize,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(
+        url=url, attr=attr, date_vi=date_vi, date_long=date_long,
+        number_vi=number_vi, percent_vi=percent_vi,
+    )
+    return env
+
+
+def render(env: Environment, template: str, **context: object) -> str:
+    return env.get_template(template).render(**context)

@@ -1,0 +1,281 @@
+"""Validate plain record values against the models, with Vietnamese messages.
+
+``check`` runs a model over a ``Document`` and turns every pydantic error into a
+``Problem`` at the line and column of the offending value. The rules that span fields
+or files (ids, references, order of events, `model: true`) follow as plain functions.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import types
+import typing
+from typing import TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from .loader import Document, Key
+from .models import Cell, Committee, CriteriaBook
+from .problems import Problem
+from .vocab import GOOD_OR_BETTER
+
+M = TypeVar("M", bound=BaseModel)
+
+_SLUG_HINT = "chỉ gồm chữ thường không dấu, chữ số và dấu gạch nối, ví dụ 'khoa-duoc'"
+
+
+def check(doc: Document, model: type[M]) -> tuple[M | None, list[Problem]]:
+    """Validate ``doc.data`` as ``model``: the object, or ``None`` and the problems."""
+    try:
+        return model.model_validate(doc.data), []
+    except ValidationError as error:
+        problems: dict[Key, Problem] = {}
+        for item in error.errors(include_url=False):
+            path, on_key = _data_path(doc.data, item["loc"])
+            if path in problems:
+                continue  # one line per value, even when a union tried several types
+            message = _message(item, doc, path, model)
+            problems[path] = doc.problem(path, message, key=on_key)
+        return None, list(problems.values())
+
+
+def _data_path(data: object, loc: tuple) -> tuple[Key, bool]:
+    """Map a pydantic ``loc`` onto the data, dropping union member names."""
+    path: list[str | int] = []
+    node = data
+    for part in loc:
+        if part == "[key]":
+            return tuple(path), True
+        if isinstance(node, dict) and part in node:
+            node = node[part]
+        elif isinstance(node, (tuple, list)) and isinstance(part, int) and part < len(node):
+            node = node[part]
+        elif isinstance(node, dict) and isinstance(part, str):
+            path.append(part)  # a missing or unknown key: report it, stop walking
+            return tuple(path), False
+        else:
+            continue
+        path.append(part)
+    return tuple(path), False
+
+
+def _message(item: dict, doc: Document, path: Key, model: type[BaseModel]) -> str:
+    kind, ctx, value = item["type"], item.get("ctx") or {}, item.get("input")
+    raw = doc.raw.get(path)
+    shown = raw if raw is not None else value
+    if kind == "missing":
+        return "thiếu trường bắt buộc"
+    if kind == "extra_forbidden":
+        return _unknown_key(path, model)
+    if kind == "literal_error":
+        choices = ", ".join(re.findall(r"'([^']*)'", ctx.get("expected", "")))
+        return f"'{shown}' không hợp lệ; chọn một trong: {choices}"
+    if kind == "string_type":
+        if value is None:
+            return "không được để trống"
+        return f"phải là văn bản; nếu đúng là '{shown}', hãy đặt trong dấu nháy: \"{shown}\""
+    if kind == "string_pattern_mismatch":
+        if ctx.get("pattern") == r"\S":
+            return "không được để trống"
+        return f"'{shown}' không phải mã hợp lệ: {_SLUG_HINT}"
+    if kind == "string_too_short":
+        return "không được để trống"
+    if kind == "string_too_long":
+        return f"quá dài (tối đa {ctx.get('max_length')} ký tự)"
+    if kind in ("int_type", "int_parsing", "int_from_float"):
+        return f"'{shown}' phải là số nguyên" if shown is not None else "phải là số nguyên"
+    if kind in ("float_type", "float_parsing"):
+        return f"'{shown}' phải là số" if shown is not None else "phải là số"
+    if kind == "greater_than_equal":
+        if ctx.get("ge") == 0:
+            return f"'{shown}' không hợp lệ: số không được âm"
+        return f"'{shown}' phải lớn hơn hoặc bằng {ctx.get('ge')}"
+    if kind == "less_than_equal":
+        return f"'{shown}' phải nhỏ hơn hoặc bằng {ctx.get('le')}"
+    if kind == "bool_type":
+        return f"'{shown}' phải là true hoặc false"
+    if kind in ("date_type", "date_parsing", "date_from_datetime_parsing"):
+        return f"'{shown}' phải là ngày dạng NĂM-THÁNG-NGÀY, ví dụ 2022-06-11"
+    if kind in ("tuple_type", "list_type"):
+        return "phải là một danh sách (mỗi mục bắt đầu bằng '- ')"
+    if kind in ("model_type", "dict_type", "model_attributes_type"):
+        return "phải là các cặp 'khóa: giá trị'"
+    if kind == "too_short":
+        return f"phải có ít nhất {ctx.get('min_length')} mục"
+    return item["msg"]
+
+
+def _unknown_key(path: Key, model: type[BaseModel]) -> str:
+    key = str(path[-1])
+    allowed = _allowed_keys(model, path[:-1])
+    message = f"khóa '{key}' không được dùng ở đây"
+    if not allowed:
+        return message
+    close = difflib.get_close_matches(key, allowed, n=1)
+    if close:
+        return f"{message}; có phải là '{close[0]}'?"
+    return f"{message}; các khóa hợp lệ: {', '.join(allowed)}"
+
+
+def _allowed_keys(model: type[BaseModel], path: Key) -> list[str]:
+    """The keys the model accepts at ``path`` (a mapping inside the record)."""
+    target: object = model
+    for part in path:
+        target = _inner(target, part)
+        if target is None:
+            return []
+    if isinstance(target, type) and issubclass(target, BaseModel):
+        return [f.alias or name for name, f in target.model_fields.items()]
+    return []
+
+
+def _inner(annotation: object, part: str | int) -> object:
+    """One step down a type: a model's field, or the items of a tuple or dict."""
+    for candidate in _unwrap(annotation):
+        if isinstance(candidate, type) and issubclass(candidate, BaseModel) and isinstance(part, str):
+            for name, info in candidate.model_fields.items():
+                if (info.alias or name) == part:
+                    return info.annotation
+        origin, args = typing.get_origin(candidate), typing.get_args(candidate)
+        if origin is tuple and isinstance(part, int):
+            return args[0]
+        if origin is dict and isinstance(part, str):
+            return args[1]
+    return None
+
+
+def _unwrap(annotation: object) -> list[object]:
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return _unwrap(typing.get_args(annotation)[0])
+    if origin in (typing.Union, types.UnionType):
+        return [a for arg in typing.get_args(annotation) for a in _unwrap(arg)]
+    return [annotation]
+
+
+# --- rules across fields -----------------------------------------------------------
+
+
+def duplicates(doc: Document, items: tuple, path: str, attr: str, what: str) -> list[Problem]:
+    """Items of ``doc.<path>`` whose ``attr`` repeats an earlier one."""
+    seen: dict[object, int] = {}
+    problems = []
+    for index, item in enumerate(items):
+        value = getattr(item, attr)
+        if value in seen:
+            problems.append(doc.problem((path, index, _key(attr)),
+                                        f"{what} '{value}' bị trùng với mục [{seen[value]}]"))
+        else:
+            seen[value] = index
+    return problems
+
+
+def _key(attr: str) -> str:
+    return {"from_year": "from", "to_year": "to"}.get(attr, attr)
+
+
+def check_book(doc: Document, book: CriteriaBook) -> list[Problem]:
+    """``tieu-chi.yml``: unique ids; each criterion common or by type, every type covered."""
+    problems = duplicates(doc, book.types, "types", "id", "mã loại hình")
+    problems += duplicates(doc, book.criteria, "criteria", "id", "mã tiêu chí")
+    type_ids = [t.id for t in book.types]
+    for index, criterion in enumerate(book.criteria):
+        where = ("criteria", index)
+        if bool(criterion.indicators) == bool(criterion.by_type):
+            problems.append(doc.problem(where, "mỗi tiêu chí cần đúng một trong hai: 'indicators' "
+                                        "(tiêu chí chung) hoặc 'by_type' (tiêu chí theo loại hình)"))
+            continue
+        for type_id in criterion.by_type or {}:
+            if type_id not in type_ids:
+                problems.append(doc.problem(where + ("by_type", type_id), f"loại hình '{type_id}' "
+                                            f"không có trong 'types'; chọn một trong: {', '.join(type_ids)}", key=True))
+        missing = [t for t in type_ids if criterion.by_type is not None and t not in criterion.by_type]
+        if missing:
+            problems.append(doc.problem(where + ("by_type",), f"thiếu nội dung cho loại hình: {', '.join(missing)}"))
+    return problems
+
+
+def check_committee(doc: Document, committee: Committee) -> list[Problem]:
+    """``dang-bo.yml``: unique ids, document references, a sane period."""
+    problems = duplicates(doc, committee.documents, "documents", "id", "mã văn bản")
+    problems += duplicates(doc, committee.targets, "targets", "id", "mã chỉ tiêu")
+    problems += duplicates(doc, committee.milestones, "milestones", "id", "mã mốc")
+    doc_ids = {d.id for d in committee.documents}
+    if committee.plan.implements not in doc_ids:
+        problems.append(doc.problem(("plan", "implements"), _unknown_doc(committee.plan.implements)))
+    for index, rules in enumerate(committee.rules):
+        for j, ref in enumerate(rules.documents):
+            if ref not in doc_ids:
+                problems.append(doc.problem(("rules", index, "documents", j), _unknown_doc(ref)))
+        if rules.to_year is not None and rules.to_year < rules.from_year:
+            problems.append(doc.problem(("rules", index, "to"), "năm kết thúc trước năm bắt đầu"))
+    if committee.period.end < committee.period.start:
+        problems.append(doc.problem(("period", "end"), "năm kết thúc trước năm bắt đầu"))
+    if committee.selection.first_year_max < committee.selection.first_year_min:
+        problems.append(doc.problem(("selection", "first_year_max"), "nhỏ hơn first_year_min"))
+    return problems
+
+
+def _unknown_doc(ref: str) -> str:
+    return f"văn bản '{ref}' không có trong 'documents'"
+
+
+def check_cell(doc: Document, cell: Cell, book: CriteriaBook | None) -> list[Problem]:
+    """One cell: id and file name, type, criteria ids, years, events, recognitions."""
+    problems = []
+    if cell.id != doc.stem:
+        problems.append(doc.problem(("id",), f"mã chi bộ '{cell.id}' phải trùng tên tệp '{doc.stem}.yml'"))
+    problems += duplicates(doc, cell.extra_criteria, "extra_criteria", "id", "mã tiêu chí")
+    problems += duplicates(doc, cell.results, "results", "year", "năm")
+    criteria = set(c.id for c in cell.extra_criteria)
+    if book is not None:
+        type_ids = [t.id for t in book.types]
+        if cell.type not in type_ids:
+            problems.append(doc.problem(("type",), f"'{cell.type}' không hợp lệ; chọn một trong: {', '.join(type_ids)}"))
+        base = {c.id for c in book.criteria}
+        for index, extra in enumerate(cell.extra_criteria):
+            if extra.id in base:
+                problems.append(doc.problem(("extra_criteria", index, "id"),
+                                            f"mã '{extra.id}' trùng với tiêu chí trong tieu-chi.yml"))
+        criteria |= base
+        for index, result in enumerate(cell.results):
+            for key in result.criteria or {}:
+                if key not in criteria:
+                    problems.append(doc.problem(("results", index, "criteria", key), f"tiêu chí '{key}' "
+                                                f"không có; chọn một trong: {', '.join(sorted(criteria))}", key=True))
+    problems += _check_events(doc, cell)
+    problems += _check_models(doc, cell)
+    return problems
+
+
+def _check_events(doc: Document, cell: Cell) -> list[Problem]:
+    problems = []
+    registered: set[int] = set()
+    for index, event in enumerate(cell.registration):
+        if index and event.date < cell.registration[index - 1].date:
+            problems.append(doc.problem(("registration", index, "date"),
+                                        f"sự kiện ngày {event.date:%d-%m-%Y} đứng sau sự kiện ngày "
+                                        f"{cell.registration[index - 1].date:%d-%m-%Y}; hãy xếp theo thứ tự ngày"))
+        if event.status == "dang-ky":
+            registered.add(event.year)
+        elif event.status in ("lua-chon", "khong-lua-chon") and event.year not in registered:
+            problems.append(doc.problem(("registration", index, "status"),
+                                        f"'{event.status}' cho năm {event.year} cần một sự kiện "
+                                        f"'dang-ky' năm {event.year} trước đó"))
+    return problems
+
+
+def _check_models(doc: Document, cell: Cell) -> list[Problem]:
+    problems = []
+    for index, result in enumerate(cell.results):
+        if not result.model:
+            continue
+        if result.rating not in GOOD_OR_BETTER:
+            problems.append(doc.problem(("results", index, "model"), "'model: true' cần xếp loại "
+                                        "'xuat-sac' hoặc 'tot' trong cùng năm"))
+        failed = [key for key, value in (result.criteria or {}).items() if value != "dat"]
+        if failed:
+            problems.append(doc.problem(("results", index, "model"), "'model: true' nhưng tiêu chí "
+                                        f"{', '.join(failed)} 'chua-dat'"))
+    return problems

@@ -1,0 +1,56 @@
+"""Codes used in records and their Vietnamese labels (DESIGN.md §2).
+
+Codes are what office staff type in YAML; labels are what readers see. One label per
+concept: this module is the glossary the templates use.
+"""
+
+from __future__ import annotations
+
+from types import MappingProxyType
+
+RATINGS = ("xuat-sac", "tot", "hoan-thanh", "khong-hoan-thanh")
+GOOD_OR_BETTER = frozenset({"xuat-sac", "tot"})
+STATUSES = ("khao-sat", "dang-ky", "lua-chon", "khong-lua-chon", "rut")
+CRITERION_RESULTS = ("dat", "chua-dat")
+GROUPS = ("chi-bo", "dang-vien")
+MEASURES = ("tot-tro-len", "kieu-mau")
+
+RATING_LABELS = MappingProxyType(
+    {
+        "xuat-sac": "Hoàn thành xuất sắc nhiệm vụ",
+        "tot": "Hoàn thành tốt nhiệm vụ",
+        "hoan-thanh": "Hoàn thành nhiệm vụ",
+        "khong-hoan-thanh": "Không hoàn thành nhiệm vụ",
+    }
+)
+RATING_SHORT = MappingProxyType(
+    {"xuat-sac": "HTXSNV", "tot": "HTTNV", "hoan-thanh": "HTNV", "khong-hoan-thanh": "KHTNV"}
+)
+STATUS_LABELS = MappingProxyType(
+    {
+        "khao-sat": "Đã khảo sát",
+        "dang-ky": "Đã đăng ký",
+        "lua-chon": "Được lựa chọn",
+        "khong-lua-chon": "Không được lựa chọn",
+        "rut": "Rút đăng ký",
+    }
+)
+EVENT_LABELS = MappingProxyType(
+    {
+        "khao-sat": "Khảo sát",
+        "dang-ky": "Đăng ký",
+        "lua-chon": "Ban Thường vụ lựa chọn",
+        "khong-lua-chon": "Ban Thường vụ không lựa chọn",
+        "rut": "Rút đăng ký",
+    }
+)
+NO_STATUS = "chua-dang-ky"
+NO_STATUS_LABEL = "Chưa đăng ký"
+MODEL_STATUS = "kieu-mau"
+CRITERION_LABELS = MappingProxyType({"dat": "Đạt", "chua-dat": "Chưa đạt"})
+GROUP_LABELS = MappingProxyType(
+    {"chi-bo": "Tiêu chí đối với chi bộ", "dang-vien": "Tiêu chí đối với đảng viên"}
+)
+MEASURE_LABELS = MappingProxyType(
+    {"tot-tro-len": "hoàn thành tốt nhiệm vụ trở lên", "kieu-mau": "đạt chi bộ kiểu mẫu"}
+)

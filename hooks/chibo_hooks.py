@@ -1,0 +1,46 @@
+"""MkDocs hooks: thin adapters from build events to the ``chibo`` package.
+
+Records are loaded and validated in ``on_config``, before MkDocs empties ``site/``, so
+a bad record stops the build with every problem listed and a previous ``site/`` intact.
+State lives on the config object of the current build, never in this module.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
+
+from chibo import site
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+
+log = get_plugin_logger("chibo")
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    project = Path(config.config_file_path).parent
+    try:
+        built = site.build(project)
+    except site.RecordsError as error:
+        raise PluginError(f"Hồ sơ có lỗi, không tạo trang:\n{error}") from None
+    for warning in built.records.warnings:
+        log.warning(warning)
+    config.extra[site.CONFIG_KEY] = built
+    return config
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    for page in site.from_config(config).pages:
+        files.append(site.generated_file(config, page))
+    return files
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    env.globals["chibo"] = site.from_config(config).theme_context()
+    return env
