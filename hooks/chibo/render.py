@@ -9,12 +9,13 @@ pass unchanged; the ``url`` and ``attr`` filters make the few such values explic
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
+
+from .formats import date_long, date_vi, number_vi, percent_vi
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -49,28 +50,6 @@ def url(value: str) -> Markup:
 def attr(value: object) -> Markup:
     """A value inside an HTML attribute or raw HTML block: HTML-escaped only."""
     return escape(str(value))
-
-
-def date_vi(value: dt.date | None) -> str:
-    """``2022-05-31`` → ``31-5-2022``, as in Vietnamese documents."""
-    return "" if value is None else f"{value.day}-{value.month}-{value.year}"
-
-
-def date_long(value: dt.date) -> str:
-    return f"ngày {value.day} tháng {value.month} năm {value.year}"
-
-
-def number_vi(value: float | int | None, decimals: int = 0) -> str:
-    """``1234.5`` → ``1.234,5``."""
-    if value is None:
-        return "–"
-    text = f"{value:,.{decimals}f}"
-    return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
-
-
-def percent_vi(value: float | None) -> str:
-    """``91.66`` → ``91,7%`` (one decimal); ``None`` (nothing rated) → ``–``."""
-    return "–" if value is None else f"{number_vi(value, 1)}%"
 
 
 def environment() -> Environment:

@@ -15,6 +15,7 @@ from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from .formats import date_vi
 from .loader import Document, Key
 from .models import Cell, Committee, CriteriaBook
 from .problems import Problem
@@ -36,6 +37,7 @@ def check(doc: Document, model: type[M]) -> tuple[M | None, list[Problem]]:
             if path in problems:
                 continue  # one line per value, even when a union tried several types
             message = _message(item, doc, path, model)
+            on_key = on_key or item["type"] == "extra_forbidden"
             problems[path] = doc.problem(path, message, key=on_key)
         return None, list(problems.values())
 
@@ -255,8 +257,8 @@ def _check_events(doc: Document, cell: Cell) -> list[Problem]:
     for index, event in enumerate(cell.registration):
         if index and event.date < cell.registration[index - 1].date:
             problems.append(doc.problem(("registration", index, "date"),
-                                        f"sự kiện ngày {event.date:%d-%m-%Y} đứng sau sự kiện ngày "
-                                        f"{cell.registration[index - 1].date:%d-%m-%Y}; hãy xếp theo thứ tự ngày"))
+                                        f"sự kiện ngày {date_vi(event.date)} đứng sau sự kiện ngày "
+                                        f"{date_vi(cell.registration[index - 1].date)}; hãy xếp theo thứ tự ngày"))
         if event.status == "dang-ky":
             registered.add(event.year)
         elif event.status in ("lua-chon", "khong-lua-chon") and event.year not in registered:

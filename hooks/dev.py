@@ -1,0 +1,66 @@
+"""Set up and run the project with nothing but Python 3.11+ (Windows, macOS, Linux).
+
+    python hooks/dev.py serve    # xem trang tại http://127.0.0.1:8000
+    python hooks/dev.py test     # chạy toàn bộ kiểm thử
+    python hooks/dev.py build    # tạo thư mục site/ để xuất bản
+    python hooks/dev.py chibo validate
+
+Creates ``.venv`` beside ``mkdocs.yml`` on first use, installs the project into it
+(again only when ``pyproject.toml`` changes), then runs the command inside it. Standard
+library only: it runs before anything is installed. Not a MkDocs hook.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+PROJECT = Path(__file__).resolve().parent.parent
+VENV = PROJECT / ".venv"
+COMMANDS = {
+    "serve": ["-m", "mkdocs", "serve", "--dev-addr", "127.0.0.1:8000"],
+    "build": ["-m", "mkdocs", "build", "--strict"],
+    "test": ["-m", "pytest"],
+    "chibo": ["-m", "chibo.cli"],
+}
+
+
+def venv_python() -> Path:
+    scripts = "Scripts" if os.name == "nt" else "bin"
+    return VENV / scripts / ("python.exe" if os.name == "nt" else "python")
+
+
+def ensure_installed() -> Path:
+    python = venv_python()
+    if not python.exists():
+        print("Tạo môi trường ảo .venv …", flush=True)
+        venv.EnvBuilder(with_pip=True).create(VENV)
+    stamp = VENV / ".chibo-installed"
+    wanted = hashlib.sha256((PROJECT / "pyproject.toml").read_bytes()).hexdigest()
+    if not stamp.exists() or stamp.read_text() != wanted:
+        print("Cài đặt các gói cần thiết (lần đầu mất vài phút) …", flush=True)
+        subprocess.run([python, "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
+                        "-e", ".[test]"], cwd=PROJECT, check=True)
+        stamp.write_text(wanted)
+    return python
+
+
+def main(argv: list[str]) -> int:
+    if not argv or argv[0] not in COMMANDS:
+        print(__doc__)
+        return 2
+    python = ensure_installed()
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONUTF8="1")
+    command = [str(python), *COMMANDS[argv[0]], *argv[1:]]
+    try:
+        return subprocess.run(command, cwd=PROJECT, env=env).returncode
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,210 @@
+"""Every validation rule of DESIGN.md §3: the exact line a person reads."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from chibo.problems import RecordsError
+from chibo.records import load_records
+
+from conftest import DATA, copy_project
+
+GOOD = """\
+id: khoa-duoc
+name: Chi bộ Khoa Dược
+type: giang-day
+"""
+F = "records/chi-bo/khoa-duoc.yml"
+
+
+def problems_for(project: Path, files: dict[str, str | bytes]) -> list[str]:
+    for name, content in files.items():
+        path = project / name
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(textwrap.dedent(content), encoding="utf-8")
+    with pytest.raises(RecordsError) as caught:
+        load_records(project)
+    return str(caught.value).splitlines()
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    import shutil
+
+    shutil.copytree(DATA / "mini" / "records", tmp_path / "records")
+    return tmp_path
+
+
+def test_mini_records_are_valid(project: Path) -> None:
+    records = load_records(project)
+    assert [c.id for c in records.cells] == ["khoa-duoc"]
+    assert records.files == 3
+
+
+CASES = {
+    "unknown key, with a suggestion": (
+        GOOD + "secretry: Trần Thị Hoa\n",
+        [f"{F}:4:1: lỗi: secretry: khóa 'secretry' không được dùng ở đây; có phải là 'secretary'?"],
+    ),
+    "duplicate key": (
+        GOOD + "name: Chi bộ Dược\n",
+        [f"{F}:4:1: lỗi: name: khóa 'name' bị lặp (đã có ở dòng 2)"],
+    ),
+    "missing required field": (
+        "id: khoa-duoc\ntype: giang-day\n",
+        [f"{F}:1:1: lỗi: name: thiếu trường bắt buộc"],
+    ),
+    "missing field in a list item points at the item": (
+        GOOD + "results:\n  - rating: tot\n",
+        [f"{F}:5:5: lỗi: results[0].year: thiếu trường bắt buộc"],
+    ),
+    "wrong type: text for a number": (
+        GOOD + "members: mười tám\n",
+        [f"{F}:4:10: lỗi: members: 'mười tám' phải là số nguyên"],
+    ),
+    "wrong type: YAML 1.1 octal is not a number": (
+        GOOD + "members: 010\n",
+        [f"{F}:4:10: lỗi: members: '010' phải là số nguyên"],
+    ),
+    "wrong type: a number where text is expected": (
+        GOOD + "secretary: 2022\n",
+        [f"{F}:4:12: lỗi: secretary: phải là văn bản; nếu đúng là '2022', hãy đặt trong dấu nháy: \"2022\""],
+    ),
+    "'no' stays the author's text": (
+        GOOD + "secretary: no\n",
+        [],
+    ),
+    "unknown rating code": (
+        GOOD + "results:\n  - year: 2022\n    rating: tot-lam\n",
+        [f"{F}:6:13: lỗi: results[0].rating: 'tot-lam' không hợp lệ; chọn một trong: "
+         "xuat-sac, tot, hoan-thanh, khong-hoan-thanh"],
+    ),
+    "unknown cell type": (
+        "id: khoa-duoc\nname: Chi bộ Khoa Dược\ntype: benh-vien\n",
+        [f"{F}:3:7: lỗi: type: 'benh-vien' không hợp lệ; chọn một trong: giang-day, sinh-vien"],
+    ),
+    "unknown criterion id": (
+        GOOD + "results:\n  - year: 2022\n    criteria: {tc1: dat, tc9: dat}\n",
+        [f"{F}:6:26: lỗi: results[0].criteria.tc9: tiêu chí 'tc9' không có; chọn một trong: tc1, tc2"],
+    ),
+    "unknown criterion result": (
+        GOOD + "results:\n  - year: 2022\n    criteria: {tc1: tot}\n",
+        [f"{F}:6:21: lỗi: results[0].criteria.tc1: 'tot' không hợp lệ; chọn một trong: dat, chua-dat"],
+    ),
+    "malformed id": (
+        "id: Khoa Dược\nname: Chi bộ Khoa Dược\ntype: giang-day\n",
+        [f"{F}:1:5: lỗi: id: 'Khoa Dược' không phải mã hợp lệ: chỉ gồm chữ thường không dấu, "
+         "chữ số và dấu gạch nối, ví dụ 'khoa-duoc'"],
+    ),
+    "id differs from the file name": (
+        "id: khoa-y\nname: Chi bộ Khoa Dược\ntype: giang-day\n",
+        [f"{F}:1:5: lỗi: id: mã chi bộ 'khoa-y' phải trùng tên tệp 'khoa-duoc.yml'"],
+    ),
+    "duplicate result years": (
+        GOOD + "results:\n  - year: 2022\n  - year: 2022\n",
+        [f"{F}:6:11: lỗi: results[1].year: năm '2022' bị trùng với mục [0]"],
+    ),
+    "negative count": (
+        GOOD + "results:\n  - year: 2022\n    members: {xuat-sac: -1}\n",
+        [f"{F}:6:25: lỗi: results[0].members.xuat-sac: '-1' không hợp lệ: số không được âm"],
+    ),
+    "impossible date": (
+        GOOD + "registration:\n  - date: 2022-02-30\n    status: dang-ky\n    year: 2022\n",
+        [f"{F}:5:11: lỗi: registration[0].date: ngày '2022-02-30' không tồn tại"],
+    ),
+    "events out of order": (
+        GOOD + "registration:\n  - {date: 2022-06-11, status: dang-ky, year: 2022}\n"
+        "  - {date: 2022-06-01, status: khao-sat, year: 2022}\n",
+        [f"{F}:6:12: lỗi: registration[1].date: sự kiện ngày 1-6-2022 đứng sau sự kiện ngày "
+         "11-6-2022; hãy xếp theo thứ tự ngày"],
+    ),
+    "selected without registering": (
+        GOOD + "registration:\n  - {date: 2022-06-20, status: lua-chon, year: 2022}\n",
+        [f"{F}:5:32: lỗi: registration[0].status: 'lua-chon' cho năm 2022 cần một sự kiện "
+         "'dang-ky' năm 2022 trước đó"],
+    ),
+    "model with a rating below tot": (
+        GOOD + "results:\n  - year: 2022\n    rating: hoan-thanh\n    model: true\n",
+        [f"{F}:7:12: lỗi: results[0].model: 'model: true' cần xếp loại 'xuat-sac' hoặc 'tot' trong cùng năm"],
+    ),
+    "model with a criterion not met": (
+        GOOD + "results:\n  - year: 2022\n    rating: tot\n    criteria: {tc1: dat, tc2: chua-dat}\n"
+        "    model: true\n",
+        [f"{F}:8:12: lỗi: results[0].model: 'model: true' nhưng tiêu chí tc2 'chua-dat'"],
+    ),
+}
+
+
+@pytest.mark.parametrize("content, expected", CASES.values(), ids=CASES.keys())
+def test_rule(project: Path, content: str, expected: list[str]) -> None:
+    path = project / F
+    path.write_text(content, encoding="utf-8")
+    if not expected:
+        load_records(project)
+        return
+    assert problems_for(project, {}) == expected
+
+
+SAFETY = {
+    "syntax error": (b"id: [khoa-duoc\n", [f"{F}:2:1: lỗi: cú pháp YAML không hợp lệ: thiếu dấu ',' hoặc ']' trong danh sách"]),
+    "tab indentation": (b"id: khoa-duoc\nresults:\n\t- year: 2022\n",
+                        [f"{F}:3:1: lỗi: cú pháp YAML không hợp lệ: có ký tự Tab; YAML chỉ thụt lề bằng dấu cách"]),
+    # "Chi bộ Khoa Dược" as Windows-1258 writes it (base letters with combining tones).
+    "non-UTF-8 bytes": (b"id: khoa-duoc\nname: Chi b\xf4\xf2 Khoa D\xfd\xf5\xf2c\n",
+                        [f"{F}:2:12: lỗi: tệp không phải UTF-8 (byte 0xF4; có thể lưu bằng Windows-1258 hoặc "
+                         "mã cũ khác); hãy lưu lại với mã UTF-8"]),
+    "anchor": (b"id: &a khoa-duoc\n", [f"{F}:1:5: lỗi: không dùng neo YAML ('&a'); hãy viết đầy đủ giá trị"]),
+    "alias": (b"a: x\nid: *a\n", [f"{F}:2:5: lỗi: không dùng bí danh YAML ('*a'); hãy viết đầy đủ giá trị"]),
+    "merge key": (b"<<: {id: khoa-duoc}\n", [f"{F}:1:1: lỗi: không dùng khóa gộp YAML ('<<'); hãy viết đầy đủ các khóa"]),
+    "custom tag": (b"id: !cell khoa-duoc\n", [f"{F}:1:5: lỗi: không dùng thẻ YAML ('!cell'); hãy bỏ thẻ, đặt giá trị trong dấu nháy nếu là văn bản"]),
+    "several documents": (GOOD.encode() + b"---\nid: x\n",
+                          [f"{F}:4:1: lỗi: tệp chỉ được chứa một tài liệu YAML (bỏ dòng '---' thứ hai)"]),
+    "not a mapping": (b"- khoa-duoc\n", [f"{F}:1:1: lỗi: nội dung tệp phải là các cặp 'khóa: giá trị'"]),
+    "too large": (GOOD.encode() + b"note: " + b"x" * (300 * 1024) + b"\n",
+                  [f"{F}:1:1: lỗi: tệp quá lớn (300 KiB; tối đa 256 KiB)"]),
+    "empty": (b"\n", [f"{F}:1:1: lỗi: tệp rỗng"]),
+}
+
+
+@pytest.mark.parametrize("content, expected", SAFETY.values(), ids=SAFETY.keys())
+def test_unsafe_input_is_refused(project: Path, content: bytes, expected: list[str]) -> None:
+    assert problems_for(project, {F: content}) == expected
+
+
+def test_every_problem_in_every_file_at_once(project: Path) -> None:
+    lines = problems_for(project, {
+        F: GOOD + "members: -3\nresults:\n  - year: 2022\n    rating: tot-lam\n",
+        "records/chi-bo/phong-dao-tao.yml": "id: phong-dao-tao\ntype: hanh-chinh\n",
+        "records/tieu-chi.yml": (DATA / "mini/records/tieu-chi.yml").read_text() + "  - id: tc1\n"
+        "    group: chi-bo\n    title: Lặp\n    indicators: [x]\n",
+    })
+    assert lines == [
+        f"{F}:4:10: lỗi: members: '-3' không hợp lệ: số không được âm",
+        f"{F}:7:13: lỗi: results[0].rating: 'tot-lam' không hợp lệ; chọn một trong: "
+        "xuat-sac, tot, hoan-thanh, khong-hoan-thanh",
+        "records/chi-bo/phong-dao-tao.yml:1:1: lỗi: name: thiếu trường bắt buộc",
+        "records/tieu-chi.yml:23:9: lỗi: criteria[2].id: mã tiêu chí 'tc1' bị trùng với mục [0]",
+    ]
+
+
+def test_committee_references_are_checked(project: Path) -> None:
+    text = (DATA / "mini/records/dang-bo.yml").read_text().replace("documents: [qd-132]", "documents: [qd-999]")
+    assert problems_for(project, {"records/dang-bo.yml": text}) == [
+        "records/dang-bo.yml:43:17: lỗi: rules[0].documents[0]: văn bản 'qd-999' không có trong 'documents'",
+    ]
+
+
+def test_missing_records_are_named(tmp_path: Path) -> None:
+    (tmp_path / "records").mkdir()
+    with pytest.raises(RecordsError) as caught:
+        load_records(tmp_path)
+    assert str(caught.value).splitlines() == [
+        "records/chi-bo:1:1: lỗi: thiếu thư mục hồ sơ chi bộ",
+        "records/dang-bo.yml:1:1: lỗi: thiếu tệp hồ sơ này",
+        "records/tieu-chi.yml:1:1: lỗi: thiếu tệp hồ sơ này",
+    ]
