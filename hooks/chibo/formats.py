@@ -25,3 +25,8 @@ def number_vi(value: float | int | None, decimals: int = 0) -> str:
 def percent_vi(value: float | None) -> str:
     """``91.66`` → ``91,7%`` (one decimal); ``None`` (nothing rated) → ``–``."""
     return "–" if value is None else f"{number_vi(value, 1)}%"
+
+
+def threshold_vi(value: float) -> str:
+    """A target's threshold: ``90.0`` → ``90%``, ``20.5`` → ``20,5%``."""
+    return f"{number_vi(value, 0 if float(value).is_integer() else 1)}%"

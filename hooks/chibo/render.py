@@ -15,7 +15,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from .formats import date_long, date_vi, number_vi, percent_vi
+from .formats import date_long, date_vi, number_vi, percent_vi, threshold_vi
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -29,7 +29,7 @@ _SAFE_URL = re.compile(r"(\.\./|\./)*[a-z0-9\-/.#]*")
 
 def md_text(value: object) -> str:
     """Plain text → Markdown source that renders as exactly that text, on one line."""
-    return _MD_SPECIAL.sub(r"\\\1", _SPACE.sub(" ", str(value)).strip())
+    return _MD_SPECIAL.sub(r"\\\1", _SPACE.sub(" ", str(value)))
 
 
 def _finalize(value: object) -> object:
@@ -64,7 +64,7 @@ def environment() -> Environment:
     )
     env.filters.update(
         url=url, attr=attr, date_vi=date_vi, date_long=date_long,
-        number_vi=number_vi, percent_vi=percent_vi,
+        number_vi=number_vi, percent_vi=percent_vi, threshold_vi=threshold_vi,
     )
     return env
 
