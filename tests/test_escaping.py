@@ -1,0 +1,65 @@
+"""Record strings reach every page as text: HTML, Markdown and template syntax never run."""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import DATA, build_site, copy_project
+from htmltext import page
+
+HTML = "<img src=x onerror=alert(1)>"
+LINK = "[x](javascript:alert(1))"
+JINJA = "{{ 7*7 }}{% raw %}"
+PAYLOAD = f"{HTML} {LINK} {JINJA} *nghiêng* <script>alert(2)</script></title><b>đậm</b>"
+
+# Free-text fields: ids, codes, dates and numbers are validated and cannot carry markup.
+TEXT_KEYS = {"name", "short_name", "superior", "place", "title", "signer", "signer_title", "issuer",
+             "number", "label", "owner", "note", "role", "position", "who", "description",
+             "secretary", "decision", "award", "tasks", "indicators"}
+
+
+def poison(value: object, key: str | None = None) -> object:
+    """Every free-text string in ``value`` with the payload appended."""
+    if isinstance(value, dict):
+        return {k: poison(v, k) for k, v in value.items()}
+    if isinstance(value, list):
+        return [poison(v, key) for v in value]
+    if isinstance(value, str) and key in TEXT_KEYS:
+        return f"{value} {PAYLOAD}"
+    return value
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = copy_project(tmp_path_factory.mktemp("hostile"), DATA / "mini" / "records")
+    for path in (project / "records").rglob("*.yml"):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        path.write_text(yaml.safe_dump(poison(data), allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return build_site(project)
+
+
+URLS = ["", "tieu-chi/", "chi-bo/", "chi-bo/khoa-duoc/", "to-chuc-thuc-hien/", "van-ban/"]
+
+
+@pytest.mark.parametrize("url", URLS)
+def test_payloads_show_as_text(hostile: Path, url: str) -> None:
+    shown = page(hostile, url)
+    assert PAYLOAD in shown.text, "the payload is shown, character for character"
+    html = shown.html
+    assert "<img src=x" not in html
+    assert "<script>alert" not in html
+    assert "<b>đậm</b>" not in html
+    assert not re.search(r"""href=["']?javascript:""", html, re.IGNORECASE)
+    assert "49" not in shown.text.replace("2049", "")
+
+
+def test_payload_in_a_cell_name_is_text_in_the_list_and_the_title(hostile: Path) -> None:
+    listing = page(hostile, "chi-bo/")
+    assert ("khoa-duoc/", f"Chi bộ Khoa Dược {PAYLOAD}") in listing.links
+    title = re.search(r"<title>(.*?)</title>", page(hostile, "chi-bo/khoa-duoc/").html, re.S).group(1)
+    assert title.strip() == f"Chi bộ Khoa Dược {html.escape(PAYLOAD)} - Chi bộ kiểu mẫu 2022–2025"

@@ -1,0 +1,149 @@
+"""A real ``mkdocs build`` per page type, read as a reader would read it."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import DATA, ROOT, build_site, copy_project
+from htmltext import page
+
+PAGE_URLS = ["", "ke-hoach/", "tieu-chi/", "chi-bo/", "chi-bo/khoa-kham-benh/",
+             "to-chuc-thuc-hien/", "van-ban/"]
+
+
+@pytest.fixture(scope="module")
+def sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bundled sample records, built once for this module (strict mode)."""
+    return build_site(copy_project(tmp_path_factory.mktemp("sample")))
+
+
+@pytest.fixture(scope="module")
+def mini_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_site(copy_project(tmp_path_factory.mktemp("mini"), DATA / "mini" / "records"))
+
+
+@pytest.mark.parametrize("url", PAGE_URLS)
+def test_every_page_shows_the_sample_banner(sample: Path, url: str) -> None:
+    assert "Dữ liệu minh họa, không phải số liệu chính thức." in page(sample, url).text
+
+
+def test_navigation_lists_sections_not_cells(sample: Path) -> None:
+    html = page(sample, "van-ban/").html
+    nav = html[html.index("md-nav--primary"):html.index("md-nav--secondary")]
+    labels = re.findall(r'<span class="md-ellipsis">\s*([^<]+?)\s*</span>', nav)
+    assert labels[:6] == ["Tổng quan", "Kế hoạch", "Tiêu chí", "Chi bộ", "Tổ chức thực hiện", "Văn bản"]
+    assert "Chi bộ Khoa Dược" not in nav
+    assert "khoa-duoc" not in html
+
+
+def test_overview_shows_targets_against_the_latest_year(sample: Path) -> None:
+    home = page(sample, "")
+    assert "Số liệu tính đến ngày 31-3-2026." in home.text
+    assert ["Hoàn thành tốt nhiệm vụ trở lên", "22", "91,7%"] in home.rows
+    assert ["Đạt chi bộ kiểu mẫu", "5", "20,8%"] in home.rows
+    assert ["Chi bộ hoàn thành tốt nhiệm vụ trở lên", "2025", "từ 90% trở lên", "22/24 (91,7%)", "Đạt"] in home.rows
+    assert ["Chi bộ đạt tiêu chí mô hình chi bộ kiểu mẫu", "2025", "trên 20%", "5/24 (20,8%)", "Đạt"] in home.rows
+    assert ["Tổng số", "24"] in home.rows
+
+
+def test_plan_page_keeps_the_document_layout(sample: Path) -> None:
+    plan = page(sample, "ke-hoach/")
+    for text in ("Số 183 - KH/ĐU", "Thái Bình, ngày 31 tháng 5 năm 2022", "I- MỤC ĐÍCH, YÊU CẦU",
+                 "IV- TỔ CHỨC THỰC HIỆN", "Nơi nhận:", "T/M BAN CHẤP HÀNH", "Nguyễn Quốc Tiến"):
+        assert text in plan.text
+
+
+@pytest.mark.skipif(not (ROOT.parent / "shared/seed/ke-hoach-183-KH-DU.txt").exists(),
+                    reason="the seed text (../shared/seed) is not beside this checkout")
+def test_plan_wording_is_unchanged(sample: Path) -> None:
+    seed = (ROOT.parent / "shared/seed/ke-hoach-183-KH-DU.txt").read_text(encoding="utf-8")
+    seed = re.sub(r"\*+", "", seed)
+    seed_words = [w for w in seed.split() if w not in ("-", "*")]
+    text = page(sample, "ke-hoach/").text.split()
+    start = text.index("Số")  # after the added "Văn bản gốc" note
+    words = [w for w in text[start:] if w not in ("-",)]
+    assert words[:len(seed_words)] == seed_words
+
+
+def test_criteria_page_has_common_and_type_specific_criteria(sample: Path) -> None:
+    criteria = page(sample, "tieu-chi/")
+    assert "bản dự thảo minh họa" in criteria.text
+    for heading in ("Tiêu chí đối với chi bộ", "Tiêu chí đối với đảng viên"):
+        assert heading in criteria.text
+    for n in range(1, 6):
+        assert f"TC{n}." in criteria.text
+    for type_name in ("Chi bộ khoa, bộ môn", "Chi bộ khoa, phòng bệnh viện",
+                      "Chi bộ phòng, ban chức năng", "Chi bộ sinh viên"):
+        assert re.search(re.escape(type_name) + r": ", criteria.text), type_name
+    assert criteria.html.count("<li>") >= 5 * 3
+
+
+def test_cell_list_links_every_cell(sample: Path) -> None:
+    listing = page(sample, "chi-bo/")
+    rows = listing.rows[1:]
+    assert len(rows) == 24
+    assert listing.rows[0] == ["Chi bộ", "Loại hình", "Bí thư", "Trạng thái", "Xếp loại gần nhất", "Năm đạt kiểu mẫu"]
+    assert ["Chi bộ Khoa Dược", "Giảng dạy", "Trần Thị Hoa", "Đạt kiểu mẫu năm 2025",
+            "Hoàn thành xuất sắc nhiệm vụ (2025)", "2022, 2023, 2024, 2025"] in rows
+    assert ("khoa-duoc/", "Chi bộ Khoa Dược") in listing.links
+    for href, _ in listing.links:
+        if href.endswith("/") and not href.startswith(("http", "#", "..")):
+            assert (sample / "chi-bo" / href / "index.html").exists(), href
+
+
+def test_cell_page_shows_facts_events_and_results(sample: Path) -> None:
+    cell = page(sample, "chi-bo/khoa-kham-benh/")
+    assert "Loại hình: Chi bộ khoa, phòng bệnh viện" in cell.text
+    assert "Trạng thái: Đạt kiểu mẫu năm 2025" in cell.text
+    assert "Năm đạt chi bộ kiểu mẫu: 2022, 2023, 2025" in cell.text
+    assert ["BS-1", "Chi bộ duy trì sinh hoạt chuyên đề về y đức mỗi quý"] == cell.rows[1][:2]
+    assert ["20-6-2022", "Ban Thường vụ lựa chọn", "2022", "Quyết định số 15-QĐ/ĐU ngày 20-6-2022"] in cell.rows
+    assert ["2024", "Hoàn thành tốt nhiệm vụ", "3", "22", "1", "0", "5/6 (chưa đạt: BS-1)", "–"] in cell.rows
+    assert ["2025", "Hoàn thành xuất sắc nhiệm vụ", "5", "21", "0", "0", "6/6", "Đạt"] in cell.rows
+    assert ["2026", "Chưa xếp loại", "–", "–", "–", "–", "–", "–"] in cell.rows
+
+
+def test_organisation_and_documents(sample: Path) -> None:
+    org = page(sample, "to-chuc-thuc-hien/")
+    assert "Ban Chỉ đạo" in org.text and "Nguyễn Quốc Tiến" in org.text
+    assert "Văn phòng Đảng ủy" in org.text
+    docs = page(sample, "van-ban/")
+    assert any(row[:2] == ["183-KH/ĐU", "31-5-2022"] for row in docs.rows)
+    assert any(row[0] == "2023–2024" and "124-QĐ/TW ngày 4-10-2023" in row[1] for row in docs.rows)
+    assert any(row[0] == "2025 trở đi" and "366-QĐ/TW ngày 30-8-2025" in row[1] for row in docs.rows)
+
+
+def test_mini_site_figures_are_hand_checked(mini_site: Path) -> None:
+    home = page(mini_site, "")
+    # One cell, rated "tot" in 2025 and recognised: 1/1 on both targets.
+    assert ["Chi bộ hoàn thành tốt nhiệm vụ trở lên", "2025", "từ 90% trở lên", "1/1 (100,0%)", "Đạt"] in home.rows
+    cell = page(mini_site, "chi-bo/khoa-duoc/")
+    assert "Trạng thái: Đạt kiểu mẫu năm 2025" in cell.text
+
+
+def test_no_request_leaves_the_site(sample: Path) -> None:
+    for html_file in sample.rglob("*.html"):
+        html = html_file.read_text(encoding="utf-8")
+        assert not re.search(r'(src|href)="(https?:)?//', html.replace('href="https://squidfunk', "")), html_file
+
+
+def test_broken_record_fails_the_build_and_keeps_the_old_site(tmp_path: Path) -> None:
+    project = copy_project(tmp_path, DATA / "mini" / "records")
+    site = project / "site"
+    site.mkdir()
+    (site / "index.html").write_text("bản cũ", encoding="utf-8")
+    cell = project / "records/chi-bo/khoa-duoc.yml"
+    cell.write_text(cell.read_text(encoding="utf-8").replace("rating: tot", "rating: tot-lam"), encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "mkdocs", "build"], cwd=project, capture_output=True,
+                         text=True, encoding="utf-8", env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+    assert run.returncode == 1
+    assert ("records/chi-bo/khoa-duoc.yml:15:13: lỗi: results[0].rating: 'tot-lam' không hợp lệ; "
+            "chọn một trong: xuat-sac, tot, hoan-thanh, khong-hoan-thanh") in run.stderr
+    assert sorted(p.name for p in site.iterdir()) == ["index.html"]
+    assert (site / "index.html").read_text(encoding="utf-8") == "bản cũ"
