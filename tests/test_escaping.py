@@ -36,14 +36,15 @@ def poison(value: object, key: str | None = None) -> object:
 
 @pytest.fixture(scope="module")
 def hostile(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = copy_project(tmp_path_factory.mktemp("hostile"), DATA / "mini" / "records")
+    project = copy_project(tmp_path_factory.mktemp("hostile"), DATA / "small" / "records")
     for path in (project / "records").rglob("*.yml"):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         path.write_text(yaml.safe_dump(poison(data), allow_unicode=True, sort_keys=False), encoding="utf-8")
     return build_site(project)
 
 
-URLS = ["", "tieu-chi/", "chi-bo/", "chi-bo/khoa-duoc/", "to-chuc-thuc-hien/", "van-ban/"]
+URLS = ["", "tieu-chi/", "chi-bo/", "chi-bo/chi-bo-a/", "chi-bo/chi-bo-b/", "ket-qua/", "ket-qua/2024/",
+        "lo-trinh/", "to-chuc-thuc-hien/", "van-ban/"]
 
 
 @pytest.mark.parametrize("url", URLS)
@@ -60,6 +61,47 @@ def test_payloads_show_as_text(hostile: Path, url: str) -> None:
 
 def test_payload_in_a_cell_name_is_text_in_the_list_and_the_title(hostile: Path) -> None:
     listing = page(hostile, "chi-bo/")
-    assert ("khoa-duoc/", f"Chi bộ Khoa Dược {PAYLOAD}") in listing.links
-    title = re.search(r"<title>(.*?)</title>", page(hostile, "chi-bo/khoa-duoc/").html, re.S).group(1)
-    assert title.strip() == f"Chi bộ Khoa Dược {html.escape(PAYLOAD)} - Chi bộ kiểu mẫu 2022–2025"
+    assert ("chi-bo-a/", f"Chi bộ A {PAYLOAD}") in listing.links
+    title = re.search(r"<title>(.*?)</title>", page(hostile, "chi-bo/chi-bo-a/").html, re.S).group(1)
+    assert title.strip() == f"Chi bộ A {html.escape(PAYLOAD)} - Chi bộ kiểu mẫu 2022–2025"
+
+
+def test_downloads_stay_valid_and_carry_the_payload_as_data(hostile: Path) -> None:
+    import csv
+    import io
+    import json
+
+    import feedparser
+    import icalendar
+
+    cells = json.loads((hostile / "du-lieu/chi-bo.json").read_text(encoding="utf-8"))
+    assert cells[0]["name"] == f"Chi bộ A {PAYLOAD}"
+    rows = list(csv.reader(io.StringIO((hostile / "du-lieu/chi-bo.csv").read_text(encoding="utf-8-sig"))))
+    assert rows[1][1] == f"Chi bộ A {PAYLOAD}"
+    cal = icalendar.Calendar.from_ical((hostile / "du-lieu/lich.ics").read_bytes())
+    summaries = [str(e["summary"]) for e in cal.walk("VEVENT")]
+    assert f"Sơ kết giữa kỳ {PAYLOAD}" in summaries
+    assert all(len(line) <= 75 for line in (hostile / "du-lieu/lich.ics").read_bytes().split(b"\r\n"))
+    feed = feedparser.parse((hostile / "du-lieu/thay-doi.xml").read_bytes())
+    assert not feed.bozo
+    assert feed.entries[0].title == f"Chi bộ A {PAYLOAD}: Được công nhận chi bộ kiểu mẫu năm 2025"
+
+
+@pytest.mark.parametrize("text", ["=1+2", "+1", "-2+3", "@SUM(A1)", "\tx", "\rx"])
+def test_csv_cells_never_start_a_formula(tmp_path: Path, text: str) -> None:
+    import csv
+    import io
+
+    project = copy_project(tmp_path, DATA / "small" / "records")
+    cell = project / "records/chi-bo/chi-bo-c.yml"
+    cell.write_text(cell.read_text(encoding="utf-8") + f"secretary: {json_quote(text)}\n", encoding="utf-8")
+    site = build_site(project)
+    rows = list(csv.reader(io.StringIO((site / "du-lieu/chi-bo.csv").read_bytes().decode("utf-8-sig"), newline="")))
+    secretary = next(row for row in rows if row[0] == "chi-bo-c")[4]
+    assert secretary == "'" + text
+
+
+def json_quote(text: str) -> str:
+    import json
+
+    return json.dumps(text)

@@ -35,9 +35,11 @@ def test_every_page_shows_the_sample_banner(sample: Path, url: str) -> None:
 
 def test_navigation_lists_sections_not_cells(sample: Path) -> None:
     html = page(sample, "van-ban/").html
+    tabs = html[html.index('class="md-tabs"'):html.index("</nav>", html.index('class="md-tabs"'))]
+    labels = re.findall(r'class="md-tabs__link[^"]*">\s*([^<]+?)\s*</a>', tabs)
     nav = html[html.index("md-nav--primary"):html.index("md-nav--secondary")]
-    labels = re.findall(r'<span class="md-ellipsis">\s*([^<]+?)\s*</span>', nav)
-    assert labels[:6] == ["Tổng quan", "Kế hoạch", "Tiêu chí", "Chi bộ", "Tổ chức thực hiện", "Văn bản"]
+    assert labels == ["Tổng quan", "Kế hoạch", "Tiêu chí", "Chi bộ", "Kết quả", "Lộ trình",
+                          "Tổ chức thực hiện", "Văn bản", "Dữ liệu"]
     assert "Chi bộ Khoa Dược" not in nav
     assert "khoa-duoc" not in html
 
@@ -103,7 +105,10 @@ def test_cell_page_shows_facts_events_and_results(sample: Path) -> None:
     assert "Trạng thái: Đạt kiểu mẫu năm 2025" in cell.text
     assert "Năm đạt chi bộ kiểu mẫu: 2022, 2023, 2025" in cell.text
     assert ["BS-1", "Chi bộ duy trì sinh hoạt chuyên đề về y đức mỗi quý"] == cell.rows[1][:2]
-    assert ["20-6-2022", "Ban Thường vụ lựa chọn", "2022", "Quyết định số 15-QĐ/ĐU ngày 20-6-2022"] in cell.rows
+    assert ["20-6-2022", "Ban Thường vụ lựa chọn (năm 2022)", "Quyết định số 15-QĐ/ĐU ngày 20-6-2022"] in cell.rows
+    assert ["Năm 2024", "Xếp loại: Hoàn thành tốt nhiệm vụ", "Quý III/2024 chi bộ chưa tổ chức sinh hoạt chuyên đề "
+            "về y đức (tiêu chí bổ sung bs-1 chưa đạt); không đề nghị công nhận chi bộ kiểu mẫu năm 2024."] in cell.rows
+    assert ["2024", "✓ Đạt", "✓ Đạt", "✓ Đạt", "✓ Đạt", "✓ Đạt", "✗ Chưa đạt"] in cell.rows
     assert ["2024", "Hoàn thành tốt nhiệm vụ", "3", "22", "1", "0", "5/6 (chưa đạt: BS-1)", "–"] in cell.rows
     assert ["2025", "Hoàn thành xuất sắc nhiệm vụ", "5", "21", "0", "0", "6/6", "Đạt"] in cell.rows
     assert ["2026", "Chưa xếp loại", "–", "–", "–", "–", "–", "–"] in cell.rows

@@ -7,6 +7,7 @@ model years; per-year counts and shares; target verdicts. Nothing here reads the
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from .models import Cell, CellType, Committee, Registration, Target, YearResult
@@ -162,3 +163,41 @@ def _passes(target: Target, count: int, total: int) -> bool:
 def target_checks(committee: Committee, stats: tuple[YearStats, ...]) -> tuple[TargetCheck, ...]:
     by_year = {s.year: s for s in stats}
     return tuple(check_target(t, by_year.get(t.year)) for t in committee.targets)
+
+
+def target_trajectory(committee: Committee, stats: tuple[YearStats, ...]) -> tuple[tuple[TargetCheck, ...], ...]:
+    """Each target's threshold applied to every rated year: how far each year was."""
+    rated_years = [s for s in stats if s.rated]
+    return tuple(tuple(check_target(t, s) for s in rated_years) for t in committee.targets)
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    """Một mốc trong quá trình của chi bộ: a registration event or a year's result."""
+
+    sort_key: tuple[dt.date, int]
+    event: Registration | None = None
+    result: YearResult | None = None
+
+
+def timeline(cell: Cell) -> tuple[TimelineEntry, ...]:
+    """Registration events by date and yearly results at the end of their year, merged."""
+    entries = [TimelineEntry((e.date, 0), event=e) for e in cell.registration]
+    entries += [TimelineEntry((dt.date(r.year, 12, 31), 1), result=r) for r in cell.results]
+    return tuple(sorted(entries, key=lambda e: e.sort_key))
+
+
+@dataclass(frozen=True)
+class YearRow:
+    """One cell in one year's table; ``result`` is ``None`` when the cell has no entry."""
+
+    view: CellView
+    result: YearResult | None
+
+
+def year_rows(views: tuple[CellView, ...], year: int) -> tuple[YearRow, ...]:
+    rows = []
+    for view in views:
+        result = next((r for r in view.cell.results if r.year == year), None)
+        rows.append(YearRow(view, result))
+    return tuple(rows)

@@ -30,3 +30,10 @@ def percent_vi(value: float | None) -> str:
 def threshold_vi(value: float) -> str:
     """A target's threshold: ``90.0`` → ``90%``, ``20.5`` → ``20,5%``."""
     return f"{number_vi(value, 0 if float(value).is_integer() else 1)}%"
+
+
+def threshold_phrase(comparison: str, percent: float) -> str:
+    """``(">=", 90)`` → ``từ 90% trở lên``; ``(">", 20)`` → ``trên 20%``."""
+    if comparison == ">":
+        return f"trên {threshold_vi(percent)}"
+    return f"từ {threshold_vi(percent)} trở lên"

@@ -9,16 +9,32 @@ unknown keys.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic_core import PydanticCustomError
 
 from .vocab import CRITERION_RESULTS, GROUPS, MEASURES, RATINGS, STATUSES
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=80)]
-Text = Annotated[str, StringConstraints(min_length=1, max_length=2000, pattern=r"\S")]
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def _text(value: str) -> str:
+    """Free text: not blank, no control characters (they break XML, CSV and terminals)."""
+    if not value.strip():
+        raise PydanticCustomError("text_blank", "không được để trống")
+    bad = _CONTROL.search(value)
+    if bad:
+        raise PydanticCustomError("text_control", "có ký tự điều khiển không hiển thị được "
+                                  "(mã U+{code}); hãy xóa ký tự này", {"code": f"{ord(bad.group()):04X}"})
+    return value
+
+
+Text = Annotated[str, StringConstraints(max_length=2000), AfterValidator(_text)]
 Year = Annotated[int, Field(ge=1990, le=2100)]
 Count = Annotated[int, Field(ge=0, le=100_000)]
 Rating = Literal[RATINGS]  # type: ignore[valid-type]

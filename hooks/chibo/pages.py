@@ -1,6 +1,6 @@
-"""Which pages the records make, and their Markdown (DESIGN.md §5).
+"""Which pages and downloads the records make (DESIGN.md §5).
 
-``site_pages`` is the one place that maps URLs to templates. Each page is rendered once
+``site_pages`` is the one place that maps URLs to templates. Everything is computed once
 per build; a cell page gets only its own cell, so its size does not grow with the number
 of cells.
 """
@@ -11,45 +11,75 @@ from dataclasses import dataclass
 
 from jinja2 import Environment
 
-from . import vocab
-from .compute import CellView, cell_views, target_checks, year_stats
+from . import charts, exports, roadmap, vocab
+from .compute import (
+    CellView,
+    cell_views,
+    target_checks,
+    target_trajectory,
+    timeline,
+    year_rows,
+    year_stats,
+)
 from .records import Records
 from .render import environment, render
+from .selection import check_selection
 
 
 @dataclass(frozen=True)
 class Page:
-    """A generated page: its source path under ``docs/`` and its Markdown."""
+    """A generated file under ``docs/``: a Markdown page or a download (``text``)."""
 
     src_uri: str
-    markdown: str
+    text: str
 
 
 def site_pages(records: Records) -> list[Page]:
     env = environment()
+    committee = records.committee
     views = cell_views(records)
     stats = year_stats(records.cells)
-    common = {
-        "committee": records.committee,
-        "book": records.book,
-        "vocab": vocab,
-        "sample": records.committee.sample,
-    }
-    targets = target_checks(records.committee, stats)
-    latest = next((s for s in reversed(stats) if s.rated), None)
+    rated_years = [s for s in stats if s.rated]
+    latest = rated_years[-1] if rated_years else None
+    targets = target_checks(committee, stats)
+    trajectory = target_trajectory(committee, stats)
+    milestones = roadmap.milestone_views(committee)
+    common = {"committee": committee, "book": records.book, "vocab": vocab, "sample": committee.sample}
+    target_charts = [c for c in map(charts.target_chart, trajectory) if c]
     pages = [
-        Page("index.md", render(env, "index.md.j2", views=views, stats=stats, latest=latest,
-                                targets=targets, **common)),
+        Page("index.md", render(env, "index.md.j2", views=views, latest=latest, targets=targets,
+                                charts=target_charts, upcoming=roadmap.upcoming(milestones),
+                                overdue=roadmap.overdue(milestones), **common)),
         Page("tieu-chi.md", render(env, "tieu-chi.md.j2", **common)),
         Page("chi-bo/index.md", render(env, "chi-bo-list.md.j2", views=views, **common)),
+        Page("ket-qua/index.md", render(env, "ket-qua.md.j2", stats=stats, targets=targets,
+                                        trajectory=trajectory, mix=charts.rating_mix(stats),
+                                        charts=target_charts, **common)),
+        Page("lo-trinh.md", render(env, "lo-trinh.md.j2", milestones=milestones, targets=targets,
+                                   cycles=roadmap.december_cycles(committee, stats), **common)),
         Page("to-chuc-thuc-hien.md", render(env, "to-chuc.md.j2", **common)),
         Page("van-ban.md", render(env, "van-ban.md.j2", **common)),
+        Page("du-lieu.md", render(env, "du-lieu.md.j2", files=exports.FILES, **common)),
     ]
-    pages += [cell_page(env, view, common) for view in views]
+    years = [s.year for s in stats]
+    for index, s in enumerate(stats):
+        pages.append(Page(f"ket-qua/{s.year}.md", render(
+            env, "ket-qua-nam.md.j2", stats=s, rows=year_rows(views, s.year),
+            rules=exports.rules_for(committee, s.year),
+            previous=years[index - 1] if index else None,
+            next=years[index + 1] if index + 1 < len(years) else None, **common)))
+    latest_year = latest.year if latest else None
+    pages += [cell_page(env, view, records, latest_year, common) for view in views]
+    pages += [Page(f"du-lieu/{name}", text) for name, text in
+              exports.downloads(records, views, stats, targets, milestones).items()]
     return pages
 
 
-def cell_page(env: Environment, view: CellView, common: dict) -> Page:
-    criteria = [c.id for c in common["book"].criteria] + [c.id for c in view.cell.extra_criteria]
-    return Page(f"chi-bo/{view.cell.id}.md",
-                render(env, "chi-bo.md.j2", view=view, cell=view.cell, criteria=criteria, **common))
+def cell_page(env: Environment, view: CellView, records: Records, latest_year: int | None,
+              common: dict) -> Page:
+    cell = view.cell
+    criteria = [(c.id, c.title) for c in records.book.criteria] + [(c.id, c.title) for c in cell.extra_criteria]
+    selection = check_selection(cell, records.book, records.committee.selection, latest_year)
+    return Page(f"chi-bo/{cell.id}.md", render(
+        env, "chi-bo.md.j2", view=view, cell=cell, criteria=criteria, selection=selection,
+        timeline=timeline(cell), **common))

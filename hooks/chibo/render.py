@@ -4,7 +4,7 @@ Templates under ``templates/`` write Markdown. Every ``{{ value }}`` is made saf
 both layers it passes through: Markdown (a backslash before each character Markdown
 would act on, so ``[x](javascript:…)`` stays text) and then HTML (Jinja's autoescape,
 so ``<img onerror=…>`` stays text). Values that are already safe markup (``Markup``)
-pass unchanged; the ``url`` and ``attr`` filters make the few such values explicit.
+pass unchanged; the ``url`` and ``token`` filters make the few such values explicit.
 """
 
 from __future__ import annotations
@@ -13,9 +13,9 @@ import re
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
-from .formats import date_long, date_vi, number_vi, percent_vi, threshold_vi
+from .formats import date_long, date_vi, number_vi, percent_vi, threshold_phrase, threshold_vi
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -24,6 +24,7 @@ TEMPLATES = Path(__file__).parent / "templates"
 # left to HTML escaping, which runs after this.
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 _SPACE = re.compile(r"\s+")
+_TOKEN = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 _SAFE_URL = re.compile(r"(\.\./|\./)*[a-z0-9\-/.#]*")
 
 
@@ -47,12 +48,26 @@ def url(value: str) -> Markup:
     return Markup(value)
 
 
-def attr(value: object) -> Markup:
-    """A value inside an HTML attribute or raw HTML block: HTML-escaped only."""
-    return escape(str(value))
+def token(value: object) -> Markup:
+    """A code or id inside an HTML attribute (a class, an anchor): validated, never free text.
+
+    Python-Markdown still reads Markdown inside inline HTML attributes, so free text must
+    never go there; refusing anything but a slug keeps it that way.
+    """
+    text = str(value)
+    if not _TOKEN.fullmatch(text):
+        raise ValueError(f"not a code or id: {text!r}")
+    return Markup(text)
+
+
+def html_environment() -> Environment:
+    """Templates that write HTML or SVG straight into a raw block: HTML escaping only."""
+    return Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
+                       trim_blocks=True, lstrip_blocks=True)
 
 
 def environment() -> Environment:
+    html = html_environment()
     env = Environment(
         loader=FileSystemLoader(TEMPLATES),
         autoescape=True,
@@ -63,9 +78,12 @@ def environment() -> Environment:
         keep_trailing_newline=True,
     )
     env.filters.update(
-        url=url, attr=attr, date_vi=date_vi, date_long=date_long,
+        url=url, token=token, date_vi=date_vi, date_long=date_long,
         number_vi=number_vi, percent_vi=percent_vi, threshold_vi=threshold_vi,
+        threshold=lambda target: threshold_phrase(target.comparison, target.percent),
+        chart=lambda chart: Markup(html.get_template("chart.svg.j2").render(chart=chart)),
     )
+    html.filters.update(percent_vi=percent_vi)
     return env
 
 

@@ -45,4 +45,4 @@ def from_config(config: MkDocsConfig) -> Site:
 def generated_file(config: MkDocsConfig, page: Page) -> File:
     from mkdocs.structure.files import File
 
-    return File.generated(config, page.src_uri, content=page.markdown)
+    return File.generated(config, page.src_uri, content=page.text)

@@ -1,0 +1,69 @@
+"""Lộ trình: milestones judged against ``as_of``, and the December cycle of each year.
+
+A milestone is done (it has a ``done`` date), overdue (its date is before ``as_of`` and it
+is not done) or upcoming. Nothing here reads the clock.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from .compute import YearStats
+from .models import Committee, Milestone
+
+DONE, OVERDUE, UPCOMING = "da-xong", "qua-han", "sap-toi"
+STATE_LABELS = {DONE: "Đã hoàn thành", OVERDUE: "Quá hạn", UPCOMING: "Sắp tới"}
+
+
+@dataclass(frozen=True)
+class MilestoneView:
+    """Mốc thời gian with its state as of the data date."""
+
+    milestone: Milestone
+    state: str
+
+    @property
+    def label(self) -> str:
+        return STATE_LABELS[self.state]
+
+
+@dataclass(frozen=True)
+class Cycle:
+    """Chu kỳ tháng 12: self-assessment, recognition and awards of one year."""
+
+    year: int
+    start: dt.date
+    end: dt.date
+    stats: YearStats | None
+    state: str
+
+
+def milestone_state(milestone: Milestone, as_of: dt.date) -> str:
+    if milestone.done is not None:
+        return DONE
+    return OVERDUE if milestone.date < as_of else UPCOMING
+
+
+def milestone_views(committee: Committee) -> tuple[MilestoneView, ...]:
+    ordered = sorted(committee.milestones, key=lambda m: (m.date, m.id))
+    return tuple(MilestoneView(m, milestone_state(m, committee.as_of)) for m in ordered)
+
+
+def upcoming(views: tuple[MilestoneView, ...], limit: int = 3) -> tuple[MilestoneView, ...]:
+    return tuple(v for v in views if v.state == UPCOMING)[:limit]
+
+
+def overdue(views: tuple[MilestoneView, ...]) -> tuple[MilestoneView, ...]:
+    return tuple(v for v in views if v.state == OVERDUE)
+
+
+def december_cycles(committee: Committee, stats: tuple[YearStats, ...]) -> tuple[Cycle, ...]:
+    """One cycle per year of the period; done once its December is before ``as_of``."""
+    by_year = {s.year: s for s in stats}
+    cycles = []
+    for year in range(committee.period.start, committee.period.end + 1):
+        start, end = dt.date(year, 12, 1), dt.date(year, 12, 31)
+        state = DONE if end < committee.as_of else UPCOMING
+        cycles.append(Cycle(year, start, end, by_year.get(year), state))
+    return tuple(cycles)
