@@ -152,3 +152,21 @@ def test_broken_record_fails_the_build_and_keeps_the_old_site(tmp_path: Path) ->
             "chọn một trong: xuat-sac, tot, hoan-thanh, khong-hoan-thanh") in run.stderr
     assert sorted(p.name for p in site.iterdir()) == ["index.html"]
     assert (site / "index.html").read_text(encoding="utf-8") == "bản cũ"
+
+
+def test_sample_2025_figures_agree_across_page_json_and_csv(sample: Path) -> None:
+    import csv
+    import io
+    import json
+
+    years = {y["year"]: y for y in json.loads((sample / "du-lieu/ket-qua.json").read_text(encoding="utf-8"))["years"]}
+    y2025 = years[2025]
+    assert (y2025["rated"], y2025["good_or_better"], y2025["good_or_better_percent"], y2025["model"],
+            y2025["model_percent"]) == (24, 22, 91.7, 5, 20.8)
+    rows = list(csv.DictReader(io.StringIO((sample / "du-lieu/ket-qua.csv").read_bytes().decode("utf-8-sig"))))
+    rated = [r for r in rows if r["Năm"] == "2025" and r["Mã xếp loại"]]
+    assert len(rated) == 24
+    assert sum(r["Mã xếp loại"] in ("xuat-sac", "tot") for r in rated) == 22
+    assert sum(r["Đạt kiểu mẫu"] == "Có" for r in rated) == 5
+    results = page(sample, "ket-qua/")
+    assert ["2025", "24", "0", "3 (12,5%)", "19 (79,2%)", "2 (8,3%)", "0 (0,0%)", "22 (91,7%)", "5 (20,8%)"] in results.rows
