@@ -98,7 +98,7 @@ CASES = {
     ),
     "malformed id": (
         "id: Khoa Dược\nname: Chi bộ Khoa Dược\ntype: giang-day\n",
-        [f"{F}:1:5: lỗi: id: 'Khoa Dược' không phải mã hợp lệ: chỉ gồm chữ thường không dấu, "
+        [f"{F}:1:5: lỗi: id: 'Khoa Dược' không phải mã hợp lệ (có chữ hoa 'K'): chỉ gồm chữ thường không dấu, "
          "chữ số và dấu gạch nối, ví dụ 'khoa-duoc'"],
     ),
     "id differs from the file name": (

@@ -28,6 +28,8 @@ Key = tuple[str | int, ...]
 _INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
 _FLOAT = re.compile(r"[-+]?([0-9]+\.[0-9]*|\.[0-9]+)")
 _DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
+# C0 and C1 controls but tab, LF and CR: libyaml refuses some and reads U+0085 as a line break.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _NULL = frozenset({"", "~", "null", "Null", "NULL"})
 _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 
@@ -44,7 +46,8 @@ _YAML_MESSAGES = (
     ("did not find expected '-' indicator", "thụt lề không đúng trong danh sách"),
     ("found undefined tag handle", "thẻ YAML không được hỗ trợ"),
     ("found unexpected end of stream", "tệp kết thúc giữa chừng (thiếu dấu nháy hoặc ngoặc đóng?)"),
-    ("control characters are not allowed", "có ký tự điều khiển không hợp lệ (ví dụ byte NUL)"),
+    ("exceeded maximum nesting depth", "dữ liệu lồng quá sâu"),
+    ("found invalid Unicode character escape code", "mã thoát Unicode trong dấu nháy kép không hợp lệ"),
     ("found unknown escape character", "chuỗi trong dấu nháy kép có ký tự thoát '\\' không hợp lệ"),
     ("expected a single document", "tệp chỉ được chứa một tài liệu YAML (bỏ dòng '---' thứ hai)"),
 )
@@ -90,7 +93,9 @@ def read_document(path: Path, rel: str) -> tuple[Document | None, list[Problem]]
         return None, [Problem(rel, refused.line, refused.column, "", refused.message)]
     doc = Document(rel, path.stem, data, builder.marks, builder.key_marks, builder.raw)
     problems = list(builder.problems)
-    if not isinstance(data, dict):
+    if data is None:
+        problems.append(doc.problem((), "tệp không có nội dung (chỉ có chú thích hoặc dòng trống)"))
+    elif not isinstance(data, dict):
         problems.append(doc.problem((), "nội dung tệp phải là các cặp 'khóa: giá trị'"))
     return doc, problems
 
@@ -113,7 +118,7 @@ def _decode(data: bytes) -> str:
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8):]
     try:
-        return data.decode("utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
         column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
@@ -123,6 +128,13 @@ def _decode(data: bytes) -> str:
             f"tệp không phải UTF-8 (byte 0x{byte:02X}; có thể lưu bằng Windows-1258 hoặc "
             "mã cũ khác); hãy lưu lại với mã UTF-8",
         ) from None
+    bad = _CONTROL.search(text)
+    if bad:
+        index = bad.start()
+        line = text.count("\n", 0, index) + 1
+        column = index - (text.rfind("\n", 0, index) + 1) + 1
+        raise _Refused(line, column, _control_message(bad.group()))
+    return text
 
 
 class _Builder:
@@ -237,7 +249,10 @@ class _Builder:
 
     def _scalar(self, event: yaml.ScalarEvent, path: Key) -> object:
         text = event.value
-        if not event.implicit[0]:  # quoted: always text
+        if not event.implicit[0]:  # quoted: always text, but escapes such as "\x01" may hide controls
+            bad = _CONTROL.search(text)
+            if bad:
+                self._problem(path, _mark(event), _control_message(bad.group()))
             return text
         if text in _NULL:
             return None
@@ -273,6 +288,11 @@ def _mark(event: yaml.Event) -> tuple[int, int]:
 
 def _refuse(event: yaml.Event, message: str) -> _Refused:
     return _Refused(*_mark(event), message)
+
+
+def _control_message(char: str) -> str:
+    return (f"có ký tự điều khiển U+{ord(char):04X} không được phép "
+            "(thường do chép từ Word, Excel); hãy xóa ký tự này")
 
 
 def _yaml_message(error: yaml.YAMLError, source: str, mark: yaml.Mark | None) -> str:

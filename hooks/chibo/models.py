@@ -9,7 +9,6 @@ unknown keys.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
@@ -20,17 +19,10 @@ from .vocab import CRITERION_RESULTS, GROUPS, MEASURES, RATINGS, STATUSES
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=80)]
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-
-
 def _text(value: str) -> str:
-    """Free text: not blank, no control characters (they break XML, CSV and terminals)."""
+    """Free text must say something. (Control characters never get here: see loader.py.)"""
     if not value.strip():
         raise PydanticCustomError("text_blank", "không được để trống")
-    bad = _CONTROL.search(value)
-    if bad:
-        raise PydanticCustomError("text_control", "có ký tự điều khiển không hiển thị được "
-                                  "(mã U+{code}); hãy xóa ký tự này", {"code": f"{ord(bad.group()):04X}"})
     return value
 
 

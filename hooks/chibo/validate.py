@@ -15,7 +15,7 @@ from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from .formats import date_vi
+from .formats import date_vi, number_vi
 from .loader import Document, Key
 from .models import Cell, Committee, CriteriaBook
 from .problems import Problem
@@ -76,11 +76,13 @@ def _message(item: dict, doc: Document, path: Key, model: type[BaseModel]) -> st
     if kind == "string_type":
         if value is None:
             return "không được để trống"
+        if isinstance(value, (tuple, list)):
+            return "phải là văn bản, không phải một danh sách"
+        if isinstance(value, dict):
+            return "phải là văn bản, không phải các cặp 'khóa: giá trị'"
         return f"phải là văn bản; nếu đúng là '{shown}', hãy đặt trong dấu nháy: \"{shown}\""
     if kind == "string_pattern_mismatch":
-        if ctx.get("pattern") == r"\S":
-            return "không được để trống"
-        return f"'{shown}' không phải mã hợp lệ: {_SLUG_HINT}"
+        return f"'{shown}' không phải mã hợp lệ{_slug_problem(str(value))}: {_SLUG_HINT}"
     if kind == "string_too_short":
         return "không được để trống"
     if kind == "string_too_long":
@@ -94,7 +96,7 @@ def _message(item: dict, doc: Document, path: Key, model: type[BaseModel]) -> st
             return f"'{shown}' không hợp lệ: số không được âm"
         return f"'{shown}' phải lớn hơn hoặc bằng {ctx.get('ge')}"
     if kind == "less_than_equal":
-        return f"'{shown}' phải nhỏ hơn hoặc bằng {ctx.get('le')}"
+        return f"'{shown}' phải nhỏ hơn hoặc bằng {number_vi(ctx.get('le'))}"
     if kind == "bool_type":
         return f"'{shown}' phải là true hoặc false"
     if kind in ("date_type", "date_parsing", "date_from_datetime_parsing"):
@@ -106,6 +108,19 @@ def _message(item: dict, doc: Document, path: Key, model: type[BaseModel]) -> st
     if kind == "too_short":
         return f"phải có ít nhất {ctx.get('min_length')} mục"
     return item["msg"]
+
+
+def _slug_problem(text: str) -> str:
+    """Name the first character that makes ``text`` no id: a look-alike letter, say."""
+    for char in text:
+        if char.isascii() and (char.islower() or char.isdigit() or char == "-"):
+            continue
+        if not char.isascii():
+            return f" (ký tự '{char}', mã U+{ord(char):04X}, không phải chữ Latinh không dấu)"
+        if char.isupper():
+            return f" (có chữ hoa '{char}')"
+        return f" (có ký tự '{char}')"
+    return ""
 
 
 def _unknown_key(path: Key, model: type[BaseModel]) -> str:

@@ -1,0 +1,132 @@
+"""Property tests: whatever a record holds, validation answers with our lines or not at all.
+
+1. Arbitrary YAML-shaped values, and arbitrary text, as a cell record either validate or
+   raise ``RecordsError``, never anything else.
+2. Any valid records a generator can make build into a site whose pages show them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import string
+import tempfile
+from pathlib import Path
+
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from chibo.problems import RecordsError
+from chibo.records import load_records
+from chibo.vocab import RATINGS
+
+from conftest import DATA, build_site, copy_project
+from htmltext import page
+
+FIELDS = ["id", "name", "type", "secretary", "members", "extra_criteria", "registration", "results",
+          "year", "rating", "criteria", "model", "date", "status", "decision", "note", "xuat-sac", "tc1"]
+scalars = st.one_of(
+    st.none(), st.booleans(), st.integers(-10**6, 10**6), st.floats(allow_nan=False, allow_infinity=False),
+    st.text(max_size=30), st.dates(dt.date(1900, 1, 1), dt.date(2200, 1, 1)),
+    st.sampled_from(["tot", "dat", "giang-day", "khoa-duoc", "2022-02-30", "no", "on", "010", "1e3"]),
+)
+values = st.recursive(scalars, lambda inner: st.one_of(
+    st.lists(inner, max_size=4),
+    st.dictionaries(st.one_of(st.sampled_from(FIELDS), st.text(max_size=8)), inner, max_size=5),
+), max_leaves=25)
+records = st.dictionaries(st.sampled_from(FIELDS), values, max_size=8)
+
+
+class _NoAliases(yaml.SafeDumper):
+    def ignore_aliases(self, data: object) -> bool:
+        return True
+
+
+def _project() -> Path:
+    root = Path(tempfile.mkdtemp(prefix="chibo-prop-"))
+    shutil.copytree(DATA / "mini" / "records", root / "records")
+    return root
+
+
+def _outcome(root: Path, content: bytes) -> None:
+    (root / "records/chi-bo/thu.yml").write_bytes(content)
+    try:
+        load_records(root)
+    except RecordsError as error:
+        for problem in error.problems:
+            assert problem.file.startswith("records/") and problem.line >= 1 and problem.column >= 1
+            assert problem.message
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(records)
+def test_any_yaml_shaped_record_validates_or_gives_our_lines(record: dict) -> None:
+    root = _project()
+    try:
+        _outcome(root, yaml.dump(record, Dumper=_NoAliases, allow_unicode=True).encode("utf-8"))
+    finally:
+        shutil.rmtree(root)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.binary(max_size=300), st.text(alphabet=string.printable + "ộưđ:-[]{}&*!|>'\"#\t\x00", max_size=200)
+                 .map(lambda t: t.encode("utf-8"))))
+def test_any_bytes_validate_or_give_our_lines(content: bytes) -> None:
+    root = _project()
+    try:
+        _outcome(root, content)
+    finally:
+        shutil.rmtree(root)
+
+
+# --- valid records always build --------------------------------------------------------
+
+slugs = st.from_regex(r"[a-z0-9]{1,8}(-[a-z0-9]{1,8}){0,2}", fullmatch=True)
+texts = st.text(st.characters(codec="utf-8", exclude_categories=("Cc", "Cs")), min_size=1, max_size=40).filter(str.strip)
+
+
+@st.composite
+def cells(draw: st.DrawFn, cell_id: str) -> dict:
+    years = draw(st.lists(st.integers(2019, 2026), unique=True, max_size=5))
+    results = []
+    for year in sorted(years):
+        rating = draw(st.one_of(st.none(), st.sampled_from(RATINGS)))
+        criteria = draw(st.one_of(st.none(), st.fixed_dictionaries({"tc1": st.sampled_from(["dat", "chua-dat"]),
+                                                                      "tc2": st.sampled_from(["dat", "chua-dat"])})))
+        model = (rating in ("xuat-sac", "tot") and all(v == "dat" for v in (criteria or {}).values())
+                 and draw(st.booleans()))
+        result = {"year": year, "model": model, "note": draw(texts)}
+        if rating:
+            result["rating"] = rating
+        if criteria:
+            result["criteria"] = criteria
+        results.append(result)
+    start = draw(st.dates(dt.date(2022, 1, 1), dt.date(2025, 1, 1)))
+    registration = []
+    if draw(st.booleans()):
+        registration = [{"date": start, "status": "dang-ky", "year": start.year},
+                        {"date": start + dt.timedelta(days=draw(st.integers(0, 60))),
+                         "status": draw(st.sampled_from(["lua-chon", "khong-lua-chon", "rut"])), "year": start.year}]
+    return {"id": cell_id, "name": draw(texts), "type": draw(st.sampled_from(["giang-day", "sinh-vien"])),
+            "secretary": draw(texts), "members": draw(st.integers(0, 60)),
+            "registration": registration, "results": results}
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(slugs, min_size=1, max_size=4, unique=True).flatmap(lambda ids: st.tuples(*(cells(i) for i in ids))))
+def test_generated_valid_records_always_build(generated: tuple[dict, ...]) -> None:
+    root = Path(tempfile.mkdtemp(prefix="chibo-build-"))
+    try:
+        project = copy_project(root, DATA / "mini" / "records")
+        (project / "records/chi-bo/khoa-duoc.yml").unlink()
+        for cell in generated:
+            text = yaml.dump(cell, Dumper=_NoAliases, allow_unicode=True)
+            (project / f"records/chi-bo/{cell['id']}.yml").write_text(text, encoding="utf-8")
+        site = build_site(project)
+        listing = page(site, "chi-bo/")
+        for cell in generated:
+            assert (f"{cell['id']}/", " ".join(cell["name"].split())) in listing.links
+            assert " ".join(cell["name"].split()) in page(site, f"chi-bo/{cell['id']}/").text
+    finally:
+        shutil.rmtree(root)
