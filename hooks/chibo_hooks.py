@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 
-from chibo import site
+from chibo import search, site
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -38,7 +38,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     for page in site.from_config(config).pages:
         files.append(site.generated_file(config, page))
-    return files
+    return search.fold_diacritics(files, config)
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:

@@ -82,6 +82,7 @@ def environment() -> Environment:
         number_vi=number_vi, percent_vi=percent_vi, threshold_vi=threshold_vi,
         threshold=lambda target: threshold_phrase(target.comparison, target.percent),
         chart=lambda chart: Markup(html.get_template("chart.svg.j2").render(chart=chart)),
+        html=lambda template, **context: Markup(html.get_template(template).render(**context)),
     )
     html.filters.update(percent_vi=percent_vi)
     return env

@@ -54,3 +54,16 @@ GROUP_LABELS = MappingProxyType(
 MEASURE_LABELS = MappingProxyType(
     {"tot-tro-len": "hoàn thành tốt nhiệm vụ trở lên", "kieu-mau": "đạt chi bộ kiểu mẫu"}
 )
+
+# Filter choices on /chi-bo/: every status a cell can show, most advanced first.
+STATUS_FILTER = (
+    (MODEL_STATUS, "Đạt kiểu mẫu"),
+    ("lua-chon", "Được lựa chọn"),
+    ("dang-ky", "Đã đăng ký"),
+    ("khao-sat", "Đã khảo sát"),
+    ("khong-lua-chon", "Không được lựa chọn"),
+    ("rut", "Rút đăng ký"),
+    (NO_STATUS, NO_STATUS_LABEL),
+)
+NO_RATING = "chua-xep-loai"
+RATING_FILTER = tuple(RATING_LABELS.items()) + ((NO_RATING, "Chưa xếp loại"),)
