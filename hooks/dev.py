@@ -3,6 +3,7 @@
     python hooks/dev.py serve    # xem trang tại http://127.0.0.1:8000
     python hooks/dev.py test     # chạy toàn bộ kiểm thử
     python hooks/dev.py build    # tạo thư mục site/ để xuất bản
+    python hooks/dev.py offline  # bản mở từ đĩa (file://), đóng gói thành một tệp zip
     python hooks/dev.py chibo validate
 
 Creates ``.venv`` beside ``mkdocs.yml`` on first use, installs the project into it
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import subprocess
 import sys
 import venv
@@ -49,12 +51,30 @@ def ensure_installed() -> Path:
     return python
 
 
+OFFLINE_DIR = PROJECT / "site-offline"
+OFFLINE_ZIP = PROJECT / "chibo-kieu-mau-offline"
+
+
+def offline(python: Path, env: dict[str, str]) -> int:
+    """Build a copy that works from disk, search included, and zip it."""
+    env = dict(env, CHIBO_OFFLINE="true", CHIBO_DIRECTORY_URLS="false")
+    done = subprocess.run([str(python), "-m", "mkdocs", "build", "--strict", "--site-dir", str(OFFLINE_DIR)],
+                          cwd=PROJECT, env=env)
+    if done.returncode:
+        return done.returncode
+    archive = shutil.make_archive(str(OFFLINE_ZIP), "zip", OFFLINE_DIR)
+    print(f"Bản ngoại tuyến: {OFFLINE_DIR / 'index.html'}\nTệp zip để gửi: {archive}")
+    return 0
+
+
 def main(argv: list[str]) -> int:
-    if not argv or argv[0] not in COMMANDS:
+    if not argv or argv[0] not in (*COMMANDS, "offline"):
         print(__doc__)
         return 2
     python = ensure_installed()
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONUTF8="1")
+    if argv[0] == "offline":
+        return offline(python, env)
     command = [str(python), *COMMANDS[argv[0]], *argv[1:]]
     try:
         return subprocess.run(command, cwd=PROJECT, env=env).returncode

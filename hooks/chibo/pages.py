@@ -69,17 +69,40 @@ def site_pages(records: Records) -> list[Page]:
             previous=years[index - 1] if index else None,
             next=years[index + 1] if index + 1 < len(years) else None, **common)))
     latest_year = latest.year if latest else None
-    pages += [cell_page(env, view, records, latest_year, common) for view in views]
+    for view in views:
+        pages += cell_pages(env, view, records, latest_year, common)
     pages += [Page(f"du-lieu/{name}", text) for name, text in
               exports.downloads(records, views, stats, targets, milestones).items()]
     return pages
 
 
-def cell_page(env: Environment, view: CellView, records: Records, latest_year: int | None,
-              common: dict) -> Page:
+@dataclass(frozen=True)
+class ReportCriterion:
+    """A row of the registration report: the criterion as it reads for this cell's type."""
+
+    id: str
+    title: str
+    result: str | None
+
+
+def cell_pages(env: Environment, view: CellView, records: Records, latest_year: int | None,
+               common: dict) -> list[Page]:
+    """The cell's page and its printable registration report."""
     cell = view.cell
     criteria = [(c.id, c.title) for c in records.book.criteria] + [(c.id, c.title) for c in cell.extra_criteria]
     selection = check_selection(cell, records.book, records.committee.selection, latest_year)
-    return Page(f"chi-bo/{cell.id}.md", render(
-        env, "chi-bo.md.j2", view=view, cell=cell, criteria=criteria, selection=selection,
-        timeline=timeline(cell), **common))
+    report_year = selection.year if selection else None
+    results = {r.year: r for r in cell.results}
+    marks = (results[report_year - 1].criteria or {}) if report_year and report_year - 1 in results else {}
+    titles = [(c.id, c.by_type[cell.type].title if c.by_type else c.title) for c in records.book.criteria]
+    titles += [(c.id, c.title) for c in cell.extra_criteria]
+    n = records.committee.selection.good_years
+    recent = [results[y] for y in range(report_year - n, report_year) if y in results] if report_year else []
+    return [
+        Page(f"chi-bo/{cell.id}.md", render(
+            env, "chi-bo.md.j2", view=view, cell=cell, criteria=criteria, selection=selection,
+            timeline=timeline(cell), **common)),
+        Page(f"chi-bo/{cell.id}/dang-ky.md", render(
+            env, "dang-ky.md.j2", view=view, cell=cell, selection=selection, results=recent,
+            criteria=[ReportCriterion(i, t, marks.get(i)) for i, t in titles], **common)),
+    ]
