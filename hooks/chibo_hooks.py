@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 
-from chibo import search, site
+from chibo import markup, search, site
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -44,3 +44,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     env.globals["chibo"] = site.from_config(config).theme_context()
     return env
+
+
+def on_post_page(output: str, page: object, config: MkDocsConfig) -> str:
+    return markup.fix_material_markup(output)
+
+
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    return markup.fix_material_markup(output_content)

@@ -67,6 +67,15 @@ def offline(python: Path, env: dict[str, str]) -> int:
     return 0
 
 
+def browser_tools() -> None:
+    """axe-core and the Nu Html Checker for the browser tests, when npm is available."""
+    folder = PROJECT / "tests" / "browser"
+    npm = shutil.which("npm")
+    if npm and not (folder / "node_modules").is_dir():
+        print("Cài axe-core và vnu-jar cho kiểm thử trên trình duyệt …", flush=True)
+        subprocess.run([npm, "ci", "--no-audit", "--no-fund"], cwd=folder, check=False)
+
+
 def main(argv: list[str]) -> int:
     if not argv or argv[0] not in (*COMMANDS, "offline"):
         print(__doc__)
@@ -75,6 +84,8 @@ def main(argv: list[str]) -> int:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONUTF8="1")
     if argv[0] == "offline":
         return offline(python, env)
+    if argv[0] == "test":
+        browser_tools()
     command = [str(python), *COMMANDS[argv[0]], *argv[1:]]
     try:
         return subprocess.run(command, cwd=PROJECT, env=env).returncode

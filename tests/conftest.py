@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import http.server
+import os
 import shutil
 import sys
 from pathlib import Path
@@ -37,3 +39,112 @@ def build_site(project: Path) -> Path:
     config = load_config(str(project / "mkdocs.yml"), strict=True)
     build(config)
     return project / "site"
+
+
+# --- browser tests ----------------------------------------------------------------------
+# Headless Chromium (Debian's /usr/bin/chromium) driven by Playwright. On a machine
+# without them the browser tests skip with the reason; in CI (CI=true) they must run.
+
+CHROMIUM = Path(os.environ.get("CHIBO_CHROMIUM", "/usr/bin/chromium"))
+NODE_TOOLS = Path(__file__).resolve().parent / "browser" / "node_modules"
+SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+def require(condition: bool, reason: str) -> None:
+    """Skip when a browser tool is missing here; fail in CI, where .ci/run installs them."""
+    if not condition:
+        if os.environ.get("CI"):
+            pytest.fail(f"CI must run the browser tests: {reason}")
+        pytest.skip(reason)
+
+
+class Server:
+    """A static file server on 127.0.0.1 for a built site, in a background thread."""
+
+    def __init__(self, root: Path) -> None:
+        import functools
+        import threading
+
+        handler = functools.partial(_QuietHandler, directory=str(root))
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.root = root
+        self.url = f"http://127.0.0.1:{self.httpd.server_port}/"
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self.thread.start()
+
+    def close(self) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def sample_server(tmp_path_factory: pytest.TempPathFactory):
+    """The bundled sample site, built once and served for all browser tests."""
+    site = build_site(copy_project(tmp_path_factory.mktemp("served")))
+    server = Server(site)
+    yield server
+    server.close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        require(False, "Playwright is not installed (pip install -e .[test])")
+    require(CHROMIUM.exists(), f"Chromium not found at {CHROMIUM} (Debian package 'chromium')")
+    playwright = sync_playwright().start()
+    chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+    yield chromium
+    chromium.close()
+    playwright.stop()
+
+
+class Visit:
+    """A page opened as a reader would, with what went wrong along the way."""
+
+    def __init__(self, browser, url: str, *, width: int = 1280, height: int = 900,
+                 javascript: bool = True) -> None:
+        from urllib.parse import urlsplit
+
+        self.context = browser.new_context(viewport={"width": width, "height": height},
+                                           java_script_enabled=javascript)
+        self.page = self.context.new_page()
+        self.errors: list[str] = []
+        self.outside: list[str] = []
+        self.dialogs: list[str] = []
+        origin = urlsplit(url)
+        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
+
+        def check(request) -> None:
+            target = urlsplit(request.url)
+            if target.scheme in ("data", "blob", "about"):
+                return
+            if (target.scheme, target.netloc) != (origin.scheme, origin.netloc):
+                self.outside.append(request.url)
+        self.page.on("request", check)
+        self.page.goto(url)
+
+    def close(self) -> None:
+        self.context.close()
+
+
+@pytest.fixture
+def visit(browser):
+    opened: list[Visit] = []
+
+    def open_page(url: str, **options) -> Visit:
+        opened.append(Visit(browser, url, **options))
+        return opened[-1]
+    yield open_page
+    for v in opened:
+        v.close()

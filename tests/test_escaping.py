@@ -105,3 +105,29 @@ def json_quote(text: str) -> str:
     import json
 
     return json.dumps(text)
+
+
+def test_payloads_never_run_in_the_browser(hostile: Path, visit) -> None:
+    """Every page type of the hostile site, and a search that shows payloads in results."""
+    from conftest import Server
+
+    server = Server(hostile)
+    try:
+        for url in [*URLS, "chi-bo/chi-bo-a/dang-ky/", "ket-qua/2025/", "du-lieu/"]:
+            seen = visit(server.url + url)
+            page = seen.page
+            page.wait_for_load_state("networkidle")
+            if url == "":
+                page.click(".md-search__input")
+                page.fill(".md-search__input", "Chi bộ A")
+                page.keyboard.press("End")
+                page.wait_for_function("/\\d/.test(document.querySelector('.md-search-result__meta').textContent)")
+                page.wait_for_timeout(300)
+            assert seen.dialogs == [], url
+            assert page.locator("img[src='x'], img[onerror]").count() == 0, url
+            assert page.locator("b", has_text="đậm").count() == 0, url
+            assert page.locator("a[href^='javascript:']").count() == 0, url
+            assert not page.evaluate("[...document.scripts].some(s => s.textContent.includes('alert('))"), url
+            assert seen.errors == [], url
+    finally:
+        server.close()

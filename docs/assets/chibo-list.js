@@ -1,5 +1,5 @@
 /*
- * Danh sách chi bộ (/chi-bo/): filter, free-text search without diacritics, sort by any
+ * Danh sách chi bộ (/chi-bo/): filter, search by name or secretary without diacritics, sort by any
  * column, live count, and the whole state in the address (?loai=&trang-thai=&xep-loai=&q=
  * &sap-xep=), so a copied link shows the same view and the back button works.
  *
@@ -37,7 +37,7 @@
   }
 
   function setup(root) {
-    var form = root.querySelector("form.chibo-filter");
+    var form = document.querySelector("form.chibo-filter");
     var table = root.querySelector("table");
     if (!form || !table || form.dataset.ready) return;
     form.dataset.ready = "1";
@@ -51,7 +51,7 @@
         loai: code(cells[1], "type"),
         status: code(cells[3], "status"),
         rating: code(cells[4], "rating"),
-        text: fold(row.textContent),
+        text: fold(cells[0].textContent) + " | " + fold(cells[2].textContent),
         keys: [
           fold(cells[0].textContent), fold(cells[1].textContent), fold(cells[2].textContent),
           rank(STATUS_ORDER, code(cells[3], "status")), rank(RATING_ORDER, code(cells[4], "rating")),
@@ -85,6 +85,11 @@
 
     function fromUrl() {
       var query = new URLSearchParams(window.location.search);
+      if (typeof window.__chiboListQuery === "string") {
+        // Set aside by main.html so that Material's search does not open for ?q=.
+        query.set("q", window.__chiboListQuery);
+        delete window.__chiboListQuery;
+      }
       var state = {};
       PARAMS.forEach(function (name) { state[name] = query.get(name) || ""; });
       var key = query.get("sap-xep") || "";
@@ -120,13 +125,13 @@
         }
         field.value = state[name];
       });
-      var words = fold(state.q).split(" ").filter(Boolean);
+      var phrase = fold(state.q);
       var shown = 0;
       rows.forEach(function (row) {
         var visible = (!state.loai || row.loai === state.loai) &&
           (!state["trang-thai"] || row.status === state["trang-thai"]) &&
           (!state["xep-loai"] || row.rating === state["xep-loai"]) &&
-          words.every(function (word) { return row.text.indexOf(word) >= 0; });
+          (!phrase || row.text.indexOf(phrase) >= 0);
         row.el.hidden = !visible;
         if (visible) shown += 1;
       });
@@ -164,6 +169,7 @@
 
     var initial = fromUrl();
     apply(initial.state, initial.sort);
+    save("replace");
     form.hidden = false;
   }
 

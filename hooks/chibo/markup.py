@@ -1,0 +1,24 @@
+"""Small corrections to the HTML Material writes, made after each page is rendered.
+
+* Material's ``base.html`` puts ``autocomplete="off"`` on its two hidden checkboxes (the
+  drawer and search toggles) outside any template block; the HTML standard does not allow
+  it on checkboxes (Nu Html Checker error on every page).
+* The search dialog (``role="dialog"``) has no accessible name (axe: aria-dialog-name).
+
+Everything else is left as Material wrote it; tests/test_browser_pages.py checks both.
+"""
+
+from __future__ import annotations
+
+_FIXES = (
+    ('type="checkbox" id="__drawer" autocomplete="off">', 'type="checkbox" id="__drawer">'),
+    ('type="checkbox" id="__search" autocomplete="off">', 'type="checkbox" id="__search">'),
+    ('<div class="md-search" data-md-component="search" role="dialog">',
+     '<div class="md-search" data-md-component="search" role="dialog" aria-label="Tìm kiếm">'),
+)
+
+
+def fix_material_markup(html: str) -> str:
+    for wrong, right in _FIXES:
+        html = html.replace(wrong, right, 1)
+    return html

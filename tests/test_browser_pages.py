@@ -1,0 +1,69 @@
+"""Every page type in headless Chromium: nothing fetched from outside, no console errors,
+no serious accessibility violation (axe-core), no HTML error from our templates (Nu Html
+Checker), and screenshots at desktop and phone width for review (tests/screenshots/)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+
+import pytest
+
+from conftest import NODE_TOOLS, SCREENSHOTS, require
+
+PAGE_TYPES = {
+    "tong-quan": "",
+    "ke-hoach": "ke-hoach/",
+    "tieu-chi": "tieu-chi/",
+    "danh-sach-chi-bo": "chi-bo/",
+    "chi-bo": "chi-bo/khoa-kham-benh/",
+    "dang-ky": "chi-bo/khoa-kham-benh/dang-ky/",
+    "ket-qua": "ket-qua/",
+    "ket-qua-nam": "ket-qua/2025/",
+    "lo-trinh": "lo-trinh/",
+    "to-chuc": "to-chuc-thuc-hien/",
+    "van-ban": "van-ban/",
+    "du-lieu": "du-lieu/",
+    "404": "404.html",
+}
+AXE = NODE_TOOLS / "axe-core" / "axe.min.js"
+VNU = NODE_TOOLS / "vnu-jar" / "build" / "dist" / "vnu.jar"
+
+
+@pytest.mark.parametrize("name", PAGE_TYPES)
+def test_page_loads_clean_and_accessible(sample_server, visit, name: str) -> None:
+    require(AXE.exists(), "axe-core is not installed (npm install --prefix tests/browser)")
+    page = visit(sample_server.url + PAGE_TYPES[name])
+    page.page.wait_for_load_state("networkidle")
+    assert page.outside == [], "the page fetched something from outside the site"
+    assert page.errors == []
+    page.page.add_script_tag(path=str(AXE))
+    result = page.page.evaluate("""async () => {
+        const r = await axe.run(document, {resultTypes: ["violations"]});
+        return r.violations.map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.map(n => n.target.join(" "))}));
+    }""")
+    serious = [v for v in result if v["impact"] in ("serious", "critical")]
+    assert serious == []
+
+
+@pytest.mark.parametrize("name", PAGE_TYPES)
+def test_screenshots_for_review(sample_server, visit, name: str) -> None:
+    SCREENSHOTS.mkdir(exist_ok=True)
+    for label, width, height in (("desktop", 1280, 900), ("phone", 390, 844)):
+        page = visit(sample_server.url + PAGE_TYPES[name], width=width, height=height)
+        page.page.wait_for_load_state("networkidle")
+        page.page.screenshot(path=str(SCREENSHOTS / f"{name}-{label}.png"), full_page=True)
+        assert page.page.evaluate("document.documentElement.scrollWidth") <= width, "no sideways scrolling"
+
+
+def test_html_is_valid(sample_server) -> None:
+    require(VNU.exists(), "vnu-jar is not installed (npm install --prefix tests/browser)")
+    require(shutil.which("java") is not None, "Java is needed for the Nu Html Checker")
+    files = [sample_server.root / (url + "index.html" if not url.endswith(".html") else url)
+             for url in PAGE_TYPES.values()]
+    done = subprocess.run(["java", "-jar", str(VNU), "--format", "json", "--errors-only", *map(str, files)],
+                          capture_output=True, text=True, encoding="utf-8")
+    messages = json.loads(done.stderr or done.stdout)["messages"]
+    errors = [f"{m['url'].rsplit('/site/', 1)[-1]}:{m.get('lastLine')}: {m['message']}" for m in messages]
+    assert errors == []

@@ -1,0 +1,181 @@
+"""What a reader does, in headless Chromium: filter and sort the cell list and share the
+view, search in Vietnamese with or without diacritics, print, and open the offline copy
+from disk."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, copy_project
+
+
+def visible_names(page) -> list[str]:
+    return page.locator(".chibo-cells tbody tr:not([hidden]) td:first-child").all_text_contents()
+
+
+def count(page) -> str:
+    return page.locator(".chibo-filter output").text_content()
+
+
+# --- the cell list ----------------------------------------------------------------------
+
+
+def test_filters_combine_and_count_live(sample_server, visit) -> None:
+    page = visit(sample_server.url + "chi-bo/").page
+    assert count(page) == "24/24 chi bộ"
+    page.select_option("select[name=loai]", "benh-vien")
+    assert count(page) == "6/24 chi bộ"
+    page.select_option("select[name=xep-loai]", "tot")
+    assert visible_names(page) == ["Chi bộ Khoa Chẩn đoán hình ảnh", "Chi bộ Khoa Ngoại tổng hợp",
+                                   "Chi bộ Khoa Nội tổng hợp", "Chi bộ Khoa Xét nghiệm"]
+    assert count(page) == "4/24 chi bộ"
+    page.select_option("select[name=trang-thai]", "kieu-mau")
+    assert visible_names(page) == []
+    assert count(page) == "0/24 chi bộ"
+    page.select_option("select[name=xep-loai]", "xuat-sac")
+    assert visible_names(page) == ["Chi bộ Khoa Khám bệnh"]
+
+
+def test_free_text_ignores_diacritics_and_case(sample_server, visit) -> None:
+    page = visit(sample_server.url + "chi-bo/").page
+    page.fill("input[name=q]", "khoa duoc")
+    assert visible_names(page) == ["Chi bộ Khoa Dược"]
+    page.fill("input[name=q]", "KHOA DƯỢC")
+    assert visible_names(page) == ["Chi bộ Khoa Dược"]
+    page.fill("input[name=q]", "tran thi hoa")  # the secretary, typed without diacritics
+    assert visible_names(page) == ["Chi bộ Khoa Dược"]
+    assert "q=tran+thi+hoa" in page.url
+
+
+def test_state_lives_in_the_address_and_back_works(sample_server, visit) -> None:
+    url = sample_server.url + "chi-bo/?loai=sinh-vien&xep-loai=tot&q=y+khoa"
+    page = visit(url).page
+    assert page.input_value("select[name=loai]") == "sinh-vien"
+    assert page.input_value("input[name=q]") == "y khoa"
+    assert visible_names(page) == ["Chi bộ Sinh viên Y khoa 1", "Chi bộ Sinh viên Y khoa 2"]
+    page.select_option("select[name=trang-thai]", "lua-chon")
+    assert visible_names(page) == ["Chi bộ Sinh viên Y khoa 1"]
+    assert "trang-thai=lua-chon" in page.url
+    page.go_back()
+    assert "trang-thai" not in page.url
+    assert visible_names(page) == ["Chi bộ Sinh viên Y khoa 1", "Chi bộ Sinh viên Y khoa 2"]
+    assert page.input_value("select[name=trang-thai]") == ""
+
+
+def test_sort_by_any_column(sample_server, visit) -> None:
+    page = visit(sample_server.url + "chi-bo/").page
+    page.click("th:nth-child(5) .chibo-sort")  # latest rating, best first
+    ratings = page.locator("tbody tr td:nth-child(5)").all_text_contents()
+    assert ratings[0].startswith("Hoàn thành xuất sắc nhiệm vụ")
+    assert ratings[-1].startswith("Hoàn thành nhiệm vụ")
+    assert page.get_attribute("th:nth-child(5)", "aria-sort") == "ascending"
+    page.click("th:nth-child(5) .chibo-sort")
+    assert page.locator("tbody tr td:nth-child(5)").first.text_content().startswith("Hoàn thành nhiệm vụ")
+    assert "sap-xep=-4" in page.url
+    page.click("th:nth-child(3) .chibo-sort")  # secretary, Vietnamese alphabetical order
+    secretaries = page.locator("tbody tr td:nth-child(3)").all_text_contents()
+    assert secretaries == sorted(secretaries, key=lambda s: s.lower()) or secretaries[0].startswith("Cao")
+    shared = visit(page.url).page
+    assert shared.locator("tbody tr td:nth-child(3)").all_text_contents() == secretaries
+
+
+def test_reset_clears_everything(sample_server, visit) -> None:
+    page = visit(sample_server.url + "chi-bo/?loai=benh-vien&q=khoa").page
+    page.click(".chibo-filter button[type=reset]")
+    page.wait_for_function("document.querySelector('.chibo-filter output').textContent === '24/24 chi bộ'")
+    assert "?" not in page.url
+
+
+def test_without_javascript_the_full_table_shows(sample_server, visit) -> None:
+    page = visit(sample_server.url + "chi-bo/?loai=benh-vien", javascript=False).page
+    assert page.locator(".chibo-cells tbody tr").count() == 24
+    assert not page.locator("form.chibo-filter").is_visible()
+
+
+# --- search -----------------------------------------------------------------------------
+
+
+def search(page, query: str) -> list[str]:
+    """Type a query into a freshly opened page's search box; the result links, in order."""
+    page.click(".md-search__input")
+    page.fill(".md-search__input", query)
+    page.keyboard.press("End")  # Material searches on keyup: one query, the whole text
+    page.wait_for_function("/\\d|Không/.test(document.querySelector('.md-search-result__meta').textContent)")
+    links = page.locator(".md-search-result__item > .md-search-result__link")
+    return [href.split("?")[0] for href in (links.nth(i).get_attribute("href") for i in range(links.count()))]
+
+
+@pytest.mark.parametrize("plain, accented", [
+    ("chi bo kieu mau", "chi bộ kiểu mẫu"), ("khoa duoc", "khoa dược"), ("dang ky", "đăng ký"),
+    ("xep loai", "xếp loại"),
+])
+def test_search_without_diacritics_finds_the_same_pages(sample_server, visit, plain: str, accented: str) -> None:
+    without = search(visit(sample_server.url).page, plain)
+    assert without, f"'{plain}' finds nothing"
+    assert search(visit(sample_server.url).page, accented) == without
+
+
+@pytest.mark.parametrize("name, url", [("Chi bộ Khoa Khám bệnh", "chi-bo/khoa-kham-benh/"),
+                                       ("phong dao tao", "chi-bo/phong-dao-tao/"),
+                                       ("Sinh viên Y khoa 2", "chi-bo/sinh-vien-y-khoa-2/")])
+def test_a_cell_name_brings_its_page_first(sample_server, visit, name: str, url: str) -> None:
+    page = visit(sample_server.url).page
+    assert search(page, name)[0] == sample_server.url + url
+
+
+# --- print ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("url", ["ke-hoach/", "tieu-chi/", "chi-bo/khoa-duoc/", "ket-qua/2025/",
+                                 "chi-bo/khoa-duoc/dang-ky/"])
+def test_print_shows_the_content_only(sample_server, visit, url: str) -> None:
+    page = visit(sample_server.url + url).page
+    page.emulate_media(media="print")
+    for hidden in (".md-header", ".md-tabs", ".md-sidebar--primary", ".md-footer", ".md-search"):
+        assert not page.locator(hidden).first.is_visible(), hidden
+    assert page.locator(".chibo-sample").is_visible()
+    if page.locator("table tr").count():
+        assert page.evaluate("getComputedStyle(document.querySelector('table tr')).breakInside") == "avoid"
+        assert page.evaluate("getComputedStyle(document.querySelector('table thead')).display") == "table-header-group"
+    pdf = page.pdf(format="A4", prefer_css_page_size=True)
+    assert pdf.startswith(b"%PDF")
+
+
+def test_registration_report_in_party_layout(sample_server, visit) -> None:
+    page = visit(sample_server.url + "chi-bo/khoa-xet-nghiem/dang-ky/").page
+    report = page.locator(".vb-report").inner_text()
+    for text in ("ĐẢNG CỘNG SẢN VIỆT NAM", "ĐẢNG BỘ TRƯỜNG ĐẠI HỌC Y DƯỢC THÁI BÌNH", "CHI BỘ KHOA XÉT NGHIỆM",
+                 "Số: ……-BC/CB", "Thái Bình, ngày …… tháng …… năm 2026", "BÁO CÁO",
+                 "khảo sát, đề xuất đăng ký xây dựng chi bộ kiểu mẫu năm 2026",
+                 "Kính gửi: Ban Thường vụ Đảng ủy Trường", "T/M CHI ỦY", "BÍ THƯ", "Quách Thị Yến"):
+        assert text in report, text
+    rows = page.locator(".vb-report table").nth(1).locator("tbody tr").all_inner_texts()
+    assert len(rows) == 5 and rows[0].startswith("TC1")
+
+
+# --- offline copy -----------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def offline_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = copy_project(tmp_path_factory.mktemp("offline"))
+    env = dict(os.environ, CHIBO_OFFLINE="true", CHIBO_DIRECTORY_URLS="false", NO_MKDOCS_2_WARNING="1")
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=project, env=env, check=True,
+                   capture_output=True)
+    return project / "site"
+
+
+def test_offline_copy_works_from_disk(offline_copy: Path, visit) -> None:
+    v = visit((offline_copy / "index.html").as_uri())
+    page = v.page
+    assert search(page, "khoa duoc")[0].endswith("/chi-bo/khoa-duoc.html")
+    page.goto((offline_copy / "chi-bo" / "index.html").as_uri() + "?loai=sinh-vien")
+    assert count(page) == "4/24 chi bộ"
+    page.click("text=Chi bộ Sinh viên Dược")
+    assert page.url.endswith("/chi-bo/sinh-vien-duoc.html")
+    assert v.outside == [] and v.errors == []
