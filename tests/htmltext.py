@@ -26,8 +26,9 @@ class _Article(HTMLParser):
             self.depth += 1
         if not self.depth:
             return
-        if tag in ("script", "style"):
+        if tag in ("script", "style") or (tag == "a" and "headerlink" in (dict(attrs).get("class") or "")):
             self._skip += 1
+            return
         if tag == "a":
             self._href, self._link_text = dict(attrs).get("href") or "", []
         if tag == "tr":
@@ -42,8 +43,9 @@ class _Article(HTMLParser):
             self.depth -= 1
         if not self.depth:
             return
-        if tag in ("script", "style"):
+        if tag in ("script", "style") or (tag == "a" and self._skip and self._href is None):
             self._skip -= 1
+            return
         if tag == "a" and self._href is not None:
             self.links.append((self._href, "".join(self._link_text).strip()))
             self._href = None
@@ -73,7 +75,7 @@ class Page:
         self.html = path.read_text(encoding="utf-8")
         parser = _Article()
         parser.feed(self.html)
-        self.text = " ".join("".join(parser.parts).replace("¶", "").split())
+        self.text = " ".join("".join(parser.parts).split())
         self.links = parser.links
         self.rows = parser.rows
 

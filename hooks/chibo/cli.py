@@ -1,4 +1,4 @@
-"""The ``chibo`` command: ``chibo validate [PROJECT_DIR]``.
+"""The ``chibo`` command: ``chibo validate [PROJECT_DIR]``, ``chibo demo --cells N``.
 
 Exit codes: 0 the records are valid, 1 they are not (one line per problem), 2 a usage
 error (unknown command or option, missing folder).
@@ -22,7 +22,19 @@ def main(argv: list[str] | None = None) -> int:
                        help="thư mục dự án (chứa records/), mặc định là thư mục hiện tại")
     check.add_argument("--format", choices=("text", "json"), default="text",
                        help="định dạng danh sách lỗi (json cho trình soạn thảo, CI)")
+    demo = commands.add_parser("demo", help="tạo một dự án mẫu tổng hợp N chi bộ (đo hiệu năng)")
+    demo.add_argument("--cells", type=int, required=True, help="số chi bộ")
+    demo.add_argument("--seed", type=int, default=1, help="hạt giống ngẫu nhiên (cùng hạt giống, cùng dữ liệu)")
+    demo.add_argument("--out", type=Path, required=True, help="thư mục đích")
     args = parser.parse_args(argv)
+    if args.command == "demo":
+        if args.cells < 1:
+            parser.error("--cells phải lớn hơn 0")
+        from .demo import write_demo
+
+        out = write_demo(args.out, args.cells, args.seed)
+        print(f"Đã tạo dự án {args.cells} chi bộ tại {out}")
+        return 0
     if not (args.project / "records").is_dir():
         parser.error(f"không thấy thư mục records/ trong {args.project}")
     return validate(args.project, args.format)

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import codecs
 import datetime as dt
+import os
 import re
-from dataclasses import dataclass, field
+import stat
 from pathlib import Path
 
 import yaml
@@ -30,6 +31,10 @@ _FLOAT = re.compile(r"[-+]?([0-9]+\.[0-9]*|\.[0-9]+)")
 _DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
 # C0 and C1 controls but tab, LF and CR: libyaml refuses some and reads U+0085 as a line break.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# A plain scalar that starts with a letter and is none of these words is text as it stands.
+_WORD_START = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ") | frozenset(
+    "ĐđÂâÊêÔôƠơƯưĂăÁáÀàẢảÃãẠạÉéÈèẺẻẼẽẸẹÍíÌìỈỉĨĩỊịÓóÒòỎỏÕõỌọÚúÙùỦủŨũỤụÝýỲỳỶỷỸỹỴỵ")
+_SPECIAL_WORDS = frozenset({"null", "Null", "NULL", "true", "True", "TRUE", "false", "False", "FALSE"})
 _NULL = frozenset({"", "~", "null", "Null", "NULL"})
 _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 
@@ -53,24 +58,38 @@ _YAML_MESSAGES = (
 )
 
 
-@dataclass(frozen=True)
 class Document:
-    """A record file read into plain values, with where each value and key starts."""
+    """A record file read into plain values; where each value and key starts, on demand.
 
-    file: str
-    stem: str
-    data: object
-    marks: dict[Key, tuple[int, int]] = field(repr=False)
-    key_marks: dict[Key, tuple[int, int]] = field(repr=False)
-    raw: dict[Key, str] = field(repr=False)
+    Reading keeps no positions (most files are valid, and positions cost as much as the
+    parse). The first time a position is asked for, the text is read again with them.
+    """
+
+    __slots__ = ("file", "stem", "data", "_text", "_marks")
+
+    def __init__(self, file: str, stem: str, data: object, text: str) -> None:
+        self.file, self.stem, self.data, self._text = file, stem, data, text
+        self._marks: _Builder | None = None
+
+    def _tracked(self) -> _Builder:
+        if self._marks is None:
+            builder = _Builder(self.file, track=True)
+            builder.build(self._text)
+            self._marks = builder
+        return self._marks
+
+    def raw(self, path: Key) -> str | None:
+        """The text the author wrote for the scalar at ``path``."""
+        return self._tracked().raw.get(path)
 
     def mark(self, path: Key, *, key: bool = False) -> tuple[int, int]:
         """The nearest known position of ``path`` (its key's when ``key``)."""
-        if key and path in self.key_marks:
-            return self.key_marks[path]
-        while path not in self.marks and path:
+        tracked = self._tracked()
+        if key and path in tracked.key_marks:
+            return tracked.key_marks[path]
+        while path not in tracked.marks and path:
             path = path[:-1]
-        return self.marks.get(path, (1, 1))
+        return tracked.marks.get(path, (1, 1))
 
     def problem(self, path: Key, message: str, *, key: bool = False) -> Problem:
         line, column = self.mark(path, key=key)
@@ -87,11 +106,16 @@ def read_document(path: Path, rel: str) -> tuple[Document | None, list[Problem]]
     """Read ``path`` (shown as ``rel``): the document, or the problems that stop it."""
     try:
         text = _decode(_read_bytes(path))
-        builder = _Builder(rel)
+        builder = _Builder(rel, track=False)
         data = builder.build(text)
+        if builder.problems:  # read again with positions, so messages can name them
+            builder = _Builder(rel, track=True)
+            data = builder.build(text)
     except _Refused as refused:
         return None, [Problem(rel, refused.line, refused.column, "", refused.message)]
-    doc = Document(rel, path.stem, data, builder.marks, builder.key_marks, builder.raw)
+    doc = Document(rel, path.stem, data, text)
+    if builder.track:
+        doc._marks = builder
     problems = list(builder.problems)
     if data is None:
         problems.append(doc.problem((), "tệp không có nội dung (chỉ có chú thích hoặc dòng trống)"))
@@ -101,12 +125,20 @@ def read_document(path: Path, rel: str) -> tuple[Document | None, list[Problem]]
 
 
 def _read_bytes(path: Path) -> bytes:
-    if not path.is_file():
-        raise _Refused(1, 1, "không phải tệp thông thường (có thể là thư mục)")
-    size = path.stat().st_size
-    if size > MAX_BYTES:
-        raise _Refused(1, 1, f"tệp quá lớn ({size // 1024} KiB; tối đa {MAX_BYTES // 1024} KiB)")
-    data = path.read_bytes()
+    try:
+        handle = open(path, "rb")
+    except IsADirectoryError:
+        raise _Refused(1, 1, "không phải tệp thông thường (có thể là thư mục)") from None
+    except PermissionError:  # Windows answers this for a folder too
+        what = "không phải tệp thông thường (có thể là thư mục)" if path.is_dir() else "không có quyền đọc tệp"
+        raise _Refused(1, 1, what) from None
+    with handle:
+        info = os.fstat(handle.fileno())
+        if not stat.S_ISREG(info.st_mode):
+            raise _Refused(1, 1, "không phải tệp thông thường (có thể là thư mục)")
+        if info.st_size > MAX_BYTES:
+            raise _Refused(1, 1, f"tệp quá lớn ({info.st_size // 1024} KiB; tối đa {MAX_BYTES // 1024} KiB)")
+        data = handle.read(MAX_BYTES + 1)
     if not data.strip():
         raise _Refused(1, 1, "tệp rỗng")
     return data
@@ -138,10 +170,15 @@ def _decode(data: bytes) -> str:
 
 
 class _Builder:
-    """Turn libyaml events into dicts, tuples and scalars, keeping their marks."""
+    """Turn libyaml events into dicts, tuples and scalars; with ``track``, keep positions.
 
-    def __init__(self, rel: str) -> None:
+    One loop over the events, dispatching on the event's type: this is the hot path of a
+    build at thousands of cells.
+    """
+
+    def __init__(self, rel: str, *, track: bool) -> None:
         self.rel = rel
+        self.track = track
         self.marks: dict[Key, tuple[int, int]] = {}
         self.key_marks: dict[Key, tuple[int, int]] = {}
         self.raw: dict[Key, str] = {}
@@ -161,88 +198,92 @@ class _Builder:
             loader.dispose()
 
     def _events(self, loader: yaml.CSafeLoader) -> object:
+        get_event, track, scalar = loader.get_event, self.track, self._scalar
+        Scalar, MapStart, SeqStart = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
+        MapEnd, SeqEnd = yaml.MappingEndEvent, yaml.SequenceEndEvent
         root: object = None
         documents = 0
-        # Each frame: [container, path, pending key or None, key mark]
+        # One frame per open mapping or sequence: [container, path, pending key, is mapping].
+        # Paths are built only when positions are tracked (see Document).
         stack: list[list] = []
+        frame: list | None = None
         while True:
-            event = loader.get_event()
-            if isinstance(event, yaml.StreamEndEvent):
-                return root
-            if isinstance(event, yaml.DocumentStartEvent):
+            event = get_event()
+            kind = type(event)
+            if kind is Scalar or kind is MapStart or kind is SeqStart:
+                if event.anchor or event.tag:
+                    _check_plain(event)
+                if frame is not None and frame[3] and frame[2] is None:
+                    if kind is not Scalar:
+                        raise _refuse(event, "khóa phải là một chuỗi đơn giản")
+                    self._key(frame, event)
+                    continue
+                path: Key = ()
+                if track and frame is not None:
+                    path = frame[1] + ((frame[2],) if frame[3] else (len(frame[0]),))
+                if track:
+                    self.marks[path] = _mark(event)
+                if kind is Scalar:
+                    if track:
+                        self.raw[path] = event.value
+                    text = event.value
+                    if event.implicit[0] and text and text[0] in _WORD_START and text not in _SPECIAL_WORDS:
+                        value: object = text  # the common case, without a call
+                    else:
+                        value = scalar(event, path)
+                    if frame is None:
+                        root = value
+                    elif not frame[3]:
+                        frame[0].append(value)
+                    else:
+                        if type(frame[2]) is not _Duplicate:
+                            frame[0][frame[2]] = value
+                        frame[2] = None
+                    continue
+                if len(stack) >= MAX_DEPTH:
+                    raise _refuse(event, f"dữ liệu lồng quá sâu (tối đa {MAX_DEPTH} cấp)")
+                frame = [{} if kind is MapStart else [], path, None, kind is MapStart]
+                stack.append(frame)
+            elif kind is MapEnd or kind is SeqEnd:
+                value = stack.pop()[0]
+                if kind is SeqEnd:
+                    value = tuple(value)
+                frame = stack[-1] if stack else None
+                if frame is None:
+                    root = value
+                elif not frame[3]:
+                    frame[0].append(value)
+                else:
+                    if type(frame[2]) is not _Duplicate:
+                        frame[0][frame[2]] = value
+                    frame[2] = None
+            elif kind is yaml.AliasEvent:
+                raise _refuse(event, f"không dùng bí danh YAML ('*{event.anchor}'); hãy viết đầy đủ giá trị")
+            elif kind is yaml.DocumentStartEvent:
                 documents += 1
                 if documents > 1:
                     raise _refuse(event, "tệp chỉ được chứa một tài liệu YAML (bỏ dòng '---' thứ hai)")
-                continue
-            if isinstance(event, (yaml.StreamStartEvent, yaml.DocumentEndEvent)):
-                continue
-            if isinstance(event, yaml.AliasEvent):
-                raise _refuse(event, f"không dùng bí danh YAML ('*{event.anchor}'); hãy viết đầy đủ giá trị")
-            if getattr(event, "anchor", None):
-                raise _refuse(event, f"không dùng neo YAML ('&{event.anchor}'); hãy viết đầy đủ giá trị")
-            if getattr(event, "tag", None) and not _implicit(event):
-                tag = event.tag.replace("tag:yaml.org,2002:", "!!")
-                raise _refuse(event, f"không dùng thẻ YAML ('{tag}'); hãy bỏ thẻ, đặt giá trị trong dấu nháy nếu là văn bản")
-            if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-                value = stack.pop()[0]
-                if isinstance(value, list):
-                    value = tuple(value)
-                if not stack:
-                    root = value
-                    continue
-                self._attach(stack, value, event, placed=True)
-                continue
-            if isinstance(event, yaml.ScalarEvent) and stack and stack[-1][2] is None \
-                    and isinstance(stack[-1][0], dict):
-                self._key(stack[-1], event)
-                continue
-            path = self._path_for(stack)
-            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-                if len(stack) >= MAX_DEPTH:
-                    raise _refuse(event, f"dữ liệu lồng quá sâu (tối đa {MAX_DEPTH} cấp)")
-                if stack and isinstance(stack[-1][0], dict) and stack[-1][2] is None:
-                    raise _refuse(event, "khóa phải là một chuỗi đơn giản")
-                self.marks[path] = _mark(event)
-                container: dict | list = {} if isinstance(event, yaml.MappingStartEvent) else []
-                stack.append([container, path, None, None])
-                continue
-            self.marks[path] = _mark(event)
-            self.raw[path] = event.value
-            value = self._scalar(event, path)
-            if not stack:
-                root = value
-                continue
-            self._attach(stack, value, event, placed=False)
-
-    def _path_for(self, stack: list[list]) -> Key:
-        if not stack:
-            return ()
-        container, path, key, _ = stack[-1]
-        return path + ((key,) if isinstance(container, dict) else (len(container),))
+            elif kind is yaml.StreamEndEvent:
+                return root
 
     def _key(self, frame: list, event: yaml.ScalarEvent) -> None:
-        key, mark = event.value, _mark(event)
-        container, path = frame[0], frame[1]
+        key, container, path = event.value, frame[0], frame[1]
         if key == "<<" and event.implicit[0]:
-            raise _Refused(*mark, "không dùng khóa gộp YAML ('<<'); hãy viết đầy đủ các khóa")
+            raise _refuse(event, "không dùng khóa gộp YAML ('<<'); hãy viết đầy đủ các khóa")
         if key in container:
-            first = self.key_marks[path + (key,)]
-            self._problem(path + (key,), mark, f"khóa '{key}' bị lặp (đã có ở dòng {first[0]})")
-            self.key_marks[path + (key, "#dup")] = mark
-            frame[2], frame[3] = _Duplicate(f"{key} (lặp)"), mark
+            self._duplicate(frame, event)
             return
-        self.key_marks[path + (key,)] = mark
-        frame[2], frame[3] = key, mark
+        if self.track:
+            self.key_marks[path + (key,)] = _mark(event)
+        frame[2] = key
 
-    def _attach(self, stack: list[list], value: object, event: yaml.Event, placed: bool) -> None:
-        frame = stack[-1]
-        container = frame[0]
-        if isinstance(container, list):
-            container.append(value)
-            return
-        if not isinstance(frame[2], _Duplicate):
-            container[frame[2]] = value
-        frame[2] = None
+    def _duplicate(self, frame: list, event: yaml.ScalarEvent) -> None:
+        """Report a repeated key; its value is still read (for its own problems), not kept."""
+        key, path = event.value, frame[1]
+        first = self.key_marks.get(path + (key,))
+        where = f" (đã có ở dòng {first[0]})" if first else ""
+        self._problem(path + (key,), _mark(event), f"khóa '{key}' bị lặp{where}")
+        frame[2] = _Duplicate(f"{key} (lặp)")
 
     def _problem(self, path: Key, mark: tuple[int, int], message: str) -> None:
         self.problems.append(Problem(self.rel, *mark, format_path(path), message))
@@ -275,11 +316,14 @@ class _Duplicate(str):
     """A repeated key: its value is read (to find problems in it) but not kept."""
 
 
-def _implicit(event: yaml.Event) -> bool:
-    implicit = getattr(event, "implicit", False)
-    if isinstance(implicit, tuple):
-        return any(implicit)
-    return bool(implicit)
+def _check_plain(event: yaml.NodeEvent) -> None:
+    """Refuse anchors and explicit tags: records are plain data."""
+    if event.anchor:
+        raise _refuse(event, f"không dùng neo YAML ('&{event.anchor}'); hãy viết đầy đủ giá trị")
+    tag = event.tag
+    if tag and not (any(event.implicit) if type(event.implicit) is tuple else event.implicit):
+        shown = tag.replace("tag:yaml.org,2002:", "!!")
+        raise _refuse(event, f"không dùng thẻ YAML ('{shown}'); hãy bỏ thẻ, đặt giá trị trong dấu nháy nếu là văn bản")
 
 
 def _mark(event: yaml.Event) -> tuple[int, int]:

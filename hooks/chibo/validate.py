@@ -64,7 +64,7 @@ def _data_path(data: object, loc: tuple) -> tuple[Key, bool]:
 
 def _message(item: dict, doc: Document, path: Key, model: type[BaseModel]) -> str:
     kind, ctx, value = item["type"], item.get("ctx") or {}, item.get("input")
-    raw = doc.raw.get(path)
+    raw = doc.raw(path)
     shown = raw if raw is not None else value
     if kind == "missing":
         return "thiếu trường bắt buộc"
