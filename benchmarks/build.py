@@ -84,6 +84,7 @@ def measure(n: int, work: Path) -> dict[str, float]:
     base = baseline(ours, work / f"base-{n}")
     mkdocs = [sys.executable, "-m", "mkdocs", "build", "--quiet"]
     ours_run, base_run = run(mkdocs, ours), run(mkdocs, base)
+    run([sys.executable, "-c", FLOOR, str(ours / "records")], ROOT)  # warm the file cache for both
     validate = run([sys.executable, "-m", "chibo.cli", "validate", str(ours)], ROOT)
     floor = run([sys.executable, "-c", FLOOR, str(ours / "records")], ROOT)
     return {
