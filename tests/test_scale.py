@@ -43,7 +43,7 @@ def test_records_are_read_and_validated_once_per_build(tmp_path: Path, monkeypat
     reads: list[str] = []
     loads: list[Path] = []
     read, load = chibo.records.read_document, chibo.site.load_records
-    monkeypatch.setattr(chibo.records, "read_document", lambda path, rel: (reads.append(rel), read(path, rel))[1])
+    monkeypatch.setattr(chibo.records, "read_document", lambda path, rel, text=None: (reads.append(rel), read(path, rel, text))[1])
     monkeypatch.setattr(chibo.site, "load_records", lambda p: (loads.append(p), load(p))[1])
     build_site(project)
     assert len(loads) == 1

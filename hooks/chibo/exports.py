@@ -15,10 +15,11 @@ import icalendar
 
 from .compute import CellView, TargetCheck, YearStats
 from .formats import date_vi
-from .models import Cell, Committee, CriteriaBook, Document
+from .models import Cell, Committee, Document
 from .records import Records
 from .render import html_environment
 from .roadmap import MilestoneView
+from .schema import schemas
 from .vocab import EVENT_LABELS, RATING_LABELS, RATINGS
 
 FILES = (
@@ -57,9 +58,7 @@ def downloads(records: Records, views: tuple[CellView, ...], stats: tuple[YearSt
         "ket-qua.csv": _csv(RESULT_COLUMNS, result_rows(records.cells)),
         "lich.ics": calendar(records.committee, milestones),
         "thay-doi.xml": feed(records.committee, views),
-        "schema/chi-bo.schema.json": _json(Cell.model_json_schema(by_alias=True)),
-        "schema/dang-bo.schema.json": _json(Committee.model_json_schema(by_alias=True)),
-        "schema/tieu-chi.schema.json": _json(CriteriaBook.model_json_schema(by_alias=True)),
+        **{f"schema/{name}": text for name, text in schemas().items()},
     }
 
 

@@ -102,10 +102,13 @@ class _Refused(Exception):
         self.line, self.column, self.message = line, column, message
 
 
-def read_document(path: Path, rel: str) -> tuple[Document | None, list[Problem]]:
-    """Read ``path`` (shown as ``rel``): the document, or the problems that stop it."""
+def read_document(path: Path, rel: str, text: str | None = None) -> tuple[Document | None, list[Problem]]:
+    """Read ``path`` (shown as ``rel``), or ``text`` given for it: the document, or the problems."""
     try:
-        text = _decode(_read_bytes(path))
+        if text is None:
+            text = _decode(_read_bytes(path))
+        elif len(text.encode("utf-8")) > MAX_BYTES:
+            raise _Refused(1, 1, f"tệp quá lớn (tối đa {MAX_BYTES // 1024} KiB)")
         builder = _Builder(rel, track=False)
         data = builder.build(text)
         if builder.problems:  # read again with positions, so messages can name them

@@ -28,10 +28,19 @@ from .selection import check_selection
 
 @dataclass(frozen=True)
 class Page:
-    """A generated file under ``docs/``: a Markdown page or a download (``text``)."""
+    """A generated file under ``docs/``: a Markdown page or a download (``text``).
+
+    ``source`` is the record file the page is made from (relative to the project), which
+    the theme's edit button opens when ``repo_url`` and ``edit_uri`` are set.
+    """
 
     src_uri: str
     text: str
+    source: str | None = None
+
+
+COMMITTEE_SOURCE = "records/dang-bo.yml"
+BOOK_SOURCE = "records/tieu-chi.yml"
 
 
 def site_pages(records: Records) -> list[Page]:
@@ -49,16 +58,16 @@ def site_pages(records: Records) -> list[Page]:
     pages = [
         Page("index.md", render(env, "index.md.j2", views=views, latest=latest, targets=targets,
                                 charts=target_charts, upcoming=roadmap.upcoming(milestones),
-                                overdue=roadmap.overdue(milestones), **common)),
-        Page("tieu-chi.md", render(env, "tieu-chi.md.j2", **common)),
+                                overdue=roadmap.overdue(milestones), **common), COMMITTEE_SOURCE),
+        Page("tieu-chi.md", render(env, "tieu-chi.md.j2", **common), BOOK_SOURCE),
         Page("chi-bo/index.md", render(env, "chi-bo-list.md.j2", views=views, **common)),
         Page("ket-qua/index.md", render(env, "ket-qua.md.j2", stats=stats, targets=targets,
                                         trajectory=trajectory, mix=charts.rating_mix(stats),
                                         charts=target_charts, **common)),
         Page("lo-trinh.md", render(env, "lo-trinh.md.j2", milestones=milestones, targets=targets,
-                                   cycles=roadmap.december_cycles(committee, stats), **common)),
-        Page("to-chuc-thuc-hien.md", render(env, "to-chuc.md.j2", **common)),
-        Page("van-ban.md", render(env, "van-ban.md.j2", **common)),
+                                   cycles=roadmap.december_cycles(committee, stats), **common), COMMITTEE_SOURCE),
+        Page("to-chuc-thuc-hien.md", render(env, "to-chuc.md.j2", **common), COMMITTEE_SOURCE),
+        Page("van-ban.md", render(env, "van-ban.md.j2", **common), COMMITTEE_SOURCE),
         Page("du-lieu.md", render(env, "du-lieu.md.j2", files=exports.FILES, **common)),
     ]
     years = [s.year for s in stats]
@@ -101,7 +110,7 @@ def cell_pages(env: Environment, view: CellView, records: Records, latest_year: 
     return [
         Page(f"chi-bo/{cell.id}.md", render(
             env, "chi-bo.md.j2", view=view, cell=cell, criteria=criteria, selection=selection,
-            timeline=timeline(cell), **common)),
+            timeline=timeline(cell), **common), f"records/chi-bo/{cell.id}.yml"),
         Page(f"chi-bo/{cell.id}/dang-ky.md", render(
             env, "dang-ky.md.j2", view=view, cell=cell, selection=selection, results=recent,
             criteria=[ReportCriterion(i, t, marks.get(i)) for i, t in titles], **common)),

@@ -7,7 +7,7 @@ import os
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
+from typing import Iterator, Mapping
 
 from .loader import Document, read_document
 from .models import Cell, Committee, CriteriaBook
@@ -31,10 +31,14 @@ class Records:
     warnings: tuple[str, ...] = ()
 
 
-def load_records(project: Path) -> Records:
-    """Read and validate ``project/records``; raise ``RecordsError`` listing every problem."""
+def load_records(project: Path, changed: Mapping[Path, str] | None = None) -> Records:
+    """Read and validate ``project/records``; raise ``RecordsError`` listing every problem.
+
+    ``changed`` gives new text for some files (``chibo import`` checks its edits before
+    writing them).
+    """
     with _no_cycle_collection():
-        return _load(project)
+        return _load(project, changed or {})
 
 
 @contextmanager
@@ -54,11 +58,11 @@ def _no_cycle_collection() -> Iterator[None]:
             gc.enable()
 
 
-def _load(project: Path) -> Records:
+def _load(project: Path, changed: Mapping[Path, str]) -> Records:
     root = project / RECORDS
     problems: list[Problem] = []
-    committee_doc = _read(root / COMMITTEE_FILE, project, problems)
-    book_doc = _read(root / BOOK_FILE, project, problems)
+    committee_doc = _read(root / COMMITTEE_FILE, project, problems, changed)
+    book_doc = _read(root / BOOK_FILE, project, problems, changed)
     committee = _checked(committee_doc, Committee, problems)
     book = _checked(book_doc, CriteriaBook, problems)
     if committee is not None:
@@ -68,7 +72,7 @@ def _load(project: Path) -> Records:
     paths, warnings = _cell_paths(root / CELLS_DIR, project, problems)
     cells = []
     for path in paths:
-        doc = _read(path, project, problems)
+        doc = _read(path, project, problems, changed)
         cell = _checked(doc, Cell, problems)
         if cell is not None:
             problems += check_cell(doc, cell, book)
@@ -84,12 +88,12 @@ def _rel(path: Path, project: Path) -> str:
     return path.relative_to(project).as_posix()
 
 
-def _read(path: Path, project: Path, problems: list[Problem]) -> Document | None:
+def _read(path: Path, project: Path, problems: list[Problem], changed: Mapping[Path, str]) -> Document | None:
     rel = _rel(path, project)
-    if not path.exists() and not path.is_symlink():
+    if path not in changed and not path.exists() and not path.is_symlink():
         problems.append(Problem(rel, 1, 1, "", "thiếu tệp hồ sơ này"))
         return None
-    doc, found = read_document(path, rel)
+    doc, found = read_document(path, rel, changed.get(path))
     problems += found
     return doc
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -43,6 +44,11 @@ def from_config(config: MkDocsConfig) -> Site:
 
 
 def generated_file(config: MkDocsConfig, page: Page) -> File:
+    """The page as a MkDocs file; its edit link opens the record it comes from."""
     from mkdocs.structure.files import File
 
-    return File.generated(config, page.src_uri, content=page.text)
+    file = File.generated(config, page.src_uri, content=page.text)
+    if page.source is not None:
+        project = Path(config.config_file_path).parent
+        file.edit_uri = Path(os.path.relpath(project / page.source, config.docs_dir)).as_posix()
+    return file
