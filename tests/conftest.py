@@ -111,11 +111,11 @@ class Visit:
     """A page opened as a reader would, with what went wrong along the way."""
 
     def __init__(self, browser, url: str, *, width: int = 1280, height: int = 900,
-                 javascript: bool = True) -> None:
+                 javascript: bool = True, scheme: str = "light") -> None:
         from urllib.parse import urlsplit
 
         self.context = browser.new_context(viewport={"width": width, "height": height},
-                                           java_script_enabled=javascript)
+                                           java_script_enabled=javascript, color_scheme=scheme)
         self.page = self.context.new_page()
         self.errors: list[str] = []
         self.outside: list[str] = []

@@ -31,10 +31,11 @@ AXE = NODE_TOOLS / "axe-core" / "axe.min.js"
 VNU = NODE_TOOLS / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
 
+@pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("name", PAGE_TYPES)
-def test_page_loads_clean_and_accessible(sample_server, visit, name: str) -> None:
+def test_page_loads_clean_and_accessible(sample_server, visit, name: str, scheme: str) -> None:
     require(AXE.exists(), "axe-core is not installed (npm install --prefix tests/browser)")
-    page = visit(sample_server.url + PAGE_TYPES[name])
+    page = visit(sample_server.url + PAGE_TYPES[name], scheme=scheme)
     page.page.wait_for_load_state("networkidle")
     assert page.outside == [], "the page fetched something from outside the site"
     assert page.errors == []

@@ -226,48 +226,44 @@ class _Builder:
                     path = frame[1] + ((frame[2],) if frame[3] else (len(frame[0]),))
                 if track:
                     self.marks[path] = _mark(event)
-                if kind is Scalar:
-                    if track:
-                        self.raw[path] = event.value
-                    text = event.value
-                    if event.implicit[0] and text and text[0] in _WORD_START and text not in _SPECIAL_WORDS:
-                        value: object = text  # the common case, without a call
-                    else:
-                        value = scalar(event, path)
-                    if frame is None:
-                        root = value
-                    elif not frame[3]:
-                        frame[0].append(value)
-                    else:
-                        if type(frame[2]) is not _Duplicate:
-                            frame[0][frame[2]] = value
-                        frame[2] = None
+                if kind is not Scalar:
+                    if len(stack) >= MAX_DEPTH:
+                        raise _refuse(event, f"dữ liệu lồng quá sâu (tối đa {MAX_DEPTH} cấp)")
+                    frame = [{} if kind is MapStart else [], path, None, kind is MapStart]
+                    stack.append(frame)
                     continue
-                if len(stack) >= MAX_DEPTH:
-                    raise _refuse(event, f"dữ liệu lồng quá sâu (tối đa {MAX_DEPTH} cấp)")
-                frame = [{} if kind is MapStart else [], path, None, kind is MapStart]
-                stack.append(frame)
+                if track:
+                    self.raw[path] = event.value
+                text = event.value
+                if event.implicit[0] and text and text[0] in _WORD_START and text not in _SPECIAL_WORDS:
+                    value: object = text  # the common case, without a call
+                else:
+                    value = scalar(event, path)
             elif kind is MapEnd or kind is SeqEnd:
                 value = stack.pop()[0]
                 if kind is SeqEnd:
                     value = tuple(value)
                 frame = stack[-1] if stack else None
-                if frame is None:
-                    root = value
-                elif not frame[3]:
-                    frame[0].append(value)
-                else:
-                    if type(frame[2]) is not _Duplicate:
-                        frame[0][frame[2]] = value
-                    frame[2] = None
             elif kind is yaml.AliasEvent:
                 raise _refuse(event, f"không dùng bí danh YAML ('*{event.anchor}'); hãy viết đầy đủ giá trị")
             elif kind is yaml.DocumentStartEvent:
                 documents += 1
                 if documents > 1:
                     raise _refuse(event, "tệp chỉ được chứa một tài liệu YAML (bỏ dòng '---' thứ hai)")
+                continue
             elif kind is yaml.StreamEndEvent:
                 return root
+            else:
+                continue
+            # A finished value (a scalar or a closed container) goes into its parent.
+            if frame is None:
+                root = value
+            elif not frame[3]:
+                frame[0].append(value)
+            else:
+                if type(frame[2]) is not _Duplicate:
+                    frame[0][frame[2]] = value
+                frame[2] = None
 
     def _key(self, frame: list, event: yaml.ScalarEvent) -> None:
         key, container, path = event.value, frame[0], frame[1]
