@@ -117,3 +117,21 @@ def test_other_extensions_are_skipped_with_a_warning(project: Path, capsys: pyte
         "cảnh báo: records/chi-bo/ghi-chu.txt: bỏ qua tệp không có đuôi .yml",
         "cảnh báo: records/chi-bo/khoa-y.yaml: bỏ qua tệp không có đuôi .yml",
     ]
+
+
+@pytest.mark.skipif(os.name == "nt", reason="symbolic links and pipes need a POSIX file system")
+def test_broken_links_loops_and_pipes_never_crash_or_hang(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = project / "records/chi-bo"
+    (folder / "hong.yml").symlink_to(folder / "khong-co.yml")
+    (folder / "vong-a.yml").symlink_to(folder / "vong-b.yml")
+    (folder / "vong-b.yml").symlink_to(folder / "vong-a.yml")
+    os.mkfifo(folder / "ong.yml")
+    code, out, err, elapsed = validate(project, capsys)
+    assert code == 1 and elapsed < 2.0 and "Traceback" not in err
+    broken = "lỗi: không đọc được tệp (liên kết hỏng hoặc tệp đã bị xóa)"
+    assert out.splitlines() == [
+        f"records/chi-bo/hong.yml:1:1: {broken}",
+        "records/chi-bo/ong.yml:1:1: lỗi: không phải tệp thông thường (có thể là thư mục)",
+        f"records/chi-bo/vong-a.yml:1:1: {broken}",
+        f"records/chi-bo/vong-b.yml:1:1: {broken}",
+    ]

@@ -188,8 +188,48 @@ def test_every_problem_in_every_file_at_once(project: Path) -> None:
         f"{F}:7:13: lỗi: results[0].rating: 'tot-lam' không hợp lệ; chọn một trong: "
         "xuat-sac, tot, hoan-thanh, khong-hoan-thanh",
         "records/chi-bo/phong-dao-tao.yml:1:1: lỗi: name: thiếu trường bắt buộc",
+        "records/chi-bo/phong-dao-tao.yml:2:7: lỗi: type: 'hanh-chinh' không hợp lệ; chọn một trong: giang-day, sinh-vien",
         "records/tieu-chi.yml:23:9: lỗi: criteria[2].id: mã tiêu chí 'tc1' bị trùng với mục [0]",
     ]
+
+
+def test_rules_across_fields_run_even_when_a_value_has_the_wrong_type(project: Path) -> None:
+    lines = problems_for(project, {F: "id: khoa-y\nname: Chi bộ\ntype: benh-vien\nregistration:\n"
+                                      "  - {date: 2022-06-11, status: dang-ky, year: 2022}\n"
+                                      "  - {date: 2022-06-01, status: khao-sat, year: 2022}\n"
+                                      "results:\n  - {year: 2022, rating: tot-lam, model: true}\n"})
+    assert lines == [
+        f"{F}:1:5: lỗi: id: mã chi bộ 'khoa-y' phải trùng tên tệp 'khoa-duoc.yml'",
+        f"{F}:3:7: lỗi: type: 'benh-vien' không hợp lệ; chọn một trong: giang-day, sinh-vien",
+        f"{F}:6:12: lỗi: registration[1].date: sự kiện ngày 1-6-2022 đứng sau sự kiện ngày 11-6-2022; "
+        "hãy xếp theo thứ tự ngày",
+        f"{F}:8:26: lỗi: results[0].rating: 'tot-lam' không hợp lệ; chọn một trong: xuat-sac, tot, hoan-thanh, "
+        "khong-hoan-thanh",
+        f"{F}:8:42: lỗi: results[0].model: 'model: true' cần xếp loại 'xuat-sac' hoặc 'tot' trong cùng năm",
+    ]
+
+
+@pytest.mark.parametrize("old, new, expected", [
+    ("    percent: 20\n", "    percent: 100\n",
+     "records/dang-bo.yml:28:14: lỗi: targets[1].percent: chỉ tiêu 'trên 100%' không thể đạt; dùng comparison: "
+     "\">=\" với percent: 100"),
+    ("rules:", "milestones:\n  - {id: m, date: 2025-06-30, title: M, done: 2026-01-05}\nrules:",
+     "records/dang-bo.yml:42:47: lỗi: milestones[0].done: ngày hoàn thành 5-1-2026 sau ngày số liệu as_of "
+     "(31-12-2025); hãy cập nhật as_of"),
+])
+def test_committee_rules(project: Path, old: str, new: str, expected: str) -> None:
+    base = (DATA / "mini/records/dang-bo.yml").read_text(encoding="utf-8")
+    assert old in base
+    assert problems_for(project, {"records/dang-bo.yml": base.replace(old, new)}) == [expected]
+
+
+def test_rating_rule_ranges_may_not_overlap(project: Path) -> None:
+    base = (DATA / "mini/records/dang-bo.yml").read_text(encoding="utf-8")
+    text = base.replace("rules:\n  - from: 2022\n    documents: [qd-132]\n",
+                        "rules:\n  - {from: 2019, to: 2022, documents: [qd-132]}\n  - {from: 2022, documents: [qd-132]}\n")
+    assert problems_for(project, {"records/dang-bo.yml": text}) == [
+        "records/dang-bo.yml:43:12: lỗi: rules[1].from: năm 2022 đã thuộc căn cứ rules[0]; "
+        "các khoảng năm không được chồng nhau"]
 
 
 def test_committee_references_are_checked(project: Path) -> None:

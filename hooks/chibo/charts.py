@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .compute import TargetCheck, YearStats
+from .compute import TargetCheck, YearStats, percent
 from .formats import percent_vi, threshold_phrase, threshold_vi
 from .vocab import MEASURE_LABELS, RATING_LABELS, RATINGS
 
@@ -82,7 +82,7 @@ def rating_mix(stats: tuple[YearStats, ...]) -> Chart | None:
             top = _y(bottom + share)
             height = _y(bottom) - top
             bars.append(Bar(x, top, width, height, code,
-                            f"{s.year}: {RATING_LABELS[code]} {count}/{s.rated} ({percent_vi(round(share, 1))})",
+                            f"{s.year}: {RATING_LABELS[code]} {count}/{s.rated} ({percent_vi(percent(count, s.rated))})",
                             str(count) if height >= 14 else "", top + height / 2 + 4))
             bottom += share
         x_labels.append((x + width / 2, str(s.year)))

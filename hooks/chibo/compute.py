@@ -8,7 +8,10 @@ model years; per-year counts and shares; target verdicts. Nothing here reads the
 from __future__ import annotations
 
 import datetime as dt
+import math
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
 
 from .models import Cell, CellType, Committee, Registration, Target, YearResult
 from .records import Records
@@ -79,10 +82,10 @@ class TargetCheck:
 
 
 def percent(count: int, total: int) -> float | None:
-    """Share in percent, one decimal, or ``None`` when nothing was rated."""
+    """Share in percent, one decimal rounded half up (1/16 → 6,3), ``None`` when nothing was rated."""
     if total == 0:
         return None
-    return round(100 * count / total, 1)
+    return float((Decimal(100 * count) / Decimal(total)).quantize(Decimal("0.1"), ROUND_HALF_UP))
 
 
 def rated(results: tuple[YearResult, ...]) -> list[YearResult]:
@@ -146,18 +149,16 @@ def check_target(target: Target, stats: YearStats | None) -> TargetCheck:
 
 
 def _cells_needed(target: Target, total: int) -> int:
-    """The fewest cells that satisfy the threshold, in exact integer arithmetic."""
-    # count / total >= p / 100  ⇔  100 * count >= p * total (and > for strict).
-    count = int(target.percent * total // 100)
-    while count <= total and not _passes(target, count, total):
+    """The fewest cells that satisfy the threshold, in exact arithmetic.
+
+    count / total ≥ p / 100 ⇔ 100·count ≥ p·total (> for a strict target), with p taken
+    as the decimal the office wrote (16.1 is 161/10, not the nearest binary fraction).
+    """
+    bound = Fraction(str(target.percent)) * total / 100
+    count = math.ceil(bound)
+    if target.comparison == ">" and count == bound:
         count += 1
-    return count  # total + 1 when no number of cells can pass (a "> 100 %" target)
-
-
-def _passes(target: Target, count: int, total: int) -> bool:
-    if target.comparison == ">=":
-        return 100 * count >= target.percent * total
-    return 100 * count > target.percent * total
+    return count
 
 
 def target_checks(committee: Committee, stats: tuple[YearStats, ...]) -> tuple[TargetCheck, ...]:

@@ -198,9 +198,9 @@ def feed(committee: Committee, views: tuple[CellView, ...]) -> str:
     entries = []
     for view in views:
         cell = view.cell
-        for e in cell.registration:
+        for index, e in enumerate(cell.registration):
             entries.append(_entry(view, f"{EVENT_LABELS[e.status]} năm {e.year}", e.date,
-                                  "; ".join(x for x in (e.decision, e.note) if x), f"{e.status}:{e.date}"))
+                                  "; ".join(x for x in (e.decision, e.note) if x), f"su-kien:{index}"))
         for r in cell.results:
             if r.model:
                 entries.append(_entry(view, f"Được công nhận chi bộ kiểu mẫu năm {r.year}",

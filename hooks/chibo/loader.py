@@ -29,8 +29,9 @@ Key = tuple[str | int, ...]
 _INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
 _FLOAT = re.compile(r"[-+]?([0-9]+\.[0-9]*|\.[0-9]+)")
 _DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
-# C0 and C1 controls but tab, LF and CR: libyaml refuses some and reads U+0085 as a line break.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# C0 and C1 controls but tab, LF and CR (libyaml refuses some and reads U+0085 as a line
+# break), and U+FFFE, U+FFFF, which XML (the Atom feed) does not allow.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 # A plain scalar that starts with a letter and is none of these words is text as it stands.
 _WORD_START = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ") | frozenset(
     "ĐđÂâÊêÔôƠơƯưĂăÁáÀàẢảÃãẠạÉéÈèẺẻẼẽẸẹÍíÌìỈỉĨĩỊịÓóÒòỎỏÕõỌọÚúÙùỦủŨũỤụÝýỲỳỶỷỸỹỴỵ")
@@ -43,7 +44,7 @@ _YAML_MESSAGES = (
     ("found a tab character", _TAB),
     ("found character that cannot start any token", "có ký tự không được đứng đầu giá trị (hãy đặt giá trị trong dấu nháy)"),
     ("did not find expected ',' or ']'", "thiếu dấu ',' hoặc ']' trong danh sách"),
-    ("did not find expected ',' or '}'", "thiếu dấu ',' hoặc '}' trong bảng khóa"),
+    ("did not find expected ',' or '}'", "thiếu dấu ',' hoặc '}' trong cặp ngoặc nhọn { }"),
     ("mapping values are not allowed in this context", "dấu ':' đặt sai chỗ (giá trị có dấu ':' cần đặt trong dấu nháy)"),
     ("mapping values are not allowed here", "dấu ':' đặt sai chỗ (giá trị có dấu ':' cần đặt trong dấu nháy)"),
     ("could not find expected ':'", "thiếu dấu ':' sau tên khóa"),
@@ -54,6 +55,10 @@ _YAML_MESSAGES = (
     ("exceeded maximum nesting depth", "dữ liệu lồng quá sâu"),
     ("found invalid Unicode character escape code", "mã thoát Unicode trong dấu nháy kép không hợp lệ"),
     ("found unknown escape character", "chuỗi trong dấu nháy kép có ký tự thoát '\\' không hợp lệ"),
+    ("did not find expected <document start>", "có nội dung sau phần chính của tệp (dòng '%' hay '---' đặt sai chỗ?)"),
+    ("found incompatible YAML document", "phiên bản YAML không được hỗ trợ (bỏ dòng '%YAML')"),
+    ("found duplicate YAML directive", "dòng '%YAML' bị lặp"),
+    ("unacceptable character", "có ký tự không được phép trong YAML"),
     ("expected a single document", "tệp chỉ được chứa một tài liệu YAML (bỏ dòng '---' thứ hai)"),
 )
 
@@ -128,20 +133,22 @@ def read_document(path: Path, rel: str, text: str | None = None) -> tuple[Docume
 
 
 def _read_bytes(path: Path) -> bytes:
+    """The file's bytes; refuse before opening anything but a regular file of sane size."""
     try:
-        handle = open(path, "rb")
-    except IsADirectoryError:
-        raise _Refused(1, 1, "không phải tệp thông thường (có thể là thư mục)") from None
-    except PermissionError:  # Windows answers this for a folder too
-        what = "không phải tệp thông thường (có thể là thư mục)" if path.is_dir() else "không có quyền đọc tệp"
-        raise _Refused(1, 1, what) from None
-    with handle:
-        info = os.fstat(handle.fileno())
-        if not stat.S_ISREG(info.st_mode):
-            raise _Refused(1, 1, "không phải tệp thông thường (có thể là thư mục)")
-        if info.st_size > MAX_BYTES:
-            raise _Refused(1, 1, f"tệp quá lớn ({info.st_size // 1024} KiB; tối đa {MAX_BYTES // 1024} KiB)")
-        data = handle.read(MAX_BYTES + 1)
+        info = os.stat(path)  # follows a link: a broken one or a loop fails here
+    except OSError:
+        raise _Refused(1, 1, "không đọc được tệp (liên kết hỏng hoặc tệp đã bị xóa)") from None
+    if not stat.S_ISREG(info.st_mode):  # a folder, a pipe, a device: never open it
+        raise _Refused(1, 1, "không phải tệp thông thường (có thể là thư mục)")
+    if info.st_size > MAX_BYTES:
+        raise _Refused(1, 1, f"tệp quá lớn ({info.st_size // 1024} KiB; tối đa {MAX_BYTES // 1024} KiB)")
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+    except OSError:
+        raise _Refused(1, 1, "không có quyền đọc tệp") from None
+    if len(data) > MAX_BYTES:
+        raise _Refused(1, 1, f"tệp quá lớn (tối đa {MAX_BYTES // 1024} KiB)")
     if not data.strip():
         raise _Refused(1, 1, "tệp rỗng")
     return data
@@ -156,7 +163,8 @@ def _decode(data: bytes) -> str:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
-        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        line_start = data.rfind(b"\n", 0, error.start) + 1
+        column = len(data[line_start:error.start].decode("utf-8", errors="replace")) + 1  # characters
         byte = data[error.start]
         raise _Refused(
             line, column,
@@ -334,7 +342,7 @@ def _refuse(event: yaml.Event, message: str) -> _Refused:
 
 
 def _control_message(char: str) -> str:
-    return (f"có ký tự điều khiển U+{ord(char):04X} không được phép "
+    return (f"có ký tự ẩn U+{ord(char):04X} không được phép "
             "(thường do chép từ Word, Excel); hãy xóa ký tự này")
 
 

@@ -7,12 +7,14 @@ import os
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator, Mapping
+from typing import Iterator, Mapping, TypeVar
 
 from .loader import Document, read_document
 from .models import Cell, Committee, CriteriaBook
 from .problems import Problem, RecordsError
 from .validate import check, check_book, check_cell, check_committee
+
+M = TypeVar("M")
 
 RECORDS = "records"
 COMMITTEE_FILE = "dang-bo.yml"
@@ -74,8 +76,9 @@ def _load(project: Path, changed: Mapping[Path, str]) -> Records:
     for path in paths:
         doc = _read(path, project, problems, changed)
         cell = _checked(doc, Cell, problems)
+        if doc is not None:
+            _add_new(problems, check_cell(doc, book))
         if cell is not None:
-            problems += check_cell(doc, cell, book)
             cells.append(cell)
     if problems:
         raise RecordsError(problems)
@@ -98,13 +101,27 @@ def _read(path: Path, project: Path, problems: list[Problem], changed: Mapping[P
     return doc
 
 
-def _checked(doc: Document | None, model: type, problems: list[Problem]):
+def _checked(doc: Document | None, model: type[M], problems: list[Problem]) -> M | None:
+    """The validated record, or ``None``; its problems join ``problems``."""
     if doc is None:
         return None
     value, found = check(doc, model)
+    _add_new(problems, found)
+    return value
+
+
+def _add_new(problems: list[Problem], found: list[Problem]) -> None:
+    """Add problems, but one line per value: a value already reported is not reported again."""
     reported = {(p.file, p.path) for p in problems}
     problems += [p for p in found if (p.file, p.path) not in reported]
-    return value
+
+
+def _inside(link: Path, folder: Path) -> bool:
+    """Whether a symbolic link ends inside ``folder`` (a broken link is reported when read)."""
+    try:
+        return link.resolve().is_relative_to(folder)
+    except (OSError, RuntimeError):  # a loop of links
+        return True
 
 
 def _cell_paths(folder: Path, project: Path, problems: list[Problem]) -> tuple[list[Path], list[str]]:
@@ -124,7 +141,7 @@ def _cell_paths(folder: Path, project: Path, problems: list[Problem]) -> tuple[l
         if not name.endswith(".yml"):
             warnings.append(f"{rel}: bỏ qua tệp không có đuôi .yml")
             continue
-        if is_link and not path.resolve().is_relative_to(records):
+        if is_link and not _inside(path, records):
             problems.append(Problem(rel, 1, 1, "", "liên kết trỏ ra ngoài thư mục records/; hãy chép tệp vào đây"))
             continue
         folded = path.stem.casefold()

@@ -15,6 +15,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
+from .compute import percent
 from .formats import date_long, date_vi, number_vi, percent_vi, threshold_phrase, threshold_vi
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -81,6 +82,7 @@ def environment() -> Environment:
         url=url, token=token, date_vi=date_vi, date_long=date_long,
         number_vi=number_vi, percent_vi=percent_vi, threshold_vi=threshold_vi,
         threshold=lambda target: threshold_phrase(target.comparison, target.percent),
+        share=percent,
         chart=lambda chart: Markup(html.get_template("chart.svg.j2").render(chart=chart)),
         html=lambda template, **context: Markup(html.get_template(template).render(**context)),
     )

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from types import MappingProxyType
 
 from .compute import YearStats
 from .models import Committee, Milestone
 
-DONE, OVERDUE, UPCOMING = "da-xong", "qua-han", "sap-toi"
-STATE_LABELS = {DONE: "Đã hoàn thành", OVERDUE: "Quá hạn", UPCOMING: "Sắp tới"}
+DONE, OVERDUE, UPCOMING, ONGOING = "da-xong", "qua-han", "sap-toi", "dang-dien-ra"
+STATE_LABELS = MappingProxyType({DONE: "Đã hoàn thành", OVERDUE: "Quá hạn", UPCOMING: "Sắp tới"})
+CYCLE_LABELS = MappingProxyType({DONE: "Đã qua", ONGOING: "Đang diễn ra", UPCOMING: "Sắp tới"})
 
 
 @dataclass(frozen=True)
@@ -33,10 +35,12 @@ class Cycle:
     """Chu kỳ tháng 12: self-assessment, recognition and awards of one year."""
 
     year: int
-    start: dt.date
-    end: dt.date
     stats: YearStats | None
     state: str
+
+    @property
+    def label(self) -> str:
+        return CYCLE_LABELS[self.state]
 
 
 def milestone_state(milestone: Milestone, as_of: dt.date) -> str:
@@ -59,11 +63,15 @@ def overdue(views: tuple[MilestoneView, ...]) -> tuple[MilestoneView, ...]:
 
 
 def december_cycles(committee: Committee, stats: tuple[YearStats, ...]) -> tuple[Cycle, ...]:
-    """One cycle per year of the period; done once its December is before ``as_of``."""
+    """One cycle per year of the period: past, under way (``as_of`` in its December) or ahead."""
     by_year = {s.year: s for s in stats}
     cycles = []
     for year in range(committee.period.start, committee.period.end + 1):
-        start, end = dt.date(year, 12, 1), dt.date(year, 12, 31)
-        state = DONE if end < committee.as_of else UPCOMING
-        cycles.append(Cycle(year, start, end, by_year.get(year), state))
+        if dt.date(year, 12, 31) < committee.as_of:
+            state = DONE
+        elif dt.date(year, 12, 1) <= committee.as_of:
+            state = ONGOING
+        else:
+            state = UPCOMING
+        cycles.append(Cycle(year, by_year.get(year), state))
     return tuple(cycles)

@@ -6,12 +6,14 @@ Each condition reads đạt / chưa đạt / thiếu dữ liệu with its reason
 from __future__ import annotations
 
 from dataclasses import dataclass
+from types import MappingProxyType
 
 from .models import Cell, CriteriaBook, Selection, YearResult
 from .vocab import GOOD_OR_BETTER, RATING_LABELS
 
 MET, NOT_MET, NO_DATA, REVIEW = "dat", "chua-dat", "thieu-du-lieu", "xem-xet"
-VERDICT_LABELS = {MET: "Đạt", NOT_MET: "Chưa đạt", NO_DATA: "Thiếu dữ liệu", REVIEW: "Do Ban Thường vụ xem xét"}
+VERDICT_LABELS = MappingProxyType(
+    {MET: "Đạt", NOT_MET: "Chưa đạt", NO_DATA: "Thiếu dữ liệu", REVIEW: "Do Ban Thường vụ xem xét"})
 
 
 @dataclass(frozen=True)

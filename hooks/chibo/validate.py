@@ -7,6 +7,7 @@ or files (ids, references, order of events, `model: true`) follow as plain funct
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import re
 import types
@@ -17,7 +18,7 @@ from pydantic import BaseModel, ValidationError
 
 from .formats import date_vi, number_vi
 from .loader import Document, Key
-from .models import Cell, Committee, CriteriaBook
+from .models import SLUG_PATTERN, Committee, CriteriaBook
 from .problems import Problem
 from .vocab import GOOD_OR_BETTER
 
@@ -96,7 +97,8 @@ def _message(item: dict, doc: Document, path: Key, model: type[BaseModel]) -> st
             return f"'{shown}' không hợp lệ: số không được âm"
         return f"'{shown}' phải lớn hơn hoặc bằng {ctx.get('ge')}"
     if kind == "less_than_equal":
-        return f"'{shown}' phải nhỏ hơn hoặc bằng {number_vi(ctx.get('le'))}"
+        limit = ctx.get("le")
+        return f"'{shown}' phải nhỏ hơn hoặc bằng {number_vi(limit) if limit >= 10_000 else limit}"
     if kind == "bool_type":
         return f"'{shown}' phải là true hoặc false"
     if kind in ("date_type", "date_parsing", "date_from_datetime_parsing"):
@@ -227,6 +229,15 @@ def check_committee(doc: Document, committee: Committee) -> list[Problem]:
                 problems.append(doc.problem(("rules", index, "documents", j), _unknown_doc(ref)))
         if rules.to_year is not None and rules.to_year < rules.from_year:
             problems.append(doc.problem(("rules", index, "to"), "năm kết thúc trước năm bắt đầu"))
+    problems += _check_rule_ranges(doc, committee)
+    for index, target in enumerate(committee.targets):
+        if target.comparison == ">" and target.percent >= 100:
+            problems.append(doc.problem(("targets", index, "percent"), "chỉ tiêu 'trên 100%' không thể đạt; "
+                                        "dùng comparison: \">=\" với percent: 100"))
+    for index, milestone in enumerate(committee.milestones):
+        if milestone.done is not None and milestone.done > committee.as_of:
+            problems.append(doc.problem(("milestones", index, "done"), f"ngày hoàn thành {date_vi(milestone.done)} "
+                                        f"sau ngày số liệu as_of ({date_vi(committee.as_of)}); hãy cập nhật as_of"))
     if committee.period.end < committee.period.start:
         problems.append(doc.problem(("period", "end"), "năm kết thúc trước năm bắt đầu"))
     if committee.selection.first_year_max < committee.selection.first_year_min:
@@ -234,64 +245,134 @@ def check_committee(doc: Document, committee: Committee) -> list[Problem]:
     return problems
 
 
+def _check_rule_ranges(doc: Document, committee: Committee) -> list[Problem]:
+    """Each rating year has one rule set: ranges may not overlap."""
+    problems, seen = [], {}
+    for index, rules in enumerate(committee.rules):
+        last = rules.to_year if rules.to_year is not None else 2100
+        for year in range(rules.from_year, last + 1):
+            if year in seen:
+                problems.append(doc.problem(("rules", index, "from"), f"năm {year} đã thuộc căn cứ "
+                                            f"rules[{seen[year]}]; các khoảng năm không được chồng nhau"))
+                break
+            seen[year] = index
+    return problems
+
+
 def _unknown_doc(ref: str) -> str:
     return f"văn bản '{ref}' không có trong 'documents'"
 
 
-def check_cell(doc: Document, cell: Cell, book: CriteriaBook | None) -> list[Problem]:
-    """One cell: id and file name, type, criteria ids, years, events, recognitions."""
+def check_cell(doc: Document, book: CriteriaBook | None) -> list[Problem]:
+    """One cell's rules across fields: id and file name, type, criteria ids, years, events,
+    recognitions.
+
+    These run on the values as read, not on the validated model, so a file with a wrong
+    type somewhere still gets every other problem reported in the same run; a value of the
+    wrong type is skipped here (the schema check has reported it).
+    """
+    data = doc.data if isinstance(doc.data, dict) else {}
+    extras = _items(data, "extra_criteria")
+    results = _items(data, "results")
     problems = []
-    if cell.id != doc.stem:
-        problems.append(doc.problem(("id",), f"mã chi bộ '{cell.id}' phải trùng tên tệp '{doc.stem}.yml'"))
-    problems += duplicates(doc, cell.extra_criteria, "extra_criteria", "id", "mã tiêu chí")
-    problems += duplicates(doc, cell.results, "results", "year", "năm")
-    criteria = set(c.id for c in cell.extra_criteria)
+    cell_id = data.get("id")
+    if _is_slug(cell_id) and cell_id != doc.stem:
+        problems.append(doc.problem(("id",), f"mã chi bộ '{cell_id}' phải trùng tên tệp '{doc.stem}.yml'"))
+    problems += _repeated(doc, extras, "extra_criteria", "id", "mã tiêu chí")
+    problems += _repeated(doc, results, "results", "year", "năm")
     if book is not None:
-        type_ids = [t.id for t in book.types]
-        if cell.type not in type_ids:
-            problems.append(doc.problem(("type",), f"'{cell.type}' không hợp lệ; chọn một trong: {', '.join(type_ids)}"))
-        base = {c.id for c in book.criteria}
-        for index, extra in enumerate(cell.extra_criteria):
-            if extra.id in base:
-                problems.append(doc.problem(("extra_criteria", index, "id"),
-                                            f"mã '{extra.id}' trùng với tiêu chí trong tieu-chi.yml"))
-        criteria |= base
-        for index, result in enumerate(cell.results):
-            for key in result.criteria or {}:
-                if key not in criteria:
-                    problems.append(doc.problem(("results", index, "criteria", key), f"tiêu chí '{key}' "
-                                                f"không có; chọn một trong: {', '.join(sorted(criteria))}", key=True))
-    problems += _check_events(doc, cell)
-    problems += _check_models(doc, cell)
+        problems += _check_references(doc, data, extras, results, book)
+    problems += _check_events(doc, _items(data, "registration"))
+    problems += _check_models(doc, results)
     return problems
 
 
-def _check_events(doc: Document, cell: Cell) -> list[Problem]:
+def _items(data: dict, key: str) -> list[tuple[int, dict]]:
+    """The mappings in the list ``data[key]``, with their index."""
+    value = data.get(key)
+    if not isinstance(value, (tuple, list)):
+        return []
+    return [(index, item) for index, item in enumerate(value) if isinstance(item, dict)]
+
+
+def _is_slug(value: object) -> bool:
+    return isinstance(value, str) and re.fullmatch(SLUG_PATTERN, value) is not None
+
+
+def _is_int(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _repeated(doc: Document, items: list[tuple[int, dict]], path: str, key: str, what: str) -> list[Problem]:
+    seen: dict[object, int] = {}
+    problems = []
+    for index, item in items:
+        value = item.get(key)
+        if not (_is_slug(value) or _is_int(value)):
+            continue
+        if value in seen:
+            problems.append(doc.problem((path, index, key), f"{what} '{value}' bị trùng với mục [{seen[value]}]"))
+        else:
+            seen[value] = index
+    return problems
+
+
+def _check_references(doc: Document, data: dict, extras: list[tuple[int, dict]],
+                      results: list[tuple[int, dict]], book: CriteriaBook) -> list[Problem]:
+    problems = []
+    type_ids = [t.id for t in book.types]
+    cell_type = data.get("type")
+    if _is_slug(cell_type) and cell_type not in type_ids:
+        problems.append(doc.problem(("type",), f"'{cell_type}' không hợp lệ; chọn một trong: {', '.join(type_ids)}"))
+    base = {c.id for c in book.criteria}
+    criteria = set(base)
+    for index, extra in extras:
+        if _is_slug(extra.get("id")):
+            criteria.add(extra["id"])
+            if extra["id"] in base:
+                problems.append(doc.problem(("extra_criteria", index, "id"),
+                                            f"mã '{extra['id']}' trùng với tiêu chí trong tieu-chi.yml"))
+    for index, result in results:
+        marks = result.get("criteria")
+        for key in marks if isinstance(marks, dict) else ():
+            if _is_slug(key) and key not in criteria:
+                problems.append(doc.problem(("results", index, "criteria", key), f"tiêu chí '{key}' "
+                                            f"không có; chọn một trong: {', '.join(sorted(criteria))}", key=True))
+    return problems
+
+
+def _check_events(doc: Document, events: list[tuple[int, dict]]) -> list[Problem]:
     problems = []
     registered: set[int] = set()
-    for index, event in enumerate(cell.registration):
-        if index and event.date < cell.registration[index - 1].date:
-            problems.append(doc.problem(("registration", index, "date"),
-                                        f"sự kiện ngày {date_vi(event.date)} đứng sau sự kiện ngày "
-                                        f"{date_vi(cell.registration[index - 1].date)}; hãy xếp theo thứ tự ngày"))
-        if event.status == "dang-ky":
-            registered.add(event.year)
-        elif event.status in ("lua-chon", "khong-lua-chon") and event.year not in registered:
+    previous: dt.date | None = None
+    for index, event in events:
+        day, status, year = event.get("date"), event.get("status"), event.get("year")
+        if isinstance(day, dt.date):
+            if previous is not None and day < previous:
+                problems.append(doc.problem(("registration", index, "date"),
+                                            f"sự kiện ngày {date_vi(day)} đứng sau sự kiện ngày "
+                                            f"{date_vi(previous)}; hãy xếp theo thứ tự ngày"))
+            previous = day
+        if not _is_int(year):
+            continue
+        if status == "dang-ky":
+            registered.add(year)
+        elif status in ("lua-chon", "khong-lua-chon") and year not in registered:
             problems.append(doc.problem(("registration", index, "status"),
-                                        f"'{event.status}' cho năm {event.year} cần một sự kiện "
-                                        f"'dang-ky' năm {event.year} trước đó"))
+                                        f"'{status}' cho năm {year} cần một sự kiện 'dang-ky' năm {year} trước đó"))
     return problems
 
 
-def _check_models(doc: Document, cell: Cell) -> list[Problem]:
+def _check_models(doc: Document, results: list[tuple[int, dict]]) -> list[Problem]:
     problems = []
-    for index, result in enumerate(cell.results):
-        if not result.model:
+    for index, result in results:
+        if result.get("model") is not True:
             continue
-        if result.rating not in GOOD_OR_BETTER:
+        if result.get("rating") not in GOOD_OR_BETTER:
             problems.append(doc.problem(("results", index, "model"), "'model: true' cần xếp loại "
                                         "'xuat-sac' hoặc 'tot' trong cùng năm"))
-        failed = [key for key, value in (result.criteria or {}).items() if value != "dat"]
+        marks = result.get("criteria")
+        failed = [key for key, value in (marks.items() if isinstance(marks, dict) else ()) if value == "chua-dat"]
         if failed:
             problems.append(doc.problem(("results", index, "model"), "'model: true' nhưng tiêu chí "
                                         f"{', '.join(failed)} 'chua-dat'"))
