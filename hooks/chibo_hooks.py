@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 
-from chibo import markup, search, site
+from chibo import markup, search, site, slugs
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -32,6 +32,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     for warning in built.records.warnings:
         log.warning(warning)
     config.extra[site.CONFIG_KEY] = built
+    config.mdx_configs.setdefault("toc", {})["slugify"] = slugs.slugify
     return config
 
 

@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import shutil
 import string
 import tempfile
@@ -24,6 +25,8 @@ from chibo.vocab import RATINGS
 from conftest import DATA, build_site, copy_project
 from htmltext import page
 
+# Words of PyYAML's and pydantic's English messages that must not reach a reader.
+ENGLISH = re.compile(r"\b(expected|found|while|should|input|cannot|not allowed|invalid|error)\b", re.I)
 FIELDS = ["id", "name", "type", "secretary", "members", "extra_criteria", "registration", "results",
           "year", "rating", "criteria", "model", "date", "status", "decision", "note", "xuat-sac", "tc1"]
 scalars = st.one_of(
@@ -57,6 +60,7 @@ def _outcome(root: Path, content: bytes) -> None:
         for problem in error.problems:
             assert problem.file.startswith("records/") and problem.line >= 1 and problem.column >= 1
             assert problem.message
+            assert not ENGLISH.search(problem.message), f"untranslated: {problem.message}"
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -147,6 +147,8 @@ def test_milestones_against_as_of(small: Path) -> None:
     states = {row[1]: row[3] for row in road.rows if re.fullmatch(r"\d+-\d+-\d{4}", row[0])}
     assert states == {"Quán triệt Đề án": "Đã hoàn thành ngày 8-6-2022", "Sơ kết giữa kỳ": "Quá hạn",
                       "Báo cáo năm 2025": "Sắp tới", "Tổng kết Đề án": "Sắp tới"}
+    assert ("Năm 2022 — Ban Thường vụ lựa chọn từ 1 đến 2 chi bộ để chỉ đạo thực hiện (mục III.3.3): "
+            "đã lựa chọn 0 chi bộ: Chưa đạt.") in road.text
     cycles = {row[0]: row[2] for row in road.rows if row[:1] and row[0].isdigit() and len(row) == 4}
     assert cycles == {"2022": "Đã qua", "2023": "Đã qua", "2024": "Đã qua", "2025": "Đang diễn ra"}  # as_of 31-12-2025
 

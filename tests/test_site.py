@@ -170,3 +170,11 @@ def test_sample_2025_figures_agree_across_page_json_and_csv(sample: Path) -> Non
     assert sum(r["Đạt kiểu mẫu"] == "Có" for r in rated) == 5
     results = page(sample, "ket-qua/")
     assert ["2025", "24", "0", "3 (12,5%)", "19 (79,2%)", "2 (8,3%)", "0 (0,0%)", "22 (91,7%)", "5 (20,8%)"] in results.rows
+
+
+def test_roadmap_checks_the_first_year_selection(sample: Path) -> None:
+    road = page(sample, "lo-trinh/")
+    assert ("Năm 2022 — Ban Thường vụ lựa chọn từ 1 đến 2 chi bộ để chỉ đạo thực hiện (mục III.3.3): "
+            "đã lựa chọn 2 chi bộ (Chi bộ Khoa Dược, Chi bộ Khoa Khám bệnh): Đạt.") in road.text
+    assert ["15-1-2026", "Tổng kết 4 năm thực hiện Đề án số 02-ĐA/TU (Báo cáo tổng kết gửi Ban Thường vụ Đảng ủy "
+            "Khối các cơ quan tỉnh.)", "Ban Tuyên huấn, Ban Tổ chức Đảng ủy; Văn phòng Đảng ủy", "Quá hạn"] in road.rows

@@ -59,6 +59,16 @@ _YAML_MESSAGES = (
     ("found incompatible YAML document", "phiên bản YAML không được hỗ trợ (bỏ dòng '%YAML')"),
     ("found duplicate YAML directive", "dòng '%YAML' bị lặp"),
     ("unacceptable character", "có ký tự không được phép trong YAML"),
+    ("directive", "dòng bắt đầu bằng '%' không hợp lệ (bỏ dòng này)"),
+    ("did not find expected node content", "thiếu giá trị (ví dụ dấu ',' hay '-' thừa)"),
+    ("did not find expected comment or line break", "có chữ thừa sau giá trị nhiều dòng ('|' hay '>')"),
+    ("block sequence entries are not allowed", "dấu '-' đặt sai chỗ (thụt lề không đúng?)"),
+    ("tag", "thẻ YAML ('!') không hợp lệ"),
+    ("anchor", "neo hay bí danh YAML ('&', '*') không hợp lệ"),
+    ("alias", "neo hay bí danh YAML ('&', '*') không hợp lệ"),
+    ("document indicator", "dòng '---' hay '...' đặt sai chỗ"),
+    ("indentation indicator", "chỉ số thụt lề của giá trị nhiều dòng không hợp lệ"),
+    ("hexdecimal number", "mã thoát '\\x', '\\u' trong dấu nháy kép không hợp lệ"),
     ("expected a single document", "tệp chỉ được chứa một tài liệu YAML (bỏ dòng '---' thứ hai)"),
 )
 
@@ -353,4 +363,4 @@ def _yaml_message(error: yaml.YAMLError, source: str, mark: yaml.Mark | None) ->
     for english, vietnamese in _YAML_MESSAGES:
         if english in text:
             return f"cú pháp YAML không hợp lệ: {vietnamese}"
-    return f"cú pháp YAML không hợp lệ: {text}"
+    return "cú pháp YAML không hợp lệ ở đây: hãy kiểm tra thụt lề, dấu ':' và các dấu nháy, ngoặc"

@@ -65,6 +65,7 @@ def site_pages(records: Records) -> list[Page]:
                                         trajectory=trajectory, mix=charts.rating_mix(stats),
                                         charts=target_charts, **common)),
         Page("lo-trinh.md", render(env, "lo-trinh.md.j2", milestones=milestones, targets=targets,
+                                   first_year=roadmap.first_year_selection(committee, records.cells),
                                    cycles=roadmap.december_cycles(committee, stats), **common), COMMITTEE_SOURCE),
         Page("to-chuc-thuc-hien.md", render(env, "to-chuc.md.j2", **common), COMMITTEE_SOURCE),
         Page("van-ban.md", render(env, "van-ban.md.j2", **common), COMMITTEE_SOURCE),

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 
 from .compute import YearStats
-from .models import Committee, Milestone
+from .models import Cell, Committee, Milestone
 
 DONE, OVERDUE, UPCOMING, ONGOING = "da-xong", "qua-han", "sap-toi", "dang-dien-ra"
 STATE_LABELS = MappingProxyType({DONE: "Đã hoàn thành", OVERDUE: "Quá hạn", UPCOMING: "Sắp tới"})
@@ -75,3 +75,24 @@ def december_cycles(committee: Committee, stats: tuple[YearStats, ...]) -> tuple
             state = UPCOMING
         cycles.append(Cycle(year, by_year.get(year), state))
     return tuple(cycles)
+
+
+@dataclass(frozen=True)
+class FirstYear:
+    """Plan III.3.3: the Standing Committee selects between min and max cells in the first year."""
+
+    year: int
+    minimum: int
+    maximum: int
+    selected: tuple[str, ...]
+
+    @property
+    def met(self) -> bool:
+        return self.minimum <= len(self.selected) <= self.maximum
+
+
+def first_year_selection(committee: Committee, cells: tuple[Cell, ...]) -> FirstYear:
+    year = committee.period.start
+    names = tuple(c.name for c in cells
+                  if any(e.status == "lua-chon" and e.year == year for e in c.registration))
+    return FirstYear(year, committee.selection.first_year_min, committee.selection.first_year_max, names)

@@ -30,7 +30,7 @@ class Site:
     def theme_context(self) -> dict[str, object]:
         """What the theme overrides need: the sample banner and the data date."""
         committee = self.records.committee
-        return {"sample": committee.sample, "as_of": committee.as_of, "name": committee.name}
+        return {"sample": committee.sample, "as_of": committee.as_of}
 
 
 def build(project: Path) -> Site:

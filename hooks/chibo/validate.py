@@ -109,7 +109,9 @@ def _message(item: dict, doc: Document, path: Key, model: type[BaseModel]) -> st
         return "phải là các cặp 'khóa: giá trị'"
     if kind == "too_short":
         return f"phải có ít nhất {ctx.get('min_length')} mục"
-    return item["msg"]
+    if kind.startswith(("text_", "ma_")):  # our own messages, already in Vietnamese
+        return item["msg"]
+    return f"giá trị '{shown}' không hợp lệ (loại lỗi: {kind})"
 
 
 def _slug_problem(text: str) -> str:

@@ -52,7 +52,7 @@ GROUP_LABELS = MappingProxyType(
     {"chi-bo": "Tiêu chí đối với chi bộ", "dang-vien": "Tiêu chí đối với đảng viên"}
 )
 MEASURE_LABELS = MappingProxyType(
-    {"tot-tro-len": "hoàn thành tốt nhiệm vụ trở lên", "kieu-mau": "đạt chi bộ kiểu mẫu"}
+    {"tot-tro-len": "hoàn thành tốt nhiệm vụ trở lên", "kieu-mau": "được công nhận kiểu mẫu"}
 )
 
 # Filter choices on /chi-bo/: every status a cell can show, most advanced first.
