@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, copy_project
+from conftest import copy_project
 
 
 def visible_names(page) -> list[str]:

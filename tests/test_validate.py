@@ -10,7 +10,7 @@ import pytest
 from chibo.problems import RecordsError
 from chibo.records import load_records
 
-from conftest import DATA, copy_project
+from conftest import DATA
 
 GOOD = """\
 id: khoa-duoc

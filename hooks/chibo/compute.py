@@ -92,10 +92,12 @@ def rated(results: tuple[YearResult, ...]) -> list[YearResult]:
     return [r for r in results if r.rating is not None]
 
 
-def status_of(cell: Cell) -> Status:
+def latest_rated(cell: Cell) -> YearResult | None:
+    return max(rated(cell.results), key=lambda r: r.year, default=None)
+
+
+def status_of(cell: Cell, latest: YearResult | None) -> Status:
     """The last registration event, or "Đạt kiểu mẫu năm Y" when the latest rated year is."""
-    done = rated(cell.results)
-    latest = max(done, key=lambda r: r.year, default=None)
     if latest is not None and latest.model:
         return Status(MODEL_STATUS, f"Đạt kiểu mẫu năm {latest.year}", latest.year)
     if not cell.registration:
@@ -105,10 +107,9 @@ def status_of(cell: Cell) -> Status:
 
 
 def cell_view(cell: Cell, types: dict[str, CellType]) -> CellView:
-    done = rated(cell.results)
-    latest = max(done, key=lambda r: r.year, default=None)
+    latest = latest_rated(cell)
     years = tuple(sorted(r.year for r in cell.results if r.model))
-    return CellView(cell, types[cell.type], status_of(cell), latest, years)
+    return CellView(cell, types[cell.type], status_of(cell, latest), latest, years)
 
 
 def cell_views(records: Records) -> tuple[CellView, ...]:

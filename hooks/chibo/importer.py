@@ -16,6 +16,7 @@ import io
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from pathlib import Path
 
 from ruamel.yaml import YAML
@@ -27,7 +28,7 @@ from .records import CELLS_DIR, RECORDS, Records, load_records
 from .vocab import RATING_LABELS, RATING_SHORT, RATINGS
 
 # Canonical column → header spellings accepted (compared without diacritics or case).
-COLUMNS = {
+COLUMNS = MappingProxyType({
     "id": ("ma", "ma chi bo", "id"),
     "name": ("ten", "ten chi bo", "chi bo", "name"),
     "rating": ("xep loai", "xep loai chi bo", "ma xep loai", "rating"),
@@ -39,7 +40,7 @@ COLUMNS = {
     "decision": ("quyet dinh", "quyet dinh cong nhan", "decision"),
     "award": ("khen thuong", "award"),
     "note": ("ghi chu", "note"),
-}
+})
 MEMBER_KEYS = ("xuat-sac", "tot", "hoan-thanh", "khong-hoan-thanh")
 YES = frozenset({"co", "x", "dat", "true", "1", "yes", "v", "✓"})
 NO = frozenset({"khong", "chua dat", "false", "0", "no", "-"})
@@ -156,8 +157,9 @@ def plan_import(project: Path, sheet: Path, year: int) -> list[Change]:
     errors: list[str] = []
     by_cell: dict[str, Row] = {}
     changes: list[Change] = []
+    cells = {f"id:{c.id}": c for c in records.cells} | {f"name:{c.name}": c for c in records.cells}
     for row in rows:
-        cell = _find_cell(records, row, errors, sheet.name)
+        cell = _find_cell(cells, row, errors, sheet.name)
         if cell is None:
             continue
         if cell.id in by_cell:
@@ -179,11 +181,12 @@ def plan_import(project: Path, sheet: Path, year: int) -> list[Change]:
     return changes
 
 
-def _find_cell(records: Records, row: Row, errors: list[str], source: str) -> Cell | None:
+def _find_cell(cells: dict[str, Cell], row: Row, errors: list[str], source: str) -> Cell | None:
+    """The row's cell: by id, or else by its exact name."""
     wanted_id, wanted_name = row.values.get("id"), row.values.get("name")
-    for cell in records.cells:
-        if (wanted_id and cell.id == wanted_id) or (not wanted_id and wanted_name and cell.name == wanted_name):
-            return cell
+    found = cells.get(f"id:{wanted_id}") if wanted_id else cells.get(f"name:{wanted_name}")
+    if found is not None:
+        return found
     shown = f"mã '{wanted_id}'" if wanted_id else f"tên '{wanted_name}'"
     errors.append(f"{source}: dòng {row.number}: không có chi bộ {shown}")
     return None

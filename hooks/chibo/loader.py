@@ -16,6 +16,7 @@ import os
 import re
 import stat
 from pathlib import Path
+from types import MappingProxyType
 
 import yaml
 
@@ -37,7 +38,7 @@ _WORD_START = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ") 
     "ĐđÂâÊêÔôƠơƯưĂăÁáÀàẢảÃãẠạÉéÈèẺẻẼẽẸẹÍíÌìỈỉĨĩỊịÓóÒòỎỏÕõỌọÚúÙùỦủŨũỤụÝýỲỳỶỷỸỹỴỵ")
 _SPECIAL_WORDS = frozenset({"null", "Null", "NULL", "true", "True", "TRUE", "false", "False", "FALSE"})
 _NULL = frozenset({"", "~", "null", "Null", "NULL"})
-_BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_BOOL = MappingProxyType({"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False})
 
 _TAB = "có ký tự Tab; YAML chỉ thụt lề bằng dấu cách"
 _YAML_MESSAGES = (

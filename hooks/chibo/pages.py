@@ -99,13 +99,13 @@ def cell_pages(env: Environment, view: CellView, records: Records, latest_year: 
                common: dict) -> list[Page]:
     """The cell's page and its printable registration report."""
     cell = view.cell
-    criteria = [(c.id, c.title) for c in records.book.criteria] + [(c.id, c.title) for c in cell.extra_criteria]
+    # The criteria as they read for this cell: its type's own criterion 5, its extra ones.
+    criteria = [(c.id, c.by_type[cell.type].title if c.by_type else c.title) for c in records.book.criteria]
+    criteria += [(c.id, c.title) for c in cell.extra_criteria]
     selection = check_selection(cell, records.book, records.committee.selection, latest_year)
     report_year = selection.year if selection else None
     results = {r.year: r for r in cell.results}
     marks = (results[report_year - 1].criteria or {}) if report_year and report_year - 1 in results else {}
-    titles = [(c.id, c.by_type[cell.type].title if c.by_type else c.title) for c in records.book.criteria]
-    titles += [(c.id, c.title) for c in cell.extra_criteria]
     n = records.committee.selection.good_years
     recent = [results[y] for y in range(report_year - n, report_year) if y in results] if report_year else []
     return [
@@ -114,5 +114,5 @@ def cell_pages(env: Environment, view: CellView, records: Records, latest_year: 
             timeline=timeline(cell), **common), f"records/chi-bo/{cell.id}.yml"),
         Page(f"chi-bo/{cell.id}/dang-ky.md", render(
             env, "dang-ky.md.j2", view=view, cell=cell, selection=selection, results=recent,
-            criteria=[ReportCriterion(i, t, marks.get(i)) for i, t in titles], **common)),
+            criteria=[ReportCriterion(i, t, marks.get(i)) for i, t in criteria], **common)),
     ]

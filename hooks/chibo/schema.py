@@ -10,18 +10,20 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from types import MappingProxyType
 
 from .models import Cell, Committee, CriteriaBook
 from .records import RECORDS
 
 FOLDER = "schema"
-KINDS = {"chi-bo.schema.json": Cell, "dang-bo.schema.json": Committee, "tieu-chi.schema.json": CriteriaBook}
+KINDS = MappingProxyType(
+    {"chi-bo.schema.json": Cell, "dang-bo.schema.json": Committee, "tieu-chi.schema.json": CriteriaBook})
 # What each record file's first line says, relative to the file itself.
-MODELINES = {
+MODELINES = MappingProxyType({
     "dang-bo.yml": f"# yaml-language-server: $schema={FOLDER}/dang-bo.schema.json",
     "tieu-chi.yml": f"# yaml-language-server: $schema={FOLDER}/tieu-chi.schema.json",
     "chi-bo": f"# yaml-language-server: $schema=../{FOLDER}/chi-bo.schema.json",
-}
+})
 
 
 def schemas() -> dict[str, str]:
