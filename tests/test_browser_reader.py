@@ -179,3 +179,31 @@ def test_offline_copy_works_from_disk(offline_copy: Path, visit) -> None:
     page.click("text=Chi bộ Sinh viên Dược")
     assert page.url.endswith("/chi-bo/sinh-vien-duoc.html")
     assert v.outside == [] and v.errors == []
+
+
+# --- Material's instant navigation ------------------------------------------------------
+
+
+def test_list_works_with_instant_navigation(tmp_path: Path, visit) -> None:
+    from conftest import Server, build_site
+
+    project = copy_project(tmp_path)
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "    - navigation.tabs\n", "    - navigation.tabs\n    - navigation.instant\n"), encoding="utf-8")
+    server = Server(build_site(project))
+    try:
+        seen = visit(server.url)
+        page = seen.page
+        page.click(".md-tabs__link:has-text('Chi bộ')")  # an in-page navigation, no reload
+        page.wait_for_selector("form.chibo-filter:not([hidden])")
+        page.select_option("select[name=loai]", "sinh-vien")
+        assert count(page) == "4/24 chi bộ" and "loai=sinh-vien" in page.url
+        page.click(".md-tabs__link:has-text('Kết quả')")
+        page.wait_for_url("**/ket-qua/")
+        page.go_back()
+        page.wait_for_selector("form.chibo-filter:not([hidden])")
+        assert count(page) == "4/24 chi bộ"
+        assert seen.errors == []
+    finally:
+        server.close()
