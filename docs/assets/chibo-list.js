@@ -31,6 +31,24 @@
     return "";
   }
 
+  /*
+   * Sort key in the Vietnamese alphabet (a ă â b c d đ e ê … ư v x y): browsers without
+   * Vietnamese collation data sort "Đặng" before "Dương". Tone marks do not change the
+   * order of letters; they only break ties (compared last).
+   */
+  var ALPHABET = "aăâbcdđeêghiklmnoôơpqrstuưvxy";
+  var TONES = /[\u0300\u0301\u0303\u0309\u0323]/g;
+
+  function vietnameseKey(text) {
+    var letters = text.toLowerCase().normalize("NFD").replace(TONES, "").normalize("NFC");
+    var key = "";
+    for (var i = 0; i < letters.length; i++) {
+      var index = ALPHABET.indexOf(letters[i]);
+      key += index >= 0 ? String.fromCharCode(0x100 + index) : letters[i] === " " ? " " : String.fromCharCode(0x200 + letters.charCodeAt(i));
+    }
+    return key + "\u0000" + text;
+  }
+
   function rank(order, value) {
     var index = order.indexOf(value);
     return index < 0 ? order.length : index;
@@ -53,7 +71,8 @@
         rating: code(cells[4], "rating"),
         text: fold(cells[0].textContent) + " | " + fold(cells[2].textContent),
         keys: [
-          fold(cells[0].textContent), fold(cells[1].textContent), fold(cells[2].textContent),
+          vietnameseKey(cells[0].textContent.trim()), vietnameseKey(cells[1].textContent.trim()),
+          vietnameseKey(cells[2].textContent.trim()),
           rank(STATUS_ORDER, code(cells[3], "status")), rank(RATING_ORDER, code(cells[4], "rating")),
           cells[5].textContent.trim() === "–" ? "" : cells[5].textContent.trim()
         ]
@@ -140,7 +159,7 @@
       var sorted = rows.slice().sort(function (a, b) {
         if (order.column < 0) return a.index - b.index;
         var x = a.keys[order.column], y = b.keys[order.column];
-        var result = typeof x === "number" ? x - y : String(x).localeCompare(String(y), "vi", { numeric: true });
+        var result = typeof x === "number" ? x - y : x < y ? -1 : x > y ? 1 : 0;
         return (order.descending ? -result : result) || a.index - b.index;
       });
       sorted.forEach(function (row) { body.appendChild(row.el); });

@@ -10,10 +10,6 @@ def date_vi(value: dt.date | None) -> str:
     return "" if value is None else f"{value.day}-{value.month}-{value.year}"
 
 
-def date_long(value: dt.date) -> str:
-    return f"ngày {value.day} tháng {value.month} năm {value.year}"
-
-
 def number_vi(value: float | int | None, decimals: int = 0) -> str:
     """``1234.5`` → ``1.234,5``."""
     if value is None:

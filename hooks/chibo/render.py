@@ -16,7 +16,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from .compute import percent
-from .formats import date_long, date_vi, number_vi, percent_vi, threshold_phrase, threshold_vi
+from .formats import date_vi, number_vi, percent_vi, threshold_phrase, threshold_vi
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -79,7 +79,7 @@ def environment() -> Environment:
         keep_trailing_newline=True,
     )
     env.filters.update(
-        url=url, token=token, date_vi=date_vi, date_long=date_long,
+        url=url, token=token, date_vi=date_vi,
         number_vi=number_vi, percent_vi=percent_vi, threshold_vi=threshold_vi,
         threshold=lambda target: threshold_phrase(target.comparison, target.percent),
         share=percent,

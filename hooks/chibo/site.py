@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .formats import date_vi
 from .pages import Page, site_pages
 from .problems import RecordsError
 from .records import Records, load_records
@@ -30,7 +31,7 @@ class Site:
     def theme_context(self) -> dict[str, object]:
         """What the theme overrides need: the sample banner and the data date."""
         committee = self.records.committee
-        return {"sample": committee.sample, "as_of": committee.as_of}
+        return {"sample": committee.sample, "as_of": date_vi(committee.as_of)}
 
 
 def build(project: Path) -> Site:

@@ -178,28 +178,10 @@ def _unwrap(annotation: object) -> list[object]:
 # --- rules across fields -----------------------------------------------------------
 
 
-def duplicates(doc: Document, items: tuple, path: str, attr: str, what: str) -> list[Problem]:
-    """Items of ``doc.<path>`` whose ``attr`` repeats an earlier one."""
-    seen: dict[object, int] = {}
-    problems = []
-    for index, item in enumerate(items):
-        value = getattr(item, attr)
-        if value in seen:
-            problems.append(doc.problem((path, index, _key(attr)),
-                                        f"{what} '{value}' bị trùng với mục [{seen[value]}]"))
-        else:
-            seen[value] = index
-    return problems
-
-
-def _key(attr: str) -> str:
-    return {"from_year": "from", "to_year": "to"}.get(attr, attr)
-
-
 def check_book(doc: Document, book: CriteriaBook) -> list[Problem]:
     """``tieu-chi.yml``: unique ids; each criterion common or by type, every type covered."""
-    problems = duplicates(doc, book.types, "types", "id", "mã loại hình")
-    problems += duplicates(doc, book.criteria, "criteria", "id", "mã tiêu chí")
+    problems = _repeated(doc, "types", "id", "mã loại hình")
+    problems += _repeated(doc, "criteria", "id", "mã tiêu chí")
     type_ids = [t.id for t in book.types]
     for index, criterion in enumerate(book.criteria):
         where = ("criteria", index)
@@ -219,9 +201,9 @@ def check_book(doc: Document, book: CriteriaBook) -> list[Problem]:
 
 def check_committee(doc: Document, committee: Committee) -> list[Problem]:
     """``dang-bo.yml``: unique ids, document references, a sane period."""
-    problems = duplicates(doc, committee.documents, "documents", "id", "mã văn bản")
-    problems += duplicates(doc, committee.targets, "targets", "id", "mã chỉ tiêu")
-    problems += duplicates(doc, committee.milestones, "milestones", "id", "mã mốc")
+    problems = _repeated(doc, "documents", "id", "mã văn bản")
+    problems += _repeated(doc, "targets", "id", "mã chỉ tiêu")
+    problems += _repeated(doc, "milestones", "id", "mã mốc")
     doc_ids = {d.id for d in committee.documents}
     if committee.plan.implements not in doc_ids:
         problems.append(doc.problem(("plan", "implements"), _unknown_doc(committee.plan.implements)))
@@ -276,12 +258,12 @@ def check_cell(doc: Document, book: CriteriaBook | None) -> list[Problem]:
     data = doc.data if isinstance(doc.data, dict) else {}
     extras = _items(data, "extra_criteria")
     results = _items(data, "results")
-    problems = []
+    problems: list[Problem] = []
     cell_id = data.get("id")
     if _is_slug(cell_id) and cell_id != doc.stem:
         problems.append(doc.problem(("id",), f"mã chi bộ '{cell_id}' phải trùng tên tệp '{doc.stem}.yml'"))
-    problems += _repeated(doc, extras, "extra_criteria", "id", "mã tiêu chí")
-    problems += _repeated(doc, results, "results", "year", "năm")
+    problems += _repeated(doc, "extra_criteria", "id", "mã tiêu chí")
+    problems += _repeated(doc, "results", "year", "năm")
     if book is not None:
         problems += _check_references(doc, data, extras, results, book)
     problems += _check_events(doc, _items(data, "registration"))
@@ -305,10 +287,12 @@ def _is_int(value: object) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
-def _repeated(doc: Document, items: list[tuple[int, dict]], path: str, key: str, what: str) -> list[Problem]:
+def _repeated(doc: Document, path: str, key: str, what: str) -> list[Problem]:
+    """Items of the list ``path`` whose ``key`` repeats an earlier item's (ids, years)."""
     seen: dict[object, int] = {}
     problems = []
-    for index, item in items:
+    data = doc.data if isinstance(doc.data, dict) else {}
+    for index, item in _items(data, path):
         value = item.get(key)
         if not (_is_slug(value) or _is_int(value)):
             continue
