@@ -32,8 +32,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from chibo.demo import write_demo  # noqa: E402
-from chibo.site import build as build_site  # noqa: E402
+from chibo.commands.demo import write_demo  # noqa: E402
+from chibo.output.site import build as build_site  # noqa: E402
 
 CELL_PAGE = "chi-bo/chi-bo-00001/index.html"
 FLOOR = ("import sys, pathlib, yaml\n"
@@ -67,7 +67,7 @@ def baseline(ours: Path, target: Path) -> Path:
     """A plain MkDocs project with our generated pages as static files and no hooks."""
     (target / "docs").parent.mkdir(parents=True, exist_ok=True)
     shutil.copytree(ours / "docs", target / "docs")
-    shutil.copytree(ours / "hooks" / "chibo" / "theme", target / "hooks" / "chibo" / "theme")
+    shutil.copytree(ours / "hooks" / "chibo" / "output" / "theme", target / "hooks" / "chibo" / "output" / "theme")
     for page in build_site(ours).pages:
         path = target / "docs" / page.src_uri
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -85,7 +85,7 @@ def measure(n: int, work: Path) -> dict[str, float]:
     mkdocs = [sys.executable, "-m", "mkdocs", "build", "--quiet"]
     ours_run, base_run = run(mkdocs, ours), run(mkdocs, base)
     run([sys.executable, "-c", FLOOR, str(ours / "records")], ROOT)  # warm the file cache for both
-    validate = run([sys.executable, "-m", "chibo.cli", "validate", str(ours)], ROOT)
+    validate = run([sys.executable, "-m", "chibo", "validate", str(ours)], ROOT)
     floor = run([sys.executable, "-c", FLOOR, str(ours / "records")], ROOT)
     return {
         "n": n, "ours_s": ours_run.seconds, "base_s": base_run.seconds,

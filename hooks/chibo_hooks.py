@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 
-from chibo import markup, search, site, slugs
+from chibo import text
+from chibo.output import markup, search, site
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -31,8 +32,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(f"Hồ sơ có lỗi, không tạo trang:\n{error}") from None
     for warning in built.records.warnings:
         log.warning(warning)
-    config.extra[site.CONFIG_KEY] = built
-    config.mdx_configs.setdefault("toc", {})["slugify"] = slugs.slugify
+    site.attach(config, built)
+    config.mdx_configs.setdefault("toc", {})["slugify"] = text.slugify
     return config
 
 

@@ -27,7 +27,7 @@ COMMANDS = {
     "serve": ["-m", "mkdocs", "serve", "--dev-addr", "127.0.0.1:8000"],
     "build": ["-m", "mkdocs", "build", "--strict"],
     "test": ["-m", "pytest"],
-    "chibo": ["-m", "chibo.cli"],
+    "chibo": ["-m", "chibo"],
 }
 
 

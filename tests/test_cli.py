@@ -15,7 +15,7 @@ from conftest import DATA
 
 
 def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "chibo.cli", *args], capture_output=True, text=True,
+    return subprocess.run([sys.executable, "-m", "chibo", *args], capture_output=True, text=True,
                           encoding="utf-8", cwd=cwd, env=dict(os.environ, PYTHONUTF8="1"))
 
 

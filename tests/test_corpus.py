@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from chibo import cli
+from chibo.commands import cli
 from chibo.records import load_records
 
 from conftest import DATA

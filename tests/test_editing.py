@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from chibo import cli, schema
+from chibo.commands import cli
+from chibo.records import schema
 from chibo.records import load_records
 
 from conftest import ROOT, build_site, copy_project

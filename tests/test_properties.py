@@ -18,7 +18,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from chibo.problems import RecordsError
+from chibo.records import RecordsError
 from chibo.records import load_records
 from chibo.vocab import RATINGS
 

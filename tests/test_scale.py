@@ -10,9 +10,10 @@ from pathlib import Path
 
 import pytest
 
+import chibo.output.site
 import chibo.records
-import chibo.site
-from chibo.demo import make_cell, write_demo
+import chibo.records.load
+from chibo.commands.demo import make_cell, write_demo
 
 from conftest import build_site
 
@@ -42,9 +43,9 @@ def test_records_are_read_and_validated_once_per_build(tmp_path: Path, monkeypat
     project = write_demo(tmp_path / "demo", 12)
     reads: list[str] = []
     loads: list[Path] = []
-    read, load = chibo.records.read_document, chibo.site.load_records
-    monkeypatch.setattr(chibo.records, "read_document", lambda path, rel, text=None: (reads.append(rel), read(path, rel, text))[1])
-    monkeypatch.setattr(chibo.site, "load_records", lambda p: (loads.append(p), load(p))[1])
+    read, load = chibo.records.load.read_document, chibo.output.site.load_records
+    monkeypatch.setattr(chibo.records.load, "read_document", lambda path, rel, text=None: (reads.append(rel), read(path, rel, text))[1])
+    monkeypatch.setattr(chibo.output.site, "load_records", lambda p: (loads.append(p), load(p))[1])
     build_site(project)
     assert len(loads) == 1
     assert sorted(reads) == sorted(set(reads)) and len(reads) == 2 + 12

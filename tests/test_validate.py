@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from chibo.problems import RecordsError
+from chibo.records import RecordsError
 from chibo.records import load_records
 
 from conftest import DATA
@@ -43,7 +43,7 @@ def project(tmp_path: Path) -> Path:
 def test_mini_records_are_valid(project: Path) -> None:
     records = load_records(project)
     assert [c.id for c in records.cells] == ["khoa-duoc"]
-    assert records.files == 3
+    assert records.file_count == 3
 
 
 CASES = {

@@ -1,6 +1,12 @@
 """chibo: records of model party cells ("chi bộ kiểu mẫu") to a MkDocs site.
 
-The way of the data: ``loader`` (YAML with line marks) → ``validate`` (models in
-``models``) → ``records`` (all files, once) → ``compute`` (status, shares, targets) →
-``render`` and ``pages`` (Markdown from templates) → ``site`` (what the hooks use).
+The way of the data, one folder per step; imports go down this list, never up:
+
+* ``records/`` — read and check: YAML with line marks, models, validation, JSON Schema;
+* ``report/`` — compute: one frozen Report per build (figures, targets, selection, roadmap);
+* ``output/`` — render: pages, downloads, templates, theme overrides, MkDocs glue;
+* ``commands/`` — the ``chibo`` command (validate, new, import, schema, demo).
+
+Beside them, shared by all: ``vocab`` (codes and labels), ``formats`` (Vietnamese dates
+and numbers), ``text`` (accent folding).
 """

@@ -47,6 +47,7 @@ EVENT_LABELS = MappingProxyType(
 NO_STATUS = "chua-dang-ky"
 NO_STATUS_LABEL = "Chưa đăng ký"
 MODEL_STATUS = "kieu-mau"
+MODEL_STATUS_LABEL = "Đạt kiểu mẫu"
 CRITERION_LABELS = MappingProxyType({"dat": "Đạt", "chua-dat": "Chưa đạt"})
 GROUP_LABELS = MappingProxyType(
     {"chi-bo": "Tiêu chí đối với chi bộ", "dang-vien": "Tiêu chí đối với đảng viên"}
@@ -57,12 +58,8 @@ MEASURE_LABELS = MappingProxyType(
 
 # Filter choices on /chi-bo/: every status a cell can show, most advanced first.
 STATUS_FILTER = (
-    (MODEL_STATUS, "Đạt kiểu mẫu"),
-    ("lua-chon", "Được lựa chọn"),
-    ("dang-ky", "Đã đăng ký"),
-    ("khao-sat", "Đã khảo sát"),
-    ("khong-lua-chon", "Không được lựa chọn"),
-    ("rut", "Rút đăng ký"),
+    (MODEL_STATUS, MODEL_STATUS_LABEL),
+    *((code, STATUS_LABELS[code]) for code in ("lua-chon", "dang-ky", "khao-sat", "khong-lua-chon", "rut")),
     (NO_STATUS, NO_STATUS_LABEL),
 )
 NO_RATING = "chua-xep-loai"

@@ -1,0 +1,1 @@
+"""The ``chibo`` command: validate, new, import, schema, demo."""

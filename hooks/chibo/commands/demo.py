@@ -1,0 +1,120 @@
+"""``chibo demo``: a deterministic synthetic project of N cells, for benchmarks and tests.
+
+The Committee and the criteria are the bundled sample's; the cells are generated from a
+seed: names, types, results 2019–2025 (ratings, member ratings, self-assessment),
+registrations and recognitions that obey every validation rule. Cell ``k`` is the same
+for every N, so a cell page can be compared across sizes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import shutil
+from pathlib import Path
+
+import yaml
+
+from ..records import BOOK_FILE, CELLS_DIR, COMMITTEE_FILE, RECORDS
+from ..vocab import GOOD_OR_BETTER
+
+PROJECT_FILES = ("mkdocs.yml", "docs", "hooks")
+YEARS = range(2019, 2026)
+TYPES = ("giang-day", "benh-vien", "hanh-chinh", "sinh-vien")
+UNITS = {
+    "giang-day": ("Khoa", "Bộ môn"),
+    "benh-vien": ("Khoa", "Phòng khám"),
+    "hanh-chinh": ("Phòng", "Ban"),
+    "sinh-vien": ("Sinh viên",),
+}
+SUBJECTS = ("Dược", "Nội", "Ngoại", "Sản", "Nhi", "Y học cổ truyền", "Điều dưỡng", "Xét nghiệm",
+            "Giải phẫu", "Sinh lý", "Hóa sinh", "Vi sinh", "Dược lý", "Y tế công cộng", "Tài chính",
+            "Đào tạo", "Khảo thí", "Hành chính", "Quản trị", "Răng hàm mặt")
+FAMILY = ("Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Ngô")
+MIDDLE = ("Văn", "Thị", "Đức", "Minh", "Thu", "Quang", "Thanh", "Ngọc")
+GIVEN = ("An", "Bình", "Hoa", "Hùng", "Lan", "Long", "Mai", "Nam", "Phương", "Tâm", "Thảo", "Yến")
+RATING_WEIGHTS = (("xuat-sac", 12), ("tot", 66), ("hoan-thanh", 19), ("khong-hoan-thanh", 3))
+
+
+def project_root() -> Path:
+    """The checkout this package lives in (``hooks/chibo/commands`` → the project)."""
+    root = Path(__file__).resolve().parents[3]
+    if not (root / "mkdocs.yml").exists():
+        raise FileNotFoundError("chibo demo cần chạy từ bản sao dự án (cài bằng pip install -e .)")
+    return root
+
+
+def write_demo(out: Path, cells: int, seed: int = 1) -> Path:
+    """Write a buildable project with ``cells`` generated cells into ``out``."""
+    source = project_root()
+    out.mkdir(parents=True, exist_ok=True)
+    for name in PROJECT_FILES:
+        target = out / name
+        if (source / name).is_dir():
+            shutil.copytree(source / name, target, dirs_exist_ok=True,
+                            ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy(source / name, target)
+    records = out / RECORDS
+    (records / CELLS_DIR).mkdir(parents=True, exist_ok=True)
+    for name in (COMMITTEE_FILE, BOOK_FILE):
+        shutil.copy(source / RECORDS / name, records / name)
+    for index in range(1, cells + 1):
+        cell = make_cell(index, seed)
+        text = yaml.dump(cell, Dumper=yaml.CSafeDumper, allow_unicode=True, sort_keys=False, width=1000)
+        (records / CELLS_DIR / f"{cell['id']}.yml").write_text(text, encoding="utf-8")
+    return out
+
+
+def make_cell(index: int, seed: int) -> dict:
+    """Cell number ``index``: the same for a given seed whatever the number of cells."""
+    rnd = random.Random(f"{seed}:{index}")
+    kind = TYPES[index % len(TYPES)]
+    unit = rnd.choice(UNITS[kind])
+    members = rnd.randint(8, 30)
+    results = [_result(rnd, year, members) for year in YEARS]
+    cell = {
+        "id": f"chi-bo-{index:05d}",
+        "name": f"Chi bộ {unit} {rnd.choice(SUBJECTS)} {index}",
+        "type": kind,
+        "secretary": f"{rnd.choice(FAMILY)} {rnd.choice(MIDDLE)} {rnd.choice(GIVEN)}",
+        "members": members,
+    }
+    registration = _registration(rnd, results)
+    if registration:
+        cell["registration"] = registration
+    cell["results"] = results
+    return cell
+
+
+def _result(rnd: random.Random, year: int, members: int) -> dict:
+    codes, weights = zip(*RATING_WEIGHTS)
+    rating = rnd.choices(codes, weights)[0]
+    failing = 1 if rating == "khong-hoan-thanh" else 0
+    excellent = rnd.randint(0, members // 4)
+    fair = rnd.randint(0, 2)
+    good = max(members - excellent - fair - failing, 0)
+    criteria = {f"tc{n}": ("dat" if rnd.random() < 0.85 else "chua-dat") for n in range(1, 6)}
+    result = {
+        "year": year,
+        "rating": rating,
+        "members": {"xuat-sac": excellent, "tot": good, "hoan-thanh": fair, "khong-hoan-thanh": failing},
+        "criteria": criteria,
+        "model": rating in GOOD_OR_BETTER and all(v == "dat" for v in criteria.values()) and rnd.random() < 0.5,
+    }
+    if result["model"]:
+        result["decision"] = f"Quyết định số {year - 2000}-QĐ/ĐU ngày 20-12-{year} của Ban Thường vụ Đảng ủy"
+    return result
+
+
+def _registration(rnd: random.Random, results: list[dict]) -> list[dict]:
+    """Registered in one year of 2022–2025 for about a third of the cells, then a decision."""
+    if rnd.random() > 0.35:
+        return []
+    year = rnd.choice(range(2022, 2026))
+    day = dt.date(year, 1, 10) + dt.timedelta(days=rnd.randint(0, 40))
+    outcome = rnd.choices(("lua-chon", "khong-lua-chon", "rut"), (70, 20, 10))[0]
+    return [
+        {"date": day, "status": "dang-ky", "year": year},
+        {"date": day + dt.timedelta(days=rnd.randint(5, 30)), "status": outcome, "year": year},
+    ]

@@ -1,0 +1,221 @@
+"""Downloads under ``/du-lieu/``: JSON, CSV for Excel, an iCalendar file, an Atom feed and
+the JSON Schema of the records. All of it is a view of the Report: two builds of the same
+records give the same bytes.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import uuid
+
+import icalendar
+
+from ..formats import date_vi
+from ..records.models import Committee
+from ..records.schema import schemas
+from ..report import CellReport, Report
+from ..report.roadmap import MilestoneView
+from ..report.stats import TargetCheck, YearStats
+from ..vocab import EVENT_LABELS, RATING_LABELS, RATINGS
+from .render import Renderer
+
+FILES = (
+    ("chi-bo.json", "Danh sách chi bộ, trạng thái, xếp loại gần nhất, các năm đạt kiểu mẫu (JSON)"),
+    ("chi-bo.csv", "Danh sách chi bộ, mở bằng Excel (CSV, UTF-8)"),
+    ("ket-qua.json", "Kết quả từng năm và chỉ tiêu (JSON)"),
+    ("ket-qua.csv", "Kết quả của từng chi bộ theo năm, mở bằng Excel (CSV, UTF-8)"),
+    ("lich.ics", "Lịch các mốc thời gian và chu kỳ tháng 12, nhập vào Outlook, Google Calendar… (iCalendar)"),
+    ("thay-doi.xml", "Tin thay đổi: đăng ký, lựa chọn, công nhận chi bộ kiểu mẫu, mới nhất trước (Atom)"),
+    ("schema/chi-bo.schema.json", "Lược đồ hồ sơ chi bộ records/chi-bo/*.yml (JSON Schema)"),
+    ("schema/dang-bo.schema.json", "Lược đồ hồ sơ Đảng bộ records/dang-bo.yml (JSON Schema)"),
+    ("schema/tieu-chi.schema.json", "Lược đồ khung tiêu chí records/tieu-chi.yml (JSON Schema)"),
+)
+_NAMESPACE = uuid.UUID("5b0f8f0e-2f7c-4c1e-9a43-6d1a3b8f0c21")  # this site's UUIDv5 namespace
+_TZ = dt.timezone(dt.timedelta(hours=7))  # Asia/Ho_Chi_Minh, no daylight saving
+_FORMULA = ("=", "+", "-", "@", "\t", "\r")
+
+
+def downloads(report: Report, renderer: Renderer) -> dict[str, str]:
+    cells = [cell_json(c) for c in report.cells]
+    return {
+        "chi-bo.json": _json(cells),
+        "chi-bo.csv": _csv(CELL_COLUMNS, [[c[key] if key != "model_years" else "; ".join(map(str, c[key]))
+                                           for key, _ in CELL_COLUMNS] for c in cells]),
+        "ket-qua.json": _json({"years": [year_json(s) for s in report.stats],
+                               "targets": [target_json(t) for t in report.targets]}),
+        "ket-qua.csv": _csv(RESULT_COLUMNS, result_rows(report.cells)),
+        "lich.ics": calendar(report.committee, report.milestones),
+        "thay-doi.xml": feed(report, renderer),
+        **{f"schema/{name}": text for name, text in schemas().items()},
+    }
+
+
+def _json(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, indent=2) + "\n"
+
+
+def cell_json(view: CellReport) -> dict[str, object]:
+    cell, latest = view.cell, view.latest
+    return {
+        "id": cell.id, "name": cell.name, "type": cell.type, "type_name": view.type.name,
+        "secretary": cell.secretary, "members": cell.members,
+        "status": view.status.code, "status_label": view.status.label,
+        "latest_year": latest.year if latest else None,
+        "latest_rating": latest.rating if latest else None,
+        "latest_rating_label": RATING_LABELS[latest.rating] if latest and latest.rating else None,
+        "model_years": list(view.model_years), "url": view.url,
+    }
+
+
+def year_json(s: YearStats) -> dict[str, object]:
+    return {
+        "year": s.year, "rated": s.rated, "unrated": s.unrated,
+        "ratings": {code: share.count for code, share in s.ratings.items()},
+        "good_or_better": s.good_or_better.count, "good_or_better_percent": s.good_or_better.percent,
+        "model": s.model.count, "model_percent": s.model.percent,
+    }
+
+
+def target_json(check: TargetCheck) -> dict[str, object]:
+    t = check.target
+    return {
+        "id": t.id, "label": t.label, "measure": t.measure, "year": t.year, "comparison": t.comparison,
+        "percent": t.percent, "rated": check.stats.rated if check.stats else None, "actual": check.actual,
+        "actual_percent": check.actual_percent, "met": check.met, "needed": check.needed,
+    }
+
+
+# --- CSV for Excel ---------------------------------------------------------------------
+
+CELL_COLUMNS = (
+    ("id", "Mã chi bộ"), ("name", "Tên chi bộ"), ("type", "Mã loại hình"), ("type_name", "Loại hình"),
+    ("secretary", "Bí thư"), ("members", "Số đảng viên"), ("status", "Mã trạng thái"),
+    ("status_label", "Trạng thái"), ("latest_year", "Năm xếp loại gần nhất"),
+    ("latest_rating", "Mã xếp loại gần nhất"), ("latest_rating_label", "Xếp loại gần nhất"),
+    ("model_years", "Các năm đạt kiểu mẫu"), ("url", "Trang"),
+)
+RESULT_COLUMNS = (
+    ("id", "Mã chi bộ"), ("name", "Tên chi bộ"), ("year", "Năm"), ("rating", "Mã xếp loại"),
+    ("rating_label", "Xếp loại"), ("xuat-sac", "ĐV HTXSNV"), ("tot", "ĐV HTTNV"), ("hoan-thanh", "ĐV HTNV"),
+    ("khong-hoan-thanh", "ĐV KHTNV"), ("met", "Tiêu chí đạt"), ("not_met", "Tiêu chí chưa đạt"),
+    ("model", "Đạt kiểu mẫu"), ("decision", "Quyết định"), ("award", "Khen thưởng"), ("note", "Ghi chú"),
+)
+
+
+def result_rows(cells: tuple[CellReport, ...]) -> list[list[object]]:
+    rows = []
+    for report in cells:
+        cell = report.cell
+        for row in report.results:
+            r = row.result
+            marks = r.criteria or {}
+            rows.append([
+                cell.id, cell.name, r.year, r.rating, RATING_LABELS.get(r.rating or "", None),
+                *(row.members or (None,) * len(RATINGS)),
+                "; ".join(k for k, v in marks.items() if v == "dat"),
+                "; ".join(k for k, v in marks.items() if v == "chua-dat"),
+                "Có" if r.model else "Không", r.decision, r.award, r.note,
+            ])
+    return rows
+
+
+def _cell(value: object) -> object:
+    """A CSV cell Excel shows as text: nothing it would run as a formula."""
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith(_FORMULA):
+        return "'" + value
+    return value
+
+
+def _csv(columns: tuple[tuple[str, str], ...], rows: list[list[object]]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow([label for _, label in columns])
+    writer.writerows([[_cell(v) for v in row] for row in rows])
+    return "\ufeff" + out.getvalue()  # the BOM tells Excel the file is UTF-8
+
+
+# --- iCalendar -------------------------------------------------------------------------
+
+
+def calendar(committee: Committee, milestones: tuple[MilestoneView, ...]) -> str:
+    """RFC 5545: each milestone as an all-day event, each December cycle as a month."""
+    cal = icalendar.Calendar()
+    cal.add("prodid", "-//Chi bo kieu mau//lich//VI")
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("x-wr-calname", f"Chi bộ kiểu mẫu {committee.period.start}–{committee.period.end}")
+    stamp = dt.datetime.combine(committee.as_of, dt.time(), dt.timezone.utc)
+    for view in milestones:
+        m = view.milestone
+        details = [f"Tình trạng (đến ngày {date_vi(committee.as_of)}): {view.label}"]
+        if m.done:
+            details.append(f"Hoàn thành ngày {date_vi(m.done)}")
+        if m.owner:
+            details.append(f"Chủ trì: {m.owner}")
+        if m.note:
+            details.append(m.note)
+        cal.add_component(_event(f"moc-{m.id}", m.title, m.date, m.date + dt.timedelta(days=1),
+                                 "\n".join(details), stamp))
+    for year in range(committee.period.start, committee.period.end + 1):
+        cal.add_component(_event(
+            f"thang-12-{year}", f"Tự đánh giá, xét công nhận và khen thưởng chi bộ kiểu mẫu năm {year}",
+            dt.date(year, 12, 1), dt.date(year + 1, 1, 1),
+            "Tháng 12 hằng năm: chi bộ tự đánh giá; Ban Thường vụ xem xét, công nhận chi bộ kiểu mẫu "
+            "và khen thưởng tại Hội nghị tổng kết công tác xây dựng Đảng.", stamp))
+    return cal.to_ical().decode("utf-8")
+
+
+def _event(uid: str, summary: str, start: dt.date, end: dt.date, description: str,
+           stamp: dt.datetime) -> icalendar.Event:
+    event = icalendar.Event()
+    event.add("uid", f"{uid}@chibo-kieu-mau")
+    event.add("dtstamp", stamp)
+    event.add("summary", summary)
+    event.add("dtstart", start)
+    event.add("dtend", end)
+    event.add("description", description)
+    event.add("transp", "TRANSPARENT")
+    return event
+
+
+# --- Atom feed -------------------------------------------------------------------------
+
+
+def feed(report: Report, renderer: Renderer) -> str:
+    """Registration events and recognitions, newest first (RFC 4287)."""
+    committee = report.committee
+    entries = []
+    for view in report.cells:
+        cell = view.cell
+        for index, e in enumerate(cell.registration):
+            entries.append(_entry(view, f"{EVENT_LABELS[e.status]} năm {e.year}", e.date,
+                                  "; ".join(x for x in (e.decision, e.note) if x), f"su-kien:{index}"))
+        for r in cell.results:
+            if r.model:
+                entries.append(_entry(view, f"Được công nhận chi bộ kiểu mẫu năm {r.year}",
+                                      dt.date(r.year, 12, 31), "; ".join(x for x in (r.decision, r.award) if x),
+                                      f"kieu-mau:{r.year}"))
+    entries.sort(key=lambda e: (e["updated"], e["id"]), reverse=True)
+    updated = entries[0]["updated"] if entries else _stamp(committee.as_of)
+    return renderer.file(
+        "atom.xml.j2", committee=committee, entries=entries, updated=updated,
+        feed_id=f"urn:uuid:{uuid.uuid5(_NAMESPACE, 'thay-doi')}")
+
+
+def _entry(view: CellReport, what: str, day: dt.date, summary: str, key: str) -> dict[str, str]:
+    return {
+        "id": f"urn:uuid:{uuid.uuid5(_NAMESPACE, f'{view.cell.id}:{key}')}",
+        "title": f"{view.cell.name}: {what}",
+        "updated": _stamp(day),
+        "link": f"../{view.url}",
+        "summary": summary or what,
+    }
+
+
+def _stamp(day: dt.date) -> str:
+    return dt.datetime.combine(day, dt.time(), _TZ).isoformat()

@@ -1,0 +1,78 @@
+"""Which pages and downloads the Report makes (DESIGN.md §5): a table of URL → template.
+
+Each page gets the slice of the Report it shows; templates only format it. A cell page
+gets only its own cell, so its size does not grow with the number of cells.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator
+
+from .. import vocab
+from ..records.paths import book_path, cell_path, committee_path
+from ..report import CellReport, Report, YearReport
+from . import charts, downloads
+from .render import Renderer
+
+
+@dataclass(frozen=True)
+class Page:
+    """A generated file under ``docs/``: a Markdown page or a download (``text``).
+
+    ``source`` is the record file the page is made from (relative to the project), which
+    the theme's edit button opens when ``repo_url`` and ``edit_uri`` are set.
+    """
+
+    src_uri: str
+    text: str
+    source: str | None = None
+
+
+@dataclass(frozen=True)
+class Section:
+    """One page of the site: where it goes, its template, the record it is edited in."""
+
+    src_uri: str
+    template: str
+    source: str | None = None
+
+
+SECTIONS = (
+    Section("index.md", "index.md.j2", committee_path()),
+    Section("tieu-chi.md", "tieu-chi.md.j2", book_path()),
+    Section("chi-bo/index.md", "chi-bo-list.md.j2"),
+    Section("ket-qua/index.md", "ket-qua.md.j2"),
+    Section("lo-trinh.md", "lo-trinh.md.j2", committee_path()),
+    Section("to-chuc-thuc-hien.md", "to-chuc.md.j2", committee_path()),
+    Section("van-ban.md", "van-ban.md.j2", committee_path()),
+    Section("du-lieu.md", "du-lieu.md.j2"),
+)
+
+
+def site_pages(report: Report, renderer: Renderer) -> Iterator[Page]:
+    """Every generated page and download of the site."""
+    common = {"committee": report.committee, "book": report.book, "vocab": vocab, "sample": report.committee.sample}
+    target_charts = tuple(c for c in map(charts.target_chart, report.trajectory) if c)
+    whole = {"report": report, "charts": target_charts, "mix": charts.rating_mix(report.stats),
+             "files": downloads.FILES, **common}
+    for section in SECTIONS:
+        yield Page(section.src_uri, renderer.page(section.template, **whole), section.source)
+    for year in report.years:
+        yield year_page(renderer, year, common)
+    for cell in report.cells:
+        yield from cell_pages(renderer, cell, common)
+    for name, text in downloads.downloads(report, renderer).items():
+        yield Page(f"du-lieu/{name}", text)
+
+
+def year_page(renderer: Renderer, year: YearReport, common: dict) -> Page:
+    return Page(f"ket-qua/{year.year}.md", renderer.page("ket-qua-nam.md.j2", year=year, **common))
+
+
+def cell_pages(renderer: Renderer, cell: CellReport, common: dict) -> Iterator[Page]:
+    """The cell's page and its printable registration report."""
+    yield Page(f"chi-bo/{cell.cell.id}.md", renderer.page("chi-bo.md.j2", view=cell, cell=cell.cell, **common),
+               cell_path(cell.cell.id))
+    yield Page(f"chi-bo/{cell.cell.id}/dang-ky.md",
+               renderer.page("dang-ky.md.j2", view=cell, cell=cell.cell, **common))

@@ -1,0 +1,107 @@
+"""Jinja environments, one per output kind, with every record string escaped.
+
+* **Markdown pages** (``*.md.j2``): every ``{{ value }}`` is made safe for both layers it
+  passes through: Markdown (a backslash before each character Markdown would act on, so
+  ``[x](javascript:…)`` stays text) and then HTML (Jinja's autoescape, so
+  ``<img onerror=…>`` stays text). Values that are already safe markup (``Markup``) pass
+  unchanged; the ``url`` and ``token`` filters make the few such values explicit.
+* **HTML** (``*.html.j2``, ``*.svg.j2``): blocks written straight into a page, HTML
+  escaping only.
+* **Data files** (``*.xml.j2``): XML escaping (the same as HTML's).
+
+The three share the same formatting filters and are made once per build (``Renderer``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+from ..formats import date_vi, number_vi, percent_vi, threshold_phrase, threshold_vi
+from ..records.models import SLUG_PATTERN
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+# Characters Python-Markdown (with the `tables` extension) treats as escapable: a
+# backslash before any of them shows the character itself. `<`, `>`, `&` and quotes are
+# left to HTML escaping, which runs after this.
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
+_SPACE = re.compile(r"\s+")
+_TOKEN = re.compile(SLUG_PATTERN)
+_SAFE_URL = re.compile(r"(\.\./|\./)*[a-z0-9\-/.#]*")
+
+
+def md_text(value: object) -> str:
+    """Plain text → Markdown source that renders as exactly that text, on one line."""
+    return _MD_SPECIAL.sub(r"\\\1", _SPACE.sub(" ", str(value)))
+
+
+def _finalize(value: object) -> object:
+    if value is None:
+        return ""
+    if isinstance(value, Markup):
+        return value
+    return md_text(value)
+
+
+def url(value: str) -> Markup:
+    """A link target we built from validated ids; anything else is a programming error."""
+    if not _SAFE_URL.fullmatch(value):
+        raise ValueError(f"unsafe link target: {value!r}")
+    return Markup(value)
+
+
+def token(value: object) -> Markup:
+    """A code or id inside an HTML attribute (a class, an anchor): validated, never free text.
+
+    Python-Markdown still reads Markdown inside inline HTML attributes, so free text must
+    never go there; refusing anything but a slug keeps it that way.
+    """
+    text = str(value)
+    if not _TOKEN.fullmatch(text):
+        raise ValueError(f"not a code or id: {text!r}")
+    return Markup(text)
+
+
+FILTERS = {
+    "url": url, "token": token, "date_vi": date_vi, "number_vi": number_vi, "percent_vi": percent_vi,
+    "threshold_vi": threshold_vi, "threshold": lambda target: threshold_phrase(target.comparison, target.percent),
+}
+
+
+def _environment(**options: object) -> Environment:
+    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
+                      trim_blocks=True, lstrip_blocks=True, **options)
+    env.filters.update(FILTERS)
+    return env
+
+
+@dataclass(frozen=True)
+class Renderer:
+    """The three environments of one build (Markdown pages, HTML blocks, data files)."""
+
+    markdown: Environment
+    html: Environment
+    data: Environment
+
+    @classmethod
+    def create(cls) -> Renderer:
+        html = _environment()
+        markdown = _environment(finalize=_finalize, keep_trailing_newline=True)
+        markdown.filters.update(
+            chart=lambda chart: Markup(html.get_template("chart.svg.j2").render(chart=chart)),
+            html=lambda template, **context: Markup(html.get_template(template).render(**context)),
+        )
+        return cls(markdown, html, _environment())
+
+    def page(self, template: str, **context: object) -> str:
+        """A Markdown page."""
+        return self.markdown.get_template(template).render(**context)
+
+    def file(self, template: str, **context: object) -> str:
+        """A data file (XML)."""
+        return self.data.get_template(template).render(**context)

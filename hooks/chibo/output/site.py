@@ -1,0 +1,63 @@
+"""One build of the site: the validated records, their Report, the pages made from them."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..formats import date_vi
+from ..records import Records, RecordsError, load_records
+from ..report import Report, summarize
+from .pages import Page, site_pages
+from .render import Renderer
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import File
+
+__all__ = ["RecordsError", "Site", "attach", "build", "from_config", "generated_file"]
+
+_ATTRIBUTE = "chibo_site"
+
+
+@dataclass(frozen=True)
+class Site:
+    """What one build publishes: the records, read once, their Report and the pages."""
+
+    records: Records
+    report: Report
+    pages: tuple[Page, ...]
+
+    def theme_context(self) -> dict[str, object]:
+        """What the theme overrides need: the sample banner and the data date."""
+        committee = self.records.committee
+        return {"sample": committee.sample, "as_of": date_vi(committee.as_of)}
+
+
+def build(project: Path) -> Site:
+    """Load and validate ``project/records``, summarize, render every page; raises ``RecordsError``."""
+    records = load_records(project)
+    report = summarize(records)
+    return Site(records, report, tuple(site_pages(report, Renderer.create())))
+
+
+def attach(config: MkDocsConfig, site: Site) -> None:
+    """Keep the build's Site on its config object (not in ``extra``, which themes read)."""
+    setattr(config, _ATTRIBUTE, site)
+
+
+def from_config(config: MkDocsConfig) -> Site:
+    return getattr(config, _ATTRIBUTE)
+
+
+def generated_file(config: MkDocsConfig, page: Page) -> File:
+    """The page as a MkDocs file; its edit link opens the record it comes from."""
+    from mkdocs.structure.files import File
+
+    file = File.generated(config, page.src_uri, content=page.text)
+    if page.source is not None:
+        project = Path(config.config_file_path).parent
+        file.edit_uri = Path(os.path.relpath(project / page.source, config.docs_dir)).as_posix()
+    return file

@@ -1,0 +1,54 @@
+"""JSON Schema of each record kind, generated from the validator's models.
+
+One source of truth: the same text goes to ``records/schema/`` (which every record names
+on its first line, ``# yaml-language-server: $schema=…``, so VS Code's YAML extension
+completes and checks while typing) and to the site's ``/du-lieu/schema/``. A test checks
+that the committed files are current; ``chibo schema`` rewrites them.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from types import MappingProxyType
+
+from .models import Cell, Committee, CriteriaBook
+from .paths import BOOK_FILE, CELLS_DIR, COMMITTEE_FILE, RECORDS, SCHEMA_DIR
+
+KINDS = MappingProxyType(
+    {"chi-bo.schema.json": Cell, "dang-bo.schema.json": Committee, "tieu-chi.schema.json": CriteriaBook})
+# What each record file's first line says, relative to the file itself.
+MODELINES = MappingProxyType({
+    COMMITTEE_FILE: f"# yaml-language-server: $schema={SCHEMA_DIR}/dang-bo.schema.json",
+    BOOK_FILE: f"# yaml-language-server: $schema={SCHEMA_DIR}/tieu-chi.schema.json",
+    CELLS_DIR: f"# yaml-language-server: $schema=../{SCHEMA_DIR}/chi-bo.schema.json",
+})
+
+
+def schemas() -> dict[str, str]:
+    """File name → JSON text, for every record kind."""
+    texts = {}
+    for name, model in KINDS.items():
+        schema = {"$schema": "https://json-schema.org/draft/2020-12/schema",
+                  **model.model_json_schema(by_alias=True)}
+        texts[name] = json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
+    return texts
+
+
+def stale(project: Path) -> list[str]:
+    """The schema files under ``records/schema/`` that differ from the models."""
+    folder = project / RECORDS / SCHEMA_DIR
+    return [name for name, text in schemas().items()
+            if not (folder / name).exists() or (folder / name).read_text(encoding="utf-8") != text]
+
+
+def write(project: Path) -> list[Path]:
+    folder = project / RECORDS / SCHEMA_DIR
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, text in schemas().items():
+        path = folder / name
+        if not path.exists() or path.read_text(encoding="utf-8") != text:
+            path.write_text(text, encoding="utf-8", newline="\n")
+            written.append(path)
+    return written

@@ -1,0 +1,117 @@
+"""What is computed about one cell: status, results as rows, timeline, criteria matrix.
+
+Pure functions of the validated records; the cell's selection check is in
+``selection.py``. Nothing here reads the clock.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from ..records.models import Cell, CriteriaBook, Registration, YearResult
+from ..vocab import MODEL_STATUS, NO_STATUS, NO_STATUS_LABEL, RATINGS, STATUS_LABELS
+
+
+@dataclass(frozen=True)
+class CellStatus:
+    """Trạng thái: the code (for filters), the label and the year it concerns."""
+
+    code: str
+    label: str
+    year: int | None = None
+
+
+@dataclass(frozen=True)
+class CellCriterion:
+    """A criterion as it reads for one cell: its type's own criterion 5, its added ones."""
+
+    id: str
+    title: str
+
+
+@dataclass(frozen=True)
+class CriteriaSummary:
+    """Tự đánh giá một năm: how many criteria were met of those assessed, and which failed."""
+
+    met: int
+    total: int
+    failed: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ResultRow:
+    """A year's result with its member counts (in ``RATINGS`` order) and criteria summary."""
+
+    result: YearResult
+    members: tuple[int, ...] | None
+    criteria: CriteriaSummary | None
+
+    @property
+    def year(self) -> int:
+        return self.result.year
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """One year of the criteria matrix: the mark of each of the cell's criteria, in order."""
+
+    year: int
+    marks: tuple[str | None, ...]
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    """Một mốc trong quá trình của chi bộ: a registration event or a year's result."""
+
+    sort_key: tuple[dt.date, int]
+    event: Registration | None = None
+    result: YearResult | None = None
+
+
+def status_of(cell: Cell, latest: YearResult | None) -> CellStatus:
+    """The last registration event, or "Đạt kiểu mẫu năm Y" when the latest rated year is."""
+    if latest is not None and latest.model:
+        return CellStatus(MODEL_STATUS, f"Đạt kiểu mẫu năm {latest.year}", latest.year)
+    if not cell.registration:
+        return CellStatus(NO_STATUS, NO_STATUS_LABEL)
+    event: Registration = cell.registration[-1]
+    return CellStatus(event.status, f"{STATUS_LABELS[event.status]} năm {event.year}", event.year)
+
+
+def latest_rated(results: tuple[YearResult, ...]) -> YearResult | None:
+    return max((r for r in results if r.rating is not None), key=lambda r: r.year, default=None)
+
+
+def cell_criteria(cell: Cell, book: CriteriaBook) -> tuple[CellCriterion, ...]:
+    """The criteria as they read for this cell: the book's (by its type) and its own."""
+    criteria = [CellCriterion(c.id, c.by_type[cell.type].title if c.by_type else c.title) for c in book.criteria]
+    criteria += [CellCriterion(c.id, c.title) for c in cell.extra_criteria]
+    return tuple(criteria)
+
+
+def result_row(result: YearResult) -> ResultRow:
+    members = result.members.by_code() if result.members else None
+    marks = result.criteria
+    summary = None
+    if marks:
+        failed = tuple(key.upper() for key, value in sorted(marks.items()) if value == "chua-dat")
+        summary = CriteriaSummary(sum(1 for v in marks.values() if v == "dat"), len(marks), failed)
+    return ResultRow(result, tuple(members[code] for code in RATINGS) if members else None, summary)
+
+
+def assessments(rows: tuple[ResultRow, ...], criteria: tuple[CellCriterion, ...]) -> tuple[Assessment, ...]:
+    """The criteria matrix: each year with a self-assessment, a mark per criterion."""
+    return tuple(Assessment(row.year, tuple(row.result.criteria.get(c.id) for c in criteria))
+                 for row in rows if row.result.criteria)
+
+
+def timeline(cell: Cell) -> tuple[TimelineEntry, ...]:
+    """Registration events by date and yearly results at the end of their year, merged."""
+    entries = [TimelineEntry((e.date, 0), event=e) for e in cell.registration]
+    entries += [TimelineEntry((dt.date(r.year, 12, 31), 1), result=r) for r in cell.results]
+    return tuple(sorted(entries, key=lambda e: e.sort_key))
+
+
+def model_years(cell: Cell) -> tuple[int, ...]:
+    return tuple(sorted(r.year for r in cell.results if r.model))

@@ -1,0 +1,103 @@
+"""Selection conditions (plan III.3.1), checked for one cell before it registers for year R.
+
+Each condition reads đạt / chưa đạt / thiếu dữ liệu with its reason (DESIGN.md §2).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Mapping
+
+from ..records.models import Cell, CriteriaBook, Selection, YearResult
+from ..vocab import GOOD_OR_BETTER, RATING_LABELS
+
+MET, NOT_MET, NO_DATA, REVIEW = "dat", "chua-dat", "thieu-du-lieu", "xem-xet"
+VERDICT_LABELS = MappingProxyType(
+    {MET: "Đạt", NOT_MET: "Chưa đạt", NO_DATA: "Thiếu dữ liệu", REVIEW: "Do Ban Thường vụ xem xét"})
+
+
+@dataclass(frozen=True)
+class Condition:
+    """Điều kiện lựa chọn: what is required, the verdict, and why."""
+
+    title: str
+    verdict: str
+    reason: str
+
+    @property
+    def label(self) -> str:
+        return VERDICT_LABELS[self.verdict]
+
+
+@dataclass(frozen=True)
+class SelectionCheck:
+    """The conditions for one cell and one year, and whether they were for its registration."""
+
+    year: int
+    registered: bool
+    conditions: tuple[Condition, ...]
+
+
+def window(year: int, settings: Selection) -> range:
+    """The years "nhiều năm" looks back on for year ``year``: R-N … R-1."""
+    return range(year - settings.good_years, year)
+
+
+def selection_year(cell: Cell, latest_rated_year: int | None) -> tuple[int | None, bool]:
+    """The year to check: the cell's registration year, else the year after the data."""
+    if cell.registration:
+        return cell.registration[-1].year, True
+    return (latest_rated_year + 1 if latest_rated_year is not None else None), False
+
+
+def check_selection(cell: Cell, results: Mapping[int, YearResult], book: CriteriaBook, settings: Selection,
+                    latest_rated_year: int | None) -> SelectionCheck | None:
+    year, registered = selection_year(cell, latest_rated_year)
+    if year is None:
+        return None
+    previous = results.get(year - 1)
+    common = [c.id for c in book.criteria if c.group == "chi-bo" and not c.by_type]
+    return SelectionCheck(year, registered, (
+        _good_years(results, window(year, settings)),
+        _common_criteria(previous, year - 1, common),
+        _members(previous, year - 1),
+        Condition("Đội ngũ chi ủy viên, bí thư, phó bí thư có năng lực, uy tín, tâm huyết",
+                  REVIEW, "Tiêu chí định tính, do Ban Thường vụ Đảng ủy xem xét khi lựa chọn."),
+    ))
+
+
+def _good_years(results: Mapping[int, YearResult], years: range) -> Condition:
+    title = f"Hoàn thành tốt nhiệm vụ trở lên {len(years)} năm liền ({years[0]}–{years[-1]})"
+    below = [(y, results[y].rating) for y in years if y in results and results[y].rating
+             and results[y].rating not in GOOD_OR_BETTER]
+    if below:
+        reason = "; ".join(f"năm {y}: {RATING_LABELS[r]}" for y, r in below)
+        return Condition(title, NOT_MET, f"Có năm xếp loại dưới mức tốt ({reason}).")
+    missing = [y for y in years if y not in results or not results[y].rating]
+    if missing:
+        return Condition(title, NO_DATA, f"Chưa có xếp loại năm {', '.join(map(str, missing))}.")
+    return Condition(title, MET, f"Các năm {years[0]}–{years[-1]} đều hoàn thành tốt nhiệm vụ trở lên.")
+
+
+def _common_criteria(previous: YearResult | None, year: int, common: list[str]) -> Condition:
+    title = f"Đạt {len(common)} tiêu chí chung về chất lượng sinh hoạt chi bộ (tự đánh giá năm {year})"
+    marks = (previous.criteria or {}) if previous else {}
+    failed = [c.upper() for c in common if marks.get(c) == "chua-dat"]
+    if failed:
+        return Condition(title, NOT_MET, f"Năm {year} chưa đạt tiêu chí {', '.join(failed)}.")
+    missing = [c.upper() for c in common if c not in marks]
+    if missing:
+        return Condition(title, NO_DATA, f"Chưa có kết quả tự đánh giá tiêu chí {', '.join(missing)} năm {year}.")
+    return Condition(title, MET, f"Năm {year} đạt tiêu chí {', '.join(c.upper() for c in common)}.")
+
+
+def _members(previous: YearResult | None, year: int) -> Condition:
+    title = f"Năm {year}: 100% đảng viên hoàn thành nhiệm vụ trở lên, không có đảng viên không hoàn thành nhiệm vụ"
+    if previous is None or previous.members is None or previous.members.total == 0:
+        return Condition(title, NO_DATA, f"Chưa có kết quả xếp loại đảng viên năm {year}.")
+    failing = previous.members.khong_hoan_thanh
+    if failing:
+        return Condition(title, NOT_MET, f"Năm {year} có {failing} đảng viên không hoàn thành nhiệm vụ.")
+    return Condition(title, MET, f"Năm {year}: {previous.members.total}/{previous.members.total} đảng viên "
+                                 "hoàn thành nhiệm vụ trở lên.")

@@ -1,0 +1,113 @@
+"""Counts and shares per year, and the targets judged on them (DESIGN.md §4).
+
+Shares are count ÷ cells rated that year, one decimal rounded half up; a target's verdict
+is exact arithmetic on the threshold the office wrote. Nothing here reads the clock.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
+from types import MappingProxyType
+from typing import Iterable, Mapping
+
+from ..records.models import Committee, Target, YearResult
+from ..vocab import GOOD_OR_BETTER, RATINGS
+
+
+def percent(count: int, total: int) -> float | None:
+    """Share in percent, one decimal rounded half up (1/16 → 6,3), ``None`` when nothing was rated."""
+    if total == 0:
+        return None
+    return float((Decimal(100 * count) / Decimal(total)).quantize(Decimal("0.1"), ROUND_HALF_UP))
+
+
+@dataclass(frozen=True)
+class Share:
+    """Tỷ lệ: ``count`` of ``total`` cells and its percentage (``None`` when ``total`` is 0)."""
+
+    count: int
+    total: int
+    percent: float | None
+
+    @classmethod
+    def of(cls, count: int, total: int) -> Share:
+        return cls(count, total, percent(count, total))
+
+
+@dataclass(frozen=True)
+class YearStats:
+    """Kết quả một năm: counts and shares over the cells rated that year."""
+
+    year: int
+    rated: int
+    unrated: int
+    ratings: Mapping[str, Share]
+    good_or_better: Share
+    model: Share
+
+
+@dataclass(frozen=True)
+class TargetCheck:
+    """Chỉ tiêu so với thực tế: the verdict and how many more cells it needed."""
+
+    target: Target
+    stats: YearStats | None
+    actual: int | None
+    actual_percent: float | None
+    met: bool | None
+    needed: int | None
+
+
+def year_stats(year: int, results: Iterable[YearResult]) -> YearStats:
+    """The figures of one year from every cell's result for it."""
+    results = list(results)
+    done = [r for r in results if r.rating is not None]
+    counts = {code: 0 for code in RATINGS}
+    for result in done:
+        counts[result.rating] += 1
+    rated = len(done)
+    return YearStats(
+        year=year,
+        rated=rated,
+        unrated=len(results) - rated,
+        ratings=MappingProxyType({code: Share.of(n, rated) for code, n in counts.items()}),
+        good_or_better=Share.of(sum(counts[c] for c in GOOD_OR_BETTER), rated),
+        model=Share.of(sum(1 for r in done if r.model), rated),
+    )
+
+
+def check_target(target: Target, stats: YearStats | None) -> TargetCheck:
+    """Compare the target year's share with the threshold (``>=`` or ``>``)."""
+    if stats is None or stats.rated == 0:
+        return TargetCheck(target, stats, None, None, None, None)
+    share = stats.good_or_better if target.measure == "tot-tro-len" else stats.model
+    needed = cells_needed(target, stats.rated)
+    return TargetCheck(target, stats, share.count, share.percent, share.count >= needed,
+                       max(0, needed - share.count))
+
+
+def cells_needed(target: Target, total: int) -> int:
+    """The fewest cells of ``total`` that satisfy the threshold, in exact arithmetic.
+
+    count / total ≥ p / 100 ⇔ 100·count ≥ p·total (> for a strict target), with p taken
+    as the decimal the office wrote (16.1 is 161/10, not the nearest binary fraction).
+    """
+    bound = Fraction(str(target.percent)) * total / 100
+    count = math.ceil(bound)
+    if target.comparison == ">" and count == bound:
+        count += 1
+    return count
+
+
+def target_checks(committee: Committee, stats: tuple[YearStats, ...]) -> tuple[TargetCheck, ...]:
+    by_year = {s.year: s for s in stats}
+    return tuple(check_target(t, by_year.get(t.year)) for t in committee.targets)
+
+
+def target_trajectory(committee: Committee, stats: tuple[YearStats, ...]) -> tuple[tuple[TargetCheck, ...], ...]:
+    """Each target's threshold applied to every rated year: how far each year was."""
+    rated_years = [s for s in stats if s.rated]
+    return tuple(tuple(check_target(t, s) for s in rated_years) for t in committee.targets)
