@@ -27,11 +27,11 @@ log = get_plugin_logger("chibo")
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     project = Path(config.config_file_path).parent
     try:
-        built = site.build(project)
+        built = site.build(project, config.use_directory_urls)
     except site.RecordsError as error:
         raise PluginError(f"Hồ sơ có lỗi, không tạo trang:\n{error}") from None
-    for warning in built.records.warnings:
-        log.warning(warning)
+    for warning in built.warnings:
+        log.warning(str(warning))
     site.attach(config, built)
     config.mdx_configs.setdefault("toc", {})["slugify"] = text.slugify
     return config

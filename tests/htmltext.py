@@ -37,6 +37,8 @@ class _Article(HTMLParser):
             self._cell = []
         if tag in ("p", "li", "tr", "h1", "h2", "h3", "h4", "br", "div"):
             self.parts.append("\n")
+        if tag == "br" and self._cell is not None:
+            self._cell.append(" ")
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "article":

@@ -51,7 +51,7 @@ def test_json_format_for_editors(project: Path) -> None:
     assert done.returncode == 1
     assert json.loads(done.stdout) == [{
         "file": "records/chi-bo/chi-bo-c.yml", "line": 7, "column": 10, "path": "members",
-        "message": "'-1' không hợp lệ: số không được âm"}]
+        "message": "'-1' không hợp lệ: số không được âm", "severity": "lỗi"}]
     assert json.loads(run("validate", str(DATA / "small"), "--format", "json").stdout) == []
 
 

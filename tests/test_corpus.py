@@ -112,10 +112,11 @@ def test_other_extensions_are_skipped_with_a_warning(project: Path, capsys: pyte
     (project / "records/chi-bo/ghi-chu.txt").write_text("x", encoding="utf-8")
     (project / "records/chi-bo/.DS_Store").write_bytes(b"\x00")
     code, out, err, _ = validate(project, capsys)
-    assert (code, out) == (0, "Hồ sơ hợp lệ: 3 tệp, 1 chi bộ, kết quả năm 2025.\n")
-    assert err.splitlines() == [
-        "cảnh báo: records/chi-bo/ghi-chu.txt: bỏ qua tệp không có đuôi .yml",
-        "cảnh báo: records/chi-bo/khoa-y.yaml: bỏ qua tệp không có đuôi .yml",
+    assert code == 0 and err == ""
+    assert out.splitlines() == [
+        "records/chi-bo/ghi-chu.txt:1:1: cảnh báo: bỏ qua tệp không có đuôi .yml",
+        "records/chi-bo/khoa-y.yaml:1:1: cảnh báo: bỏ qua tệp không có đuôi .yml",
+        "Hồ sơ hợp lệ: 3 tệp, 1 chi bộ, kết quả năm 2025, 2 cảnh báo.",
     ]
 
 

@@ -12,7 +12,8 @@ import datetime as dt
 import pytest
 
 from chibo.records import load_records
-from chibo.records.models import Cell, Committee, Target, YearResult
+from chibo.records.committee import Committee, Target
+from chibo.records.models import Cell, YearResult
 from chibo.report import summarize
 from chibo.report.roadmap import DONE, ONGOING, UPCOMING, december_cycles
 from chibo.report.selection import MET, NO_DATA, NOT_MET, REVIEW
@@ -98,36 +99,41 @@ def small_report():
     return summarize(load_records(DATA / "small"))
 
 
+def cell(report, cell_id: str):
+    return next(c for c in report.cells if c.cell.id == cell_id)
+
+
 def verdicts(report, cell_id: str) -> list[str]:
-    cell = next(c for c in report.cells if c.cell.id == cell_id)
-    return [c.verdict for c in cell.selection.conditions]
+    return [c.verdict for c in cell(report, cell_id).registration.conditions]
 
 
 def test_selection_verdicts_met(small_report) -> None:
-    # chi-bo-a registered for 2025: tốt 2022–2024, TC1 đạt in 2024, every member at least HTNV.
-    assert verdicts(small_report, "chi-bo-a") == [MET, MET, MET, REVIEW]
+    # chi-bo-a registered for 2025: tốt 2022–2024; TC1 (cell) and TC2 (members) đạt in 2024;
+    # every member at least HTNV in 2024; the leaders' standing is for the Standing Committee.
+    assert verdicts(small_report, "chi-bo-a") == [MET, MET, MET, MET, REVIEW]
 
 
 def test_selection_verdicts_not_met(small_report) -> None:
-    # chi-bo-b: 2023 "hoan-thanh"; TC1 chưa đạt in 2024; one member KHTNV in 2024.
-    cell = next(c for c in small_report.cells if c.cell.id == "chi-bo-b")
-    assert [c.verdict for c in cell.selection.conditions] == [NOT_MET, NOT_MET, NOT_MET, REVIEW]
-    assert cell.selection.conditions[2].reason == "Năm 2024 có 1 đảng viên không hoàn thành nhiệm vụ."
+    # chi-bo-b: 2023 "hoan-thanh"; TC1 chưa đạt in 2024; TC2 đạt; one member KHTNV in 2024.
+    conditions = cell(small_report, "chi-bo-b").registration.conditions
+    assert [c.verdict for c in conditions] == [NOT_MET, NOT_MET, MET, NOT_MET, REVIEW]
+    assert conditions[3].reason == "Năm 2024 có 1 đảng viên không hoàn thành nhiệm vụ."
 
 
 def test_selection_verdicts_without_data(small_report) -> None:
-    # chi-bo-d never registered: checked for 2026, the year after the last rated year.
-    cell = next(c for c in small_report.cells if c.cell.id == "chi-bo-d")
-    assert (cell.selection.year, cell.selection.registered) == (2026, False)
-    assert [c.verdict for c in cell.selection.conditions][:3] == [NO_DATA, NO_DATA, NO_DATA]
-    assert cell.selection.conditions[0].reason == "Chưa có xếp loại năm 2023."
+    # chi-bo-d never registered: checked for 2026, the year after the last rated year, undated.
+    report = cell(small_report, "chi-bo-d").registration
+    assert (report.year, report.date, report.registered) == (2026, None, False)
+    assert [c.verdict for c in report.conditions][:4] == [NO_DATA, NO_DATA, NO_DATA, NO_DATA]
+    assert report.conditions[0].reason == "Chưa có xếp loại năm 2023."
+    assert report.conditions[2].reason == "Chưa có kết quả tự đánh giá tiêu chí TC2 năm 2025."
 
 
 def test_registration_report_reads_the_window_before_the_year(small_report) -> None:
-    cell = next(c for c in small_report.cells if c.cell.id == "chi-bo-b")
-    assert cell.registration.year == 2025
-    assert [row.year for row in cell.registration.results] == [2022, 2023, 2024]
-    assert [(c.id, c.result) for c in cell.registration.criteria] == [("tc1", "chua-dat"), ("tc2", "dat")]
+    report = cell(small_report, "chi-bo-b").registration
+    assert (report.year, report.date, report.registered) == (2025, dt.date(2025, 1, 20), True)
+    assert [row.year for row in report.results] == [2022, 2023, 2024]
+    assert [(c.id, c.result) for c in report.criteria] == [("tc1", "chua-dat"), ("tc2", "dat")]
 
 
 def test_report_figures_match_the_hand_worked_table(small_report) -> None:

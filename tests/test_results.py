@@ -36,9 +36,9 @@ def small(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_results_json(small: Path) -> None:
     data = json.loads((small / "du-lieu/ket-qua.json").read_text(encoding="utf-8"))
     assert data["years"] == [
-        {"year": 2022, "rated": 2, "unrated": 0, "ratings": {"xuat-sac": 0, "tot": 2, "hoan-thanh": 0, "khong-hoan-thanh": 0},
+        {"year": 2022, "rated": 2, "unrated": 3, "ratings": {"xuat-sac": 0, "tot": 2, "hoan-thanh": 0, "khong-hoan-thanh": 0},
          "good_or_better": 2, "good_or_better_percent": 100.0, "model": 0, "model_percent": 0.0},
-        {"year": 2023, "rated": 2, "unrated": 0, "ratings": {"xuat-sac": 0, "tot": 1, "hoan-thanh": 1, "khong-hoan-thanh": 0},
+        {"year": 2023, "rated": 2, "unrated": 3, "ratings": {"xuat-sac": 0, "tot": 1, "hoan-thanh": 1, "khong-hoan-thanh": 0},
          "good_or_better": 1, "good_or_better_percent": 50.0, "model": 0, "model_percent": 0.0},
         {"year": 2024, "rated": 5, "unrated": 0, "ratings": {"xuat-sac": 1, "tot": 3, "hoan-thanh": 1, "khong-hoan-thanh": 0},
          "good_or_better": 4, "good_or_better_percent": 80.0, "model": 1, "model_percent": 20.0},
@@ -79,58 +79,66 @@ def test_charts_are_inline_svg_with_text_equivalents(small: Path) -> None:
 def test_year_page_lists_every_cell_and_the_rules(small: Path) -> None:
     year = page(small, "ket-qua/2024/")
     assert "Căn cứ xếp loại" in year.text
-    assert "Quy định về kiểm điểm và đánh giá, xếp loại: số 132-QĐ/TW ngày 8-3-2018 của Bộ Chính trị" in year.text
-    assert ["Chi bộ B", "Giảng dạy", "Hoàn thành tốt nhiệm vụ", "0", "5", "1", "1", "1/2 (chưa đạt: TC1)", "–"] in year.rows
-    assert ["Chi bộ E", "Giảng dạy", "Hoàn thành tốt nhiệm vụ", "–", "–", "–", "–", "2/2", "Đạt"] in year.rows
+    assert "Quy định về kiểm điểm và đánh giá, xếp loại: số 132-QĐ/TW ngày 08-3-2018 của Bộ Chính trị" in year.text
+    assert ["Chi bộ B", "Giảng dạy", "Hoàn thành tốt nhiệm vụ", "0", "5", "1", "1", "1/2 (chưa đạt: TC1)", "–"] \
+        in year.rows
+    assert ["Chi bộ E", "Giảng dạy", "Hoàn thành tốt nhiệm vụ", "–", "–", "–", "–", "2/2", "Được công nhận"] \
+        in year.rows
     assert ("../2023/", "← Năm 2023") in year.links and ("../2025/", "Năm 2025 →") in year.links
     last = page(small, "ket-qua/2025/")
     assert ["Chi bộ E", "Giảng dạy", "Chưa xếp loại", "–", "–", "–", "–", "–", "–"] in last.rows
     first = page(small, "ket-qua/2022/")
-    assert ["Chi bộ C", "Sinh viên", "Không có hồ sơ năm này", "–", "–", "–", "–", "–", "–"] in first.rows
+    assert ["Chi bộ C", "Sinh viên", "Chưa có kết quả năm này", "–", "–", "–", "–", "–", "–"] in first.rows
     assert not any("Năm 2021" in text for _, text in first.links)
 
 
 def conditions(small: Path, cell: str) -> list[list[str]]:
     rows = page(small, f"chi-bo/{cell}/").rows
     start = rows.index(["Điều kiện", "Đánh giá", "Căn cứ"])
-    return rows[start + 1:start + 5]
+    return rows[start + 1:start + 6]
 
 
 def test_selection_conditions_met(small: Path) -> None:
-    assert [row[1] for row in conditions(small, "chi-bo-a")] == ["Đạt", "Đạt", "Đạt", "Do Ban Thường vụ xem xét"]
+    assert [row[1] for row in conditions(small, "chi-bo-a")] == ["Đạt", "Đạt", "Đạt", "Đạt", "Do Ban Thường vụ xem xét"]
     assert "Điều kiện lựa chọn năm 2025" in page(small, "chi-bo/chi-bo-a/").text
 
 
 def test_selection_conditions_not_met_with_reasons(small: Path) -> None:
-    assert conditions(small, "chi-bo-b")[:3] == [
+    assert conditions(small, "chi-bo-b") == [
         ["Hoàn thành tốt nhiệm vụ trở lên 3 năm liền (2022–2024)", "Chưa đạt",
          "Có năm xếp loại dưới mức tốt (năm 2023: Hoàn thành nhiệm vụ)."],
-        ["Đạt 1 tiêu chí chung về chất lượng sinh hoạt chi bộ (tự đánh giá năm 2024)", "Chưa đạt",
+        ["Đạt 01 tiêu chí chung về chất lượng sinh hoạt chi bộ (tự đánh giá năm 2024)", "Chưa đạt",
          "Năm 2024 chưa đạt tiêu chí TC1."],
+        ["Đội ngũ đảng viên cơ bản đã thực hiện tốt 01 tiêu chí về đảng viên (tự đánh giá năm 2024)", "Đạt",
+         "Năm 2024 đạt tiêu chí TC2."],
         ["Năm 2024: 100% đảng viên hoàn thành nhiệm vụ trở lên, không có đảng viên không hoàn thành nhiệm vụ",
          "Chưa đạt", "Năm 2024 có 1 đảng viên không hoàn thành nhiệm vụ."],
+        ["Bí thư, phó bí thư chi bộ có năng lực, trình độ, uy tín, tâm huyết, phẩm chất đạo đức tốt",
+         "Do Ban Thường vụ xem xét",
+         "Tiêu chí định tính: chi bộ tự nêu trong báo cáo, Ban Thường vụ Đảng ủy xem xét khi lựa chọn."],
     ]
 
 
 def test_selection_conditions_without_data_for_an_unregistered_cell(small: Path) -> None:
     cell = page(small, "chi-bo/chi-bo-d/")
     assert "Chi bộ chưa đăng ký; các điều kiện cơ bản (mục III.3.1 của Kế hoạch) nếu đăng ký cho năm 2026." in cell.text
-    assert [row[1:] for row in conditions(small, "chi-bo-d")[:3]] == [
+    assert [row[1:] for row in conditions(small, "chi-bo-d")[:4]] == [
         ["Thiếu dữ liệu", "Chưa có xếp loại năm 2023."],
         ["Thiếu dữ liệu", "Chưa có kết quả tự đánh giá tiêu chí TC1 năm 2025."],
+        ["Thiếu dữ liệu", "Chưa có kết quả tự đánh giá tiêu chí TC2 năm 2025."],
         ["Thiếu dữ liệu", "Chưa có kết quả xếp loại đảng viên năm 2025."],
     ]
 
 
 def test_cell_status_timeline_and_criteria_matrix(small: Path) -> None:
     e = page(small, "chi-bo/chi-bo-e/")
-    assert "Trạng thái: Đạt kiểu mẫu năm 2024" in e.text
+    assert "Trạng thái: Được công nhận chi bộ kiểu mẫu năm 2024" in e.text
     timeline = e.rows[e.rows.index(["Thời gian", "Sự kiện", "Quyết định, ghi chú"]) + 1:][:5]
     assert timeline == [
-        ["5-1-2024", "Đăng ký (năm 2024)", "–"],
-        ["20-1-2024", "Ban Thường vụ lựa chọn (năm 2024)", "–"],
+        ["05-01-2024", "Đăng ký (năm 2024)", "–"],
+        ["20-01-2024", "Ban Thường vụ lựa chọn (năm 2024)", "–"],
         ["Năm 2024", "Xếp loại: Hoàn thành tốt nhiệm vụ; được công nhận chi bộ kiểu mẫu", "–"],
-        ["1-3-2025", "Rút đăng ký (năm 2025)", "Đổi bí thư"],
+        ["01-3-2025", "Rút đăng ký (năm 2025)", "Đổi bí thư"],
         ["Năm 2025", "Chưa xếp loại", "Chưa xếp loại"],
     ]
     b = page(small, "chi-bo/chi-bo-b/")
@@ -141,11 +149,11 @@ def test_cell_status_timeline_and_criteria_matrix(small: Path) -> None:
 
 def test_milestones_against_as_of(small: Path) -> None:
     home = page(small, "")
-    assert "Quá hạn (tính đến ngày 31-12-2025): 30-6-2025: Sơ kết giữa kỳ (Ban Tuyên huấn)" in home.text
-    assert "Sắp tới: 31-12-2025: Báo cáo năm 2025 15-1-2026: Tổng kết Đề án" in home.text
+    assert "Quá hạn (tính đến ngày 31-12-2025): 30-6-2025: Sơ kết giữa kỳ. Chủ trì: Ban Tuyên huấn" in home.text
+    assert "Sắp tới: 31-12-2025: Báo cáo năm 2025 15-01-2026: Tổng kết Đề án" in home.text
     road = page(small, "lo-trinh/")
     states = {row[1]: row[3] for row in road.rows if re.fullmatch(r"\d+-\d+-\d{4}", row[0])}
-    assert states == {"Quán triệt Đề án": "Đã hoàn thành ngày 8-6-2022", "Sơ kết giữa kỳ": "Quá hạn",
+    assert states == {"Quán triệt Đề án": "Đã hoàn thành ngày 08-6-2022", "Sơ kết giữa kỳ": "Quá hạn",
                       "Báo cáo năm 2025": "Sắp tới", "Tổng kết Đề án": "Sắp tới"}
     assert ("Năm 2022 — Ban Thường vụ lựa chọn từ 1 đến 2 chi bộ để chỉ đạo thực hiện (mục III.3.3): "
             "đã lựa chọn 0 chi bộ: Chưa đạt.") in road.text
@@ -164,7 +172,7 @@ def test_csv_files_agree_with_the_pages(small: Path) -> None:
     assert cells[0][:4] == ["Mã chi bộ", "Tên chi bộ", "Mã loại hình", "Loại hình"]
     by_id = {row[0]: dict(zip(cells[0], row)) for row in cells[1:]}
     assert len(by_id) == 5
-    assert by_id["chi-bo-a"]["Trạng thái"] == "Đạt kiểu mẫu năm 2025"
+    assert by_id["chi-bo-a"]["Trạng thái"] == "Được công nhận chi bộ kiểu mẫu năm 2025"
     assert by_id["chi-bo-e"]["Các năm đạt kiểu mẫu"] == "2024"
     results = read_csv(small / "du-lieu/ket-qua.csv")
     assert len(results) == 1 + 14
@@ -182,7 +190,7 @@ def test_cells_json(small: Path) -> None:
     assert {k: a[k] for k in ("type", "type_name", "status", "status_label", "latest_year", "latest_rating",
                               "model_years", "url")} == {
         "type": "giang-day", "type_name": "Chi bộ khoa, bộ môn", "status": "kieu-mau",
-        "status_label": "Đạt kiểu mẫu năm 2025", "latest_year": 2025, "latest_rating": "xuat-sac",
+        "status_label": "Được công nhận chi bộ kiểu mẫu năm 2025", "latest_year": 2025, "latest_rating": "xuat-sac",
         "model_years": [2025], "url": "chi-bo/chi-bo-a/"}
     for cell in cells:
         assert (small / cell["url"] / "index.html").exists()

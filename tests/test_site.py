@@ -29,8 +29,12 @@ def mini_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.mark.parametrize("url", PAGE_URLS)
-def test_every_page_shows_the_sample_banner(sample: Path, url: str) -> None:
-    assert "Dữ liệu minh họa, không phải số liệu chính thức." in page(sample, url).text
+def test_pages_with_record_data_show_the_sample_banner(sample: Path, url: str) -> None:
+    text = page(sample, url).text
+    if url == "ke-hoach/":  # the plan's signed text is not sample data
+        assert "Dữ liệu minh họa" not in text
+    else:
+        assert "Dữ liệu minh họa, không phải số liệu chính thức." in text
 
 
 def test_navigation_lists_sections_not_cells(sample: Path) -> None:
@@ -48,7 +52,7 @@ def test_overview_shows_targets_against_the_latest_year(sample: Path) -> None:
     home = page(sample, "")
     assert "Số liệu tính đến ngày 31-3-2026." in home.text
     assert ["Hoàn thành tốt nhiệm vụ trở lên", "22", "91,7%"] in home.rows
-    assert ["Đạt chi bộ kiểu mẫu", "5", "20,8%"] in home.rows
+    assert ["Được công nhận chi bộ kiểu mẫu", "5", "20,8%"] in home.rows
     assert ["Chi bộ hoàn thành tốt nhiệm vụ trở lên", "2025", "từ 90% trở lên", "22/24 (91,7%)", "Đạt"] in home.rows
     assert ["Chi bộ đạt tiêu chí mô hình chi bộ kiểu mẫu", "2025", "trên 20%", "5/24 (20,8%)", "Đạt"] in home.rows
     assert ["Tổng số", "24"] in home.rows
@@ -90,8 +94,9 @@ def test_cell_list_links_every_cell(sample: Path) -> None:
     listing = page(sample, "chi-bo/")
     rows = listing.rows[1:]
     assert len(rows) == 24
-    assert listing.rows[0] == ["Chi bộ", "Loại hình", "Bí thư", "Trạng thái", "Xếp loại gần nhất", "Năm đạt kiểu mẫu"]
-    assert ["Chi bộ Khoa Dược", "Giảng dạy", "Trần Thị Hoa", "Đạt kiểu mẫu năm 2025",
+    assert listing.rows[0] == ["Chi bộ", "Loại hình", "Bí thư", "Trạng thái", "Xếp loại gần nhất",
+                               "Năm được công nhận kiểu mẫu"]
+    assert ["Chi bộ Khoa Dược", "Giảng dạy", "Trần Thị Hoa", "Được công nhận chi bộ kiểu mẫu năm 2025",
             "Hoàn thành xuất sắc nhiệm vụ (2025)", "2022, 2023, 2024, 2025"] in rows
     assert ("khoa-duoc/", "Chi bộ Khoa Dược") in listing.links
     for href, _ in listing.links:
@@ -102,15 +107,15 @@ def test_cell_list_links_every_cell(sample: Path) -> None:
 def test_cell_page_shows_facts_events_and_results(sample: Path) -> None:
     cell = page(sample, "chi-bo/khoa-kham-benh/")
     assert "Loại hình: Chi bộ khoa, phòng bệnh viện" in cell.text
-    assert "Trạng thái: Đạt kiểu mẫu năm 2025" in cell.text
-    assert "Năm đạt chi bộ kiểu mẫu: 2022, 2023, 2025" in cell.text
+    assert "Trạng thái: Được công nhận chi bộ kiểu mẫu năm 2025" in cell.text
+    assert "Năm được công nhận chi bộ kiểu mẫu: 2022, 2023, 2025" in cell.text
     assert ["BS-1", "Chi bộ duy trì sinh hoạt chuyên đề về y đức mỗi quý"] == cell.rows[1][:2]
     assert ["20-6-2022", "Ban Thường vụ lựa chọn (năm 2022)", "Quyết định số 15-QĐ/ĐU ngày 20-6-2022"] in cell.rows
-    assert ["Năm 2024", "Xếp loại: Hoàn thành tốt nhiệm vụ", "Quý III/2024 chi bộ chưa tổ chức sinh hoạt chuyên đề "
+    assert ["Năm 2024", "Xếp loại: Hoàn thành tốt nhiệm vụ (26 đảng viên)", "Quý III/2024 chi bộ chưa tổ chức sinh hoạt chuyên đề "
             "về y đức (tiêu chí bổ sung bs-1 chưa đạt); không đề nghị công nhận chi bộ kiểu mẫu năm 2024."] in cell.rows
     assert ["2024", "✓ Đạt", "✓ Đạt", "✓ Đạt", "✓ Đạt", "✓ Đạt", "✗ Chưa đạt"] in cell.rows
     assert ["2024", "Hoàn thành tốt nhiệm vụ", "3", "22", "1", "0", "5/6 (chưa đạt: BS-1)", "–"] in cell.rows
-    assert ["2025", "Hoàn thành xuất sắc nhiệm vụ", "5", "21", "0", "0", "6/6", "Đạt"] in cell.rows
+    assert ["2025", "Hoàn thành xuất sắc nhiệm vụ", "5", "21", "0", "0", "6/6", "Được công nhận"] in cell.rows
     assert ["2026", "Chưa xếp loại", "–", "–", "–", "–", "–", "–"] in cell.rows
 
 
@@ -120,7 +125,7 @@ def test_organisation_and_documents(sample: Path) -> None:
     assert "Văn phòng Đảng ủy" in org.text
     docs = page(sample, "van-ban/")
     assert any(row[:2] == ["183-KH/ĐU", "31-5-2022"] for row in docs.rows)
-    assert any(row[0] == "2023–2024" and "124-QĐ/TW ngày 4-10-2023" in row[1] for row in docs.rows)
+    assert any(row[0] == "2023–2024" and "124-QĐ/TW ngày 04-10-2023" in row[1] for row in docs.rows)
     assert any(row[0] == "2025 trở đi" and "366-QĐ/TW ngày 30-8-2025" in row[1] for row in docs.rows)
 
 
@@ -129,7 +134,7 @@ def test_mini_site_figures_are_hand_checked(mini_site: Path) -> None:
     # One cell, rated "tot" in 2025 and recognised: 1/1 on both targets.
     assert ["Chi bộ hoàn thành tốt nhiệm vụ trở lên", "2025", "từ 90% trở lên", "1/1 (100,0%)", "Đạt"] in home.rows
     cell = page(mini_site, "chi-bo/khoa-duoc/")
-    assert "Trạng thái: Đạt kiểu mẫu năm 2025" in cell.text
+    assert "Trạng thái: Được công nhận chi bộ kiểu mẫu năm 2025" in cell.text
 
 
 def test_no_request_leaves_the_site(sample: Path) -> None:
@@ -176,5 +181,5 @@ def test_roadmap_checks_the_first_year_selection(sample: Path) -> None:
     road = page(sample, "lo-trinh/")
     assert ("Năm 2022 — Ban Thường vụ lựa chọn từ 1 đến 2 chi bộ để chỉ đạo thực hiện (mục III.3.3): "
             "đã lựa chọn 2 chi bộ (Chi bộ Khoa Dược, Chi bộ Khoa Khám bệnh): Đạt.") in road.text
-    assert ["15-1-2026", "Tổng kết 4 năm thực hiện Đề án số 02-ĐA/TU (Báo cáo tổng kết gửi Ban Thường vụ Đảng ủy "
-            "Khối các cơ quan tỉnh.)", "Ban Tuyên huấn, Ban Tổ chức Đảng ủy; Văn phòng Đảng ủy", "Quá hạn"] in road.rows
+    assert ["15-01-2026", "Tổng kết 4 năm thực hiện Đề án số 02-ĐA/TU Báo cáo tổng kết gửi Ban Thường vụ cấp ủy "
+            "cấp trên.", "Ban Tuyên huấn, Ban Tổ chức Đảng ủy; Văn phòng Đảng ủy", "Quá hạn"] in road.rows

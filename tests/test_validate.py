@@ -120,7 +120,7 @@ CASES = {
     "events out of order": (
         GOOD + "registration:\n  - {date: 2022-06-11, status: dang-ky, year: 2022}\n"
         "  - {date: 2022-06-01, status: khao-sat, year: 2022}\n",
-        [f"{F}:6:12: lỗi: registration[1].date: sự kiện ngày 1-6-2022 đứng sau sự kiện ngày "
+        [f"{F}:6:12: lỗi: registration[1].date: sự kiện ngày 01-6-2022 đứng sau sự kiện ngày "
          "11-6-2022; hãy xếp theo thứ tự ngày"],
     ),
     "selected without registering": (
@@ -201,7 +201,7 @@ def test_rules_across_fields_run_even_when_a_value_has_the_wrong_type(project: P
     assert lines == [
         f"{F}:1:5: lỗi: id: mã chi bộ 'khoa-y' phải trùng tên tệp 'khoa-duoc.yml'",
         f"{F}:3:7: lỗi: type: 'benh-vien' không hợp lệ; chọn một trong: giang-day, sinh-vien",
-        f"{F}:6:12: lỗi: registration[1].date: sự kiện ngày 1-6-2022 đứng sau sự kiện ngày 11-6-2022; "
+        f"{F}:6:12: lỗi: registration[1].date: sự kiện ngày 01-6-2022 đứng sau sự kiện ngày 11-6-2022; "
         "hãy xếp theo thứ tự ngày",
         f"{F}:8:26: lỗi: results[0].rating: 'tot-lam' không hợp lệ; chọn một trong: xuat-sac, tot, hoan-thanh, "
         "khong-hoan-thanh",
@@ -211,10 +211,10 @@ def test_rules_across_fields_run_even_when_a_value_has_the_wrong_type(project: P
 
 @pytest.mark.parametrize("old, new, expected", [
     ("    percent: 20\n", "    percent: 100\n",
-     "records/dang-bo.yml:28:14: lỗi: targets[1].percent: chỉ tiêu 'trên 100%' không thể đạt; dùng comparison: "
+     "records/dang-bo.yml:31:14: lỗi: targets[1].percent: chỉ tiêu 'trên 100%' không thể đạt; dùng comparison: "
      "\">=\" với percent: 100"),
     ("rules:", "milestones:\n  - {id: m, date: 2025-06-30, title: M, done: 2026-01-05}\nrules:",
-     "records/dang-bo.yml:42:47: lỗi: milestones[0].done: ngày hoàn thành 5-1-2026 sau ngày số liệu as_of "
+     "records/dang-bo.yml:45:47: lỗi: milestones[0].done: ngày hoàn thành 05-01-2026 sau ngày số liệu as_of "
      "(31-12-2025); hãy cập nhật as_of"),
 ])
 def test_committee_rules(project: Path, old: str, new: str, expected: str) -> None:
@@ -228,14 +228,14 @@ def test_rating_rule_ranges_may_not_overlap(project: Path) -> None:
     text = base.replace("rules:\n  - from: 2022\n    documents: [qd-132]\n",
                         "rules:\n  - {from: 2019, to: 2022, documents: [qd-132]}\n  - {from: 2022, documents: [qd-132]}\n")
     assert problems_for(project, {"records/dang-bo.yml": text}) == [
-        "records/dang-bo.yml:43:12: lỗi: rules[1].from: năm 2022 đã thuộc căn cứ rules[0]; "
+        "records/dang-bo.yml:46:12: lỗi: rules[1].from: năm 2022 đã thuộc căn cứ rules[0]; "
         "các khoảng năm không được chồng nhau"]
 
 
 def test_committee_references_are_checked(project: Path) -> None:
     text = (DATA / "mini/records/dang-bo.yml").read_text().replace("documents: [qd-132]", "documents: [qd-999]")
     assert problems_for(project, {"records/dang-bo.yml": text}) == [
-        "records/dang-bo.yml:43:17: lỗi: rules[0].documents[0]: văn bản 'qd-999' không có trong 'documents'",
+        "records/dang-bo.yml:46:17: lỗi: rules[0].documents[0]: văn bản 'qd-999' không có trong 'documents'",
     ]
 
 

@@ -10,9 +10,6 @@
   "use strict";
 
   var PARAMS = ["loai", "trang-thai", "xep-loai", "q"];
-  // Order used when sorting by status or rating: most advanced first.
-  var STATUS_ORDER = ["kieu-mau", "lua-chon", "dang-ky", "khao-sat", "khong-lua-chon", "rut", "chua-dang-ky"];
-  var RATING_ORDER = ["xuat-sac", "tot", "hoan-thanh", "khong-hoan-thanh", "chua-xep-loai"];
 
   /* "Chi bộ Khoa Dược" → "chi bo khoa duoc": what a reader may type without diacritics. */
   function fold(text) {
@@ -32,26 +29,12 @@
   }
 
   /*
-   * Sort key in the Vietnamese alphabet (a ă â b c d đ e ê … ư v x y): browsers without
-   * Vietnamese collation data sort "Đặng" before "Dương". Tone marks do not change the
-   * order of letters; they only break ties (compared last).
+   * Each row's rank under every column's order, computed by the build (data-thu-tu): the
+   * Vietnamese alphabet (a ă â b c d đ … ư v x y, tone marks only break ties), people by
+   * given name, the most advanced status and rating first. One order for page and script.
    */
-  var ALPHABET = "aăâbcdđeêghiklmnoôơpqrstuưvxy";
-  var TONES = /[\u0300\u0301\u0303\u0309\u0323]/g;
-
-  function vietnameseKey(text) {
-    var letters = text.toLowerCase().normalize("NFD").replace(TONES, "").normalize("NFC");
-    var key = "";
-    for (var i = 0; i < letters.length; i++) {
-      var index = ALPHABET.indexOf(letters[i]);
-      key += index >= 0 ? String.fromCharCode(0x100 + index) : letters[i] === " " ? " " : String.fromCharCode(0x200 + letters.charCodeAt(i));
-    }
-    return key + "\u0000" + text;
-  }
-
-  function rank(order, value) {
-    var index = order.indexOf(value);
-    return index < 0 ? order.length : index;
+  function ranks(row) {
+    return (row.getAttribute("data-thu-tu") || "").split(" ").map(Number);
   }
 
   function setup(root) {
@@ -70,12 +53,7 @@
         status: code(cells[3], "status"),
         rating: code(cells[4], "rating"),
         text: fold(cells[0].textContent) + " | " + fold(cells[2].textContent),
-        keys: [
-          vietnameseKey(cells[0].textContent.trim()), vietnameseKey(cells[1].textContent.trim()),
-          vietnameseKey(cells[2].textContent.trim()),
-          rank(STATUS_ORDER, code(cells[3], "status")), rank(RATING_ORDER, code(cells[4], "rating")),
-          cells[5].textContent.trim() === "–" ? "" : cells[5].textContent.trim()
-        ]
+        keys: ranks(row)
       };
     });
     var output = form.querySelector("output");
@@ -158,8 +136,7 @@
       sort = order;
       var sorted = rows.slice().sort(function (a, b) {
         if (order.column < 0) return a.index - b.index;
-        var x = a.keys[order.column], y = b.keys[order.column];
-        var result = typeof x === "number" ? x - y : x < y ? -1 : x > y ? 1 : 0;
+        var result = a.keys[order.column] - b.keys[order.column];
         return (order.descending ? -result : result) || a.index - b.index;
       });
       sorted.forEach(function (row) { body.appendChild(row.el); });

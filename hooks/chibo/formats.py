@@ -5,9 +5,24 @@ from __future__ import annotations
 import datetime as dt
 
 
+def _day_month(value: dt.date) -> tuple[str, str]:
+    """Day and month as Party documents write them: a day below 10 and the months 1 and 2
+    with a leading zero (Hướng dẫn 36-HD/VPTW: "ngày 05 tháng 02 năm 2018", "03 tháng 4")."""
+    return f"{value.day:02d}", f"{value.month:02d}" if value.month <= 2 else str(value.month)
+
+
 def date_vi(value: dt.date | None) -> str:
-    """``2022-05-31`` → ``31-5-2022``, as in Vietnamese documents."""
-    return "" if value is None else f"{value.day}-{value.month}-{value.year}"
+    """``2022-05-31`` → ``31-5-2022``; ``2018-03-08`` → ``08-3-2018``; ``2026-01-15`` → ``15-01-2026``."""
+    if value is None:
+        return ""
+    day, month = _day_month(value)
+    return f"{day}-{month}-{value.year}"
+
+
+def date_long(value: dt.date) -> str:
+    """``2022-05-31`` → ``ngày 31 tháng 5 năm 2022`` (the date line of a document)."""
+    day, month = _day_month(value)
+    return f"ngày {day} tháng {month} năm {value.year}"
 
 
 def number_vi(value: float | int | None, decimals: int = 0) -> str:
@@ -23,9 +38,14 @@ def percent_vi(value: float | None) -> str:
     return "–" if value is None else f"{number_vi(value, 1)}%"
 
 
+def amount_vi(value: float) -> str:
+    """A figure that may have one decimal: ``90.0`` → ``90``, ``78.5`` → ``78,5``."""
+    return number_vi(value, 0 if float(value).is_integer() else 1)
+
+
 def threshold_vi(value: float) -> str:
     """A target's threshold: ``90.0`` → ``90%``, ``20.5`` → ``20,5%``."""
-    return f"{number_vi(value, 0 if float(value).is_integer() else 1)}%"
+    return f"{amount_vi(value)}%"
 
 
 def threshold_phrase(comparison: str, percent: float) -> str:

@@ -14,6 +14,8 @@ STATUSES = ("khao-sat", "dang-ky", "lua-chon", "khong-lua-chon", "rut")
 CRITERION_RESULTS = ("dat", "chua-dat")
 GROUPS = ("chi-bo", "dang-vien")
 MEASURES = ("tot-tro-len", "kieu-mau")
+# Where the cap on "Hoàn thành xuất sắc nhiệm vụ" counts members: the whole Đảng bộ or each cell.
+MEMBER_SCOPES = ("dang-bo", "chi-bo")
 
 RATING_LABELS = MappingProxyType(
     {
@@ -47,13 +49,13 @@ EVENT_LABELS = MappingProxyType(
 NO_STATUS = "chua-dang-ky"
 NO_STATUS_LABEL = "Chưa đăng ký"
 MODEL_STATUS = "kieu-mau"
-MODEL_STATUS_LABEL = "Đạt kiểu mẫu"
+MODEL_STATUS_LABEL = "Được công nhận chi bộ kiểu mẫu"
 CRITERION_LABELS = MappingProxyType({"dat": "Đạt", "chua-dat": "Chưa đạt"})
 GROUP_LABELS = MappingProxyType(
     {"chi-bo": "Tiêu chí đối với chi bộ", "dang-vien": "Tiêu chí đối với đảng viên"}
 )
 MEASURE_LABELS = MappingProxyType(
-    {"tot-tro-len": "hoàn thành tốt nhiệm vụ trở lên", "kieu-mau": "được công nhận kiểu mẫu"}
+    {"tot-tro-len": "hoàn thành tốt nhiệm vụ trở lên", "kieu-mau": "được công nhận chi bộ kiểu mẫu"}
 )
 
 # Filter choices on /chi-bo/: every status a cell can show, most advanced first.

@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from ..records import RecordsError, load_records
+from ..records.problems import problems_json
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -115,6 +116,9 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def validate(project: Path, fmt: str = "text") -> int:
+    """Check every record and the rules of each year: 0 valid (warnings allowed), 1 not."""
+    from ..report import summarize, warnings
+
     try:
         records = load_records(project)
     except RecordsError as error:
@@ -122,14 +126,16 @@ def validate(project: Path, fmt: str = "text") -> int:
         if fmt == "text":
             print(f"{len(error.problems)} lỗi.", file=sys.stderr)
         return 1
-    for warning in records.warnings:
-        print(f"cảnh báo: {warning}", file=sys.stderr)
+    found = warnings(records, summarize(records))
+    if fmt == "json":
+        print(problems_json(found))
+        return 0
+    for warning in found:
+        print(warning)
     years = sorted({r.year for c in records.cells for r in c.results})
     span = "chưa có" if not years else f"năm {years[0]}" if len(years) == 1 else f"các năm {years[0]}–{years[-1]}"
-    if fmt == "json":
-        print("[]")
-    else:
-        print(f"Hồ sơ hợp lệ: {records.file_count} tệp, {len(records.cells)} chi bộ, kết quả {span}.")
+    counted = f", {len(found)} cảnh báo" if found else ""
+    print(f"Hồ sơ hợp lệ: {records.file_count} tệp, {len(records.cells)} chi bộ, kết quả {span}{counted}.")
     return 0
 
 

@@ -33,7 +33,7 @@ SUBJECTS = ("Dược", "Nội", "Ngoại", "Sản", "Nhi", "Y học cổ truyề
 FAMILY = ("Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Ngô")
 MIDDLE = ("Văn", "Thị", "Đức", "Minh", "Thu", "Quang", "Thanh", "Ngọc")
 GIVEN = ("An", "Bình", "Hoa", "Hùng", "Lan", "Long", "Mai", "Nam", "Phương", "Tâm", "Thảo", "Yến")
-RATING_WEIGHTS = (("xuat-sac", 12), ("tot", 66), ("hoan-thanh", 19), ("khong-hoan-thanh", 3))
+RATING_WEIGHTS = (("tot", 60), ("hoan-thanh", 32), ("khong-hoan-thanh", 8))
 
 
 def project_root() -> Path:
@@ -72,7 +72,7 @@ def make_cell(index: int, seed: int) -> dict:
     kind = TYPES[index % len(TYPES)]
     unit = rnd.choice(UNITS[kind])
     members = rnd.randint(8, 30)
-    results = [_result(rnd, year, members) for year in YEARS]
+    results = [_result(rnd, year, members, _rating(rnd, index, year)) for year in YEARS]
     cell = {
         "id": f"chi-bo-{index:05d}",
         "name": f"Chi bộ {unit} {rnd.choice(SUBJECTS)} {index}",
@@ -87,12 +87,27 @@ def make_cell(index: int, seed: int) -> dict:
     return cell
 
 
-def _result(rnd: random.Random, year: int, members: int) -> dict:
+def _rating(rnd: random.Random, index: int, year: int) -> str:
+    """Cell ``index``'s rating in ``year``, within the 20 % cap for every number of cells.
+
+    Of each ten consecutive cells, one (from the tenth cell on) is "xuat-sac" and six are
+    "tot"; the other three are drawn. So the first N cells never have more "xuat-sac" than
+    a fifth of their "tot", whatever N, and cell ``index`` is the same for every N.
+    """
+    slot = (index - year) % 10
+    if slot == 0:
+        return "xuat-sac" if index >= 10 else "tot"
+    if slot <= 6:
+        return "tot"
     codes, weights = zip(*RATING_WEIGHTS)
-    rating = rnd.choices(codes, weights)[0]
+    return rnd.choices(codes, weights)[0]
+
+
+def _result(rnd: random.Random, year: int, members: int, rating: str) -> dict:
     failing = 1 if rating == "khong-hoan-thanh" else 0
-    excellent = rnd.randint(0, members // 4)
     fair = rnd.randint(0, 2)
+    # At most a fifth of the "tot" members are "xuat-sac": excellent ≤ (members − fair − failing) / 6.
+    excellent = rnd.randint(0, max(members - fair - failing, 0) // 6)
     good = max(members - excellent - fair - failing, 0)
     criteria = {f"tc{n}": ("dat" if rnd.random() < 0.85 else "chua-dat") for n in range(1, 6)}
     result = {

@@ -9,7 +9,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from ..records import CELLS_DIR, RECORDS, load_records
-from ..records.models import SLUG_PATTERN
+from ..records.fields import SLUG_PATTERN
 from ..records.schema import MODELINES
 
 TEMPLATE = Path(__file__).parent / "new-cell.yml.j2"

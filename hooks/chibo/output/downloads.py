@@ -14,7 +14,7 @@ import uuid
 import icalendar
 
 from ..formats import date_vi
-from ..records.models import Committee
+from ..records.committee import Committee
 from ..records.schema import schemas
 from ..report import CellReport, Report
 from ..report.roadmap import MilestoneView
@@ -203,7 +203,7 @@ def feed(report: Report, renderer: Renderer) -> str:
     entries.sort(key=lambda e: (e["updated"], e["id"]), reverse=True)
     updated = entries[0]["updated"] if entries else _stamp(committee.as_of)
     return renderer.file(
-        "atom.xml.j2", committee=committee, entries=entries, updated=updated,
+        "atom.xml.j2", naming=report.naming, entries=entries, updated=updated,
         feed_id=f"urn:uuid:{uuid.uuid5(_NAMESPACE, 'thay-doi')}")
 
 

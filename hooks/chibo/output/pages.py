@@ -57,7 +57,7 @@ def site_pages(report: Report, renderer: Renderer) -> Iterator[Page]:
     whole = {"report": report, "charts": target_charts, "mix": charts.rating_mix(report.stats),
              "files": downloads.FILES, **common}
     for section in SECTIONS:
-        yield Page(section.src_uri, renderer.page(section.template, **whole), section.source)
+        yield Page(section.src_uri, renderer.page(section.template, section.src_uri, **whole), section.source)
     for year in report.years:
         yield year_page(renderer, year, common)
     for cell in report.cells:
@@ -67,12 +67,13 @@ def site_pages(report: Report, renderer: Renderer) -> Iterator[Page]:
 
 
 def year_page(renderer: Renderer, year: YearReport, common: dict) -> Page:
-    return Page(f"ket-qua/{year.year}.md", renderer.page("ket-qua-nam.md.j2", year=year, **common))
+    src_uri = f"ket-qua/{year.year}.md"
+    return Page(src_uri, renderer.page("ket-qua-nam.md.j2", src_uri, year=year, **common))
 
 
 def cell_pages(renderer: Renderer, cell: CellReport, common: dict) -> Iterator[Page]:
     """The cell's page and its printable registration report."""
-    yield Page(f"chi-bo/{cell.cell.id}.md", renderer.page("chi-bo.md.j2", view=cell, cell=cell.cell, **common),
+    page, report = f"chi-bo/{cell.cell.id}.md", f"chi-bo/{cell.cell.id}/dang-ky.md"
+    yield Page(page, renderer.page("chi-bo.md.j2", page, view=cell, cell=cell.cell, **common),
                cell_path(cell.cell.id))
-    yield Page(f"chi-bo/{cell.cell.id}/dang-ky.md",
-               renderer.page("dang-ky.md.j2", view=cell, cell=cell.cell, **common))
+    yield Page(report, renderer.page("dang-ky.md.j2", report, view=cell, cell=cell.cell, **common))

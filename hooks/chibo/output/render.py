@@ -21,8 +21,10 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from ..formats import date_vi, number_vi, percent_vi, threshold_phrase, threshold_vi
-from ..records.models import SLUG_PATTERN
+from .. import vocab
+from ..formats import amount_vi, date_long, date_vi, number_vi, percent_vi, threshold_phrase, threshold_vi
+from ..records.fields import SLUG_PATTERN
+from .links import page_url, relative
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -68,7 +70,7 @@ def token(value: object) -> Markup:
 
 
 FILTERS = {
-    "url": url, "token": token, "date_vi": date_vi, "number_vi": number_vi, "percent_vi": percent_vi,
+    "url": url, "token": token, "date_vi": date_vi, "date_long": date_long, "amount_vi": amount_vi, "number_vi": number_vi, "percent_vi": percent_vi,
     "threshold_vi": threshold_vi, "threshold": lambda target: threshold_phrase(target.comparison, target.percent),
 }
 
@@ -82,25 +84,41 @@ def _environment(**options: object) -> Environment:
 
 @dataclass(frozen=True)
 class Renderer:
-    """The three environments of one build (Markdown pages, HTML blocks, data files)."""
+    """The three environments of one build (Markdown pages, HTML blocks, data files).
+
+    ``directory_urls`` is the site's address style (``mkdocs.yml``, ``use_directory_urls``),
+    which links inside HTML blocks must follow (``links.py``).
+    """
 
     markdown: Environment
     html: Environment
     data: Environment
+    directory_urls: bool = True
 
     @classmethod
-    def create(cls) -> Renderer:
+    def create(cls, directory_urls: bool = True) -> Renderer:
         html = _environment()
         markdown = _environment(finalize=_finalize, keep_trailing_newline=True)
+        data = _environment()
+
+        def link(target: str, here: str) -> Markup:
+            """A link from the page at address ``here`` to ``target`` (a page's ``.md`` or a file)."""
+            address = page_url(target, directory_urls) if target.endswith(".md") else target
+            return url(relative(address, here))
+
+        for env in (html, markdown, data):
+            env.filters["link"] = link
+            env.globals["vocab"] = vocab
         markdown.filters.update(
             chart=lambda chart: Markup(html.get_template("chart.svg.j2").render(chart=chart)),
             html=lambda template, **context: Markup(html.get_template(template).render(**context)),
         )
-        return cls(markdown, html, _environment())
+        return cls(markdown, html, data, directory_urls)
 
-    def page(self, template: str, **context: object) -> str:
-        """A Markdown page."""
-        return self.markdown.get_template(template).render(**context)
+    def page(self, template: str, src_uri: str, **context: object) -> str:
+        """The Markdown page ``src_uri``; its templates know its address as ``here``."""
+        here = page_url(src_uri, self.directory_urls)
+        return self.markdown.get_template(template).render(here=here, **context)
 
     def file(self, template: str, **context: object) -> str:
         """A data file (XML)."""

@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..formats import date_vi
-from ..records import Records, RecordsError, load_records
-from ..report import Report, summarize
+from ..records import Problem, Records, RecordsError, load_records
+from ..report import Report, summarize, warnings
 from .pages import Page, site_pages
 from .render import Renderer
 
@@ -29,6 +29,7 @@ class Site:
     records: Records
     report: Report
     pages: tuple[Page, ...]
+    warnings: tuple[Problem, ...]
 
     def theme_context(self) -> dict[str, object]:
         """What the theme overrides need: the sample banner and the data date."""
@@ -36,11 +37,15 @@ class Site:
         return {"sample": committee.sample, "as_of": date_vi(committee.as_of)}
 
 
-def build(project: Path) -> Site:
-    """Load and validate ``project/records``, summarize, render every page; raises ``RecordsError``."""
+def build(project: Path, directory_urls: bool = True) -> Site:
+    """Load and validate ``project/records``, summarize, render every page; raises ``RecordsError``.
+
+    ``directory_urls`` is the site's address style (``use_directory_urls`` in ``mkdocs.yml``).
+    """
     records = load_records(project)
     report = summarize(records)
-    return Site(records, report, tuple(site_pages(report, Renderer.create())))
+    pages = tuple(site_pages(report, Renderer.create(directory_urls)))
+    return Site(records, report, pages, warnings(records, report))
 
 
 def attach(config: MkDocsConfig, site: Site) -> None:

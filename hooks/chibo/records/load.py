@@ -5,15 +5,17 @@ from __future__ import annotations
 import gc
 import os
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Iterator, Mapping, TypeVar
 
-from .loader import ParsedFile, read_document
-from .models import Cell, Committee, CriteriaBook
+from .loader import Key, ParsedFile, read_document
+from .models import Cell
+from .committee import Committee, CriteriaBook
 from .paths import BOOK_FILE, CELLS_DIR, COMMITTEE_FILE, RECORDS
-from .problems import Problem, RecordsError
-from .validate import check, check_book, check_cell, check_committee
+from .problems import WARNING, Problem, RecordsError
+from .crosscheck import check_book, check_cell, check_committee
+from .validate import check
 
 M = TypeVar("M")
 
@@ -21,13 +23,23 @@ M = TypeVar("M")
 
 @dataclass(frozen=True)
 class Records:
-    """Bộ hồ sơ: everything the site is built from, validated."""
+    """Bộ hồ sơ: everything the site is built from, validated.
+
+    ``sources`` keeps each file's text (relative path → text), so that a problem found
+    later (a rule of the year broken across files) can still name its line and column.
+    """
 
     committee: Committee
     book: CriteriaBook
     cells: tuple[Cell, ...]
     file_count: int
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[Problem, ...] = ()
+    sources: Mapping[str, str] = field(default_factory=dict, repr=False)
+
+    def problem(self, file: str, path: Key, message: str, severity: str = WARNING) -> Problem:
+        """A problem at ``path`` of ``file``, with its position (the file is read again)."""
+        parsed = ParsedFile(file, Path(file).stem, None, self.sources.get(file, ""))
+        return replace(parsed.problem(path, message), severity=severity)
 
 
 def load_records(project: Path, changed: Mapping[Path, str] | None = None) -> Records:
@@ -60,8 +72,9 @@ def _no_cycle_collection() -> Iterator[None]:
 def _load(project: Path, changed: Mapping[Path, str]) -> Records:
     root = project / RECORDS
     problems: list[Problem] = []
-    committee_doc = _read(root / COMMITTEE_FILE, project, problems, changed)
-    book_doc = _read(root / BOOK_FILE, project, problems, changed)
+    sources: dict[str, str] = {}
+    committee_doc = _read(root / COMMITTEE_FILE, project, problems, changed, sources)
+    book_doc = _read(root / BOOK_FILE, project, problems, changed, sources)
     committee = _checked(committee_doc, Committee, problems)
     book = _checked(book_doc, CriteriaBook, problems)
     if committee is not None:
@@ -71,7 +84,7 @@ def _load(project: Path, changed: Mapping[Path, str]) -> Records:
     paths, warnings = _cell_paths(root / CELLS_DIR, project, problems)
     cells = []
     for path in paths:
-        doc = _read(path, project, problems, changed)
+        doc = _read(path, project, problems, changed, sources)
         cell = _checked(doc, Cell, problems)
         if doc is not None:
             _add_new(problems, check_cell(doc, book))
@@ -81,20 +94,23 @@ def _load(project: Path, changed: Mapping[Path, str]) -> Records:
         raise RecordsError(problems)
     assert committee is not None and book is not None
     cells.sort(key=lambda c: c.id)
-    return Records(committee, book, tuple(cells), 2 + len(paths), tuple(warnings))
+    return Records(committee, book, tuple(cells), 2 + len(paths), tuple(warnings), sources)
 
 
 def _rel(path: Path, project: Path) -> str:
     return path.relative_to(project).as_posix()
 
 
-def _read(path: Path, project: Path, problems: list[Problem], changed: Mapping[Path, str]) -> ParsedFile | None:
+def _read(path: Path, project: Path, problems: list[Problem], changed: Mapping[Path, str],
+          sources: dict[str, str]) -> ParsedFile | None:
     rel = _rel(path, project)
     if path not in changed and not path.exists() and not path.is_symlink():
         problems.append(Problem(rel, 1, 1, "", "thiếu tệp hồ sơ này"))
         return None
     doc, found = read_document(path, rel, changed.get(path))
     problems += found
+    if doc is not None:
+        sources[rel] = doc.text
     return doc
 
 
@@ -121,7 +137,7 @@ def _inside(link: Path, folder: Path) -> bool:
         return True
 
 
-def _cell_paths(folder: Path, project: Path, problems: list[Problem]) -> tuple[list[Path], list[str]]:
+def _cell_paths(folder: Path, project: Path, problems: list[Problem]) -> tuple[list[Path], list[Problem]]:
     """The cell files to read, refusing links out of ``records/`` and id clashes by case."""
     if not folder.is_dir():
         problems.append(Problem(_rel(folder, project), 1, 1, "", "thiếu thư mục hồ sơ chi bộ"))
@@ -136,7 +152,7 @@ def _cell_paths(folder: Path, project: Path, problems: list[Problem]) -> tuple[l
         if name.startswith("."):
             continue
         if not name.endswith(".yml"):
-            warnings.append(f"{rel}: bỏ qua tệp không có đuôi .yml")
+            warnings.append(Problem(rel, 1, 1, "", "bỏ qua tệp không có đuôi .yml", WARNING))
             continue
         if is_link and not _inside(path, records):
             problems.append(Problem(rel, 1, 1, "", "liên kết trỏ ra ngoài thư mục records/; hãy chép tệp vào đây"))

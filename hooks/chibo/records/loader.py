@@ -11,7 +11,6 @@ libyaml (``yaml.CSafeLoader``), so parsing stays fast at thousands of files.
 from __future__ import annotations
 
 import codecs
-import datetime as dt
 import os
 import re
 import stat
@@ -20,6 +19,7 @@ from types import MappingProxyType
 
 import yaml
 
+from .fields import impossible_date, iso_date
 from .problems import Problem, format_path
 
 MAX_BYTES = 256 * 1024
@@ -29,7 +29,6 @@ Key = tuple[str | int, ...]
 
 _INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
 _FLOAT = re.compile(r"[-+]?([0-9]+\.[0-9]*|\.[0-9]+)")
-_DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
 # C0 and C1 controls but tab, LF and CR (libyaml refuses some and reads U+0085 as a line
 # break), and U+FFFE, U+FFFF, which XML (the Atom feed) does not allow.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
@@ -86,6 +85,10 @@ class ParsedFile:
     def __init__(self, file: str, stem: str, data: object, text: str) -> None:
         self.file, self.stem, self.data, self._text = file, stem, data, text
         self._marks: _Builder | None = None
+
+    @property
+    def text(self) -> str:
+        return self._text
 
     def _tracked(self) -> _Builder:
         if self._marks is None:
@@ -321,12 +324,10 @@ class _Builder:
             return int(text)
         if _FLOAT.fullmatch(text):
             return float(text)
-        match = _DATE.fullmatch(text)
-        if match:
-            try:
-                return dt.date(*map(int, match.groups()))
-            except ValueError:
-                self._problem(path, _mark(event), f"ngày '{text}' không tồn tại")
+        try:
+            return iso_date(text) or text
+        except ValueError:
+            self._problem(path, _mark(event), impossible_date(text))
         return text
 
 

@@ -1,57 +1,28 @@
-"""Typed, frozen records: the contract of DESIGN.md §3.
+"""Typed, frozen records: the contract of DESIGN.md §3, one cell file (``chi-bo/<id>.yml``).
 
 The same models validate the YAML records (``validate.py``) and produce their JSON
 Schema (``schema.py``: the files in ``records/schema/`` that editors use). Field names are
 English; each class names its Vietnamese term, and every field carries the Vietnamese
-title and description an editor shows. Every model is strict (no silent conversion:
-``"12"`` is not a number, ``no`` is not text) and forbids unknown keys.
+title and description an editor shows. Every model is strict and forbids unknown keys.
+The Committee and the criteria appendix are in ``committee.py``.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-from typing import Annotated, Any, Literal
-
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
-from pydantic_core import PydanticCustomError
-
-from ..vocab import CRITERION_RESULTS, GROUPS, MEASURES, RATINGS, STATUSES
-
-SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
-
-
-def _text(value: str) -> str:
-    """Free text must say something. (Control characters never get here: see loader.py.)"""
-    if not value.strip():
-        raise PydanticCustomError("text_blank", "không được để trống")
-    return value
-
-
-Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=80)]
-Text = Annotated[str, StringConstraints(min_length=1, max_length=2000), AfterValidator(_text)]
-MIN_YEAR, MAX_YEAR = 1990, 2100
-Year = Annotated[int, Field(ge=MIN_YEAR, le=MAX_YEAR)]
-Count = Annotated[int, Field(ge=0, le=100_000)]
-Rating = Literal[RATINGS]  # type: ignore[valid-type]
-EventCode = Literal[STATUSES]  # type: ignore[valid-type]
-CriterionResult = Literal[CRITERION_RESULTS]  # type: ignore[valid-type]
-
-
-def vi(title: str, description: str | None = None, **kwargs: Any) -> Any:
-    """A field with the Vietnamese title and description that editors show."""
-    return Field(title=title, description=description, **kwargs)
-
-
-def described(title: str, description: str) -> ConfigDict:
-    """Model settings with the Vietnamese title and description of the schema."""
-    return ConfigDict(extra="forbid", frozen=True, strict=True, populate_by_name=False,
-                      title=title, json_schema_extra={"description": description})
-
-
-class Record(BaseModel):
-    """Base of every record: strict, frozen, no unknown keys."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=True, populate_by_name=False)
+from .fields import (
+    Count,
+    CriterionResult,
+    Day,
+    EventCode,
+    Rating,
+    Record,
+    Score,
+    Slug,
+    Text,
+    Year,
+    described,
+    vi,
+)
 
 
 # --- chi-bo/<id>.yml ---------------------------------------------------------------
@@ -72,7 +43,7 @@ class Registration(Record):
 
     model_config = described("Sự kiện đăng ký", "Một sự kiện trong quá trình đăng ký, ghi theo thứ tự ngày.")
 
-    date: dt.date = vi("Ngày", "Dạng NĂM-THÁNG-NGÀY, ví dụ 2022-06-11.")
+    date: Day = vi("Ngày", "Dạng NĂM-THÁNG-NGÀY, ví dụ 2022-06-11.")
     status: EventCode = vi("Sự kiện", "khao-sat: khảo sát; dang-ky: đăng ký; lua-chon: Ban Thường vụ lựa chọn; "
                         "khong-lua-chon: không được lựa chọn; rut: rút đăng ký.")
     year: Year = vi("Năm thực hiện", "Năm mà việc đăng ký, lựa chọn hướng tới.")
@@ -103,6 +74,19 @@ class MemberRatings(Record):
         }
 
 
+class Leadership(Record):
+    """Bí thư, chi ủy từ một ngày: who leads the cell from ``date`` until the next entry."""
+
+    model_config = described("Lãnh đạo chi bộ", "Bí thư, phó bí thư và chi ủy từ một ngày; ghi theo thứ tự ngày.")
+
+    date: Day = vi("Từ ngày", "Ngày bầu, chỉ định hoặc kiện toàn; dạng NĂM-THÁNG-NGÀY.")
+    secretary: Text = vi("Bí thư chi bộ")
+    deputy: Text | None = vi("Phó bí thư", default=None)
+    committee: bool | None = vi("Có chi ủy", "true khi chi bộ bầu chi ủy, false khi chỉ có bí thư (và phó bí thư); "
+                                "bỏ trống: có chi ủy khi có từ 9 đảng viên trở lên.", default=None)
+    note: Text | None = vi("Ghi chú", default=None)
+
+
 class YearResult(Record):
     """Kết quả năm: a cell's rating, member ratings and self-assessment for one year."""
 
@@ -112,6 +96,8 @@ class YearResult(Record):
     rating: Rating | None = vi("Xếp loại chất lượng chi bộ", "xuat-sac, tot, hoan-thanh hoặc khong-hoan-thanh; "
                                "bỏ trống khi năm chưa được xếp loại.", default=None)
     members: MemberRatings | None = vi("Xếp loại đảng viên", default=None)
+    score: Score | None = vi("Điểm đánh giá", "Tổng điểm (thang 100) khi căn cứ xếp loại của năm có chấm điểm.",
+                             default=None)
     criteria: dict[Slug, CriterionResult] | None = vi(
         "Tự đánh giá theo tiêu chí", "Mã tiêu chí: dat hoặc chua-dat, ví dụ {tc1: dat, tc2: chua-dat}.", default=None)
     model: bool = vi("Đạt chi bộ kiểu mẫu", "true khi được công nhận chi bộ kiểu mẫu năm đó; cần xếp loại "
@@ -130,182 +116,12 @@ class Cell(Record):
     name: Text = vi("Tên chi bộ", "Ví dụ: Chi bộ Khoa Dược.")
     type: Slug = vi("Loại hình chi bộ", "Mã loại hình trong tieu-chi.yml: giang-day, benh-vien, hanh-chinh, "
                     "sinh-vien.")
-    secretary: Text | None = vi("Bí thư chi bộ", default=None)
+    secretary: Text | None = vi("Bí thư chi bộ", "Bí thư hiện nay; khi có leadership, phải trùng bí thư của mục "
+                                "cuối.", default=None)
     members: Count | None = vi("Số đảng viên", "Số đảng viên hiện nay.", default=None)
+    leadership: tuple[Leadership, ...] = vi("Bí thư, chi ủy qua các thời kỳ", "Theo thứ tự ngày; mục có hiệu lực "
+                                            "vào một ngày là mục cuối cùng có ngày trước hoặc bằng ngày đó.",
+                                            default=())
     extra_criteria: tuple[ExtraCriterion, ...] = vi("Tiêu chí bổ sung", default=())
     registration: tuple[Registration, ...] = vi("Quá trình đăng ký", "Các sự kiện, theo thứ tự ngày.", default=())
     results: tuple[YearResult, ...] = vi("Kết quả hằng năm", "Mỗi năm nhiều nhất một mục.", default=())
-
-
-# --- tieu-chi.yml --------------------------------------------------------------------
-
-
-class CellType(Record):
-    """Loại hình chi bộ."""
-
-    model_config = described("Loại hình chi bộ", "Một loại hình chi bộ.")
-
-    id: Slug = vi("Mã loại hình")
-    name: Text = vi("Tên loại hình", "Ví dụ: Chi bộ khoa, bộ môn.")
-    short_name: Text = vi("Tên ngắn", "Dùng trong bảng và bộ lọc, ví dụ: Giảng dạy.")
-    description: Text | None = vi("Mô tả", default=None)
-
-
-class TypeVariant(Record):
-    """Nội dung riêng của tiêu chí theo loại hình chi bộ."""
-
-    model_config = described("Nội dung theo loại hình", "Tiêu chí riêng của một loại hình chi bộ.")
-
-    title: Text = vi("Tên tiêu chí")
-    indicators: tuple[Text, ...] = vi("Các chỉ báo", min_length=1)
-
-
-class Criterion(Record):
-    """Tiêu chí: common (``indicators``) or type-specific (``by_type``)."""
-
-    model_config = described("Tiêu chí", "Tiêu chí chung (indicators) hoặc riêng theo loại hình (by_type).")
-
-    id: Slug = vi("Mã tiêu chí", "Ví dụ tc1; dùng làm khóa trong results[].criteria.")
-    group: Literal[GROUPS] = vi("Nhóm", "chi-bo: tiêu chí đối với chi bộ; dang-vien: đối với đảng viên.")  # type: ignore[valid-type]
-    title: Text = vi("Tên tiêu chí")
-    description: Text | None = vi("Mô tả", default=None)
-    indicators: tuple[Text, ...] = vi("Các chỉ báo", "Với tiêu chí chung.", default=())
-    by_type: dict[Slug, TypeVariant] | None = vi("Theo loại hình", "Với tiêu chí riêng: mã loại hình → nội dung.",
-                                                 default=None)
-
-
-class CriteriaBook(Record):
-    """Phụ lục tiêu chí: cell types and the criteria appendix, ``tieu-chi.yml``."""
-
-    model_config = described("Khung tiêu chí", "records/tieu-chi.yml: các loại hình chi bộ và khung tiêu chí.")
-
-    types: tuple[CellType, ...] = vi("Loại hình chi bộ", min_length=1)
-    criteria: tuple[Criterion, ...] = vi("Tiêu chí", min_length=1)
-
-
-# --- dang-bo.yml ---------------------------------------------------------------------
-
-
-class Document(Record):
-    """Văn bản liên quan."""
-
-    model_config = described("Văn bản", "Một văn bản liên quan.")
-
-    id: Slug = vi("Mã văn bản", "Dùng để dẫn chiếu trong plan.implements và rules[].documents.")
-    number: Text = vi("Số, ký hiệu", "Ví dụ: 183-KH/ĐU.")
-    date: dt.date = vi("Ngày ban hành")
-    issuer: Text = vi("Cơ quan ban hành")
-    title: Text = vi("Trích yếu")
-
-
-class RuleSet(Record):
-    """Căn cứ xếp loại: the rules in force from one year to another."""
-
-    model_config = described("Căn cứ xếp loại", "Các văn bản làm căn cứ xếp loại trong một khoảng năm.")
-
-    from_year: Year = vi("Từ năm", alias="from")
-    to_year: Year | None = vi("Đến năm", "Bỏ trống nếu còn hiệu lực.", default=None, alias="to")
-    documents: tuple[Slug, ...] = vi("Mã các văn bản", min_length=1)
-
-
-class Target(Record):
-    """Chỉ tiêu: a share of cells to reach by a year."""
-
-    model_config = described("Chỉ tiêu", "Tỷ lệ chi bộ cần đạt vào một năm.")
-
-    id: Slug = vi("Mã chỉ tiêu")
-    label: Text = vi("Tên chỉ tiêu")
-    measure: Literal[MEASURES] = vi("Đo bằng", "tot-tro-len: hoàn thành tốt nhiệm vụ trở lên; "  # type: ignore[valid-type]
-                                    "kieu-mau: đạt chi bộ kiểu mẫu.")
-    comparison: Literal[">=", ">"] = vi("So sánh", "\">=\": từ … trở lên; \">\": trên ….")
-    percent: Annotated[float, Field(ge=0, le=100)] = vi("Tỷ lệ (%)")
-    year: Year = vi("Năm")
-
-
-class Milestone(Record):
-    """Mốc thời gian: a deadline of the plan; ``done`` is the date it was met."""
-
-    model_config = described("Mốc thời gian", "Một hạn trong kế hoạch; done là ngày đã hoàn thành.")
-
-    id: Slug = vi("Mã mốc")
-    date: dt.date = vi("Hạn")
-    title: Text = vi("Nội dung")
-    owner: Text | None = vi("Chủ trì", default=None)
-    done: dt.date | None = vi("Ngày hoàn thành", "Bỏ trống khi chưa hoàn thành.", default=None)
-    note: Text | None = vi("Ghi chú", default=None)
-
-
-class SteeringMember(Record):
-    """Thành viên Ban Chỉ đạo."""
-
-    model_config = described("Thành viên Ban Chỉ đạo", "Một thành viên Ban Chỉ đạo.")
-
-    name: Text = vi("Họ và tên")
-    role: Text = vi("Nhiệm vụ trong Ban Chỉ đạo", "Ví dụ: Trưởng Ban.")
-    position: Text | None = vi("Chức vụ", default=None)
-
-
-class Responsibility(Record):
-    """Phân công thực hiện: who does what (plan IV)."""
-
-    model_config = described("Phân công", "Ai làm gì (mục IV của Kế hoạch).")
-
-    who: Text = vi("Đơn vị, cá nhân")
-    tasks: tuple[Text, ...] = vi("Nhiệm vụ", min_length=1)
-
-
-class Plan(Record):
-    """Kế hoạch: the plan's metadata."""
-
-    model_config = described("Kế hoạch", "Thông tin văn bản Kế hoạch.")
-
-    number: Text = vi("Số, ký hiệu")
-    date: dt.date = vi("Ngày ban hành")
-    place: Text = vi("Địa danh")
-    title: Text = vi("Trích yếu")
-    implements: Slug = vi("Thực hiện văn bản", "Mã văn bản (trong documents) mà Kế hoạch triển khai.")
-    signer: Text = vi("Người ký")
-    signer_title: Text = vi("Chức vụ người ký")
-
-
-class Period(Record):
-    """Giai đoạn."""
-
-    model_config = described("Giai đoạn", "Năm đầu và năm cuối của giai đoạn.")
-
-    start: Year = vi("Từ năm")
-    end: Year = vi("Đến năm")
-
-
-class Selection(Record):
-    """Thiết lập lựa chọn (plan III.3): the N of "nhiều năm" and the first year's count."""
-
-    model_config = described("Thiết lập lựa chọn", "Các thông số của điều kiện lựa chọn (mục III.3).")
-
-    good_years: Annotated[int, Field(ge=1, le=10)] = vi(
-        "Số năm liền HTTNV trở lên", "\"Nhiều năm\" ở điều kiện 1: xét các năm R-N … R-1.", default=3)
-    first_year_min: Annotated[int, Field(ge=0, le=100)] = vi("Số chi bộ tối thiểu năm đầu", default=1)
-    first_year_max: Annotated[int, Field(ge=0, le=100)] = vi("Số chi bộ tối đa năm đầu", default=2)
-
-
-class Committee(Record):
-    """Đảng bộ: the Committee, ``dang-bo.yml``."""
-
-    model_config = described("Hồ sơ Đảng bộ", "records/dang-bo.yml: Đảng bộ, kế hoạch, chỉ tiêu, mốc thời gian.")
-
-    name: Text = vi("Tên Đảng bộ")
-    short_name: Text = vi("Tên cấp ủy", "Ví dụ: Đảng ủy Trường.")
-    superior: Text = vi("Cấp ủy cấp trên")
-    place: Text = vi("Địa danh")
-    sample: bool = vi("Dữ liệu minh họa", "true: mọi trang hiện dòng \"Dữ liệu minh họa, không phải số liệu "
-                      "chính thức\".")
-    as_of: dt.date = vi("Số liệu tính đến ngày", "Mốc để xét mốc thời gian quá hạn; không dùng đồng hồ máy.")
-    plan: Plan = vi("Kế hoạch")
-    period: Period = vi("Giai đoạn")
-    targets: tuple[Target, ...] = vi("Chỉ tiêu", default=())
-    selection: Selection = vi("Thiết lập lựa chọn", default=Selection())
-    milestones: tuple[Milestone, ...] = vi("Mốc thời gian", default=())
-    rules: tuple[RuleSet, ...] = vi("Căn cứ xếp loại theo năm", default=())
-    documents: tuple[Document, ...] = vi("Văn bản liên quan", default=())
-    steering: tuple[SteeringMember, ...] = vi("Ban Chỉ đạo", default=())
-    responsibilities: tuple[Responsibility, ...] = vi("Phân công thực hiện", default=())

@@ -6,14 +6,17 @@ import json
 from dataclasses import asdict, dataclass
 from typing import Iterable
 
+ERROR, WARNING = "lỗi", "cảnh báo"
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
-    """Lỗi: one problem at one place of one record file.
+    """Lỗi or cảnh báo: one problem at one place of one record file.
 
     ``file`` is relative to the project (``records/chi-bo/x.yml``); ``line`` and
     ``column`` start at 1; ``path`` names the value (``results[1].rating``), empty when
-    the problem concerns the whole file.
+    the problem concerns the whole file. An error (``lỗi``) stops the build; a warning
+    (``cảnh báo``) is reported and the build goes on (``mkdocs build --strict`` stops).
     """
 
     file: str
@@ -21,11 +24,12 @@ class Problem:
     column: int
     path: str
     message: str
+    severity: str = ERROR
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}:{self.column}"
         what = f"{self.path}: {self.message}" if self.path else self.message
-        return f"{where}: lỗi: {what}"
+        return f"{where}: {self.severity}: {what}"
 
 
 class RecordsError(Exception):
@@ -39,7 +43,12 @@ class RecordsError(Exception):
         return "\n".join(str(problem) for problem in self.problems)
 
     def json(self) -> str:
-        return json.dumps([asdict(p) for p in self.problems], ensure_ascii=False, indent=2)
+        return problems_json(self.problems)
+
+
+def problems_json(problems: Iterable[Problem]) -> str:
+    """The problems as a JSON list (for editors and CI): file, line, column, path, message, severity."""
+    return json.dumps([asdict(p) for p in problems], ensure_ascii=False, indent=2)
 
 
 def format_path(path: tuple[str | int, ...]) -> str:

@@ -12,7 +12,8 @@ import json
 from pathlib import Path
 from types import MappingProxyType
 
-from .models import Cell, Committee, CriteriaBook
+from .models import Cell
+from .committee import Committee, CriteriaBook
 from .paths import BOOK_FILE, CELLS_DIR, COMMITTEE_FILE, RECORDS, SCHEMA_DIR
 
 KINDS = MappingProxyType(

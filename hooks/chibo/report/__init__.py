@@ -8,6 +8,6 @@ the shared vocabulary; nothing here reads the clock.
 
 from __future__ import annotations
 
-from .summary import CellReport, Report, YearReport, summarize
+from .summary import CellReport, Report, YearReport, summarize, warnings
 
-__all__ = ["CellReport", "Report", "YearReport", "summarize"]
+__all__ = ["CellReport", "Report", "YearReport", "summarize", "warnings"]

@@ -1,7 +1,7 @@
 """What is computed about one cell: status, results as rows, timeline, criteria matrix.
 
-Pure functions of the validated records; the cell's selection check is in
-``selection.py``. Nothing here reads the clock.
+Pure functions of the validated records; the cell's registration reports and selection
+conditions are in ``registration.py`` and ``selection.py``. Nothing here reads the clock.
 """
 
 from __future__ import annotations
@@ -9,8 +9,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from ..records.models import Cell, CriteriaBook, Registration, YearResult
-from ..vocab import MODEL_STATUS, NO_STATUS, NO_STATUS_LABEL, RATINGS, STATUS_LABELS
+from ..records.models import Cell, Leadership, Registration, YearResult
+from ..records.committee import CriteriaBook
+from ..vocab import MODEL_STATUS, MODEL_STATUS_LABEL, NO_STATUS, NO_STATUS_LABEL, RATINGS, STATUS_LABELS
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,11 @@ class ResultRow:
     def year(self) -> int:
         return self.result.year
 
+    @property
+    def total(self) -> int | None:
+        """Số đảng viên that year (the member ratings added up), when they are recorded."""
+        return sum(self.members) if self.members else None
+
 
 @dataclass(frozen=True)
 class Assessment:
@@ -62,17 +68,20 @@ class Assessment:
 
 @dataclass(frozen=True)
 class TimelineEntry:
-    """Một mốc trong quá trình của chi bộ: a registration event or a year's result."""
+    """Một mốc trong quá trình của chi bộ: a change of leaders, a registration event or a
+    year's result (with that year's member count)."""
 
     sort_key: tuple[dt.date, int]
     event: Registration | None = None
-    result: YearResult | None = None
+    result: ResultRow | None = None
+    leaders: Leadership | None = None
 
 
 def status_of(cell: Cell, latest: YearResult | None) -> CellStatus:
-    """The last registration event, or "Đạt kiểu mẫu năm Y" when the latest rated year is."""
+    """The last registration event, or "Được công nhận chi bộ kiểu mẫu năm Y" when the latest
+    rated year is."""
     if latest is not None and latest.model:
-        return CellStatus(MODEL_STATUS, f"Đạt kiểu mẫu năm {latest.year}", latest.year)
+        return CellStatus(MODEL_STATUS, f"{MODEL_STATUS_LABEL} năm {latest.year}", latest.year)
     if not cell.registration:
         return CellStatus(NO_STATUS, NO_STATUS_LABEL)
     event: Registration = cell.registration[-1]
@@ -106,10 +115,12 @@ def assessments(rows: tuple[ResultRow, ...], criteria: tuple[CellCriterion, ...]
                  for row in rows if row.result.criteria)
 
 
-def timeline(cell: Cell) -> tuple[TimelineEntry, ...]:
-    """Registration events by date and yearly results at the end of their year, merged."""
-    entries = [TimelineEntry((e.date, 0), event=e) for e in cell.registration]
-    entries += [TimelineEntry((dt.date(r.year, 12, 31), 1), result=r) for r in cell.results]
+def timeline(cell: Cell, rows: tuple[ResultRow, ...]) -> tuple[TimelineEntry, ...]:
+    """Leadership changes and registration events by date, yearly results at the end of their
+    year, merged (on one date: leaders first, then events, then results)."""
+    entries = [TimelineEntry((e.date, 0), leaders=e) for e in cell.leadership]
+    entries += [TimelineEntry((e.date, 1), event=e) for e in cell.registration]
+    entries += [TimelineEntry((dt.date(row.year, 12, 31), 2), result=row) for row in rows]
     return tuple(sorted(entries, key=lambda e: e.sort_key))
 
 

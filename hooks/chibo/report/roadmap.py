@@ -10,7 +10,8 @@ import datetime as dt
 from dataclasses import dataclass
 from types import MappingProxyType
 
-from ..records.models import Cell, Committee, Milestone
+from ..records.models import Cell
+from ..records.committee import Committee, Milestone
 from .stats import YearStats
 
 DONE, OVERDUE, UPCOMING, ONGOING = "da-xong", "qua-han", "sap-toi", "dang-dien-ra"

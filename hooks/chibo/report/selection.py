@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Mapping
 
-from ..records.models import Cell, CriteriaBook, Selection, YearResult
+from ..records.models import YearResult
+from ..records.committee import CriteriaBook, Selection
 from ..vocab import GOOD_OR_BETTER, RATING_LABELS
 
 MET, NOT_MET, NO_DATA, REVIEW = "dat", "chua-dat", "thieu-du-lieu", "xem-xet"
@@ -30,41 +31,32 @@ class Condition:
         return VERDICT_LABELS[self.verdict]
 
 
-@dataclass(frozen=True)
-class SelectionCheck:
-    """The conditions for one cell and one year, and whether they were for its registration."""
-
-    year: int
-    registered: bool
-    conditions: tuple[Condition, ...]
-
-
 def window(year: int, settings: Selection) -> range:
     """The years "nhiều năm" looks back on for year ``year``: R-N … R-1."""
     return range(year - settings.good_years, year)
 
 
-def selection_year(cell: Cell, latest_rated_year: int | None) -> tuple[int | None, bool]:
-    """The year to check: the cell's registration year, else the year after the data."""
-    if cell.registration:
-        return cell.registration[-1].year, True
-    return (latest_rated_year + 1 if latest_rated_year is not None else None), False
-
-
-def check_selection(cell: Cell, results: Mapping[int, YearResult], book: CriteriaBook, settings: Selection,
-                    latest_rated_year: int | None) -> SelectionCheck | None:
-    year, registered = selection_year(cell, latest_rated_year)
-    if year is None:
-        return None
+def check_selection(year: int, results: Mapping[int, YearResult], book: CriteriaBook, settings: Selection,
+                    has_committee: bool) -> tuple[Condition, ...]:
+    """The five conditions of plan III.3.1 for registering for ``year``, in the plan's order."""
     previous = results.get(year - 1)
     common = [c.id for c in book.criteria if c.group == "chi-bo" and not c.by_type]
-    return SelectionCheck(year, registered, (
+    members = [c.id for c in book.criteria if c.group == "dang-vien"]
+    return (
         _good_years(results, window(year, settings)),
-        _common_criteria(previous, year - 1, common),
+        _criteria(f"Đạt {len(common):02d} tiêu chí chung về chất lượng sinh hoạt chi bộ (tự đánh giá năm {year - 1})",
+                  previous, year - 1, common),
+        _criteria(f"Đội ngũ đảng viên cơ bản đã thực hiện tốt {len(members):02d} tiêu chí về đảng viên "
+                  f"(tự đánh giá năm {year - 1})", previous, year - 1, members),
         _members(previous, year - 1),
-        Condition("Đội ngũ chi ủy viên, bí thư, phó bí thư có năng lực, uy tín, tâm huyết",
-                  REVIEW, "Tiêu chí định tính, do Ban Thường vụ Đảng ủy xem xét khi lựa chọn."),
-    ))
+        _leaders(has_committee),
+    )
+
+
+def _leaders(has_committee: bool) -> Condition:
+    who = "Đội ngũ chi ủy viên, bí thư, phó bí thư" if has_committee else "Bí thư, phó bí thư chi bộ"
+    return Condition(f"{who} có năng lực, trình độ, uy tín, tâm huyết, phẩm chất đạo đức tốt", REVIEW,
+                     "Tiêu chí định tính: chi bộ tự nêu trong báo cáo, Ban Thường vụ Đảng ủy xem xét khi lựa chọn.")
 
 
 def _good_years(results: Mapping[int, YearResult], years: range) -> Condition:
@@ -80,16 +72,16 @@ def _good_years(results: Mapping[int, YearResult], years: range) -> Condition:
     return Condition(title, MET, f"Các năm {years[0]}–{years[-1]} đều hoàn thành tốt nhiệm vụ trở lên.")
 
 
-def _common_criteria(previous: YearResult | None, year: int, common: list[str]) -> Condition:
-    title = f"Đạt {len(common)} tiêu chí chung về chất lượng sinh hoạt chi bộ (tự đánh giá năm {year})"
+def _criteria(title: str, previous: YearResult | None, year: int, ids: list[str]) -> Condition:
+    """Every criterion of ``ids`` met in the self-assessment of ``year``."""
     marks = (previous.criteria or {}) if previous else {}
-    failed = [c.upper() for c in common if marks.get(c) == "chua-dat"]
+    failed = [c.upper() for c in ids if marks.get(c) == "chua-dat"]
     if failed:
         return Condition(title, NOT_MET, f"Năm {year} chưa đạt tiêu chí {', '.join(failed)}.")
-    missing = [c.upper() for c in common if c not in marks]
+    missing = [c.upper() for c in ids if c not in marks]
     if missing:
         return Condition(title, NO_DATA, f"Chưa có kết quả tự đánh giá tiêu chí {', '.join(missing)} năm {year}.")
-    return Condition(title, MET, f"Năm {year} đạt tiêu chí {', '.join(c.upper() for c in common)}.")
+    return Condition(title, MET, f"Năm {year} đạt tiêu chí {', '.join(c.upper() for c in ids)}.")
 
 
 def _members(previous: YearResult | None, year: int) -> Condition:

@@ -13,7 +13,8 @@ from fractions import Fraction
 from types import MappingProxyType
 from typing import Iterable, Mapping
 
-from ..records.models import Committee, Target, YearResult
+from ..records.models import YearResult
+from ..records.committee import Committee, Target
 from ..vocab import GOOD_OR_BETTER, RATINGS
 
 
@@ -61,8 +62,9 @@ class TargetCheck:
     needed: int | None
 
 
-def year_stats(year: int, results: Iterable[YearResult]) -> YearStats:
-    """The figures of one year from every cell's result for it."""
+def year_stats(year: int, results: Iterable[YearResult], cells: int | None = None) -> YearStats:
+    """The figures of one year from the cells' results for it; ``cells`` is how many cells the
+    Committee has (those without a rating that year, entry or not, are "chưa xếp loại")."""
     results = list(results)
     done = [r for r in results if r.rating is not None]
     counts = {code: 0 for code in RATINGS}
@@ -72,7 +74,7 @@ def year_stats(year: int, results: Iterable[YearResult]) -> YearStats:
     return YearStats(
         year=year,
         rated=rated,
-        unrated=len(results) - rated,
+        unrated=(len(results) if cells is None else cells) - rated,
         ratings=MappingProxyType({code: Share.of(n, rated) for code, n in counts.items()}),
         good_or_better=Share.of(sum(counts[c] for c in GOOD_OR_BETTER), rated),
         model=Share.of(sum(1 for r in done if r.model), rated),

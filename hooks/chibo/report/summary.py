@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..records import Records
-from ..records.models import Cell, CellType, Committee, CriteriaBook, Document, RuleSet, Selection, YearResult
+from ..records import Problem, Records
+from ..records.committee import CellType, Committee, CriteriaBook, Document, Naming, RuleSet
+from ..records.models import Cell, YearResult
+from ..text import sort_key
 from . import roadmap
 from .cells import (
     Assessment,
@@ -25,26 +27,11 @@ from .cells import (
     status_of,
     timeline,
 )
-from .selection import SelectionCheck, check_selection, window
+from .history import Leaders, current_leaders, naming_on
+from .listing import ListRow, cell_list
+from .registration import RegistrationReport, registration_reports
+from .rules import Breach, CapCheck, cap_breaches, cell_breaches, rule_set, year_caps
 from .stats import TargetCheck, YearStats, target_checks, target_trajectory, year_stats
-
-
-@dataclass(frozen=True)
-class ReportCriterion:
-    """A row of the registration report: the criterion for this cell and its mark in R−1."""
-
-    id: str
-    title: str
-    result: str | None
-
-
-@dataclass(frozen=True)
-class RegistrationReport:
-    """Báo cáo khảo sát, đề xuất đăng ký for year R: results of R−N … R−1, marks of R−1."""
-
-    year: int | None
-    results: tuple[ResultRow, ...]
-    criteria: tuple[ReportCriterion, ...]
 
 
 @dataclass(frozen=True)
@@ -54,18 +41,25 @@ class CellReport:
     cell: Cell
     type: CellType
     status: CellStatus
+    leaders: Leaders
     latest: YearResult | None
     model_years: tuple[int, ...]
     criteria: tuple[CellCriterion, ...]
     results: tuple[ResultRow, ...]
     assessments: tuple[Assessment, ...]
     timeline: tuple[TimelineEntry, ...]
-    selection: SelectionCheck | None
-    registration: RegistrationReport
+    registrations: tuple[RegistrationReport, ...]
+    breaches: tuple[Breach, ...]
+    scored: bool
 
     @property
     def url(self) -> str:
         return f"chi-bo/{self.cell.id}/"
+
+    @property
+    def registration(self) -> RegistrationReport:
+        """The report the cell page prints: its latest registration year's."""
+        return self.registrations[-1]
 
     def result(self, year: int) -> ResultRow | None:
         return next((row for row in self.results if row.year == year), None)
@@ -81,11 +75,15 @@ class YearRow:
 
 @dataclass(frozen=True)
 class YearReport:
-    """Kết quả một năm: the figures, the rules in force, every cell's row, the decisions."""
+    """Kết quả một năm: the figures, the rules in force and their checks, every cell's row."""
 
     stats: YearStats
-    rules: tuple[Document, ...]
+    rules: RuleSet | None
+    documents: tuple[Document, ...]
+    caps: tuple[CapCheck, ...]
+    breaches: tuple[Breach, ...]
     rows: tuple[YearRow, ...]
+    scored: bool
     decisions: tuple[str, ...]
     previous: int | None
     next: int | None
@@ -126,7 +124,9 @@ class Report:
 
     committee: Committee
     book: CriteriaBook
+    naming: Naming
     cells: tuple[CellReport, ...]
+    cell_list: tuple[ListRow, ...]
     model_cells: int
     type_counts: tuple[TypeCount, ...]
     criteria_counts: CriteriaCounts
@@ -141,80 +141,61 @@ class Report:
     cycles: tuple[roadmap.Cycle, ...]
     first_year: roadmap.FirstYear
     rule_periods: tuple[RulePeriod, ...]
+    documents: tuple[Document, ...]
+    breaches: tuple[Breach, ...]
 
 
 def summarize(records: Records) -> Report:
     """Compute the Report of a set of validated records (once per build)."""
     committee, book = records.committee, records.book
-    stats = _all_year_stats(records.cells)
+    ordered = tuple(sorted(records.cells, key=lambda c: sort_key(c.name)))
+    stats = _all_year_stats(ordered)
     rated = [s for s in stats if s.rated]
     latest = rated[-1] if rated else None
     types = {t.id: t for t in book.types}
-    cells = tuple(_cell_report(c, types[c.type], records, latest.year if latest else None) for c in records.cells)
+    cells = tuple(_cell_report(c, types[c.type], records, latest.year if latest else None) for c in ordered)
+    years = _year_reports(committee, stats, cells)
     milestones = roadmap.milestone_views(committee)
     return Report(
-        committee=committee,
-        book=book,
-        cells=cells,
+        committee=committee, book=book, naming=naming_on(committee, committee.as_of), cells=cells,
+        cell_list=cell_list(cells),
         model_cells=sum(1 for c in cells if c.model_years),
         type_counts=tuple(TypeCount(t, sum(1 for c in cells if c.type.id == t.id)) for t in book.types),
-        criteria_counts=_criteria_counts(book),
-        stats=stats,
-        years=_year_reports(committee, stats, cells),
-        latest=latest,
-        targets=target_checks(committee, stats),
-        trajectory=target_trajectory(committee, stats),
-        milestones=milestones,
-        upcoming=roadmap.upcoming(milestones),
-        overdue=roadmap.overdue(milestones),
+        criteria_counts=_criteria_counts(book), stats=stats, years=years, latest=latest,
+        targets=target_checks(committee, stats), trajectory=target_trajectory(committee, stats),
+        milestones=milestones, upcoming=roadmap.upcoming(milestones), overdue=roadmap.overdue(milestones),
         cycles=roadmap.december_cycles(committee, stats),
-        first_year=roadmap.first_year_selection(committee, records.cells),
+        first_year=roadmap.first_year_selection(committee, ordered),
         rule_periods=tuple(RulePeriod(r, _documents(committee, r)) for r in
                            sorted(committee.rules, key=lambda r: r.from_year)),
+        documents=tuple(sorted(committee.documents, key=lambda d: (d.date, sort_key(d.number)))),
+        breaches=tuple(b for y in years for b in y.breaches if b.cell_id is None)
+        + tuple(b for c in cells for b in c.breaches),
     )
 
 
 def _all_year_stats(cells: tuple[Cell, ...]) -> tuple[YearStats, ...]:
-    """One entry per year that any cell has a result for, in order."""
+    """One entry per year that any cell has a result for, in order; every cell counts."""
     by_year: dict[int, list[YearResult]] = {}
     for cell in cells:
         for result in cell.results:
             by_year.setdefault(result.year, []).append(result)
-    return tuple(year_stats(year, by_year[year]) for year in sorted(by_year))
+    return tuple(year_stats(year, by_year[year], len(cells)) for year in sorted(by_year))
 
 
 def _cell_report(cell: Cell, type_: CellType, records: Records, latest_year: int | None) -> CellReport:
+    committee, book = records.committee, records.book
     results = {r.year: r for r in cell.results}
     rows = tuple(result_row(results[y]) for y in sorted(results))
-    criteria = cell_criteria(cell, records.book)
-    settings = records.committee.selection
-    selection = check_selection(cell, results, records.book, settings, latest_year)
+    criteria = cell_criteria(cell, book)
     latest = latest_rated(cell.results)
     return CellReport(
-        cell=cell,
-        type=type_,
-        status=status_of(cell, latest),
-        latest=latest,
-        model_years=model_years(cell),
-        criteria=criteria,
-        results=rows,
-        assessments=assessments(rows, criteria),
-        timeline=timeline(cell),
-        selection=selection,
-        registration=_registration(selection.year if selection else None, rows, criteria, settings),
-    )
-
-
-def _registration(year: int | None, rows: tuple[ResultRow, ...], criteria: tuple[CellCriterion, ...],
-                  settings: Selection) -> RegistrationReport:
-    """The report for ``year``; without a year (no data at all), the criteria alone."""
-    years = window(year, settings) if year is not None else range(0)
-    previous = next((row.result for row in rows if year is not None and row.year == year - 1), None)
-    marks = (previous.criteria or {}) if previous else {}
-    return RegistrationReport(
-        year=year,
-        results=tuple(row for row in rows if row.year in years),
-        criteria=tuple(ReportCriterion(c.id, c.title, marks.get(c.id)) for c in criteria),
+        cell=cell, type=type_, status=status_of(cell, latest), leaders=current_leaders(cell, committee.as_of),
+        latest=latest, model_years=model_years(cell), criteria=criteria, results=rows,
+        assessments=assessments(rows, criteria), timeline=timeline(cell, rows),
+        registrations=registration_reports(cell, committee, book, rows, criteria, latest_year),
+        breaches=tuple(cell_breaches(committee, cell)),
+        scored=any(r.score is not None for r in cell.results),
     )
 
 
@@ -229,17 +210,11 @@ def _criteria_counts(book: CriteriaBook) -> CriteriaCounts:
     )
 
 
-def _documents(committee: Committee, rules: RuleSet) -> tuple[Document, ...]:
+def _documents(committee: Committee, rules: RuleSet | None) -> tuple[Document, ...]:
+    if rules is None:
+        return ()
     docs = {d.id: d for d in committee.documents}
     return tuple(docs[ref] for ref in rules.documents)
-
-
-def rules_for(committee: Committee, year: int) -> tuple[Document, ...]:
-    """The documents in force for rating year ``year`` (DESIGN.md §2, kept as data)."""
-    for rules in committee.rules:
-        if rules.from_year <= year and (rules.to_year is None or year <= rules.to_year):
-            return _documents(committee, rules)
-    return ()
 
 
 def _year_reports(committee: Committee, stats: tuple[YearStats, ...],
@@ -248,11 +223,24 @@ def _year_reports(committee: Committee, stats: tuple[YearStats, ...],
     reports = []
     for index, s in enumerate(stats):
         rows = tuple(YearRow(c, c.result(s.year)) for c in cells)
-        decisions = dict.fromkeys(r.row.result.decision for r in rows
-                                  if r.row and r.row.result.model and r.row.result.decision)
+        results = [(line.cell.cell, line.row.result) for line in rows if line.row]
+        caps = year_caps(committee, s.year, results)
+        rules = rule_set(committee, s.year)
+        decisions = dict.fromkeys(line.row.result.decision for line in rows
+                                  if line.row and line.row.result.model and line.row.result.decision)
         reports.append(YearReport(
-            stats=s, rules=rules_for(committee, s.year), rows=rows, decisions=tuple(decisions),
+            stats=s, rules=rules, documents=_documents(committee, rules), caps=caps,
+            breaches=tuple(cap_breaches(committee, s.year, caps))
+            + tuple(b for c in cells for b in c.breaches if b.year == s.year),
+            rows=rows, decisions=tuple(decisions),
+            scored=bool(rules and rules.score) or any(r.score is not None for _, r in results),
             previous=years[index - 1] if index else None,
             next=years[index + 1] if index + 1 < len(years) else None,
         ))
     return tuple(reports)
+
+
+def warnings(records: Records, report: Report) -> tuple[Problem, ...]:
+    """Every warning of a build, one line each: files skipped, rules of the year broken."""
+    breaches = tuple(records.problem(b.file, b.path, b.message) for b in report.breaches)
+    return tuple(sorted(records.warnings + breaches))

@@ -1,0 +1,255 @@
+"""Typed, frozen records of the Committee (``dang-bo.yml``) and the criteria appendix
+(``tieu-chi.yml``): DESIGN.md §3. Same conventions as ``models.py``.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import Field
+
+from ..vocab import GROUPS, MEASURES, MEMBER_SCOPES
+from .fields import (
+    Count,
+    CriterionResult,
+    Day,
+    EventCode,
+    Rating,
+    Record,
+    Score,
+    Slug,
+    Text,
+    Year,
+    described,
+    vi,
+)
+
+
+# --- tieu-chi.yml --------------------------------------------------------------------
+
+
+class CellType(Record):
+    """Loại hình chi bộ."""
+
+    model_config = described("Loại hình chi bộ", "Một loại hình chi bộ.")
+
+    id: Slug = vi("Mã loại hình")
+    name: Text = vi("Tên loại hình", "Ví dụ: Chi bộ khoa, bộ môn.")
+    short_name: Text = vi("Tên ngắn", "Dùng trong bảng và bộ lọc, ví dụ: Giảng dạy.")
+    description: Text | None = vi("Mô tả", default=None)
+
+
+class TypeVariant(Record):
+    """Nội dung riêng của tiêu chí theo loại hình chi bộ."""
+
+    model_config = described("Nội dung theo loại hình", "Tiêu chí riêng của một loại hình chi bộ.")
+
+    title: Text = vi("Tên tiêu chí")
+    indicators: tuple[Text, ...] = vi("Các chỉ báo", min_length=1)
+
+
+class Criterion(Record):
+    """Tiêu chí: common (``indicators``) or type-specific (``by_type``)."""
+
+    model_config = described("Tiêu chí", "Tiêu chí chung (indicators) hoặc riêng theo loại hình (by_type).")
+
+    id: Slug = vi("Mã tiêu chí", "Ví dụ tc1; dùng làm khóa trong results[].criteria.")
+    group: Literal[GROUPS] = vi("Nhóm", "chi-bo: tiêu chí đối với chi bộ; dang-vien: đối với đảng viên.")  # type: ignore[valid-type]
+    title: Text = vi("Tên tiêu chí")
+    description: Text | None = vi("Mô tả", default=None)
+    indicators: tuple[Text, ...] = vi("Các chỉ báo", "Với tiêu chí chung.", default=())
+    by_type: dict[Slug, TypeVariant] | None = vi("Theo loại hình", "Với tiêu chí riêng: mã loại hình → nội dung.",
+                                                 default=None)
+
+
+class CriteriaBook(Record):
+    """Phụ lục tiêu chí: cell types and the criteria appendix, ``tieu-chi.yml``."""
+
+    model_config = described("Khung tiêu chí", "records/tieu-chi.yml: các loại hình chi bộ và khung tiêu chí.")
+
+    draft: bool = vi("Bản dự thảo", "true: trang Tiêu chí ghi \"Bản dự thảo minh họa\" (khung chưa phải văn bản chính "
+                     "thức).", default=False)
+    types: tuple[CellType, ...] = vi("Loại hình chi bộ", min_length=1)
+    criteria: tuple[Criterion, ...] = vi("Tiêu chí", min_length=1)
+
+
+# --- dang-bo.yml ---------------------------------------------------------------------
+
+
+class Document(Record):
+    """Văn bản liên quan."""
+
+    model_config = described("Văn bản", "Một văn bản liên quan.")
+
+    id: Slug = vi("Mã văn bản", "Dùng để dẫn chiếu trong plan.implements và rules[].documents.")
+    number: Text = vi("Số, ký hiệu", "Ví dụ: 183-KH/ĐU.")
+    date: Day = vi("Ngày ban hành")
+    issuer: Text = vi("Cơ quan ban hành")
+    title: Text = vi("Trích yếu")
+
+
+class Cap(Record):
+    """Giới hạn tỷ lệ "Hoàn thành xuất sắc nhiệm vụ": at most ``percent`` % of those rated HTTNV."""
+
+    model_config = described("Giới hạn tỷ lệ HTXSNV", "Số được xếp loại Hoàn thành xuất sắc nhiệm vụ không vượt quá "
+                             "một tỷ lệ của số được xếp loại Hoàn thành tốt nhiệm vụ.")
+
+    percent: Annotated[float, Field(gt=0, le=100)] = vi("Tỷ lệ (%)", "Ví dụ 20: số HTXSNV không quá 20% số HTTNV.")
+    cells: bool = vi("Áp dụng cho chi bộ", "true: tính trên các chi bộ trực thuộc Đảng ủy.", default=True)
+    members: Literal[MEMBER_SCOPES] | None = vi(  # type: ignore[valid-type]
+        "Áp dụng cho đảng viên", "dang-bo: tính trên đảng viên toàn Đảng bộ; chi-bo: trong từng chi bộ; "
+        "bỏ trống: không áp dụng.", default=None)
+    basis: Text = vi("Căn cứ", "Điều, khoản của văn bản quy định mức này, trích nguyên văn nếu có.")
+    illustrative: bool = vi("Minh họa", "true khi chưa đối chiếu được văn bản gốc.", default=False)
+
+
+class ScoreBand(Record):
+    """Khung điểm: the lowest score of a rating."""
+
+    model_config = described("Khung điểm", "Điểm tối thiểu của một mức xếp loại.")
+
+    rating: Rating = vi("Mức xếp loại")
+    min: Score = vi("Từ điểm", "Điểm tối thiểu (thang 100) của mức này.")
+
+
+class Scoring(Record):
+    """Chấm điểm: the score bands a year's rules set (a rating needs a score in its band)."""
+
+    model_config = described("Chấm điểm", "Khung điểm (thang 100) của các mức xếp loại.")
+
+    bands: tuple[ScoreBand, ...] = vi("Các khung điểm", "Từ mức cao xuống; mức thấp nhất là dưới khung cuối.",
+                                      min_length=1)
+    basis: Text = vi("Căn cứ")
+    illustrative: bool = vi("Minh họa", "true khi chưa đối chiếu được văn bản gốc.", default=False)
+
+
+class RuleSet(Record):
+    """Căn cứ xếp loại: the rules in force from one year to another."""
+
+    model_config = described("Căn cứ xếp loại", "Các văn bản làm căn cứ xếp loại trong một khoảng năm, giới hạn "
+                             "tỷ lệ và khung điểm (nếu có).")
+
+    from_year: Year = vi("Từ năm", alias="from")
+    to_year: Year | None = vi("Đến năm", "Bỏ trống nếu còn hiệu lực.", default=None, alias="to")
+    documents: tuple[Slug, ...] = vi("Mã các văn bản", min_length=1)
+    cap: Cap | None = vi("Giới hạn tỷ lệ HTXSNV", default=None)
+    score: Scoring | None = vi("Chấm điểm", "Bỏ trống khi căn cứ của năm không chấm điểm.", default=None)
+
+
+class Target(Record):
+    """Chỉ tiêu: a share of cells to reach by a year."""
+
+    model_config = described("Chỉ tiêu", "Tỷ lệ chi bộ cần đạt vào một năm.")
+
+    id: Slug = vi("Mã chỉ tiêu")
+    label: Text = vi("Tên chỉ tiêu")
+    measure: Literal[MEASURES] = vi("Đo bằng", "tot-tro-len: hoàn thành tốt nhiệm vụ trở lên; "  # type: ignore[valid-type]
+                                    "kieu-mau: đạt chi bộ kiểu mẫu.")
+    comparison: Literal[">=", ">"] = vi("So sánh", "\">=\": từ … trở lên; \">\": trên ….")
+    percent: Annotated[float, Field(ge=0, le=100)] = vi("Tỷ lệ (%)")
+    year: Year = vi("Năm")
+
+
+class Milestone(Record):
+    """Mốc thời gian: a deadline of the plan; ``done`` is the date it was met."""
+
+    model_config = described("Mốc thời gian", "Một hạn trong kế hoạch; done là ngày đã hoàn thành.")
+
+    id: Slug = vi("Mã mốc")
+    date: Day = vi("Hạn")
+    title: Text = vi("Nội dung")
+    owner: Text | None = vi("Chủ trì", default=None)
+    done: Day | None = vi("Ngày hoàn thành", "Bỏ trống khi chưa hoàn thành.", default=None)
+    note: Text | None = vi("Ghi chú", default=None)
+
+
+class SteeringMember(Record):
+    """Thành viên Ban Chỉ đạo."""
+
+    model_config = described("Thành viên Ban Chỉ đạo", "Một thành viên Ban Chỉ đạo.")
+
+    name: Text = vi("Họ và tên")
+    role: Text = vi("Chức danh trong Ban Chỉ đạo", "Ví dụ: Trưởng Ban.")
+    position: Text | None = vi("Chức vụ", default=None)
+
+
+class Responsibility(Record):
+    """Phân công thực hiện: who does what (plan IV)."""
+
+    model_config = described("Phân công", "Ai làm gì (mục IV của Kế hoạch).")
+
+    who: Text = vi("Đơn vị, cá nhân")
+    tasks: tuple[Text, ...] = vi("Nhiệm vụ", min_length=1)
+
+
+class Plan(Record):
+    """Kế hoạch: the plan's metadata."""
+
+    model_config = described("Kế hoạch", "Thông tin văn bản Kế hoạch.")
+
+    number: Text = vi("Số, ký hiệu")
+    date: Day = vi("Ngày ban hành")
+    title: Text = vi("Trích yếu")
+    implements: Slug = vi("Thực hiện văn bản", "Mã văn bản (trong documents) mà Kế hoạch triển khai.")
+    signer: Text = vi("Người ký")
+    signer_title: Text = vi("Chức vụ người ký")
+
+
+class Period(Record):
+    """Giai đoạn."""
+
+    model_config = described("Giai đoạn", "Năm đầu và năm cuối của giai đoạn.")
+
+    start: Year = vi("Từ năm")
+    end: Year = vi("Đến năm")
+
+
+class Selection(Record):
+    """Thiết lập lựa chọn (plan III.3): the N of "nhiều năm" and the first year's count."""
+
+    model_config = described("Thiết lập lựa chọn", "Các thông số của điều kiện lựa chọn (mục III.3).")
+
+    good_years: Annotated[int, Field(ge=1, le=10)] = vi(
+        "Số năm liền HTTNV trở lên", "\"Nhiều năm\" ở điều kiện 1: xét các năm R-N … R-1.", default=3)
+    first_year_min: Annotated[int, Field(ge=0, le=100)] = vi("Số chi bộ tối thiểu năm đầu", default=1)
+    first_year_max: Annotated[int, Field(ge=0, le=100)] = vi("Số chi bộ tối đa năm đầu", default=2)
+
+
+class Naming(Record):
+    """Tên gọi, cấp trên và địa danh từ một ngày (names change: the 2025 reorganisation)."""
+
+    model_config = described("Tên gọi theo thời gian", "Tên Đảng bộ, cấp ủy, cấp trên và địa danh từ một ngày; văn "
+                             "bản ngày D dùng mục cuối cùng có ngày trước hoặc bằng D.")
+
+    date: Day = vi("Từ ngày", alias="from")
+    name: Text = vi("Tên Đảng bộ", "Ví dụ: Đảng bộ Trường Đại học Y Dược Thái Bình.")
+    committee: Text = vi("Tên cấp ủy", "Cơ quan ban hành văn bản, ví dụ: Đảng ủy Trường Đại học Y Dược Thái Bình.")
+    short_name: Text = vi("Tên cấp ủy viết gọn", "Dùng trong câu, ví dụ: Đảng ủy Trường.")
+    superior: Text = vi("Đảng bộ cấp trên", "Dòng trên cùng của tiêu đề văn bản, ví dụ: Đảng bộ Khối các cơ quan "
+                        "tỉnh Thái Bình.")
+    superior_committee: Text = vi("Cấp ủy cấp trên", "Dùng trong câu và nơi nhận, ví dụ: Đảng ủy Khối các cơ quan "
+                                  "tỉnh.")
+    place: Text = vi("Địa danh", "Ghi trên văn bản: tên đơn vị hành chính nơi Đảng ủy đóng trụ sở.")
+    illustrative: bool = vi("Minh họa", "true khi chưa đối chiếu được văn bản gốc.", default=False)
+    note: Text | None = vi("Ghi chú", default=None)
+
+
+class Committee(Record):
+    """Đảng bộ: the Committee, ``dang-bo.yml``."""
+
+    model_config = described("Hồ sơ Đảng bộ", "records/dang-bo.yml: Đảng bộ, kế hoạch, chỉ tiêu, mốc thời gian.")
+
+    names: tuple[Naming, ...] = vi("Tên gọi theo thời gian", "Theo thứ tự ngày; mục đầu tiên áp dụng cho mọi ngày "
+                                   "trước nó.", min_length=1)
+    sample: bool = vi("Dữ liệu minh họa", "true: mọi trang hiện dòng \"Dữ liệu minh họa, không phải số liệu "
+                      "chính thức\".")
+    as_of: Day = vi("Số liệu tính đến ngày", "Mốc để xét mốc thời gian quá hạn; không dùng đồng hồ máy.")
+    plan: Plan = vi("Kế hoạch")
+    period: Period = vi("Giai đoạn")
+    targets: tuple[Target, ...] = vi("Chỉ tiêu", default=())
+    selection: Selection = vi("Thiết lập lựa chọn", default=Selection())
+    milestones: tuple[Milestone, ...] = vi("Mốc thời gian", default=())
+    rules: tuple[RuleSet, ...] = vi("Căn cứ xếp loại theo năm", default=())
+    documents: tuple[Document, ...] = vi("Văn bản liên quan", default=())
+    steering: tuple[SteeringMember, ...] = vi("Ban Chỉ đạo", default=())
+    responsibilities: tuple[Responsibility, ...] = vi("Phân công thực hiện", default=())

@@ -1,0 +1,259 @@
+"""Rules that span fields or files: ids, references, order of events and dates, recognitions.
+
+They run on the values as read, not on the validated models where a model may have
+failed, so a file with a wrong type somewhere still gets every other problem reported in
+the same run; a value of the wrong type is skipped here (the schema check reported it).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from ..formats import date_vi
+from ..vocab import GOOD_OR_BETTER, RATINGS
+from .committee import Committee, CriteriaBook
+from .fields import MAX_YEAR, SLUG_PATTERN, iso_date
+from .loader import ParsedFile
+from .problems import Problem
+
+
+
+def check_book(doc: ParsedFile, book: CriteriaBook) -> list[Problem]:
+    """``tieu-chi.yml``: unique ids; each criterion common or by type, every type covered."""
+    problems = _repeated(doc, "types", "id", "mã loại hình")
+    problems += _repeated(doc, "criteria", "id", "mã tiêu chí")
+    type_ids = [t.id for t in book.types]
+    for index, criterion in enumerate(book.criteria):
+        where = ("criteria", index)
+        if bool(criterion.indicators) == bool(criterion.by_type):
+            problems.append(doc.problem(where, "mỗi tiêu chí cần đúng một trong hai: 'indicators' "
+                                        "(tiêu chí chung) hoặc 'by_type' (tiêu chí theo loại hình)"))
+            continue
+        for type_id in criterion.by_type or {}:
+            if type_id not in type_ids:
+                problems.append(doc.problem(where + ("by_type", type_id), f"loại hình '{type_id}' "
+                                            f"không có trong 'types'; chọn một trong: {', '.join(type_ids)}", key=True))
+        missing = [t for t in type_ids if criterion.by_type is not None and t not in criterion.by_type]
+        if missing:
+            problems.append(doc.problem(where + ("by_type",), f"thiếu nội dung cho loại hình: {', '.join(missing)}"))
+    return problems
+
+
+def check_committee(doc: ParsedFile, committee: Committee) -> list[Problem]:
+    """``dang-bo.yml``: unique ids, document references, a sane period."""
+    problems = _repeated(doc, "documents", "id", "mã văn bản")
+    problems += _repeated(doc, "targets", "id", "mã chỉ tiêu")
+    problems += _repeated(doc, "milestones", "id", "mã mốc")
+    doc_ids = {d.id for d in committee.documents}
+    if committee.plan.implements not in doc_ids:
+        problems.append(doc.problem(("plan", "implements"), _unknown_doc(committee.plan.implements)))
+    for index, rules in enumerate(committee.rules):
+        for j, ref in enumerate(rules.documents):
+            if ref not in doc_ids:
+                problems.append(doc.problem(("rules", index, "documents", j), _unknown_doc(ref)))
+        if rules.to_year is not None and rules.to_year < rules.from_year:
+            problems.append(doc.problem(("rules", index, "to"), "năm kết thúc trước năm bắt đầu"))
+    problems += _check_rule_ranges(doc, committee)
+    for index, target in enumerate(committee.targets):
+        if target.comparison == ">" and target.percent >= 100:
+            problems.append(doc.problem(("targets", index, "percent"), "chỉ tiêu 'trên 100%' không thể đạt; "
+                                        "dùng comparison: \">=\" với percent: 100"))
+    for index, milestone in enumerate(committee.milestones):
+        if milestone.done is not None and milestone.done > committee.as_of:
+            problems.append(doc.problem(("milestones", index, "done"), f"ngày hoàn thành {date_vi(milestone.done)} "
+                                        f"sau ngày số liệu as_of ({date_vi(committee.as_of)}); hãy cập nhật as_of"))
+    problems += _in_date_order(doc, "names", "from", "tên gọi")
+    for index, rules in enumerate(committee.rules):
+        if rules.score is not None:
+            problems += _check_bands(doc, ("rules", index, "score", "bands"), rules.score.bands)
+    if committee.period.end < committee.period.start:
+        problems.append(doc.problem(("period", "end"), "năm kết thúc trước năm bắt đầu"))
+    if committee.selection.first_year_max < committee.selection.first_year_min:
+        problems.append(doc.problem(("selection", "first_year_max"), "nhỏ hơn first_year_min"))
+    return problems
+
+
+def _check_rule_ranges(doc: ParsedFile, committee: Committee) -> list[Problem]:
+    """Each rating year has one rule set: ranges may not overlap."""
+    problems, seen = [], {}
+    for index, rules in enumerate(committee.rules):
+        last = rules.to_year if rules.to_year is not None else MAX_YEAR
+        for year in range(rules.from_year, last + 1):
+            if year in seen:
+                problems.append(doc.problem(("rules", index, "from"), f"năm {year} đã thuộc căn cứ "
+                                            f"rules[{seen[year]}]; các khoảng năm không được chồng nhau"))
+                break
+            seen[year] = index
+    return problems
+
+
+def _unknown_doc(ref: str) -> str:
+    return f"văn bản '{ref}' không có trong 'documents'"
+
+
+def check_cell(doc: ParsedFile, book: CriteriaBook | None) -> list[Problem]:
+    """One cell's rules across fields: id and file name, type, criteria ids, years, events,
+    recognitions.
+
+    These run on the values as read, not on the validated model, so a file with a wrong
+    type somewhere still gets every other problem reported in the same run; a value of the
+    wrong type is skipped here (the schema check has reported it).
+    """
+    data = doc.data if isinstance(doc.data, dict) else {}
+    extras = _items(data, "extra_criteria")
+    results = _items(data, "results")
+    problems: list[Problem] = []
+    cell_id = data.get("id")
+    if _is_slug(cell_id) and cell_id != doc.stem:
+        problems.append(doc.problem(("id",), f"mã chi bộ '{cell_id}' phải trùng tên tệp '{doc.stem}.yml'"))
+    problems += _repeated(doc, "extra_criteria", "id", "mã tiêu chí")
+    problems += _repeated(doc, "results", "year", "năm")
+    if book is not None:
+        problems += _check_references(doc, data, extras, results, book)
+    problems += _check_events(doc, _items(data, "registration"))
+    problems += _in_date_order(doc, "leadership", "date", "mục")
+    problems += _check_secretary(doc, data)
+    problems += _check_models(doc, results)
+    return problems
+
+
+def _items(data: dict, key: str) -> list[tuple[int, dict]]:
+    """The mappings in the list ``data[key]``, with their index."""
+    value = data.get(key)
+    if not isinstance(value, (tuple, list)):
+        return []
+    return [(index, item) for index, item in enumerate(value) if isinstance(item, dict)]
+
+
+def _is_slug(value: object) -> bool:
+    return isinstance(value, str) and re.fullmatch(SLUG_PATTERN, value) is not None
+
+
+def _is_int(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _repeated(doc: ParsedFile, path: str, key: str, what: str) -> list[Problem]:
+    """Items of the list ``path`` whose ``key`` repeats an earlier item's (ids, years)."""
+    seen: dict[object, int] = {}
+    problems = []
+    data = doc.data if isinstance(doc.data, dict) else {}
+    for index, item in _items(data, path):
+        value = item.get(key)
+        if not (_is_slug(value) or _is_int(value)):
+            continue
+        if value in seen:
+            problems.append(doc.problem((path, index, key), f"{what} '{value}' bị trùng với mục [{seen[value]}]"))
+        else:
+            seen[value] = index
+    return problems
+
+
+def _check_references(doc: ParsedFile, data: dict, extras: list[tuple[int, dict]],
+                      results: list[tuple[int, dict]], book: CriteriaBook) -> list[Problem]:
+    problems = []
+    type_ids = [t.id for t in book.types]
+    cell_type = data.get("type")
+    if _is_slug(cell_type) and cell_type not in type_ids:
+        problems.append(doc.problem(("type",), f"'{cell_type}' không hợp lệ; chọn một trong: {', '.join(type_ids)}"))
+    base = {c.id for c in book.criteria}
+    criteria = set(base)
+    for index, extra in extras:
+        if _is_slug(extra.get("id")):
+            criteria.add(extra["id"])
+            if extra["id"] in base:
+                problems.append(doc.problem(("extra_criteria", index, "id"),
+                                            f"mã '{extra['id']}' trùng với tiêu chí trong tieu-chi.yml"))
+    for index, result in results:
+        marks = result.get("criteria")
+        for key in marks if isinstance(marks, dict) else ():
+            if _is_slug(key) and key not in criteria:
+                problems.append(doc.problem(("results", index, "criteria", key), f"tiêu chí '{key}' "
+                                            f"không có; chọn một trong: {', '.join(sorted(criteria))}", key=True))
+    return problems
+
+
+def _check_events(doc: ParsedFile, events: list[tuple[int, dict]]) -> list[Problem]:
+    problems = _in_date_order(doc, "registration", "date", "sự kiện")
+    registered: set[int] = set()
+    for index, event in events:
+        status, year = event.get("status"), event.get("year")
+        if not _is_int(year):
+            continue
+        if status == "dang-ky":
+            registered.add(year)
+        elif status in ("lua-chon", "khong-lua-chon") and year not in registered:
+            problems.append(doc.problem(("registration", index, "status"),
+                                        f"'{status}' cho năm {year} cần một sự kiện 'dang-ky' năm {year} trước đó"))
+    return problems
+
+
+def _check_models(doc: ParsedFile, results: list[tuple[int, dict]]) -> list[Problem]:
+    problems = []
+    for index, result in results:
+        if result.get("model") is not True:
+            continue
+        if result.get("rating") not in GOOD_OR_BETTER:
+            problems.append(doc.problem(("results", index, "model"), "'model: true' cần xếp loại "
+                                        "'xuat-sac' hoặc 'tot' trong cùng năm"))
+        marks = result.get("criteria")
+        failed = [key for key, value in (marks.items() if isinstance(marks, dict) else ()) if value == "chua-dat"]
+        if failed:
+            problems.append(doc.problem(("results", index, "model"), "'model: true' nhưng tiêu chí "
+                                        f"{', '.join(failed)} 'chua-dat'"))
+    return problems
+
+
+def _in_date_order(doc: ParsedFile, path: str, key: str, what: str) -> list[Problem]:
+    """Items of the list ``path`` must be in order of their date ``key``."""
+    data = doc.data if isinstance(doc.data, dict) else {}
+    problems, previous = [], None
+    for index, item in _items(data, path):
+        day = _as_date(item.get(key))
+        if day is None:
+            continue
+        if previous is not None and day < previous:
+            problems.append(doc.problem((path, index, key), f"{what} ngày {date_vi(day)} đứng sau {what} ngày "
+                                        f"{date_vi(previous)}; hãy xếp theo thứ tự ngày"))
+        previous = day
+    return problems
+
+
+def _check_secretary(doc: ParsedFile, data: dict) -> list[Problem]:
+    """A top-level ``secretary`` must name today's secretary: the last ``leadership`` entry's."""
+    entries = _items(data, "leadership")
+    top = data.get("secretary")
+    if not entries or not isinstance(top, str):
+        return []
+    index, last = entries[-1]
+    current = last.get("secretary")
+    if not isinstance(current, str) or " ".join(current.split()) == " ".join(top.split()):
+        return []
+    line = doc.mark(("leadership", index, "secretary"))[0]
+    return [doc.problem(("secretary",), f"'{top}' khác bí thư hiện nay '{current}' ở leadership[{index}] "
+                        f"(dòng {line}); sửa cho khớp hoặc bỏ dòng secretary")]
+
+
+def _check_bands(doc: ParsedFile, path: tuple, bands: tuple) -> list[Problem]:
+    """Score bands go from the highest rating down, each lower than the one before."""
+    problems, seen = [], set()
+    for index, band in enumerate(bands):
+        if band.rating in seen:
+            problems.append(doc.problem(path + (index, "rating"), f"mức '{band.rating}' bị lặp"))
+        seen.add(band.rating)
+        if index and (band.min >= bands[index - 1].min or
+                      RATINGS.index(band.rating) <= RATINGS.index(bands[index - 1].rating)):
+            problems.append(doc.problem(path + (index,), "các khung điểm phải xếp từ mức cao xuống mức thấp, "
+                                        "điểm tối thiểu giảm dần"))
+    return problems
+
+
+def _as_date(value: object) -> dt.date | None:
+    """A date as read: a YAML date, or one written in quotes; else ``None``."""
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return iso_date(value.strip()) if isinstance(value, str) else None
+    except ValueError:
+        return None
