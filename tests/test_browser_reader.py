@@ -133,7 +133,12 @@ def search(page, query: str) -> list[str]:
     page.click(".md-search__input")
     page.fill(".md-search__input", query)
     page.keyboard.press("End")  # Material searches on keyup: one query, the whole text
-    page.wait_for_function("/\\d|Không/.test(document.querySelector('.md-search-result__meta').textContent)")
+    meta = ".md-search-result__meta"
+    page.wait_for_function(f"/\\d|Không/.test(document.querySelector('{meta}').textContent)")
+    # On a busy machine the worker may still answer an earlier state: wait until it settles.
+    seen = None
+    while seen != (seen := page.locator(meta).text_content()):
+        page.wait_for_timeout(300)
     links = page.locator(".md-search-result__item > .md-search-result__link")
     return [href.split("?")[0] for href in (links.nth(i).get_attribute("href") for i in range(links.count()))]
 
