@@ -13,19 +13,22 @@ from .. import vocab
 from ..records.paths import book_path, cell_path, committee_path
 from ..report import CellReport, Report, YearReport
 from . import charts, downloads
+from .documents import drafts
+from .documents.docx import DocxWriter
 from .render import Renderer
 
 
 @dataclass(frozen=True)
 class Page:
-    """A generated file under ``docs/``: a Markdown page or a download (``text``).
+    """A generated file under ``docs/``: a Markdown page or a download (``text``, bytes for
+    a Word file).
 
     ``source`` is the record file the page is made from (relative to the project), which
     the theme's edit button opens when ``repo_url`` and ``edit_uri`` are set.
     """
 
     src_uri: str
-    text: str
+    text: str | bytes
     source: str | None = None
 
 
@@ -50,8 +53,8 @@ SECTIONS = (
 )
 
 
-def site_pages(report: Report, renderer: Renderer) -> Iterator[Page]:
-    """Every generated page and download of the site."""
+def site_pages(report: Report, renderer: Renderer, writer: DocxWriter) -> Iterator[Page]:
+    """Every generated page and download of the site, the drafted documents included."""
     common = {"committee": report.committee, "book": report.book, "vocab": vocab, "sample": report.committee.sample}
     target_charts = tuple(c for c in map(charts.target_chart, report.trajectory) if c)
     whole = {"report": report, "charts": target_charts, "mix": charts.rating_mix(report.stats),
@@ -64,6 +67,11 @@ def site_pages(report: Report, renderer: Renderer) -> Iterator[Page]:
         yield from cell_pages(renderer, cell, common)
     for name, text in downloads.downloads(report, renderer).items():
         yield Page(f"du-lieu/{name}", text)
+    for draft in drafts(report):
+        if draft.page:
+            yield Page(draft.page, renderer.page("document.md.j2", draft.page, draft=draft, **common))
+        if draft.docx:
+            yield Page(draft.docx, writer.write(draft))
 
 
 def year_page(renderer: Renderer, year: YearReport, common: dict) -> Page:
@@ -72,8 +80,7 @@ def year_page(renderer: Renderer, year: YearReport, common: dict) -> Page:
 
 
 def cell_pages(renderer: Renderer, cell: CellReport, common: dict) -> Iterator[Page]:
-    """The cell's page and its printable registration report."""
-    page, report = f"chi-bo/{cell.cell.id}.md", f"chi-bo/{cell.cell.id}/dang-ky.md"
+    """The cell's page (its registration reports are documents, see ``documents``)."""
+    page = f"chi-bo/{cell.cell.id}.md"
     yield Page(page, renderer.page("chi-bo.md.j2", page, view=cell, cell=cell.cell, **common),
                cell_path(cell.cell.id))
-    yield Page(report, renderer.page("dang-ky.md.j2", report, view=cell, cell=cell.cell, **common))

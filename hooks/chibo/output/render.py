@@ -14,6 +14,7 @@ The three share the same formatting filters and are made once per build (``Rende
 
 from __future__ import annotations
 
+import posixpath
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -106,8 +107,14 @@ class Renderer:
             address = page_url(target, directory_urls) if target.endswith(".md") else target
             return url(relative(address, here))
 
+        def link_md(target: str, here_src: str) -> Markup:
+            """A Markdown link from the page made of ``here_src`` to the file ``target`` (MkDocs
+            resolves it, by source file, to the right address)."""
+            return url(posixpath.relpath(target, posixpath.dirname(here_src) or "."))
+
         for env in (html, markdown, data):
             env.filters["link"] = link
+            env.filters["link_md"] = link_md
             env.globals["vocab"] = vocab
         markdown.filters.update(
             chart=lambda chart: Markup(html.get_template("chart.svg.j2").render(chart=chart)),
@@ -118,7 +125,7 @@ class Renderer:
     def page(self, template: str, src_uri: str, **context: object) -> str:
         """The Markdown page ``src_uri``; its templates know its address as ``here``."""
         here = page_url(src_uri, self.directory_urls)
-        return self.markdown.get_template(template).render(here=here, **context)
+        return self.markdown.get_template(template).render(here=here, here_src=src_uri, **context)
 
     def file(self, template: str, **context: object) -> str:
         """A data file (XML)."""

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from ..formats import date_vi
 from ..records import Problem, Records, RecordsError, load_records
 from ..report import Report, summarize, warnings
+from .documents.docx import DocxWriter
 from .pages import Page, site_pages
 from .render import Renderer
 
@@ -44,7 +45,7 @@ def build(project: Path, directory_urls: bool = True) -> Site:
     """
     records = load_records(project)
     report = summarize(records)
-    pages = tuple(site_pages(report, Renderer.create(directory_urls)))
+    pages = tuple(site_pages(report, Renderer.create(directory_urls), DocxWriter(records.committee.as_of)))
     return Site(records, report, pages, warnings(records, report))
 
 

@@ -230,6 +230,8 @@ class Naming(Record):
     superior_committee: Text = vi("Cấp ủy cấp trên", "Dùng trong câu và nơi nhận, ví dụ: Đảng ủy Khối các cơ quan "
                                   "tỉnh.")
     place: Text = vi("Địa danh", "Ghi trên văn bản: tên đơn vị hành chính nơi Đảng ủy đóng trụ sở.")
+    secretary: Text | None = vi("Bí thư Đảng ủy", "Người ký văn bản của Ban Thường vụ (T/M BAN THƯỜNG VỤ).",
+                                default=None)
     illustrative: bool = vi("Minh họa", "true khi chưa đối chiếu được văn bản gốc.", default=False)
     note: Text | None = vi("Ghi chú", default=None)
 

@@ -30,6 +30,7 @@ from .cells import (
 from .history import Leaders, current_leaders, naming_on
 from .listing import ListRow, cell_list
 from .registration import RegistrationReport, registration_reports
+from .rounds import RecognitionRound, SelectionRound, recognition_round, selection_round
 from .rules import Breach, CapCheck, cap_breaches, cell_breaches, rule_set, year_caps
 from .stats import TargetCheck, YearStats, target_checks, target_trajectory, year_stats
 
@@ -74,10 +75,22 @@ class YearRow:
 
 
 @dataclass(frozen=True)
+class TypeYear:
+    """One cell type's figures in one year (the yearly review, by cell type)."""
+
+    type: CellType
+    stats: YearStats
+
+
+@dataclass(frozen=True)
 class YearReport:
-    """Kết quả một năm: the figures, the rules in force and their checks, every cell's row."""
+    """Kết quả một năm: the figures, the rules in force and their checks, every cell's row,
+    the year's selection and recognition."""
 
     stats: YearStats
+    by_type: tuple[TypeYear, ...]
+    selection: SelectionRound | None
+    recognition: RecognitionRound | None
     rules: RuleSet | None
     documents: tuple[Document, ...]
     caps: tuple[CapCheck, ...]
@@ -175,8 +188,9 @@ def summarize(records: Records) -> Report:
 
 
 def _all_year_stats(cells: tuple[Cell, ...]) -> tuple[YearStats, ...]:
-    """One entry per year that any cell has a result for, in order; every cell counts."""
-    by_year: dict[int, list[YearResult]] = {}
+    """One entry per year that any cell has a result or a registration for, in order; every
+    cell counts."""
+    by_year: dict[int, list[YearResult]] = {e.year: [] for cell in cells for e in cell.registration}
     for cell in cells:
         for result in cell.results:
             by_year.setdefault(result.year, []).append(result)
@@ -229,7 +243,8 @@ def _year_reports(committee: Committee, stats: tuple[YearStats, ...],
         decisions = dict.fromkeys(line.row.result.decision for line in rows
                                   if line.row and line.row.result.model and line.row.result.decision)
         reports.append(YearReport(
-            stats=s, rules=rules, documents=_documents(committee, rules), caps=caps,
+            stats=s, by_type=_by_type(committee, s.year, cells),
+            selection=selection_round(s.year, cells), recognition=recognition_round(s.year, cells, committee.as_of), rules=rules, documents=_documents(committee, rules), caps=caps,
             breaches=tuple(cap_breaches(committee, s.year, caps))
             + tuple(b for c in cells for b in c.breaches if b.year == s.year),
             rows=rows, decisions=tuple(decisions),
@@ -244,3 +259,12 @@ def warnings(records: Records, report: Report) -> tuple[Problem, ...]:
     """Every warning of a build, one line each: files skipped, rules of the year broken."""
     breaches = tuple(records.problem(b.file, b.path, b.message) for b in report.breaches)
     return tuple(sorted(records.warnings + breaches))
+
+
+def _by_type(committee: Committee, year: int, cells: tuple[CellReport, ...]) -> tuple[TypeYear, ...]:
+    types: dict[str, list[CellReport]] = {}
+    for cell in cells:
+        types.setdefault(cell.type.id, []).append(cell)
+    return tuple(TypeYear(group[0].type, year_stats(year, [row.result for c in group if (row := c.result(year))],
+                                                    len(group)))
+                 for group in types.values())

@@ -1,0 +1,45 @@
+"""Party documents drafted from the Report (DESIGN.md §5): each a print page and a .docx.
+
+* per cell and year it surveyed or registered: the registration report (``registration``);
+* per year: the selection decision, the recognition (Tờ trình, Quyết định, Danh sách),
+  the yearly review (``decisions``, ``reviews``);
+* once: the final review of the period, with its appendices.
+
+``drafts(report)`` lists them all; ``docx.write_docx`` and ``templates/document.html.j2``
+write each one, so the two formats always say the same.
+"""
+
+from __future__ import annotations
+
+from ...report import Report
+from .decisions import recognition_draft, selection_draft
+from .model import Draft
+from .registration import registration_drafts
+from .reviews import period_appendices, period_review, year_review
+
+
+def drafts(report: Report) -> tuple[Draft, ...]:
+    """Every document the records let us draft, cells first, then years, then the period."""
+    committee = report.committee
+    found: list[Draft] = []
+    for cell in report.cells:
+        found += registration_drafts(cell, committee)
+    start, end = committee.period.start, committee.period.end
+    for year in report.years:
+        if year.year < start:
+            continue
+        if year.selection:
+            found.append(selection_draft(year, committee))
+        if year.stats.rated and year.recognition:
+            found.append(recognition_draft(year, committee))
+        if year.stats.rated:
+            found.append(Draft(title=f"Báo cáo kết quả xây dựng mô hình chi bộ kiểu mẫu năm {year.year}",
+                               docx=f"ket-qua/{year.year}/bao-cao-{year.year}.docx",
+                               page=f"ket-qua/{year.year}/bao-cao.md",
+                               back=(f"Trở lại kết quả năm {year.year}", f"ket-qua/{year.year}.md"),
+                               parts=(year_review(report, year),)))
+    found.append(Draft(title=f"Báo cáo tổng kết xây dựng mô hình chi bộ kiểu mẫu giai đoạn {start}-{end}",
+                       docx=f"ket-qua/tong-ket-{start}-{end}.docx", page="ket-qua/tong-ket.md",
+                       back=("Trở lại kết quả qua các năm", "ket-qua/index.md"),
+                       parts=(period_review(report), *period_appendices(report))))
+    return tuple(found)
