@@ -181,14 +181,33 @@ def test_print_shows_the_content_only(sample_server, visit, url: str) -> None:
 
 def test_registration_report_in_party_layout(sample_server, visit) -> None:
     page = visit(sample_server.url + "chi-bo/khoa-xet-nghiem/dang-ky/").page
-    report = page.locator(".vb-report").inner_text()
-    for text in ("ĐẢNG CỘNG SẢN VIỆT NAM", "ĐẢNG BỘ TRƯỜNG ĐẠI HỌC Y DƯỢC THÁI BÌNH", "CHI BỘ KHOA XÉT NGHIỆM",
-                 "Số ……-BC/CB", "Hưng Yên, ngày 20 tháng 3 năm 2026", "BÁO CÁO",
-                 "khảo sát, đề xuất đăng ký xây dựng chi bộ kiểu mẫu năm 2026",
+    report = page.locator(".vb-document").inner_text()
+    for text in ("DỰ THẢO", "ĐẢNG CỘNG SẢN VIỆT NAM", "ĐẢNG BỘ TRƯỜNG ĐẠI HỌC Y DƯỢC THÁI BÌNH", "CHI BỘ KHOA XÉT NGHIỆM",
+                 "Số …-BC/CB", "Hưng Yên, ngày 20 tháng 3 năm 2026", "BÁO CÁO",
+                 "khảo sát, đề xuất đăng ký xây dựng mô hình chi bộ kiểu mẫu năm 2026",
                  "Kính gửi: Ban Thường vụ Đảng ủy Trường", "T/M CHI ỦY", "BÍ THƯ", "Quách Thị Yến"):
         assert text in report, text
-    rows = page.locator(".vb-report table").nth(1).locator("tbody tr").all_inner_texts()
+    rows = page.locator(".vb-document table").nth(1).locator("tbody tr").all_inner_texts()
     assert len(rows) == 5 and rows[0].startswith("TC1")
+    assert page.title().startswith("Chi bộ Khoa Xét nghiệm: báo cáo khảo sát, đề xuất đăng ký năm 2026")
+
+
+@pytest.mark.parametrize("url", ["chi-bo/khoa-duoc/dang-ky/", "ket-qua/2022/lua-chon/", "ket-qua/2025/cong-nhan/",
+                                 "ket-qua/2025/bao-cao/", "ket-qua/tong-ket/"])
+def test_documents_print_on_a4_without_the_site_around_them(sample_server, visit, url: str) -> None:
+    page = visit(sample_server.url + url).page
+    page.emulate_media(media="print")
+    for hidden in (".md-header", ".md-tabs", ".md-footer", ".chibo-asof", "h1.chibo-noprint"):
+        assert not page.locator(hidden).first.is_visible(), hidden
+    # Nothing wider than the sheet: A4 minus the margins of HD 36 (30 mm left, 15 mm right).
+    page.set_viewport_size({"width": 624, "height": 900})  # 165 mm at 96 dpi
+    assert page.evaluate("document.documentElement.scrollWidth") <= 624
+    for sheet in page.locator(".vb-sheet").all():
+        assert sheet.evaluate("e => e.scrollWidth <= e.clientWidth + 1")
+    assert page.evaluate("getComputedStyle(document.querySelectorAll('.vb-sheet')[1] || document.body)"
+                         ".breakBefore") in ("page", "auto")
+    pdf = page.pdf(format="A4", prefer_css_page_size=True)
+    assert pdf.startswith(b"%PDF") and pdf.count(b"/Type /Page") >= 2
 
 
 # --- offline copy -----------------------------------------------------------------------

@@ -327,8 +327,9 @@ def test_a_past_report_shows_its_own_time(sample_site: Path) -> None:
     report = page(sample_site, "chi-bo/khoa-duoc/dang-ky/")
     assert "Thái Bình, ngày 11 tháng 6 năm 2022" in report.text
     assert "ĐẢNG BỘ TRƯỜNG ĐẠI HỌC Y DƯỢC THÁI BÌNH" in report.text
-    assert "Số đảng viên: 18." in report.text
-    assert "Bí thư chi bộ: Nguyễn Văn Đức; phó bí thư: Trần Thị Hoa." in report.text
+    assert "Tổng số đảng viên: 18 đồng chí." in report.text
+    assert "Chi bộ có chi ủy; đồng chí Nguyễn Văn Đức là bí thư chi bộ, đồng chí Trần Thị Hoa là phó bí thư." \
+        in report.text
     assert "T/M CHI ỦY BÍ THƯ Nguyễn Văn Đức" in report.text
     assert "Trần Thị Hoa" not in report.text.split("T/M CHI ỦY")[1]
     assert "Số liệu tính đến ngày" not in report.text
@@ -341,7 +342,8 @@ def test_a_past_report_shows_its_own_time(sample_site: Path) -> None:
 def test_a_cell_without_chi_uy_signs_for_the_cell(sample_site: Path) -> None:
     report = page(sample_site, "chi-bo/phong-khao-thi/dang-ky/")
     assert "T/M CHI BỘ BÍ THƯ Nguyễn Thị Lan Phương" in report.text
-    assert "Chi bộ không có chi ủy (dưới 9 đảng viên chính thức)." in report.text
+    assert "Chi bộ có dưới 9 đảng viên chính thức, không bầu chi ủy; đồng chí Nguyễn Thị Lan Phương là bí thư chi bộ" \
+        in report.text
     cell = page(sample_site, "chi-bo/phong-khao-thi/")
     assert "Chi ủy: không có chi ủy (chi bộ bầu bí thư, phó bí thư)" in cell.text
     assert "Bí thư, phó bí thư chi bộ có năng lực" in cell.text

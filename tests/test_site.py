@@ -38,7 +38,7 @@ def test_pages_with_record_data_show_the_sample_banner(sample: Path, url: str) -
 
 
 def test_navigation_lists_sections_not_cells(sample: Path) -> None:
-    html = page(sample, "van-ban/").html
+    html = page(sample, "to-chuc-thuc-hien/").html
     tabs = html[html.index('class="md-tabs"'):html.index("</nav>", html.index('class="md-tabs"'))]
     labels = re.findall(r'class="md-tabs__link[^"]*">\s*([^<]+?)\s*</a>', tabs)
     nav = html[html.index("md-nav--primary"):html.index("md-nav--secondary")]
@@ -60,7 +60,7 @@ def test_overview_shows_targets_against_the_latest_year(sample: Path) -> None:
 
 def test_plan_page_keeps_the_document_layout(sample: Path) -> None:
     plan = page(sample, "ke-hoach/")
-    for text in ("Số 183 - KH/ĐU", "Thái Bình, ngày 31 tháng 5 năm 2022", "I- MỤC ĐÍCH, YÊU CẦU",
+    for text in ("Số 183-KH/ĐU", "Thái Bình, ngày 31 tháng 5 năm 2022", "I- MỤC ĐÍCH, YÊU CẦU",
                  "IV- TỔ CHỨC THỰC HIỆN", "Nơi nhận:", "T/M BAN CHẤP HÀNH", "Nguyễn Quốc Tiến"):
         assert text in plan.text
 
@@ -70,11 +70,13 @@ def test_plan_page_keeps_the_document_layout(sample: Path) -> None:
 def test_plan_wording_is_unchanged(sample: Path) -> None:
     seed = (ROOT.parent / "shared/seed/ke-hoach-183-KH-DU.txt").read_text(encoding="utf-8")
     seed = re.sub(r"\*+", "", seed)
+    # The header (number, place and date) is laid out again in the Party's layout; from the
+    # document type on, the text is the signed one, word for word ("(Đã ký)" marks the signature).
     seed_words = [w for w in seed.split() if w not in ("-", "*")]
+    seed_words = seed_words[seed_words.index("KẾ"):]
     text = page(sample, "ke-hoach/").text.split()
-    start = text.index("Số")  # after the added "Văn bản gốc" note
-    words = [w for w in text[start:] if w not in ("-",)]
-    assert words[:len(seed_words)] == seed_words
+    words = [w for w in text[text.index("KẾ"):] if w not in ("-", "-----", "(Đã", "ký)")]
+    assert words == seed_words
 
 
 def test_criteria_page_has_common_and_type_specific_criteria(sample: Path) -> None:

@@ -13,7 +13,8 @@ from .. import vocab
 from ..records.paths import book_path, cell_path, committee_path
 from ..report import CellReport, Report, YearReport
 from . import charts, downloads
-from .documents import drafts
+from .documents import DocumentIndex, drafts
+from .documents.model import Draft
 from .documents.docx import DocxWriter
 from .render import Renderer
 
@@ -56,31 +57,32 @@ SECTIONS = (
 def site_pages(report: Report, renderer: Renderer, writer: DocxWriter) -> Iterator[Page]:
     """Every generated page and download of the site, the drafted documents included."""
     common = {"committee": report.committee, "book": report.book, "vocab": vocab, "sample": report.committee.sample}
+    documents = DocumentIndex.of(drafts(report))
     target_charts = tuple(c for c in map(charts.target_chart, report.trajectory) if c)
     whole = {"report": report, "charts": target_charts, "mix": charts.rating_mix(report.stats),
-             "files": downloads.FILES, **common}
+             "files": downloads.FILES, "documents": documents, **common}
     for section in SECTIONS:
         yield Page(section.src_uri, renderer.page(section.template, section.src_uri, **whole), section.source)
     for year in report.years:
-        yield year_page(renderer, year, common)
+        yield year_page(renderer, year, documents.for_year(year.year), common)
     for cell in report.cells:
-        yield from cell_pages(renderer, cell, common)
+        yield from cell_pages(renderer, cell, documents.for_cell(cell.cell.id), common)
     for name, text in downloads.downloads(report, renderer).items():
         yield Page(f"du-lieu/{name}", text)
-    for draft in drafts(report):
+    for draft in documents.all:
         if draft.page:
             yield Page(draft.page, renderer.page("document.md.j2", draft.page, draft=draft, **common))
         if draft.docx:
             yield Page(draft.docx, writer.write(draft))
 
 
-def year_page(renderer: Renderer, year: YearReport, common: dict) -> Page:
+def year_page(renderer: Renderer, year: YearReport, documents: tuple[Draft, ...], common: dict) -> Page:
     src_uri = f"ket-qua/{year.year}.md"
-    return Page(src_uri, renderer.page("ket-qua-nam.md.j2", src_uri, year=year, **common))
+    return Page(src_uri, renderer.page("ket-qua-nam.md.j2", src_uri, year=year, documents=documents, **common))
 
 
-def cell_pages(renderer: Renderer, cell: CellReport, common: dict) -> Iterator[Page]:
+def cell_pages(renderer: Renderer, cell: CellReport, documents: tuple[Draft, ...], common: dict) -> Iterator[Page]:
     """The cell's page (its registration reports are documents, see ``documents``)."""
     page = f"chi-bo/{cell.cell.id}.md"
-    yield Page(page, renderer.page("chi-bo.md.j2", page, view=cell, cell=cell.cell, **common),
+    yield Page(page, renderer.page("chi-bo.md.j2", page, view=cell, cell=cell.cell, documents=documents, **common),
                cell_path(cell.cell.id))

@@ -51,6 +51,15 @@ def _finalize(value: object) -> object:
     return md_text(value)
 
 
+def _finalize_html(value: object) -> object:
+    """Record text in HTML reads as it does in Markdown: on one line, spaces folded."""
+    if value is None:
+        return ""
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return _SPACE.sub(" ", value)
+    return value
+
+
 def url(value: str) -> Markup:
     """A link target we built from validated ids; anything else is a programming error."""
     if not _SAFE_URL.fullmatch(value):
@@ -98,7 +107,7 @@ class Renderer:
 
     @classmethod
     def create(cls, directory_urls: bool = True) -> Renderer:
-        html = _environment()
+        html = _environment(finalize=_finalize_html)
         markdown = _environment(finalize=_finalize, keep_trailing_newline=True)
         data = _environment()
 

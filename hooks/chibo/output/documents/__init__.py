@@ -11,9 +11,13 @@ write each one, so the two formats always say the same.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Mapping
+
 from ...report import Report
 from .decisions import recognition_draft, selection_draft
-from .model import Draft
+from .model import KINDS, Draft
 from .registration import registration_drafts
 from .reviews import period_appendices, period_review, year_review
 
@@ -37,9 +41,50 @@ def drafts(report: Report) -> tuple[Draft, ...]:
                                docx=f"ket-qua/{year.year}/bao-cao-{year.year}.docx",
                                page=f"ket-qua/{year.year}/bao-cao.md",
                                back=(f"Trở lại kết quả năm {year.year}", f"ket-qua/{year.year}.md"),
-                               parts=(year_review(report, year),)))
+                               parts=(year_review(report, year),), kind=KINDS["bao-cao"], year=year.year))
     found.append(Draft(title=f"Báo cáo tổng kết xây dựng mô hình chi bộ kiểu mẫu giai đoạn {start}-{end}",
                        docx=f"ket-qua/tong-ket-{start}-{end}.docx", page="ket-qua/tong-ket.md",
                        back=("Trở lại kết quả qua các năm", "ket-qua/index.md"),
-                       parts=(period_review(report), *period_appendices(report))))
+                       parts=(period_review(report), *period_appendices(report)), kind=KINDS["tong-ket"]))
     return tuple(found)
+
+
+@dataclass(frozen=True)
+class YearDocuments:
+    """The documents of one year on /van-ban/ (``year`` None: those of the whole period)."""
+
+    year: int | None
+    drafts: tuple[Draft, ...]
+
+
+@dataclass(frozen=True)
+class DocumentIndex:
+    """The drafts where they are listed: each cell's, each year's, and all of them by year."""
+
+    all: tuple[Draft, ...]
+    listing: tuple[YearDocuments, ...]
+    by_cell: Mapping[str, tuple[Draft, ...]]
+    by_year: Mapping[int, tuple[Draft, ...]]
+
+    @classmethod
+    def of(cls, found: tuple[Draft, ...]) -> DocumentIndex:
+        cells: dict[str, list[Draft]] = {}
+        years: dict[int, list[Draft]] = {}
+        listing: dict[int | None, list[Draft]] = {}
+        for draft in found:
+            listing.setdefault(draft.year, []).append(draft)
+            if draft.cell_id:
+                cells.setdefault(draft.cell_id, []).append(draft)
+            elif draft.year is not None:
+                years.setdefault(draft.year, []).append(draft)
+        ordered = sorted(listing, key=lambda y: (y is None, y or 0))
+        return cls(found, tuple(YearDocuments(y, tuple(sorted(listing[y], key=lambda d: d.cell_id is not None)))
+                         for y in ordered),
+                   MappingProxyType({k: tuple(v) for k, v in cells.items()}),
+                   MappingProxyType({k: tuple(v) for k, v in years.items()}))
+
+    def for_cell(self, cell_id: str) -> tuple[Draft, ...]:
+        return self.by_cell.get(cell_id, ())
+
+    def for_year(self, year: int) -> tuple[Draft, ...]:
+        return self.by_year.get(year, ())

@@ -44,14 +44,16 @@ def results_table(rows: tuple[ResultRow, ...]) -> Table:
     """Xếp loại chi bộ và đảng viên qua các năm (member counts under one heading)."""
     head = ((Head("Năm", rows=2), Head("Xếp loại chất lượng chi bộ", rows=2), Head("Số đảng viên xếp loại", span=4)),
             (Head("HTXSNV"), Head("HTTNV"), Head("HTNV"), Head("KHTNV")))
-    body = tuple((Cell(str(row.year)), Cell(RATING_LABELS[row.result.rating] if row.result.rating else "Chưa xếp loại"),
-                  *(Cell("–" if n is None else str(n)) for n in (row.members or (None,) * 4))) for row in rows)
-    return Table(head, body, (True, False, True, True, True, True), (10, 38, 13, 13, 13, 13),
+    body = tuple((Cell(str(row.year), numeric=True),
+                  Cell(RATING_LABELS[row.result.rating] if row.result.rating else "Chưa xếp loại"),
+                  *(Cell("–" if n is None else str(n), numeric=True) for n in (row.members or (None,) * 4)))
+                 for row in rows)
+    return Table(head, body, (10, 38, 13, 13, 13, 13),
                  "HTXSNV, HTTNV, HTNV, KHTNV: hoàn thành xuất sắc nhiệm vụ, hoàn thành tốt nhiệm vụ, "
                  "hoàn thành nhiệm vụ, không hoàn thành nhiệm vụ.")
 
 
 def simple_table(labels: tuple[str, ...], rows: list[tuple[str, ...]], numeric: tuple[bool, ...],
                  widths: tuple[int, ...], note: str = "") -> Table:
-    return Table((tuple(Head(label) for label in labels),), tuple(tuple(Cell(v) for v in row) for row in rows),
-                 numeric, widths, note)
+    return Table((tuple(Head(label) for label in labels),),
+                 tuple(tuple(Cell(v, numeric=n) for v, n in zip(row, numeric)) for row in rows), widths, note)

@@ -16,7 +16,7 @@ from ...report.rounds import RecognitionRound, SelectionRound
 from ...report.selection import REVIEW
 from ...vocab import RATING_LABELS
 from .common import BLANK, committee_header, plan_basis, reference_day, simple_table, standing_signature
-from .model import Cell, Draft, Head, Header, Paragraph, Part, Signature, Table
+from .model import KINDS, Cell, Draft, Head, Header, Paragraph, Part, Signature, Table
 
 _NUMBER = re.compile(r"số\s+([0-9]+-QĐ/[^\s,;]+)", re.IGNORECASE)
 
@@ -78,7 +78,8 @@ def selection_draft(report: YearReport, committee: Committee) -> Draft:
             style="note")))
     return Draft(title=f"Quyết định lựa chọn chi bộ xây dựng mô hình chi bộ kiểu mẫu năm {year}",
                  docx=f"ket-qua/{year}/lua-chon-{year}.docx", page=f"ket-qua/{year}/lua-chon.md",
-                 back=(f"Trở lại kết quả năm {year}", f"ket-qua/{year}.md"), parts=(decision, listing))
+                 back=(f"Trở lại kết quả năm {year}", f"ket-qua/{year}.md"), parts=(decision, listing),
+                 kind=KINDS["lua-chon"], year=year)
 
 
 def _attached(number: str | None, day: dt.date | None, naming: Naming) -> str:
@@ -98,9 +99,9 @@ def _candidates_table(round_: SelectionRound) -> Table:
             row = (Cell(condition.title), Cell(verdict))
             if k == 0:
                 n = len(conditions)
-                row = (Cell(str(index), n), Cell(c.cell.cell.name, n, True), *row, Cell(outcome, n))
+                row = (Cell(str(index), n, numeric=True), Cell(c.cell.cell.name, n, True), *row, Cell(outcome, n))
             body.append(row)
-    return Table(head, tuple(body), (True, False, False, False, False), (6, 20, 32, 26, 16))
+    return Table(head, tuple(body), (6, 20, 32, 26, 16))
 
 
 def recognition_draft(report: YearReport, committee: Committee) -> Draft:
@@ -135,7 +136,8 @@ def recognition_draft(report: YearReport, committee: Committee) -> Draft:
                    attachment=_attached(None, day, naming), blocks=(_qualified_table(round_, year),))
     return Draft(title=f"Tờ trình và Quyết định công nhận chi bộ kiểu mẫu năm {year}",
                  docx=f"ket-qua/{year}/cong-nhan-{year}.docx", page=f"ket-qua/{year}/cong-nhan.md",
-                 back=(f"Trở lại kết quả năm {year}", f"ket-qua/{year}.md"), parts=(proposal, decision, listing))
+                 back=(f"Trở lại kết quả năm {year}", f"ket-qua/{year}.md"), parts=(proposal, decision, listing),
+                 kind=KINDS["cong-nhan"], year=year)
 
 
 def _proposal_body(round_: RecognitionRound, report: YearReport, committee: Committee, naming: Naming) -> tuple:

@@ -281,8 +281,8 @@ def _table(doc: Document, block: Table) -> None:
     table.style = doc.styles["Table Grid"]
     merges: list[tuple[object, object]] = []
     _place(grid, [[(h.text, h.rows, h.span, True, False) for h in row] for row in block.head], merges, center=True)
-    _place(grid[len(block.head):], [[(c.text, c.rows, 1, c.bold, True) for c in row] for row in block.body], merges,
-           numeric=block.numeric)
+    _place(grid[len(block.head):], [[(c.text, c.rows, 1, c.bold, c.numeric) for c in row] for row in block.body],
+           merges)
     for first, last in merges:  # after the text: a merge moves the cells it takes in
         kept = first.merge(last)
         for extra in kept.paragraphs[1:]:
@@ -291,17 +291,15 @@ def _table(doc: Document, block: Table) -> None:
         _para(doc, block.note, italic=True, size=Pt(11))
 
 
-def _place(grid: list, rows: list, merges: list, *, center: bool = False,
-           numeric: tuple[bool, ...] = ()) -> None:
+def _place(grid: list, rows: list, merges: list, *, center: bool = False) -> None:
     """Put each cell's text in the next free grid position; note the spans to merge."""
     taken: set[tuple[int, int]] = set()
     for r, row in enumerate(rows):
         c = 0
-        for text, height, span, bold, _ in row:
+        for text, height, span, bold, numeric in row:
             while (r, c) in taken:
                 c += 1
-            _cell_text(grid[r][c], text, bold=bold, center=center,
-                       numeric=numeric[c] if c < len(numeric) else False)
+            _cell_text(grid[r][c], text, bold=bold, center=center, numeric=numeric)
             if height > 1 or span > 1:
                 merges.append((grid[r][c], grid[r + height - 1][c + span - 1]))
             taken.update((r + i, c + j) for i in range(height) for j in range(span))

@@ -62,6 +62,7 @@ class Cell:
     text: str
     rows: int = 1
     bold: bool = False
+    numeric: bool = False
 
 
 @dataclass(frozen=True)
@@ -75,16 +76,24 @@ class Head:
 
 @dataclass(frozen=True)
 class Table:
-    """A table: header rows, body rows, which columns are figures, relative widths."""
+    """A table: header rows, body rows, relative column widths, a note under it."""
 
     head: tuple[tuple[Head, ...], ...]
     body: tuple[tuple[Cell, ...], ...]
-    numeric: tuple[bool, ...]
     widths: tuple[int, ...]
     note: str = ""
 
 
 Block = Union[Heading, Paragraph, Fill, Table]
+
+# The kinds of drafted document, as the office calls them (listed on /van-ban/).
+KINDS = {
+    "dang-ky": "Báo cáo khảo sát, đề xuất đăng ký",
+    "lua-chon": "Quyết định lựa chọn chi bộ",
+    "cong-nhan": "Tờ trình, Quyết định công nhận chi bộ kiểu mẫu",
+    "bao-cao": "Báo cáo kết quả năm",
+    "tong-ket": "Báo cáo tổng kết giai đoạn",
+}
 
 
 @dataclass(frozen=True)
@@ -120,3 +129,7 @@ class Draft:
     parts: tuple[Part, ...]
     page: str | None = None
     back: tuple[str, str] | None = None
+    kind: str = ""
+    year: int | None = None
+    cell_id: str | None = None
+    subject: str = ""

@@ -13,7 +13,7 @@ from ...report.registration import RegistrationReport
 from ...report.selection import REVIEW
 from ...vocab import CRITERION_LABELS
 from .common import BLANK, count, plan_basis, results_table, simple_table
-from .model import Draft, Fill, Header, Heading, Paragraph, Part, Signature
+from .model import KINDS, Draft, Fill, Header, Heading, Paragraph, Part, Signature
 
 KIND = "BÁO CÁO"
 
@@ -32,6 +32,7 @@ def registration_draft(cell: CellReport, report: RegistrationReport, committee: 
         docx=f"chi-bo/{cell.cell.id}/dang-ky-{year}.docx" if report.date else None,
         page=page,
         back=("Trở lại trang chi bộ", f"chi-bo/{cell.cell.id}.md"),
+        kind=KINDS["dang-ky"], year=year, cell_id=cell.cell.id, subject=name,
         parts=(Part(
             kind=KIND,
             summary=f"khảo sát, đề xuất đăng ký xây dựng mô hình chi bộ kiểu mẫu năm {year or BLANK}",
