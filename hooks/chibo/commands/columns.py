@@ -119,9 +119,10 @@ def _merged_header(table: Table, number: int, issues: Issues) -> set[int]:
     columns: set[int] = set()
     for top, left, bottom, right in table.merged:
         if top <= number <= bottom and (top, left) != (bottom, right):
-            span = column_letter(left) if left == right else f"{column_letter(left)}–{column_letter(right)}"
-            issues.add(f"ô gộp ở dòng tiêu đề (cột {span}, dòng {top}–{bottom}): mỗi cột cần một tiêu đề riêng "
-                       "trên cùng một dòng; hãy bỏ gộp ô", number, left)
+            span = f"cột {column_letter(left)}" if left == right else f"cột {column_letter(left)}–{column_letter(right)}"
+            span += f", dòng {top}–{bottom}" if bottom > top else ""
+            issues.add(f"ô gộp ở dòng tiêu đề ({span}): mỗi cột cần một tiêu đề riêng trên cùng một dòng; "
+                       "hãy bỏ gộp ô", number, left)
             columns.update(range(left, right + 1))
     return columns
 

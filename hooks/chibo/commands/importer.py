@@ -194,8 +194,8 @@ def _suggest(text: str, options: list[str]) -> str:
         return ""
     option = folded[close[0]]
     hint = f"; có phải là '{option}'?"
-    if len(option) == len(text) and option != text:
-        index = next(i for i, (a, b) in enumerate(zip(text, option)) if a != b)
+    index = next((i for i, (a, b) in enumerate(zip(text, option)) if a != b), None)
+    if index is not None:
         char = text[index]
         hint += f" (khác ở ký tự thứ {index + 1}: '{char}', mã U+{ord(char):04X}, thay vì '{option[index]}')"
     return hint

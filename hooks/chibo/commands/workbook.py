@@ -45,11 +45,21 @@ def read_workbook(data: bytes, source: str) -> Table:
             return _read(data, source)
     except SheetError:
         raise
-    except DefusedXmlException:
-        raise fail(source, "tệp có khai báo kiểu tài liệu hay thực thể XML (không có trong tệp Excel thật, "
-                   "có thể là tệp độc hại); không đọc") from None
-    except Exception:  # noqa: BLE001 - a third-party parser on untrusted bytes: any failure is the file's
+    except Exception as error:  # noqa: BLE001 - a third-party parser on untrusted bytes: any failure is the file's
+        if _caused_by(error, DefusedXmlException):
+            raise fail(source, "tệp có khai báo kiểu tài liệu hay thực thể XML (tệp Excel thật không có, có thể là "
+                       "tệp độc hại); không đọc") from None
         raise fail(source, _DAMAGED) from None
+
+
+def _caused_by(error: BaseException | None, kind: type[BaseException]) -> bool:
+    """Whether ``error`` or an error it was raised from is a ``kind`` (openpyxl wraps what it catches)."""
+    seen = 0
+    while error is not None and seen < 20:
+        if isinstance(error, kind):
+            return True
+        error, seen = error.__cause__ or error.__context__, seen + 1
+    return False
 
 
 def _check_parts(data: bytes, source: str) -> None:
@@ -84,9 +94,10 @@ def _read(data: bytes, source: str) -> Table:
         _check_size(sheet, source)
         rows = _rows(sheet, formula_sheet, source)
         merged = _merged(values, sheet, rows, source)
-        notes = _elsewhere(values, rows, source)
         if sheet.sheet_state != "visible":
-            notes.append(f"trang tính đầu tiên '{sheet.title}' đang bị ẩn; đã đọc trang này")
+            raise fail(source, f"trang tính đầu tiên '{sheet.title}' đang bị ẩn; hãy cho hiện trang đó (hoặc xóa nó "
+                       "nếu không dùng) rồi nhập lại")
+        notes = _elsewhere(values, rows, source)
         return Table(source, tuple(tuple(row) for row in rows), sheet.title, f"trang tính '{sheet.title}'",
                      merged, tuple(notes))
     finally:

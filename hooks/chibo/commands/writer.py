@@ -88,6 +88,9 @@ def write_all(project: Path, files: list[FileWrite]) -> None:
         try:
             os.replace(temp, target)
         except OSError as error:
+            if not done and _forget(journal, temps, len(files) > 1):
+                raise WriteError([f"lỗi: không ghi được {item.rel}: {reason(error)}. "
+                                  "Không tệp hồ sơ nào bị thay đổi."]) from None
             raise WriteError(_partial(files, done, item, error)) from None
         done.append(item.rel)
     _sync_folders({target.parent for target in targets})
@@ -97,6 +100,18 @@ def write_all(project: Path, files: list[FileWrite]) -> None:
         except OSError as error:
             raise WriteError([f"lỗi: đã ghi đủ {len(files)} tệp hồ sơ nhưng không xóa được {journal_path()} "
                               f"({reason(error)}); chạy 'chibo recover' để dọn."]) from None
+
+
+def _forget(journal: Path, temps: list[Path], journaled: bool) -> bool:
+    """Undo a write that replaced nothing: remove its temporary files and journal; whether it could."""
+    _discard(temps)
+    if not journaled:
+        return True
+    try:
+        os.unlink(journal)
+    except OSError:
+        return False
+    return True
 
 
 def _target(item: FileWrite) -> Path:
