@@ -13,11 +13,28 @@ import sys
 from pathlib import Path
 
 from ..records import RecordsError, load_records
+from ..records.models import MAX_YEAR, MIN_YEAR
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="chibo", description="Công cụ hồ sơ chi bộ kiểu mẫu.")
     commands = parser.add_subparsers(dest="command", required=True, metavar="LỆNH")
+    _record_commands(commands)
+    _other_commands(commands)
+    args = parser.parse_args(argv)
+    _utf8_output()
+    try:
+        return _run(parser, args)
+    except OSError as error:  # a disk, a permission, a folder gone: the person can act on it
+        from .writer import reason
+
+        shown = f"{error.filename}: " if error.filename else ""
+        print(f"lỗi: {shown}{reason(error)}", file=sys.stderr)
+        return 1
+
+
+def _record_commands(commands: argparse._SubParsersAction) -> None:
+    """``validate``, ``new``, ``import``: the commands that read or change records."""
     check = commands.add_parser("validate", help="kiểm tra toàn bộ hồ sơ trong records/")
     check.add_argument("project", nargs="?", default=".", type=Path,
                        help="thư mục dự án (chứa records/), mặc định là thư mục hiện tại")
@@ -37,6 +54,10 @@ def main(argv: list[str] | None = None) -> int:
     sheet.add_argument("--confirm-year", action="store_true",
                        help="xác nhận --year khi tên tệp, tiêu đề hay ngày quyết định ghi năm khác")
     sheet.add_argument("--project", type=Path, default=Path("."), help="thư mục dự án")
+
+
+def _other_commands(commands: argparse._SubParsersAction) -> None:
+    """``recover``, ``schema``, ``demo``."""
     recover = commands.add_parser("recover", help="ghi nốt (hoặc hoàn tác) một lần ghi hồ sơ bị dừng giữa chừng")
     recover.add_argument("project", nargs="?", default=".", type=Path, help="thư mục dự án")
     recover.add_argument("--undo", action="store_true", help="trả hồ sơ lại như trước lần ghi đó")
@@ -46,16 +67,6 @@ def main(argv: list[str] | None = None) -> int:
     demo.add_argument("--cells", type=int, required=True, help="số chi bộ")
     demo.add_argument("--seed", type=int, default=1, help="hạt giống ngẫu nhiên (cùng hạt giống, cùng dữ liệu)")
     demo.add_argument("--out", type=Path, required=True, help="thư mục đích")
-    args = parser.parse_args(argv)
-    _utf8_output()
-    try:
-        return _run(parser, args)
-    except OSError as error:  # a disk, a permission, a folder gone: the person can act on it
-        from .writer import reason
-
-        shown = f" {error.filename}" if error.filename else ""
-        print(f"lỗi:{shown}: {reason(error)}", file=sys.stderr)
-        return 1
 
 
 def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
@@ -69,6 +80,8 @@ def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     if args.command == "import":
         if not args.file.is_file():
             parser.error(f"không thấy tệp {args.file}")
+        if not MIN_YEAR <= args.year <= MAX_YEAR:
+            parser.error(f"--year phải từ {MIN_YEAR} đến {MAX_YEAR}")
         return _import(args)
     if args.command == "recover":
         return _recover(project, args.undo)

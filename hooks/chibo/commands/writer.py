@@ -28,8 +28,8 @@ JOURNAL_FORMAT = 1
 _REASONS = {
     errno.ENOSPC: "ổ đĩa đã đầy",
     errno.EDQUOT: "đã hết dung lượng được cấp",
-    errno.EACCES: "không có quyền ghi",
-    errno.EPERM: "không có quyền ghi",
+    errno.EACCES: "không có quyền truy cập",
+    errno.EPERM: "không có quyền truy cập",
     errno.EROFS: "ổ đĩa chỉ cho phép đọc",
     errno.ENAMETOOLONG: "tên tệp quá dài",
     errno.EIO: "lỗi đọc ghi trên đĩa",
