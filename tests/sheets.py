@@ -35,6 +35,8 @@ class Sheet:
     dimension: str | None = None
     state: str = "visible"
     prolog: str = ""
+    hidden_rows: list[int] = field(default_factory=list)
+    hidden_columns: list[int] = field(default_factory=list)
 
 
 def column_letter(index: int) -> str:
@@ -64,9 +66,12 @@ def sheet_xml(sheet: Sheet) -> str:
     rows = []
     for number, row in enumerate(sheet.rows, start=1):
         cells = "".join(_cell(f"{column_letter(c)}{number}", v) for c, v in enumerate(row, start=1))
+        hidden = ' hidden="1"' if number in sheet.hidden_rows else ""
         if cells:
-            rows.append(f'<row r="{number}">{cells}</row>')
+            rows.append(f'<row r="{number}"{hidden}>{cells}</row>')
     dimension = f'<dimension ref="{sheet.dimension}"/>' if sheet.dimension else ""
+    if sheet.hidden_columns:
+        dimension += "<cols>" + "".join(f'<col min="{c}" max="{c}" hidden="1"/>' for c in sheet.hidden_columns) + "</cols>"
     merges = ""
     if sheet.merges:
         merges = f'<mergeCells count="{len(sheet.merges)}">' + "".join(

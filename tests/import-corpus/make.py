@@ -83,6 +83,11 @@ def workbook_cases() -> dict[str, bytes]:
             header, ["khoa-duoc", "tot", Formula("SUM(H2:H9)"), 13], ["khoa-noi", Formula("Sheet2!B4"), 1, 2]])),
         "cong-thuc-loi.xlsx": workbook(Sheet("Kết quả", [
             header, ["khoa-duoc", "tot", Formula("1/0", "#DIV/0!", error=True), 13]])),
+        "cong-thuc-ra-rong.xlsx": workbook(Sheet("Kết quả", [
+            ["Mã chi bộ", "Xếp loại", "Ghi chú"], ["khoa-duoc", "tot", Formula('IF(B2="tot","","Xem lại")', "")]])),
+        "dong-cot-bi-an.xlsx": workbook(Sheet("Kết quả", [
+            ["Mã chi bộ", "Xếp loại", "Ghi chú"], ["khoa-duoc", "tot", "Đã họp xét"], ["khoa-noi", "tot", ""]],
+            hidden_rows=[3], hidden_columns=[3])),
         "so-thuc.xlsx": workbook(Sheet("Kết quả", [header, ["khoa-duoc", "tot", 3.5, 13]])),
         "o-gop-du-lieu.xlsx": workbook(Sheet("Kết quả", [
             header, ["khoa-duoc", "xuat-sac", 4, 13, "Có", "Quyết định số 220-QĐ/ĐU ngày 18-12-2026"],

@@ -31,7 +31,8 @@ MAX_PARTS = 1_000                        # parts (files) inside an .xlsx
 MAX_ROWS = 10_000                        # rows of the sheet, title and header included
 MAX_COLUMNS = 100                        # columns of the sheet
 MAX_SHOWN = 50                           # errors printed; the rest are counted
-SAMPLE_LINES = 10                        # lines of a CSV the separator is guessed from
+SAMPLE_LINES = 10                        # lines of a CSV the separator is guessed from,
+SAMPLE_CHARS = 2048                      # at most this long (csv.Sniffer is quadratic in it)
 SEPARATORS = ",;\t"
 
 
@@ -199,7 +200,7 @@ def _separator(text: str, is_header: Callable[[str], bool]) -> str:
     When no separator gives a known title, ``csv.Sniffer`` guesses from the first lines, so
     the error about the header at least names what was read.
     """
-    lines = text.splitlines()[:SAMPLE_LINES]
+    lines = text[:SAMPLE_CHARS].splitlines()[:SAMPLE_LINES]
     first = lines[0] if lines else ""
     scores = {sep: sum(1 for title in next(csv.reader([first], delimiter=sep), []) if is_header(title))
               for sep in SEPARATORS}
@@ -207,7 +208,7 @@ def _separator(text: str, is_header: Callable[[str], bool]) -> str:
     if scores[best] > 0:
         return best
     try:
-        return csv.Sniffer().sniff("\n".join(lines)[:8192], delimiters=SEPARATORS).delimiter
+        return csv.Sniffer().sniff("\n".join(lines), delimiters=SEPARATORS).delimiter
     except csv.Error:
         return ","
 

@@ -14,15 +14,16 @@ import datetime as dt
 import io
 import warnings
 import zipfile
-from typing import Any, Iterator
+from typing import Any
 
 from ..formats import date_vi, number_vi
 from .sheet import (MAX_COLUMNS, MAX_PARTS, MAX_ROWS, MAX_UNPACKED_BYTES, Bad, SheetError, Table, Value,
-                    cell_value, fail)
+                    cell_value, column_letter, fail)
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .xls, and any workbook saved with a password
 ERROR_TYPE = "e"
 FORMULA_TYPE = "f"
+TEXT_TYPE = "str"
 _OLD_OR_LOCKED = ("tệp Excel cũ (.xls) hoặc tệp có đặt mật khẩu; hãy mở bằng Excel, bỏ mật khẩu nếu có, "
                   "rồi lưu lại dạng .xlsx (Excel Workbook)")
 _DAMAGED = "không đọc được bảng tính: tệp .xlsx bị hỏng hoặc không phải tệp Excel; hãy mở bằng Excel và lưu lại"
@@ -91,13 +92,14 @@ def _read(data: bytes, source: str) -> Table:
         if not values.worksheets:
             raise fail(source, "tệp không có trang tính nào")
         sheet, formula_sheet = values.worksheets[0], formulas.worksheets[0]
-        _check_size(sheet, source)
-        rows = _rows(sheet, formula_sheet, source)
-        merged = _merged(values, sheet, rows, source)
         if sheet.sheet_state != "visible":
             raise fail(source, f"trang tính đầu tiên '{sheet.title}' đang bị ẩn; hãy cho hiện trang đó (hoặc xóa nó "
                        "nếu không dùng) rồi nhập lại")
-        notes = _elsewhere(values, rows, source)
+        _check_size(sheet, source)
+        rows = _rows(sheet, formula_sheet, source)
+        marks = _scan(values, sheet)
+        merged = _merged(marks["merged"], rows, source)
+        notes = _elsewhere(values, rows, source) + _hidden(marks, rows)
         return Table(source, tuple(tuple(row) for row in rows), sheet.title, f"trang tính '{sheet.title}'",
                      merged, tuple(notes))
     finally:
@@ -132,6 +134,8 @@ def _rows(sheet: Any, formula_sheet: Any, source: str) -> list[list[Value]]:
 def _value(cell: Any, formula: Any) -> Value:
     """A cell as text: the value Excel saved, or why there is none to take."""
     value = cell.value
+    if value is None and getattr(cell, "data_type", None) == TEXT_TYPE:
+        value = ""  # a formula whose saved result is the empty text
     if getattr(formula, "data_type", None) == FORMULA_TYPE and value is None:
         shown = str(getattr(formula.value, "text", formula.value))[:60]
         return Bad(f"ô có công thức '{shown}' nhưng chưa có giá trị tính sẵn (tệp chưa được Excel tính lại); "
@@ -155,13 +159,13 @@ def _text(value: object) -> str:
     return str(value)
 
 
-def _merged(book: Any, sheet: Any, rows: list[list[Value]], source: str) -> tuple[tuple[int, int, int, int], ...]:
+def _merged(refs: list[str], rows: list[list[Value]], source: str) -> tuple[tuple[int, int, int, int], ...]:
     """Fill each merged range with its first cell's value; the ranges, clipped to the rows read."""
     from openpyxl.utils import range_boundaries
 
     ranges = []
     budget = MAX_ROWS * MAX_COLUMNS  # cells a fill may touch: a range over the whole sheet is clipped
-    for ref in _merge_refs(book, sheet):
+    for ref in refs:
         left, top, right, bottom = range_boundaries(ref)
         bottom, right = min(bottom, len(rows)), min(right, MAX_COLUMNS)
         if top > bottom or left > right:
@@ -177,16 +181,45 @@ def _merged(book: Any, sheet: Any, rows: list[list[Value]], source: str) -> tupl
     return tuple(ranges)
 
 
-def _merge_refs(book: Any, sheet: Any) -> Iterator[str]:
-    """The ``ref`` of every ``<mergeCell>`` of the sheet (read-only sheets do not keep them)."""
+def _scan(book: Any, sheet: Any) -> dict[str, list]:
+    """What read-only sheets do not keep: merged ranges, hidden rows and hidden columns."""
     from defusedxml.ElementTree import iterparse
 
+    found: dict[str, list] = {"merged": [], "rows": [], "columns": []}
     with book._archive.open(sheet._worksheet_path) as part:  # openpyxl's own handle on the zip
         for _, element in iterparse(part):
-            if element.tag.endswith("}mergeCell") and element.get("ref"):
-                yield element.get("ref")
-            elif element.tag.endswith("}row"):
+            tag = element.tag.rsplit("}", 1)[-1]
+            if tag == "mergeCell" and element.get("ref"):
+                found["merged"].append(element.get("ref"))
+            elif tag == "row":
+                if element.get("hidden") in ("1", "true") and (element.get("r") or "").isdigit():
+                    found["rows"].append(int(element.get("r")))
                 element.clear()
+            elif tag == "col" and element.get("hidden") in ("1", "true"):
+                low, high = int(element.get("min", "0")), int(element.get("max", "0"))
+                found["columns"] += range(max(low, 1), min(high, MAX_COLUMNS) + 1)
+    return found
+
+
+def _hidden(marks: dict[str, list], rows: list[list[Value]]) -> list[str]:
+    """Warn of data in rows or columns the spreadsheet program hides: it is imported all the same."""
+    def filled(value: Value) -> bool:
+        return isinstance(value, Bad) or bool(value.strip())
+
+    hidden_rows = [n for n in sorted(set(marks["rows"])) if n <= len(rows) and any(map(filled, rows[n - 1]))]
+    hidden_columns = [c for c in sorted(set(marks["columns"]))
+                      if any(c <= len(row) and filled(row[c - 1]) for row in rows)]
+    notes = []
+    if hidden_rows:
+        notes.append(f"dòng {_listed([str(n) for n in hidden_rows])} đang bị ẩn nhưng có dữ liệu, vẫn được nhập")
+    if hidden_columns:
+        notes.append(f"cột {_listed([column_letter(c) for c in hidden_columns])} đang bị ẩn nhưng có dữ liệu, "
+                     "vẫn được nhập")
+    return notes
+
+
+def _listed(items: list[str]) -> str:
+    return ", ".join(items[:10]) + (f" và {len(items) - 10} khác" if len(items) > 10 else "")
 
 
 def _elsewhere(book: Any, rows: list[list[Value]], source: str) -> list[str]:
