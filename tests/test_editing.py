@@ -143,14 +143,14 @@ def test_bad_spreadsheet_leaves_every_record_untouched(project: Path, tmp_path: 
     assert cli.main(["import", str(sheet), "--year", "2026", "--project", str(project), "--write"]) == 1
     out = capsys.readouterr().out.splitlines()
     assert out == [
-        "sai.csv: dòng 2: xếp loại 'Xuất sắc lắm' không hợp lệ; chọn một trong: HTXSNV (xuat-sac), HTTNV (tot), "
-        "HTNV (hoan-thanh), KHTNV (khong-hoan-thanh)",
-        "sai.csv: dòng 3: không có chi bộ mã 'khoa-xyz'",
-        "sai.csv: dòng 4: chi bộ khoa-duoc đã có ở dòng 2",
-        "sai.csv: dòng 5: số đảng viên KHTNV '-2' phải là số nguyên không âm",
-        "sai.csv: dòng 5: tiêu chí TC1 'Tốt' không hợp lệ; ghi 'Đạt' hoặc 'Chưa đạt'",
-        "sai.csv: dòng 6: records/chi-bo/khoa-hoi-suc-cap-cuu.yml:46:12: lỗi: results[7].model: 'model: true' "
-        "cần xếp loại 'xuat-sac' hoặc 'tot' trong cùng năm",
+        "sai.csv: dòng 2, cột B: xếp loại 'Xuất sắc lắm' không hợp lệ; chọn một trong: HTXSNV (xuat-sac), "
+        "HTTNV (tot), HTNV (hoan-thanh), KHTNV (khong-hoan-thanh)",
+        "sai.csv: dòng 3, cột A: không có chi bộ mã 'khoa-xyz'",
+        "sai.csv: dòng 4, cột A: chi bộ khoa-duoc đã có ở dòng 2",
+        "sai.csv: dòng 5, cột C: số đảng viên KHTNV '-2' phải là số nguyên không âm",
+        "sai.csv: dòng 5, cột D: tiêu chí TC1 'Tốt' không hợp lệ; ghi 'Đạt' hoặc 'Chưa đạt'",
+        "sai.csv: dòng 6, cột E: records/chi-bo/khoa-hoi-suc-cap-cuu.yml:46:12: lỗi: results[7].model: "
+        "'model: true' cần xếp loại 'xuat-sac' hoặc 'tot' trong cùng năm",
     ]
     assert snapshot(project) == before
 

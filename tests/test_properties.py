@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 
 from chibo.records import RecordsError
 from chibo.records import load_records
+from chibo.records.models import WINDOWS_DEVICE_NAMES
 from chibo.vocab import RATINGS
 
 from conftest import DATA, build_site, copy_project
@@ -86,8 +87,12 @@ def test_any_bytes_validate_or_give_our_lines(content: bytes) -> None:
 
 # --- valid records always build --------------------------------------------------------
 
-slugs = st.from_regex(r"[a-z0-9]{1,8}(-[a-z0-9]{1,8}){0,2}", fullmatch=True)
-texts = st.text(st.characters(codec="utf-8", exclude_categories=("Cc", "Cs")), min_size=1, max_size=40).filter(str.strip)
+# Cell ids: no Windows device name (con, nul, com1…), which the records refuse as file names.
+slugs = st.from_regex(r"[a-z0-9]{1,8}(-[a-z0-9]{1,8}){0,2}", fullmatch=True).filter(
+    lambda s: s not in WINDOWS_DEVICE_NAMES)
+# Text: no control, format (invisible, bidirectional) or line separator characters, which the records refuse.
+texts = st.text(st.characters(codec="utf-8", exclude_categories=("Cc", "Cs", "Cf", "Zl", "Zp")),
+                min_size=1, max_size=40).filter(str.strip)
 
 
 @st.composite

@@ -1,7 +1,9 @@
-"""The ``chibo`` command: ``chibo validate [PROJECT_DIR]``, ``chibo demo --cells N``.
+"""The ``chibo`` command: ``validate``, ``new``, ``import``, ``recover``, ``schema``, ``demo``.
 
-Exit codes: 0 the records are valid, 1 they are not (one line per problem), 2 a usage
-error (unknown command or option, missing folder).
+Exit codes: 0 done (the records are valid), 1 a problem with the records, the input or the
+disk (one line per problem, in Vietnamese), 2 a usage error (unknown command or option,
+missing folder or file). No input ends in a Python traceback: a file system error becomes
+a line naming the file and the reason.
 """
 
 from __future__ import annotations
@@ -11,12 +13,29 @@ import sys
 from pathlib import Path
 
 from ..records import RecordsError, load_records
+from ..records.fields import MAX_YEAR, MIN_YEAR
 from ..records.problems import problems_json
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="chibo", description="Công cụ hồ sơ chi bộ kiểu mẫu.")
     commands = parser.add_subparsers(dest="command", required=True, metavar="LỆNH")
+    _record_commands(commands)
+    _other_commands(commands)
+    args = parser.parse_args(argv)
+    _utf8_output()
+    try:
+        return _run(parser, args)
+    except OSError as error:  # a disk, a permission, a folder gone: the person can act on it
+        from .writer import reason
+
+        shown = f"{error.filename}: " if error.filename else ""
+        print(f"lỗi: {shown}{reason(error)}", file=sys.stderr)
+        return 1
+
+
+def _record_commands(commands: argparse._SubParsersAction) -> None:
+    """``validate``, ``new``, ``import``: the commands that read or change records."""
     check = commands.add_parser("validate", help="kiểm tra toàn bộ hồ sơ trong records/")
     check.add_argument("project", nargs="?", default=".", type=Path,
                        help="thư mục dự án (chứa records/), mặc định là thư mục hiện tại")
@@ -33,15 +52,25 @@ def main(argv: list[str] | None = None) -> int:
     sheet.add_argument("file", type=Path, help="tệp bảng tính")
     sheet.add_argument("--year", type=int, required=True, help="năm của kết quả")
     sheet.add_argument("--write", action="store_true", help="ghi vào hồ sơ (mặc định chỉ xem trước)")
+    sheet.add_argument("--confirm-year", action="store_true",
+                       help="xác nhận --year khi tên tệp, tiêu đề hay ngày quyết định ghi năm khác")
     sheet.add_argument("--project", type=Path, default=Path("."), help="thư mục dự án")
+
+
+def _other_commands(commands: argparse._SubParsersAction) -> None:
+    """``recover``, ``schema``, ``demo``."""
+    recover = commands.add_parser("recover", help="ghi nốt (hoặc hoàn tác) một lần ghi hồ sơ bị dừng giữa chừng")
+    recover.add_argument("project", nargs="?", default=".", type=Path, help="thư mục dự án")
+    recover.add_argument("--undo", action="store_true", help="trả hồ sơ lại như trước lần ghi đó")
     schema = commands.add_parser("schema", help="viết lại lược đồ JSON của hồ sơ (records/schema/)")
     schema.add_argument("project", nargs="?", default=".", type=Path, help="thư mục dự án")
     demo = commands.add_parser("demo", help="tạo một dự án mẫu tổng hợp N chi bộ (đo hiệu năng)")
     demo.add_argument("--cells", type=int, required=True, help="số chi bộ")
     demo.add_argument("--seed", type=int, default=1, help="hạt giống ngẫu nhiên (cùng hạt giống, cùng dữ liệu)")
     demo.add_argument("--out", type=Path, required=True, help="thư mục đích")
-    args = parser.parse_args(argv)
-    _utf8_output()
+
+
+def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     if args.command == "demo":
         return _demo(parser, args)
     project = args.project
@@ -52,7 +81,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "import":
         if not args.file.is_file():
             parser.error(f"không thấy tệp {args.file}")
+        if not MIN_YEAR <= args.year <= MAX_YEAR:
+            parser.error(f"--year phải từ {MIN_YEAR} đến {MAX_YEAR}")
         return _import(args)
+    if args.command == "recover":
+        return _recover(project, args.undo)
     if args.command == "schema":
         from ..records import schema as schemas
 
@@ -63,8 +96,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _demo(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
-    if args.cells < 1:
-        parser.error("--cells phải lớn hơn 0")
+    if not 1 <= args.cells <= 100_000:
+        parser.error("--cells phải từ 1 đến 100000")
     from .demo import write_demo
 
     out = write_demo(args.out, args.cells, args.seed)
@@ -79,39 +112,78 @@ def _records_broken(error: RecordsError) -> int:
 
 
 def _new(args: argparse.Namespace) -> int:
-    from .new import ScaffoldError, new_cell
+    from .new import NewRecordError, ScaffoldError, new_cell
+    from .writer import WriteError
 
     try:
         path = new_cell(args.project, args.id, args.name, args.type, args.secretary, args.members)
     except ScaffoldError as error:
         print(f"lỗi: {error}", file=sys.stderr)
         return 1
+    except NewRecordError as error:
+        print(f"Chưa tạo hồ sơ mới vì nó có lỗi:\n{error.text()}", file=sys.stderr)
+        return 1
     except RecordsError as error:
         return _records_broken(error)
+    except WriteError as error:
+        print("\n".join(error.lines), file=sys.stderr)
+        return 1
     print(f"Đã tạo {path}. Mở tệp để điền thêm, rồi chạy: chibo validate")
     return 0
 
 
 def _import(args: argparse.Namespace) -> int:
-    from .importer import SheetError, apply, plan_import
+    from .importer import SheetError, plan_import
+    from .writer import WriteError, pending, write_all
 
+    if args.write and pending(args.project):  # a second run finishes the write it interrupted
+        code = _recover(args.project, False)
+        if code:
+            return code
     try:
-        changes = plan_import(args.project, args.file, args.year)
+        plan = plan_import(args.project, args.file, args.year, args.confirm_year)
     except SheetError as error:
         print("\n".join(error.lines))
-        print(f"{len(error.lines)} lỗi; không ghi gì vào hồ sơ.", file=sys.stderr)
+        print(f"{error.total} lỗi; không ghi gì vào hồ sơ.", file=sys.stderr)
         return 1
     except RecordsError as error:
         return _records_broken(error)
-    for change in changes:
+    except WriteError as error:
+        print("\n".join(error.lines), file=sys.stderr)
+        return 1
+    for note in plan.notes:
+        print(f"cảnh báo: {note}", file=sys.stderr)
+    for change in plan.changes:
         print(change.diff())
-    if not changes:
+    if not plan.changes:
         print("Không có thay đổi nào.")
-    elif args.write:
-        apply(changes)
-        print(f"Đã ghi {len(changes)} tệp hồ sơ, kết quả năm {args.year}.")
-    else:
-        print(f"Xem trước: {len(changes)} tệp sẽ thay đổi. Chạy lại với --write để ghi.")
+        return 0
+    if not args.write:
+        print(f"Xem trước: {len(plan.changes)} tệp sẽ thay đổi. Chạy lại với --write để ghi.")
+        return 0
+    try:
+        write_all(args.project, [change.write() for change in plan.changes])
+    except WriteError as error:
+        print("\n".join(error.lines), file=sys.stderr)
+        return 1
+    print(f"Đã ghi {len(plan.changes)} tệp hồ sơ, kết quả năm {args.year}.")
+    return 0
+
+
+def _recover(project: Path, undo: bool) -> int:
+    """``chibo recover``: finish (or undo) a write that was stopped half way."""
+    from .writer import WriteError, pending, recover
+
+    if not pending(project):
+        print("Không có lần ghi hồ sơ nào bị dừng giữa chừng.")
+        return 0
+    try:
+        count = recover(project, undo=undo)
+    except WriteError as error:
+        print("\n".join(error.lines), file=sys.stderr)
+        return 1
+    done = "Đã trả lại như trước" if undo else "Đã ghi nốt"
+    print(f"{done} lần ghi bị dừng: {count} tệp hồ sơ được thay đổi lúc này.")
     return 0
 
 

@@ -1,247 +1,261 @@
 """``chibo import``: one year's results from a spreadsheet (.xlsx or .csv) into the records.
 
-One row per cell (its id or exact name), columns for the rating, member ratings, criteria,
-model recognition, decision, award and note (headers in Vietnamese or as codes; see
-``COLUMNS``). Each cell's record gets that year's entry updated or added, keeping the
-file's comments, key order and layout (ruamel.yaml round trip). Every row is checked and
-every changed record validated before anything is written; a problem anywhere is reported
-with its spreadsheet row and nothing is written.
+One row per cell (its id or name), columns for the rating, member ratings, criteria, model
+recognition, decision, award and note (headers in Vietnamese or as codes; see
+``columns.COLUMNS``). Each cell's record gets that year's entry updated or added, keeping
+the file's comments, key order and layout (ruamel.yaml round trip). A blank spreadsheet
+cell keeps the record's value. Every row is checked and every changed record validated
+before anything is written; a problem anywhere is reported with its row and column, and
+nothing is written. ``sheet.py`` and ``workbook.py`` read the file, ``columns.py`` the
+header and values, ``years.py`` the year; ``writer.py`` writes the records.
 """
 
 from __future__ import annotations
 
-import csv
 import difflib
 import io
 import re
-from dataclasses import dataclass, field
+import unicodedata
+from dataclasses import dataclass
 from pathlib import Path
-from types import MappingProxyType
 
-from ruamel.yaml import YAML
+from ruamel.yaml import YAML, YAMLError
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from ..records import Records, RecordsError, load_records
+from ..records import RecordsError, load_records
 from ..records.models import Cell, YearResult
 from ..records.paths import cell_path
 from ..text import fold_accents
-from ..vocab import RATING_LABELS, RATING_SHORT, RATINGS
+from ..vocab import RATING_SHORT, RATINGS
+from . import columns
+from .columns import CRITERION, SKIP, Layout, find_layout
+from .sheet import Bad, Issues, SheetError, Table, read_table
+from .writer import FileWrite
+from .years import check_year
 
-# Canonical column → header spellings accepted (compared without diacritics or case).
-COLUMNS = MappingProxyType({
-    "id": ("ma", "ma chi bo", "id"),
-    "name": ("ten", "ten chi bo", "chi bo", "name"),
-    "rating": ("xep loai", "xep loai chi bo", "ma xep loai", "rating"),
-    "xuat-sac": ("dv htxsnv", "htxsnv", "dang vien htxsnv", "xuat sac"),
-    "tot": ("dv httnv", "httnv", "dang vien httnv", "tot"),
-    "hoan-thanh": ("dv htnv", "htnv", "dang vien htnv", "hoan thanh"),
-    "khong-hoan-thanh": ("dv khtnv", "khtnv", "dang vien khtnv", "khong hoan thanh"),
-    "model": ("kieu mau", "dat kieu mau", "model"),
-    "decision": ("quyet dinh", "quyet dinh cong nhan", "decision"),
-    "award": ("khen thuong", "award"),
-    "note": ("ghi chu", "note"),
-})
-# How people write yes / no and đạt / chưa đạt in a spreadsheet (compared folded).
-YES_SPELLINGS = frozenset({"co", "x", "dat", "true", "1", "yes", "v", "✓"})
-NO_SPELLINGS = frozenset({"khong", "chua dat", "false", "0", "no", "-"})
-MET_SPELLINGS = frozenset({"dat", "x", "co", "✓", "v", "1", "true"})
-NOT_MET_SPELLINGS = frozenset({"chua dat", "khong dat", "khong", "0", "false", "✗"})
+BOM = "\ufeff"
+TEXT_FIELDS = ("decision", "award", "note")
+
+__all__ = ["Change", "Plan", "SheetError", "plan_import", "update_text"]
 
 
-class SheetError(Exception):
-    """Rows that cannot be imported, one line each (nothing was written)."""
-
-    def __init__(self, lines: list[str]) -> None:
-        self.lines = lines
-        super().__init__("\n".join(lines))
-
-
-@dataclass
-class Row:
-    number: int
-    values: dict[str, str]
-    criteria: dict[str, str] = field(default_factory=dict)
-
-
-@dataclass
+@dataclass(frozen=True)
 class Change:
-    """A record file before and after the import."""
+    """A record file before and after the import (text with ``\\n`` line ends, no BOM)."""
 
     path: Path
     rel: str
     before: str
     after: str
     row: int
+    raw: bytes
 
     def diff(self) -> str:
         return "".join(difflib.unified_diff(self.before.splitlines(keepends=True),
                                             self.after.splitlines(keepends=True),
                                             fromfile=f"{self.rel} (hiện tại)", tofile=f"{self.rel} (sau khi nhập)"))
 
-
-def fold(text: object) -> str:
-    """``"Mã chi bộ"`` → ``"ma chi bo"``: what a header or a value means, spelled any way."""
-    return " ".join(re.sub(r"[^a-z0-9✓✗]+", " ", fold_accents(str(text))).split())
-
-
-def read_rows(path: Path) -> list[list[str]]:
-    """The spreadsheet's cells as text, row by row (first sheet of a workbook)."""
-    if path.suffix.lower() in (".xlsx", ".xlsm"):
-        from openpyxl import load_workbook
-
-        book = load_workbook(path, read_only=True, data_only=True)
-        try:
-            sheet = book.worksheets[0]
-            return [[_cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
-        finally:
-            book.close()
-    if path.suffix.lower() == ".csv":
-        text = path.read_bytes().decode("utf-8-sig")
-        return [list(row) for row in csv.reader(io.StringIO(text, newline=""))]
-    raise SheetError([f"{path.name}: chỉ nhận tệp .xlsx hoặc .csv"])
+    def write(self) -> FileWrite:
+        """The bytes to write: the file's own line ends and byte order mark kept."""
+        newline = "\r\n" if b"\r\n" in self.raw else "\n"
+        bom = BOM if self.raw.startswith(BOM.encode("utf-8")) else ""
+        return FileWrite(self.path, self.rel, self.raw, (bom + self.after.replace("\n", newline)).encode("utf-8"))
 
 
-def _cell_text(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
+@dataclass(frozen=True)
+class Plan:
+    """What an import would change, and the warnings to show with it."""
+
+    changes: tuple[Change, ...]
+    notes: tuple[str, ...]
 
 
-def parse(rows: list[list[str]], criteria_ids: set[str], source: str) -> list[Row]:
-    """Match headers to columns; every row as a ``Row`` (numbers as in the spreadsheet)."""
-    if not rows:
-        raise SheetError([f"{source}: bảng tính trống"])
-    lookup = {alias: key for key, aliases in COLUMNS.items() for alias in aliases}
-    header, errors, columns = rows[0], [], []
-    for index, title in enumerate(header):
-        name = fold(title)
-        if not name:
-            columns.append(None)
-        elif name in lookup:
-            columns.append(lookup[name])
-        elif name.replace(" ", "-") in criteria_ids:
-            columns.append("criterion:" + name.replace(" ", "-"))
-        else:
-            columns.append(None)
-            errors.append(f"{source}: dòng 1, cột {index + 1}: không hiểu tiêu đề cột '{title}'")
-    if "id" not in columns and "name" not in columns:
-        errors.append(f"{source}: dòng 1: cần một cột 'Mã chi bộ' hoặc 'Tên chi bộ'")
-    if errors:
-        raise SheetError(errors)
-    parsed = []
-    for number, cells in enumerate(rows[1:], start=2):
-        if not any(str(c).strip() for c in cells):
-            continue
-        row = Row(number, {})
-        for column, value in zip(columns, cells):
-            value = str(value).strip()
-            if column is None or not value:
-                continue
-            if column.startswith("criterion:"):
-                row.criteria[column.split(":", 1)[1]] = value
-            else:
-                row.values[column] = value
-        parsed.append(row)
-    return parsed
-
-
-def plan_import(project: Path, sheet: Path, year: int) -> list[Change]:
-    """Every file the import would change; raises ``SheetError`` listing every bad row."""
+def plan_import(project: Path, sheet: Path, year: int, confirm_year: bool = False) -> Plan:
+    """Every file the import would change; raises ``SheetError`` listing the problems."""
     records = load_records(project)
-    criteria_ids = {c.id for c in records.book.criteria} | {c.id for cell in records.cells for c in cell.extra_criteria}
-    rows = parse(read_rows(sheet), criteria_ids, sheet.name)
-    errors: list[str] = []
-    by_cell: dict[str, Row] = {}
+    criteria = frozenset({c.id for c in records.book.criteria} | {c.id for cell in records.cells
+                                                                  for c in cell.extra_criteria})
+    table = read_table(sheet, lambda title: columns.column_key(title, criteria) is not None)
+    issues = Issues(table.source)
+    notes = [f"{table.source}: {note}" for note in table.notes]
+    layout = find_layout(table, criteria, issues)
+    if layout is None:
+        raise issues.error()
+    check_year(sheet, table, layout, year, confirm_year, issues, notes)
+    finder = CellFinder(records.cells)
+    common = frozenset(c.id for c in records.book.criteria)
     changes: list[Change] = []
-    cells = {f"id:{c.id}": c for c in records.cells} | {f"name:{c.name}": c for c in records.cells}
-    for row in rows:
-        cell = _find_cell(cells, row, errors, sheet.name)
+    seen: dict[str, int] = {}
+    for number, row in enumerate(table.rows[layout.header:], start=layout.header + 1):
+        values = _values(row, layout, number, issues)
+        if values is None:
+            continue
+        cell = finder.find(values, number, layout, issues)
         if cell is None:
             continue
-        if cell.id in by_cell:
-            errors.append(f"{sheet.name}: dòng {row.number}: chi bộ {cell.id} đã có ở dòng {by_cell[cell.id].number}")
+        if cell.id in seen:
+            issues.add(f"chi bộ {cell.id} đã có ở dòng {seen[cell.id]}", number, _where_cell(layout, values))
             continue
-        by_cell[cell.id] = row
-        entry = _entry(row, cell, records, errors, sheet.name)
-        if entry is None:
-            continue
-        rel = cell_path(cell.id)
-        path = project / rel
-        before = path.read_text(encoding="utf-8")
-        after = update_text(before, year, entry)
-        if after != before:
-            changes.append(Change(path, rel, before, after, row.number))
+        seen[cell.id] = number
+        entry = _entry(values, cell, common, number, issues)
+        if entry:
+            change = _change(project, cell, year, entry, number, issues)
+            changes += [change] if change is not None else []
+        elif entry is not None:
+            notes.append(f"{table.source}: dòng {number}: chi bộ {cell.id} không có ô nào để nhập")
     if changes:
-        errors += _validate(project, changes, sheet.name)
-    if errors:
-        raise SheetError(errors)
-    return changes
+        _validate(project, changes, layout, issues)
+    if issues:
+        raise issues.error()
+    return Plan(tuple(changes), tuple(notes))
 
 
-def _find_cell(cells: dict[str, Cell], row: Row, errors: list[str], source: str) -> Cell | None:
-    """The row's cell: by id, or else by its exact name."""
-    wanted_id, wanted_name = row.values.get("id"), row.values.get("name")
-    found = cells.get(f"id:{wanted_id}") if wanted_id else cells.get(f"name:{wanted_name}")
-    if found is not None:
-        return found
-    shown = f"mã '{wanted_id}'" if wanted_id else f"tên '{wanted_name}'"
-    errors.append(f"{source}: dòng {row.number}: không có chi bộ {shown}")
-    return None
+def _values(row: tuple, layout: Layout, number: int, issues: Issues) -> dict[str, tuple[str, int]] | None:
+    """The row's filled cells by field, with their column; ``None`` for a blank row or a bad cell."""
+    values: dict[str, tuple[str, int]] = {}
+    bad = False
+    for column, (key, value) in enumerate(zip(layout.keys, row), start=1):
+        if isinstance(value, Bad):
+            issues.add(value.message, number, column)
+            bad = True
+        elif key is not None and key != SKIP and value.strip():
+            values[key] = (" ".join(value.split()), column)
+    if bad:
+        return None
+    if not values:
+        return None
+    if "id" not in values and "name" not in values:
+        issues.add("có dữ liệu nhưng thiếu mã và tên chi bộ", number)
+        return None
+    return values
 
 
-def _entry(row: Row, cell: Cell, records: Records, errors: list[str], source: str) -> dict | None:
-    """The year's fields this row sets; empty spreadsheet cells leave a field unchanged."""
-    bad = len(errors)
-    where = f"{source}: dòng {row.number}"
+def _where_cell(layout: Layout, values: dict[str, tuple[str, int]]) -> int | None:
+    return values["id"][1] if "id" in values else values["name"][1]
+
+
+def name_key(text: str) -> str:
+    """A name as people type it, compared: NFC, case folded, any run of spaces as one space."""
+    return " ".join(unicodedata.normalize("NFC", unicodedata.normalize("NFC", text).casefold()).split())
+
+
+class CellFinder:
+    """Find a row's cell by its id, its name, or both (which must then agree)."""
+
+    def __init__(self, cells: tuple[Cell, ...]) -> None:
+        self.by_id = {c.id: c for c in cells}
+        self.by_name: dict[str, list[Cell]] = {}
+        for cell in cells:
+            self.by_name.setdefault(name_key(cell.name), []).append(cell)
+
+    def find(self, values: dict[str, tuple[str, int]], number: int, layout: Layout, issues: Issues) -> Cell | None:
+        by_id = by_name = None
+        if "id" in values:
+            text, column = values["id"]
+            by_id = self.by_id.get(text)
+            if by_id is None:
+                issues.add(f"không có chi bộ mã '{text}'{_suggest(text, list(self.by_id))}", number, column)
+                return None
+        if "name" in values:
+            by_name = self._by_name(values["name"], number, by_id, issues)
+            if by_name is None:
+                return None
+        if by_id is not None and by_name is not None and by_id is not by_name:
+            text, column = values["name"]
+            issues.add(f"mã '{by_id.id}' là {by_id.name}, nhưng tên '{text}' là của chi bộ mã '{by_name.id}'; "
+                       "hãy sửa cho khớp", number, column)
+            return None
+        return by_id or by_name
+
+    def _by_name(self, value: tuple[str, int], number: int, by_id: Cell | None, issues: Issues) -> Cell | None:
+        text, column = value
+        found = self.by_name.get(name_key(text), [])
+        if len(found) == 1:
+            return found[0]
+        if len(found) > 1:
+            if by_id in found:
+                return by_id
+            ids = ", ".join(c.id for c in found)
+            issues.add(f"tên '{text}' là của {len(found)} chi bộ ({ids}); hãy ghi thêm cột 'Mã chi bộ'", number, column)
+            return None
+        if by_id is not None:
+            issues.add(f"tên '{text}' không khớp với tên chi bộ mã '{by_id.id}' là '{by_id.name}'", number, column)
+            return None
+        names = [c.name for cells in self.by_name.values() for c in cells]
+        issues.add(f"không có chi bộ tên '{text}'{_suggest(text, names)}", number, column)
+        return None
+
+
+def _suggest(text: str, options: list[str]) -> str:
+    """``"; có phải là 'Chi bộ Khoa Dược'?"``: the closest option, and how it differs when it looks alike."""
+    folded = {" ".join(fold_accents(option).split()): option for option in options}
+    close = difflib.get_close_matches(" ".join(fold_accents(text).split()), list(folded), n=1, cutoff=0.75)
+    if not close:
+        return ""
+    option = folded[close[0]]
+    hint = f"; có phải là '{option}'?"
+    index = next((i for i, (a, b) in enumerate(zip(text, option)) if a != b), None)
+    if index is not None:
+        char = text[index]
+        hint += f" (khác ở ký tự thứ {index + 1}: '{char}', mã U+{ord(char):04X}, thay vì '{option[index]}')"
+    return hint
+
+
+def _entry(values: dict[str, tuple[str, int]], cell: Cell, common: frozenset[str], number: int,
+           issues: Issues) -> dict | None:
+    """The year's fields this row sets (blank cells keep the record's value); ``None`` on a problem."""
+    before = issues.total
     entry: dict = {}
-    if "rating" in row.values:
-        entry["rating"] = _rating(row.values["rating"], errors, where)
+    if "rating" in values:
+        text, column = values["rating"]
+        entry["rating"] = columns.rating(text)
+        if entry["rating"] is None:
+            issues.add(f"xếp loại '{text}' không hợp lệ; chọn một trong: {columns.RATING_CHOICES}", number, column)
     counts = {}
     for key in RATINGS:
-        if key in row.values:
-            text = row.values[key]
-            if re.fullmatch(r"\d+", text):
-                counts[key] = int(text)
-            else:
-                errors.append(f"{where}: số đảng viên {RATING_SHORT[key]} '{text}' phải là số nguyên không âm")
+        if key in values:
+            text, column = values[key]
+            counts[key] = columns.count(text)
+            if counts[key] is None:
+                issues.add(f"số đảng viên {RATING_SHORT[key]} '{text}' phải là số nguyên không âm", number, column)
     if counts:
-        entry["members"] = {key: counts.get(key, 0) for key in RATINGS}
-    known = {c.id for c in records.book.criteria} | {c.id for c in cell.extra_criteria}
+        entry["members"] = counts
+    own = common | {c.id for c in cell.extra_criteria}
     marks = {}
-    for criterion, text in row.criteria.items():
-        value = fold(text)
-        if criterion not in known:
-            errors.append(f"{where}: chi bộ {cell.id} không có tiêu chí '{criterion}'")
-        elif value in MET_SPELLINGS:
-            marks[criterion] = "dat"
-        elif value in NOT_MET_SPELLINGS:
-            marks[criterion] = "chua-dat"
-        else:
-            errors.append(f"{where}: tiêu chí {criterion.upper()} '{text}' không hợp lệ; ghi 'Đạt' hoặc 'Chưa đạt'")
+    for key, (text, column) in values.items():
+        if not key.startswith(CRITERION):
+            continue
+        criterion = key[len(CRITERION):]
+        marks[criterion] = columns.mark(text)
+        if criterion not in own:
+            issues.add(f"chi bộ {cell.id} không có tiêu chí '{criterion}'", number, column)
+        elif marks[criterion] is None:
+            issues.add(f"tiêu chí {criterion.upper()} '{text}' không hợp lệ; ghi 'Đạt' hoặc 'Chưa đạt'", number, column)
     if marks:
         entry["criteria"] = marks
-    if "model" in row.values:
-        value = fold(row.values["model"])
-        if value in YES_SPELLINGS or value in NO_SPELLINGS:
-            entry["model"] = value in YES_SPELLINGS
-        else:
-            errors.append(f"{where}: cột kiểu mẫu '{row.values['model']}' không hợp lệ; ghi 'Có' hoặc 'Không'")
-    for key in ("decision", "award", "note"):
-        if key in row.values:
-            entry[key] = " ".join(row.values[key].split())
-    return entry if len(errors) == bad else None
+    if "model" in values:
+        text, column = values["model"]
+        entry["model"] = columns.yes_no(text)
+        if entry["model"] is None:
+            issues.add(f"cột kiểu mẫu '{text}' không hợp lệ; ghi 'Có' hoặc 'Không'", number, column)
+    entry.update({key: values[key][0] for key in TEXT_FIELDS if key in values})
+    return entry if issues.total == before else None
 
 
-def _rating(text: str, errors: list[str], where: str) -> str | None:
-    value = fold(text)
-    for code in RATINGS:
-        if value in (fold(code), fold(RATING_LABELS[code]), fold(RATING_SHORT[code])):
-            return code
-    choices = ", ".join(f"{RATING_SHORT[c]} ({c})" for c in RATINGS)
-    errors.append(f"{where}: xếp loại '{text}' không hợp lệ; chọn một trong: {choices}")
-    return None
+def _change(project: Path, cell: Cell, year: int, entry: dict, number: int, issues: Issues) -> Change | None:
+    rel = cell_path(cell.id)
+    path = project / rel
+    try:
+        raw = path.read_bytes()
+        before = raw.decode("utf-8").removeprefix(BOM).replace("\r\n", "\n")
+        after = update_text(before, year, entry)
+    except OSError:
+        issues.add(f"không đọc được {rel}", number)
+        return None
+    except (UnicodeDecodeError, YAMLError):
+        issues.add(f"không cập nhật được {rel}: hãy chạy 'chibo validate' rồi sửa tệp này", number)
+        return None
+    return Change(path, rel, before, after, number, raw) if after != before else None
 
 
 def update_text(text: str, year: int, entry: dict) -> str:
@@ -261,7 +275,7 @@ def update_text(text: str, year: int, entry: dict) -> str:
         if isinstance(value, dict):
             existing = current.get(key)
             mapping = existing if isinstance(existing, CommentedMap) else CommentedMap()
-            mapping.update(value)
+            mapping.update(value)  # only the given keys: a blank spreadsheet cell keeps the value
             if existing is None:
                 mapping.fa.set_flow_style()
             value = mapping
@@ -287,16 +301,20 @@ def _round_trip(text: str) -> YAML:
     return yaml
 
 
-def _validate(project: Path, changes: list[Change], source: str) -> list[str]:
-    """Validate the records as they would be; problems named by the row that caused them."""
+def _validate(project: Path, changes: list[Change], layout: Layout, issues: Issues) -> None:
+    """Validate the records as they would be; each problem named by the row (and column) that caused it."""
     try:
         load_records(project, {c.path: c.after for c in changes})
     except RecordsError as error:
         rows = {c.rel: c.row for c in changes}
-        return [f"{source}: dòng {rows[p.file]}: {p}" if p.file in rows else str(p) for p in error.problems]
-    return []
+        for problem in error.problems:
+            issues.add(str(problem), rows.get(problem.file), _column(layout, problem.path))
 
 
-def apply(changes: list[Change]) -> None:
-    for change in changes:
-        change.path.write_text(change.after, encoding="utf-8", newline="\n")
+def _column(layout: Layout, path: str) -> int | None:
+    """The column of the value a record problem is about: ``results[7].members.tot`` → the HTTNV column."""
+    for part in reversed(re.findall(r"[A-Za-z0-9_-]+", path)):
+        for key in (part, CRITERION + part):
+            if layout.column(key) is not None:
+                return layout.column(key)
+    return None

@@ -52,7 +52,29 @@ def _quoted_date(value: object) -> object:
         raise PydanticCustomError("text_date", impossible_date(value)) from None
 
 
-Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=80)]
+# A cell id is a file name (records/chi-bo/<id>.yml): short enough for any file system,
+# and none of the names Windows keeps for devices (a file "con.yml" cannot be opened there).
+MAX_ID_LENGTH = 80
+WINDOWS_DEVICE_NAMES = frozenset({"con", "prn", "aux", "nul", *(f"com{n}" for n in range(1, 10)),
+                                  *(f"lpt{n}" for n in range(1, 10))})
+
+
+def device_name_message(value: str) -> str | None:
+    """Why ``value`` cannot name a file, when it is a Windows device name."""
+    if value not in WINDOWS_DEVICE_NAMES:
+        return None
+    return f"'{value}' là tên thiết bị dành riêng của Windows, không dùng làm tên tệp được; hãy chọn mã khác"
+
+
+def _file_name(value: str) -> str:
+    message = device_name_message(value)
+    if message is not None:
+        raise PydanticCustomError("ma_thiet_bi", message)
+    return value
+
+
+Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=MAX_ID_LENGTH)]
+CellId = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=MAX_ID_LENGTH), AfterValidator(_file_name)]
 Text = Annotated[str, StringConstraints(min_length=1, max_length=2000), AfterValidator(_text)]
 MIN_YEAR, MAX_YEAR = 1990, 2100
 Year = Annotated[int, Field(ge=MIN_YEAR, le=MAX_YEAR)]

@@ -12,13 +12,15 @@ from typing import Iterator, Mapping, TypeVar
 from .loader import Key, ParsedFile, read_document
 from .models import Cell
 from .committee import Committee, CriteriaBook
-from .paths import BOOK_FILE, CELLS_DIR, COMMITTEE_FILE, RECORDS
+from .paths import BOOK_FILE, CELLS_DIR, COMMITTEE_FILE, JOURNAL_FILE, RECORDS, journal_path
 from .problems import WARNING, Problem, RecordsError
 from .crosscheck import check_book, check_cell, check_committee
 from .validate import check
 
 M = TypeVar("M")
 
+INTERRUPTED = ("một lần ghi hồ sơ (chibo import --write) đã dừng giữa chừng: hồ sơ có thể lẫn cũ và mới; "
+               "chạy 'chibo recover' để ghi nốt, hoặc 'chibo recover --undo' để trả lại như trước")
 
 
 @dataclass(frozen=True)
@@ -45,8 +47,8 @@ class Records:
 def load_records(project: Path, changed: Mapping[Path, str] | None = None) -> Records:
     """Read and validate ``project/records``; raise ``RecordsError`` listing every problem.
 
-    ``changed`` gives new text for some files (``chibo import`` checks its edits before
-    writing them).
+    ``changed`` gives new text for some files, existing or not yet (``chibo import`` and
+    ``chibo new`` check what they would write before writing it).
     """
     with _no_cycle_collection():
         return _load(project, changed or {})
@@ -82,6 +84,9 @@ def _load(project: Path, changed: Mapping[Path, str]) -> Records:
     if book is not None:
         problems += check_book(book_doc, book)
     paths, warnings = _cell_paths(root / CELLS_DIR, project, problems)
+    paths += sorted(p for p in changed if p.parent == root / CELLS_DIR and p not in paths)
+    if (root / JOURNAL_FILE).exists():
+        problems.append(Problem(journal_path(), 1, 1, "", INTERRUPTED))
     cells = []
     for path in paths:
         doc = _read(path, project, problems, changed, sources)

@@ -29,9 +29,20 @@ Key = tuple[str | int, ...]
 
 _INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
 _FLOAT = re.compile(r"[-+]?([0-9]+\.[0-9]*|\.[0-9]+)")
-# C0 and C1 controls but tab, LF and CR (libyaml refuses some and reads U+0085 as a line
-# break), and U+FFFE, U+FFFF, which XML (the Atom feed) does not allow.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+# Characters no record may hold, the one home of this rule (``chibo import`` and ``chibo new``
+# use it through ``hidden_character``): C0 and C1 controls but tab, LF and CR (libyaml
+# refuses some and reads U+0085 as a line break); U+FFFE, U+FFFF, which XML (the Atom feed)
+# does not allow; and the invisible or direction-changing format characters that text
+# copied from Word, Excel or a web page brings along: soft hyphen U+00AD, Arabic letter
+# mark U+061C, Mongolian vowel separator U+180E, zero-width space, non-joiner and joiner,
+# left-to-right and right-to-left marks U+200B–U+200F, line and paragraph separators
+# U+2028–U+2029, embeddings and overrides U+202A–U+202E (U+202E shows the text reversed),
+# word joiner and invisible operators U+2060–U+2064, isolates U+2066–U+2069, deprecated
+# format controls U+206A–U+206F, a byte order mark inside the text U+FEFF, interlinear
+# annotation U+FFF9–U+FFFB; and lone surrogates (bytes that were not UTF-8 in an argument).
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\xad\u061c\u180e\u200b-\u200f"
+                      r"\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\ufffe\uffff"
+                      r"\ud800-\udfff]")
 # A plain scalar that starts with a letter and is none of these words is text as it stands.
 _WORD_START = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ") | frozenset(
     "ĐđÂâÊêÔôƠơƯưĂăÁáÀàẢảÃãẠạÉéÈèẺẻẼẽẸẹÍíÌìỈỉĨĩỊịÓóÒòỎỏÕõỌọÚúÙùỦủŨũỤụÝýỲỳỶỷỸỹỴỵ")
@@ -170,7 +181,7 @@ def _read_bytes(path: Path) -> bytes:
 
 def _decode(data: bytes) -> str:
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or b"\x00" in data[:4]:
-        raise _Refused(1, 1, "tệp được lưu bằng mã UTF-16; hãy lưu lại với mã UTF-8")
+        raise _Refused(1, 1, UTF16_MESSAGE)
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8):]
     try:
@@ -179,12 +190,7 @@ def _decode(data: bytes) -> str:
         line = data.count(b"\n", 0, error.start) + 1
         line_start = data.rfind(b"\n", 0, error.start) + 1
         column = len(data[line_start:error.start].decode("utf-8", errors="replace")) + 1  # characters
-        byte = data[error.start]
-        raise _Refused(
-            line, column,
-            f"tệp không phải UTF-8 (byte 0x{byte:02X}; có thể lưu bằng Windows-1258 hoặc "
-            "mã cũ khác); hãy lưu lại với mã UTF-8",
-        ) from None
+        raise _Refused(line, column, not_utf8_message(data[error.start])) from None
     bad = _CONTROL.search(text)
     if bad:
         index = bad.start()
@@ -356,6 +362,21 @@ def _refuse(event: yaml.Event, message: str) -> _Refused:
 def _control_message(char: str) -> str:
     return (f"có ký tự ẩn U+{ord(char):04X} không được phép "
             "(thường do chép từ Word, Excel); hãy xóa ký tự này")
+
+
+def hidden_character(text: str) -> tuple[int, str] | None:
+    """The index of the first character no record may hold, and the records' message for it."""
+    bad = _CONTROL.search(text)
+    return None if bad is None else (bad.start(), _control_message(bad.group()))
+
+
+def not_utf8_message(byte: int) -> str:
+    """What the loader says of bytes that are not UTF-8 (a spreadsheet's CSV too)."""
+    return (f"tệp không phải UTF-8 (byte 0x{byte:02X}; có thể lưu bằng Windows-1258 hoặc "
+            "mã cũ khác); hãy lưu lại với mã UTF-8")
+
+
+UTF16_MESSAGE = "tệp được lưu bằng mã UTF-16; hãy lưu lại với mã UTF-8"
 
 
 def _yaml_message(error: yaml.YAMLError, source: str, mark: yaml.Mark | None) -> str:

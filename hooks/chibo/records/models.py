@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from .fields import (
     Count,
+    CellId,
     CriterionResult,
     Day,
     EventCode,
@@ -112,7 +113,7 @@ class Cell(Record):
 
     model_config = described("Hồ sơ chi bộ", "Một chi bộ: records/chi-bo/<mã>.yml; tên tệp là mã chi bộ.")
 
-    id: Slug = vi("Mã chi bộ", "Chữ thường không dấu, chữ số, dấu gạch nối; trùng tên tệp, ví dụ khoa-duoc.")
+    id: CellId = vi("Mã chi bộ", "Chữ thường không dấu, chữ số, dấu gạch nối; trùng tên tệp, ví dụ khoa-duoc.")
     name: Text = vi("Tên chi bộ", "Ví dụ: Chi bộ Khoa Dược.")
     type: Slug = vi("Loại hình chi bộ", "Mã loại hình trong tieu-chi.yml: giang-day, benh-vien, hanh-chinh, "
                     "sinh-vien.")

@@ -7,6 +7,10 @@ COMMITTEE_FILE = "dang-bo.yml"
 BOOK_FILE = "tieu-chi.yml"
 CELLS_DIR = "chi-bo"
 SCHEMA_DIR = "schema"
+# Written by ``chibo import --write`` while it replaces record files, removed when done: its
+# presence means a write was stopped half way (see commands/writer.py). Hidden (a dot name),
+# so editors and ``git add`` pass it by unless asked.
+JOURNAL_FILE = ".chibo-dang-ghi.json"
 
 
 def committee_path() -> str:
@@ -22,3 +26,8 @@ def book_path() -> str:
 def cell_path(cell_id: str) -> str:
     """``records/chi-bo/<id>.yml``, relative to the project."""
     return f"{RECORDS}/{CELLS_DIR}/{cell_id}.yml"
+
+
+def journal_path() -> str:
+    """``records/.chibo-dang-ghi.json``, relative to the project."""
+    return f"{RECORDS}/{JOURNAL_FILE}"
