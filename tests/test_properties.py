@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 from chibo.records import RecordsError
 from chibo.records import load_records
-from chibo.records.models import WINDOWS_DEVICE_NAMES
+from chibo.records.fields import WINDOWS_DEVICE_NAMES
 from chibo.vocab import RATINGS
 
 from conftest import DATA, build_site, copy_project
