@@ -1,8 +1,10 @@
 """MkDocs hooks: thin adapters from build events to the ``chibo`` package.
 
-Records are loaded and validated in ``on_config``, before MkDocs empties ``site/``, so
-a bad record stops the build with every problem listed and a previous ``site/`` intact.
-State lives on the config object of the current build, never in this module.
+Records are loaded and validated in ``on_config``, before anything is written, so a bad
+record stops the build with every problem listed and a previous ``site/`` intact. Then
+the build is pointed at a hidden sibling of ``site/`` and, complete, takes its place in
+one step (``chibo.output.publish``). State lives on the config object of the current
+build, never in this module.
 """
 
 from __future__ import annotations
@@ -11,10 +13,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import get_plugin_logger
+from mkdocs.plugins import event_priority, get_plugin_logger
 
 from chibo import text
-from chibo.output import markup, search, site
+from chibo.output import markup, publish, search, site
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -34,6 +36,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         log.warning(warning)
     site.attach(config, built)
     config.mdx_configs.setdefault("toc", {})["slugify"] = text.slugify
+    try:
+        publish.begin(config)
+    except publish.PublishError as error:
+        raise PluginError(str(error)) from None
     return config
 
 
@@ -54,3 +60,11 @@ def on_post_page(output: str, page: object, config: MkDocsConfig) -> str:
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
     return markup.fix_material_markup(output_content)
+
+
+@event_priority(-1000)  # last: after the search index and the offline copy are written
+def on_post_build(config: MkDocsConfig) -> None:
+    try:
+        publish.finish(config)
+    except publish.PublishError as error:
+        raise PluginError(str(error)) from None
