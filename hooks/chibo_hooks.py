@@ -1,8 +1,10 @@
 """MkDocs hooks: thin adapters from build events to the ``chibo`` package.
 
-Records are loaded and validated in ``on_config``, before MkDocs empties ``site/``, so
-a bad record stops the build with every problem listed and a previous ``site/`` intact.
-State lives on the config object of the current build, never in this module.
+Records are loaded and validated in ``on_config``, before anything is written, so a bad
+record stops the build with every problem listed and a previous ``site/`` intact. Then
+the build is pointed at a hidden sibling of ``site/`` and, complete, takes its place in
+one step (``chibo.output.publish``). State lives on the config object of the current
+build, never in this module.
 """
 
 from __future__ import annotations
@@ -11,15 +13,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import get_plugin_logger
+from mkdocs.plugins import event_priority, get_plugin_logger
 
 from chibo import text
-from chibo.output import markup, search, site
+from chibo.output import markup, policy, publish, search, site
 
 if TYPE_CHECKING:
     from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
+    from mkdocs.structure.pages import Page
 
 log = get_plugin_logger("chibo")
 
@@ -34,6 +37,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         log.warning(str(warning))
     site.attach(config, built)
     config.mdx_configs.setdefault("toc", {})["slugify"] = text.slugify
+    config.markdown_extensions.append(policy.AlignClasses())
+    try:
+        publish.begin(config)
+    except publish.PublishError as error:
+        raise PluginError(str(error)) from None
     return config
 
 
@@ -44,13 +52,24 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
-    env.globals["chibo"] = site.from_config(config).theme_context()
+    env.globals["chibo"] = site.from_config(config).theme_context(offline=policy.offline(config))
     return env
 
 
-def on_post_page(output: str, page: object, config: MkDocsConfig) -> str:
-    return markup.fix_material_markup(output)
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    html = markup.fix_material_markup(output)
+    return policy.externalize_scripts(html, root=policy.page_root(page.url), site_dir=Path(config.site_dir))
 
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
-    return markup.fix_material_markup(output_content)
+    html = markup.fix_material_markup(output_content)
+    root = policy.template_root(template_name, config)
+    return policy.externalize_scripts(html, root=root, site_dir=Path(config.site_dir))
+
+
+@event_priority(-1000)  # last: after the search index and the offline copy are written
+def on_post_build(config: MkDocsConfig) -> None:
+    try:
+        publish.finish(config)
+    except publish.PublishError as error:
+        raise PluginError(str(error)) from None

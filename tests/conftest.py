@@ -61,13 +61,20 @@ def require(condition: bool, reason: str) -> None:
 
 
 class Server:
-    """A static file server on 127.0.0.1 for a built site, in a background thread."""
+    """A static file server on 127.0.0.1 for a built site, in a background thread.
 
-    def __init__(self, root: Path) -> None:
+    It sends the site's content policy, as the production server does (deploy/nginx), so
+    every browser test runs under it.
+    """
+
+    def __init__(self, root: Path, *, policy: bool = True) -> None:
         import functools
         import threading
 
-        handler = functools.partial(_QuietHandler, directory=str(root))
+        from chibo.output import policy as content_policy
+
+        headers = {"Content-Security-Policy": content_policy.header()} if policy else {}
+        handler = functools.partial(_QuietHandler, directory=str(root), headers=headers)
         self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
         self.root = root
         self.url = f"http://127.0.0.1:{self.httpd.server_port}/"
@@ -80,6 +87,15 @@ class Server:
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def __init__(self, *args: object, headers: dict[str, str], **kwargs: object) -> None:
+        self.extra_headers = headers
+        super().__init__(*args, **kwargs)
+
+    def end_headers(self) -> None:
+        for name, value in self.extra_headers.items():
+            self.send_header(name, value)
+        super().end_headers()
+
     def log_message(self, format: str, *args: object) -> None:
         pass
 
@@ -107,15 +123,22 @@ def browser():
     playwright.stop()
 
 
+_REPORT_VIOLATIONS = """
+document.addEventListener("securitypolicyviolation", (e) => window.__chiboViolation(
+  `${e.effectiveDirective} blocked ${e.blockedURI || "inline"} at ${e.sourceFile}:${e.lineNumber}`));
+"""
+
+
 class Visit:
     """A page opened as a reader would, with what went wrong along the way."""
 
     def __init__(self, browser, url: str, *, width: int = 1280, height: int = 900,
-                 javascript: bool = True, scheme: str = "light") -> None:
+                 javascript: bool = True, scheme: str = "light", **context: object) -> None:
+        """``context``: more Playwright context options (``http_credentials``…)."""
         from urllib.parse import urlsplit
 
         self.context = browser.new_context(viewport={"width": width, "height": height},
-                                           java_script_enabled=javascript, color_scheme=scheme)
+                                           java_script_enabled=javascript, color_scheme=scheme, **context)
         self.page = self.context.new_page()
         self.errors: list[str] = []
         self.outside: list[str] = []
@@ -124,6 +147,13 @@ class Visit:
         self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
         self.page.on("pageerror", lambda e: self.errors.append(str(e)))
         self.page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
+        # Content policy violations, as the page's own securitypolicyviolation events report
+        # them (Chromium also logs each one as a console error, in self.errors).
+        self.violations: list[str] = []
+        self.context.expose_function("__chiboViolation", lambda text: self.violations.append(text))
+        self.context.add_init_script(_REPORT_VIOLATIONS)
+        self.missing: list[str] = []
+        self.page.on("response", lambda r: self.missing.append(r.url) if r.status == 404 else None)
 
         def check(request) -> None:
             target = urlsplit(request.url)

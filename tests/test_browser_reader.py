@@ -115,7 +115,7 @@ def test_sort_by_any_column(sample_server, visit) -> None:
 def test_reset_clears_everything(sample_server, visit) -> None:
     page = visit(sample_server.url + "chi-bo/?loai=benh-vien&q=khoa").page
     page.click(".chibo-filter button[type=reset]")
-    page.wait_for_function("document.querySelector('.chibo-filter output').textContent === '24/24 chi bộ'")
+    page.wait_for_function("() => document.querySelector('.chibo-filter output').textContent === '24/24 chi bộ'")
     assert "?" not in page.url
 
 
@@ -134,7 +134,7 @@ def search(page, query: str) -> list[str]:
     page.fill(".md-search__input", query)
     page.keyboard.press("End")  # Material searches on keyup: one query, the whole text
     meta = ".md-search-result__meta"
-    page.wait_for_function(f"/\\d|Không/.test(document.querySelector('{meta}').textContent)")
+    page.wait_for_function(f"() => /\\d|Không/.test(document.querySelector('{meta}').textContent)")
     # On a busy machine the worker may still answer an earlier state: wait until it settles.
     seen = None
     while seen != (seen := page.locator(meta).text_content()):
@@ -256,6 +256,10 @@ def test_list_works_with_instant_navigation(tmp_path: Path, visit) -> None:
         page.go_back()
         page.wait_for_selector("form.chibo-filter:not([hidden])")
         assert count(page) == "4/24 chi bộ"
-        assert seen.errors == []
+        # Material's instant navigation asks for sitemap.xml, which this internal site does
+        # not publish (README); it works without it. Nothing else may be missing or fail.
+        assert {url.rsplit("/", 1)[-1] for url in seen.missing} == {"sitemap.xml"}
+        assert len([e for e in seen.errors if "404" in e]) == len(seen.missing)
+        assert [e for e in seen.errors if "404" not in e] == [] and seen.violations == []
     finally:
         server.close()

@@ -121,7 +121,7 @@ def test_payloads_never_run_in_the_browser(hostile: Path, visit) -> None:
                 page.click(".md-search__input")
                 page.fill(".md-search__input", "Chi bộ A")
                 page.keyboard.press("End")
-                page.wait_for_function("/\\d/.test(document.querySelector('.md-search-result__meta').textContent)")
+                page.wait_for_function("() => /\\d/.test(document.querySelector('.md-search-result__meta').textContent)")
                 page.wait_for_timeout(300)
             assert seen.dialogs == [], url
             assert page.locator("img[src='x'], img[onerror]").count() == 0, url

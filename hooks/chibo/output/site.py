@@ -11,6 +11,7 @@ from ..formats import date_vi
 from ..records import Problem, Records, RecordsError, load_records
 from ..report import Report, summarize, warnings
 from .documents.docx import DocxWriter
+from . import policy
 from .pages import Page, site_pages
 from .render import Renderer
 
@@ -32,10 +33,12 @@ class Site:
     pages: tuple[Page, ...]
     warnings: tuple[Problem, ...]
 
-    def theme_context(self) -> dict[str, object]:
-        """What the theme overrides need: the sample banner and the data date."""
+    def theme_context(self, *, offline: bool = False) -> dict[str, object]:
+        """What the theme overrides need: the sample banner, the data date, and for the
+        offline copy (no server to send it) the content policy as a ``<meta>`` element."""
         committee = self.records.committee
-        return {"sample": committee.sample, "as_of": date_vi(committee.as_of)}
+        return {"sample": committee.sample, "as_of": date_vi(committee.as_of),
+                "policy": policy.meta() if offline else None}
 
 
 def build(project: Path, directory_urls: bool = True) -> Site:

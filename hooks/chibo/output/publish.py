@@ -1,0 +1,228 @@
+"""Atomic publication: the published folder (``site/``) is always one complete build.
+
+MkDocs empties ``site_dir`` and writes into it page by page, so a build that dies half
+way leaves half a site. Instead, the build writes into a hidden sibling on the same file
+system (``.site.new-…``) and, once complete, takes the place of ``site/`` in one step:
+
+* on Linux, ``renameat2(RENAME_EXCHANGE)`` swaps the two folders atomically: at every
+  instant ``site/`` is the old build or the new one; the old one is deleted afterwards;
+* where that call does not exist (Windows, macOS, a file system without it), two renames:
+  ``site/`` → ``.site.old-…``, then the new build → ``site/``. Between them ``site/`` is
+  missing for a moment; a build killed exactly there leaves ``.site.old-…`` complete, and
+  the next build puts it back before anything else.
+
+Each build holds a lock on ``.site.new-….lock`` while it runs; the next build removes the
+folders of builds that were killed or failed (their lock is free), never one still
+running. A short lock on ``.site.lock`` keeps the clean-up and the swap of two builds
+from crossing. ``mkdocs serve`` builds into a temporary folder of its own and is left
+alone.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import errno
+import logging
+import os
+import secrets
+import shutil
+import stat
+import sys
+import tempfile
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Iterator, Literal, overload
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+
+__all__ = ["PublishError", "Publication", "begin", "finish", "recover", "replace", "serving"]
+
+_ATTRIBUTE = "chibo_publication"
+_AT_FDCWD = -100
+_RENAME_EXCHANGE = 2
+_UNSUPPORTED = {errno.ENOSYS, errno.EINVAL, errno.ENOTSUP, errno.EOPNOTSUPP}
+
+
+class PublishError(Exception):
+    """The published folder cannot be replaced safely; the message is for the reader."""
+
+
+@dataclass(frozen=True)
+class Publication:
+    """One build being published: where it goes, where it is written, its claim on that folder."""
+
+    target: Path
+    staging: Path
+    claim: IO[bytes]
+
+
+def serving(site_dir: Path) -> bool:
+    """``mkdocs serve`` builds into ``tempfile.mkdtemp(prefix="mkdocs_")``: nothing to publish."""
+    return site_dir.name.startswith("mkdocs_") and site_dir.parent.resolve() == Path(tempfile.gettempdir()).resolve()
+
+
+def begin(config: MkDocsConfig) -> None:
+    """Point the build at a fresh hidden sibling of ``site_dir``; clean up killed builds first."""
+    target = Path(config.site_dir).absolute()
+    if serving(target):
+        return
+    staging = target.with_name(f".{target.name}.new-{secrets.token_hex(6)}")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with _locked(target.with_name(f".{target.name}.lock")):
+            recover(target)
+            claim = _lock(_claim_path(staging), wait=True)  # a new, random name: never waits
+            staging.mkdir()
+            if target.is_dir():
+                os.chmod(staging, stat.S_IMODE(target.stat().st_mode))
+    except OSError as error:
+        raise PublishError(f"Không tạo được thư mục tạm {staging}: {error}") from error
+    setattr(config, _ATTRIBUTE, Publication(target, staging, claim))
+    config.site_dir = str(staging)
+
+
+def finish(config: MkDocsConfig) -> None:
+    """Put the complete build in place of ``site_dir``; in strict mode, not after a warning."""
+    publication: Publication | None = getattr(config, _ATTRIBUTE, None)
+    if publication is None:
+        return
+    target, staging = publication.target, publication.staging
+    try:
+        if config.strict and _warnings_logged():
+            return  # MkDocs aborts right after this event: keep the old site
+        with _locked(target.with_name(f".{target.name}.lock")):
+            _carry_hidden(target, staging)
+            replace(staging, target)
+    except OSError as error:
+        raise PublishError(f"Không thay được thư mục {target}: {error}") from error
+    finally:
+        config.site_dir = str(target)
+        delattr(config, _ATTRIBUTE)
+        _drop(staging, publication.claim)
+
+
+def replace(staging: Path, target: Path) -> None:
+    """Make the complete folder ``staging`` the published ``target``; the old one ends in ``staging``.
+
+    Afterwards ``staging`` holds the previous site (or nothing) and is the caller's to delete.
+    """
+    if not target.exists():
+        os.rename(staging, target)
+    elif not _exchange(staging, target):
+        old = target.with_name(f".{target.name}.old-{secrets.token_hex(6)}")
+        os.rename(target, old)
+        try:
+            os.rename(staging, target)
+        except OSError:
+            os.rename(old, target)
+            raise
+        os.rename(old, staging)
+
+
+def recover(target: Path) -> None:
+    """Undo what killed builds left (call under the ``.site.lock`` lock).
+
+    A missing ``target`` with a ``.site.old-…`` beside it is a two-rename swap cut in the
+    middle: that folder is the complete old site and goes back. Folders of builds whose
+    claim is free (killed, or failed and gone) are deleted; running builds keep theirs.
+    """
+    olds = sorted((p for p in target.parent.glob(f".{target.name}.old-*") if p.is_dir()),
+                  key=lambda p: p.stat().st_mtime)
+    if olds and not target.exists():
+        os.rename(olds.pop(), target)
+    for old in olds:
+        shutil.rmtree(old, ignore_errors=True)
+    for staging in target.parent.glob(f".{target.name}.new-*"):
+        if staging.suffix == ".lock" or staging.is_symlink():
+            continue
+        claim = _lock(_claim_path(staging), wait=False)
+        if claim is not None:
+            _drop(staging, claim)
+    for orphan in target.parent.glob(f".{target.name}.new-*.lock"):
+        if not orphan.with_suffix("").exists() and (claim := _lock(orphan, wait=False)) is not None:
+            _drop(orphan.with_suffix(""), claim)
+
+
+def _claim_path(staging: Path) -> Path:
+    return staging.with_name(staging.name + ".lock")
+
+
+def _drop(staging: Path, claim: IO[bytes]) -> None:
+    """Delete a build folder, then its claim (in that order: a folder never lacks its claim)."""
+    shutil.rmtree(staging, ignore_errors=True)
+    claim.close()
+    Path(claim.name).unlink(missing_ok=True)
+
+
+def _exchange(first: Path, second: Path) -> bool:
+    """Swap two paths atomically (Linux ``renameat2``); False where that is not available."""
+    if not sys.platform.startswith("linux"):
+        return False
+    renameat2 = getattr(ctypes.CDLL(None, use_errno=True), "renameat2", None)
+    if renameat2 is None:  # C library older than glibc 2.28
+        return False
+    renameat2.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+    if renameat2(_AT_FDCWD, os.fsencode(first), _AT_FDCWD, os.fsencode(second), _RENAME_EXCHANGE) == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in _UNSUPPORTED:
+        return False
+    raise OSError(code, os.strerror(code), str(second))
+
+
+def _carry_hidden(target: Path, staging: Path) -> None:
+    """Keep hidden entries of the old site (``.htaccess``, ``.well-known``): MkDocs never deletes them."""
+    if not target.is_dir():
+        return
+    for entry in target.iterdir():
+        if not entry.name.startswith(".") or (staging / entry.name).exists():
+            continue
+        if entry.is_dir() and not entry.is_symlink():
+            shutil.copytree(entry, staging / entry.name, symlinks=True)
+        else:
+            shutil.copy2(entry, staging / entry.name, follow_symlinks=False)
+
+
+def _warnings_logged() -> bool:
+    """Whether MkDocs' strict-mode counter has seen a warning: then the build will abort."""
+    from mkdocs.utils import CountHandler
+
+    return any(handler.get_counts() for handler in logging.getLogger("mkdocs").handlers
+               if isinstance(handler, CountHandler))
+
+
+@overload
+def _lock(path: Path, *, wait: Literal[True]) -> IO[bytes]: ...
+@overload
+def _lock(path: Path, *, wait: bool) -> IO[bytes] | None: ...
+
+
+def _lock(path: Path, *, wait: bool) -> IO[bytes] | None:
+    """An exclusive lock on ``path`` (released when closed or when the process ends), or None if taken."""
+    handle = open(path, "a+b")
+    try:
+        if os.name == "nt":
+            import msvcrt
+
+            msvcrt.locking(handle.fileno(), msvcrt.LK_LOCK if wait else msvcrt.LK_NBLCK, 1)
+        else:
+            import fcntl
+
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+    except OSError:
+        handle.close()
+        if wait:
+            raise
+        return None
+    return handle
+
+
+@contextmanager
+def _locked(path: Path) -> Iterator[None]:
+    handle = _lock(path, wait=True)
+    try:
+        yield
+    finally:
+        handle.close()

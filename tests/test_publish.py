@@ -1,0 +1,204 @@
+"""Atomic publication: whatever moment a build dies, ``site/`` is one complete site.
+
+The builds are real ``mkdocs build --strict`` runs, killed with SIGKILL at moments spread
+over a whole build; after each kill the published folder must equal, file for file and
+byte for byte, either the complete old site or the complete new one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import random
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+from conftest import DATA, ROOT, build_site, copy_project
+
+from chibo.output import publish
+
+KILLS = 32
+posix_only = pytest.mark.skipif(os.name != "posix", reason="SIGKILL and renameat2 are POSIX / Linux")
+
+
+def manifest(site: Path) -> dict[str, str]:
+    """Every file of a site with the hash of its bytes; {} when the folder is missing."""
+    return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def leftovers(project: Path) -> list[str]:
+    return sorted(p.name for p in project.iterdir() if p.name.startswith(".site.") and p.name != ".site.lock")
+
+
+def mkdocs_build(project: Path) -> subprocess.Popen:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    return subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=project, env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def set_as_of(project: Path, day: str) -> None:
+    committee = project / "records" / "dang-bo.yml"
+    text = committee.read_text(encoding="utf-8")
+    start = text.index("as_of: ")
+    committee.write_text(text[:start] + f"as_of: {day}" + text[text.index("\n", start):], encoding="utf-8")
+
+
+@posix_only
+def test_killed_builds_leave_the_old_site_or_the_new_one(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    site = project / "site"
+    versions = {}
+    for day in ("2026-03-31", "2026-04-30"):
+        set_as_of(project, day)
+        started = time.monotonic()
+        assert mkdocs_build(project).wait() == 0
+        duration = time.monotonic() - started
+        versions[day] = manifest(site)
+    old, new = versions.values()
+    assert len(old) > 100 and old != new
+    rng = random.Random(13)
+    moments = [duration * 1.25 * (i + rng.random()) / KILLS for i in range(KILLS)]  # over a whole build
+    rng.shuffle(moments)
+    seen = {"killed": 0, "old": 0, "new": 0}
+    for n, moment in enumerate(moments):
+        day = ("2026-03-31", "2026-04-30")[n % 2]
+        before = manifest(site)
+        set_as_of(project, day)
+        build = mkdocs_build(project)
+        time.sleep(moment)
+        build.send_signal(signal.SIGKILL)
+        seen["killed"] += build.wait() == -signal.SIGKILL
+        after = manifest(site)
+        assert after in (before, versions[day]), f"kill {n} after {moment:.2f} s left a partial site"
+        seen["old" if after == before and before != versions[day] else "new"] += 1
+    assert seen["killed"] >= KILLS // 2 and seen["old"] >= 3 and seen["new"] >= 3, seen
+    assert mkdocs_build(project).wait() == 0
+    assert manifest(site) == versions[day]
+    assert leftovers(project) == []
+
+
+SWAP_LOOP = """
+import shutil, sys
+from itertools import count
+from pathlib import Path
+from types import SimpleNamespace
+sys.path.insert(0, sys.argv[1])
+from chibo.output import publish
+target, first, second = map(Path, sys.argv[2:5])
+for n in count():
+    config = SimpleNamespace(site_dir=str(target), strict=False)
+    publish.begin(config)
+    shutil.copytree((first, second)[n % 2], config.site_dir, dirs_exist_ok=True)
+    publish.finish(config)
+"""
+
+
+def make_tree(folder: Path, label: str) -> Path:
+    for n in range(300):
+        page = folder / f"muc-{n % 12}" / f"trang-{n}.html"
+        page.parent.mkdir(parents=True, exist_ok=True)
+        page.write_text(f"{label} {n} " * 50, encoding="utf-8")
+    return folder
+
+
+@posix_only
+def test_killed_swaps_never_leave_a_partial_or_missing_site(tmp_path: Path) -> None:
+    """The swap itself, back to back in a loop, killed at random: the moment a build ends."""
+    first, second = make_tree(tmp_path / "a", "cũ"), make_tree(tmp_path / "b", "mới")
+    complete = (manifest(first), manifest(second))
+    target = tmp_path / "www" / "site"
+    target.parent.mkdir()
+    shutil.copytree(first, target)
+    rng = random.Random(2022)
+    for n in range(KILLS):
+        loop = subprocess.Popen([sys.executable, "-c", SWAP_LOOP, str(ROOT / "hooks"), str(target), str(first),
+                                 str(second)])
+        time.sleep(0.15 + rng.random() * 0.35)
+        loop.send_signal(signal.SIGKILL)
+        assert loop.wait() == -signal.SIGKILL
+        assert target.is_dir(), f"kill {n}: site/ missing"
+        assert manifest(target) in complete, f"kill {n}: partial site"
+    publish.recover(target)
+    assert sorted(p.name for p in target.parent.iterdir()) == [".site.lock", "site"]
+
+
+def test_two_renames_where_no_exchange_and_recovery_in_between(tmp_path: Path, monkeypatch) -> None:
+    old, new = make_tree(tmp_path / "site", "cũ"), make_tree(tmp_path / ".site.new-1", "mới")
+    expected_old, expected_new = manifest(old), manifest(new)
+    monkeypatch.setattr(publish, "_exchange", lambda first, second: False)
+    publish.replace(new, old)
+    assert manifest(tmp_path / "site") == expected_new and manifest(new) == expected_old
+    # A build killed between the two renames: no site/, the complete old one beside it.
+    os.rename(tmp_path / "site", tmp_path / ".site.old-2")
+    publish.recover(tmp_path / "site")
+    assert manifest(tmp_path / "site") == expected_new
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]  # the unclaimed .site.new-1 went too
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = copy_project(tmp_path_factory.mktemp("built"), DATA / "mini" / "records")
+    build_site(project)
+    return project
+
+
+def test_a_warning_in_strict_mode_keeps_the_old_site(built: Path) -> None:
+    before = manifest(built / "site")
+    page = built / "docs" / "lien-ket-hong.md"
+    page.write_text("# Trang thử\n\n[không có](khong-co.md)\n", encoding="utf-8")
+    try:
+        run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=built, capture_output=True,
+                             text=True, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+    finally:
+        page.unlink()
+    assert run.returncode == 1 and "khong-co.md" in run.stderr
+    assert manifest(built / "site") == before
+    assert leftovers(built) == []
+
+
+def test_hidden_files_and_the_folder_mode_survive_a_build(built: Path) -> None:
+    site = built / "site"
+    (site / ".htaccess").write_text("Require all denied\n", encoding="utf-8")
+    site.chmod(0o750)
+    build_site(built)
+    assert (site / ".htaccess").read_text(encoding="utf-8") == "Require all denied\n"
+    assert site.stat().st_mode & 0o777 == 0o750
+    assert (site / "index.html").exists() and leftovers(built) == []
+
+
+def test_a_running_build_keeps_its_folder_and_a_dead_one_loses_it(built: Path) -> None:
+    running = SimpleNamespace(site_dir=str(built / "site"), strict=False)
+    publish.begin(running)
+    staging = Path(running.site_dir)
+    (staging / "index.html").write_text("đang tạo", encoding="utf-8")
+    build_site(built)  # another build, meanwhile: it must not delete a folder in use
+    assert (staging / "index.html").read_text(encoding="utf-8") == "đang tạo"
+    running.chibo_publication.claim.close()  # the first build dies
+    build_site(built)
+    assert not staging.exists() and leftovers(built) == []
+
+
+def test_mkdocs_serve_builds_in_its_own_folder(tmp_path: Path) -> None:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    (tmp_path / "project").mkdir()
+    project = copy_project(tmp_path / "project", DATA / "mini" / "records")
+    served = Path(tempfile.mkdtemp(prefix="mkdocs_"))
+    try:
+        assert publish.serving(served)
+        build(load_config(str(project / "mkdocs.yml"), site_dir=str(served)))
+        assert (served / "index.html").exists()
+        assert not [p for p in served.parent.glob(f".{served.name}*")]
+    finally:
+        shutil.rmtree(served)
+    assert not publish.serving(project / "site")
