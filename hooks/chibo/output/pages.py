@@ -18,14 +18,16 @@ from .render import Renderer
 
 @dataclass(frozen=True)
 class Page:
-    """A generated file under ``docs/``: a Markdown page or a download (``text``).
+    """A generated file under ``docs/``: a Markdown page or a download.
+
+    ``content`` is text (pages, JSON, CSV…) or bytes (spreadsheets).
 
     ``source`` is the record file the page is made from (relative to the project), which
     the theme's edit button opens when ``repo_url`` and ``edit_uri`` are set.
     """
 
     src_uri: str
-    text: str
+    content: str | bytes
     source: str | None = None
 
 
@@ -62,8 +64,8 @@ def site_pages(report: Report, renderer: Renderer) -> Iterator[Page]:
         yield year_page(renderer, year, common)
     for cell in report.cells:
         yield from cell_pages(renderer, cell, common)
-    for name, text in downloads.downloads(report, renderer).items():
-        yield Page(f"du-lieu/{name}", text)
+    for name, content in downloads.downloads(report, renderer).items():
+        yield Page(f"du-lieu/{name}", content)
 
 
 def year_page(renderer: Renderer, year: YearReport, common: dict) -> Page:
