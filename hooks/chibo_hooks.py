@@ -17,7 +17,6 @@ from chibo import text
 from chibo.output import markup, search, site
 
 if TYPE_CHECKING:
-    from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
 
@@ -33,6 +32,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     for warning in built.records.warnings:
         log.warning(warning)
     site.attach(config, built)
+    config.extra["chibo"] = built.theme_context()
     config.mdx_configs.setdefault("toc", {})["slugify"] = text.slugify
     return config
 
@@ -41,11 +41,6 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for page in site.from_config(config).pages:
         files.append(site.generated_file(config, page))
     return search.fold_diacritics(files, config)
-
-
-def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
-    env.globals["chibo"] = site.from_config(config).theme_context()
-    return env
 
 
 def on_post_page(output: str, page: object, config: MkDocsConfig) -> str:

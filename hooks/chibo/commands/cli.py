@@ -1,4 +1,4 @@
-"""The ``chibo`` command: ``chibo validate [PROJECT_DIR]``, ``chibo demo --cells N``.
+"""The ``chibo`` command: ``chibo validate [PROJECT_DIR]``, ``chibo generate DIR``, ``chibo demo --cells N``…
 
 Exit codes: 0 the records are valid, 1 they are not (one line per problem), 2 a usage
 error (unknown command or option, missing folder).
@@ -35,6 +35,9 @@ def main(argv: list[str] | None = None) -> int:
     sheet.add_argument("--project", type=Path, default=Path("."), help="thư mục dự án")
     schema = commands.add_parser("schema", help="viết lại lược đồ JSON của hồ sơ (records/schema/)")
     schema.add_argument("project", nargs="?", default=".", type=Path, help="thư mục dự án")
+    out = commands.add_parser("generate", help="tạo một dự án đầy đủ, không cần hook, cho MkDocs, ProperDocs, Zensical")
+    out.add_argument("out", type=Path, help="thư mục đích (được thay toàn bộ)")
+    out.add_argument("--project", type=Path, default=Path("."), help="thư mục dự án")
     demo = commands.add_parser("demo", help="tạo một dự án mẫu tổng hợp N chi bộ (đo hiệu năng)")
     demo.add_argument("--cells", type=int, required=True, help="số chi bộ")
     demo.add_argument("--seed", type=int, default=1, help="hạt giống ngẫu nhiên (cùng hạt giống, cùng dữ liệu)")
@@ -52,6 +55,8 @@ def main(argv: list[str] | None = None) -> int:
         if not args.file.is_file():
             parser.error(f"không thấy tệp {args.file}")
         return _import(args)
+    if args.command == "generate":
+        return _generate(args)
     if args.command == "schema":
         from ..records import schema as schemas
 
@@ -111,6 +116,23 @@ def _import(args: argparse.Namespace) -> int:
         print(f"Đã ghi {len(changes)} tệp hồ sơ, kết quả năm {args.year}.")
     else:
         print(f"Xem trước: {len(changes)} tệp sẽ thay đổi. Chạy lại với --write để ghi.")
+    return 0
+
+
+def _generate(args: argparse.Namespace) -> int:
+    from ..output.standalone import GenerateError, generate
+
+    try:
+        built = generate(args.project, args.out)
+    except GenerateError as error:
+        print(f"lỗi: {error}", file=sys.stderr)
+        return 1
+    except RecordsError as error:
+        print(f"Hồ sơ có lỗi, không tạo dự án:\n{error.text()}", file=sys.stderr)
+        return 1
+    pages = sum(p.src_uri.endswith(".md") for p in built.pages)
+    print(f"Đã tạo dự án tại {args.out}: {pages} trang, {len(built.pages) - pages} tệp tải về.\n"
+          f"Tạo trang: cd {args.out} && mkdocs build (hoặc properdocs build -f mkdocs.yml, zensical build)")
     return 0
 
 
