@@ -15,17 +15,19 @@ from __future__ import annotations
 import datetime as dt
 import io
 from decimal import Decimal
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 from zipfile import ZIP_DEFLATED, ZipFile, ZipInfo
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
-from openpyxl.worksheet._write_only import WriteOnlyWorksheet as Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
 from .tables import Column, Table
+
+if TYPE_CHECKING:
+    from openpyxl.worksheet._write_only import WriteOnlyWorksheet as Worksheet
 
 FORMATS = {"date": "dd/mm/yyyy", "percent": "0.0%"}
 _WIDTHS = {"date": 12, "percent": 10}
