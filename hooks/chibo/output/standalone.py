@@ -70,7 +70,8 @@ def _check_target(project: Path, target: Path) -> None:
 def _write(project: Path, out: Path, built: Site) -> None:
     config = _config(project / "mkdocs.yml", built)
     docs = out / "docs"
-    shutil.copytree(project / "docs", docs)
+    shutil.copytree(project / config.get("docs_dir", "docs"), docs)
+    config["docs_dir"] = "docs"
     shutil.copytree(THEME, out / THEME_DIR)
     anchors = Anchors(list(config.get("markdown_extensions") or []))
     for path in sorted(docs.rglob("*.md")):
