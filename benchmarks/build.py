@@ -34,6 +34,7 @@ sys.path.insert(0, str(ROOT / "hooks"))
 
 from chibo.commands.demo import write_demo  # noqa: E402
 from chibo.output.site import build as build_site  # noqa: E402
+from chibo.output.standalone import write_page  # noqa: E402
 
 CELL_PAGE = "chi-bo/chi-bo-00001/index.html"
 FLOOR = ("import sys, pathlib, yaml\n"
@@ -69,9 +70,7 @@ def baseline(ours: Path, target: Path) -> Path:
     shutil.copytree(ours / "docs", target / "docs")
     shutil.copytree(ours / "hooks" / "chibo" / "output" / "theme", target / "hooks" / "chibo" / "output" / "theme")
     for page in build_site(ours).pages:
-        path = target / "docs" / page.src_uri
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(page.text, encoding="utf-8")
+        write_page(target / "docs", page)
     config = (ours / "mkdocs.yml").read_text(encoding="utf-8")
     config = re.sub(r"\nhooks:\n(  - .*\n)+", "\n", config)
     config = re.sub(r"\nwatch:\n(  - .*\n)+", "\n", config)

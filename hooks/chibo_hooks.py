@@ -19,7 +19,6 @@ from chibo import text
 from chibo.output import markup, policy, publish, search, site
 
 if TYPE_CHECKING:
-    from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
@@ -36,6 +35,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     for warning in built.warnings:
         log.warning(str(warning))
     site.attach(config, built)
+    config.extra["chibo"] = built.theme_context(offline=policy.offline(config))
     config.mdx_configs.setdefault("toc", {})["slugify"] = text.slugify
     config.markdown_extensions.append(policy.AlignClasses())
     try:
@@ -49,11 +49,6 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for page in site.from_config(config).pages:
         files.append(site.generated_file(config, page))
     return search.fold_diacritics(files, config)
-
-
-def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
-    env.globals["chibo"] = site.from_config(config).theme_context(offline=policy.offline(config))
-    return env
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:

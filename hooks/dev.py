@@ -5,10 +5,13 @@
     python hooks/dev.py build    # tạo thư mục site/ để xuất bản
     python hooks/dev.py offline  # bản mở từ đĩa (file://), đóng gói thành một tệp zip
     python hooks/dev.py chibo validate
+    python hooks/dev.py lock     # làm mới requirements.lock (phiên bản mới nhất trong giới hạn)
 
-Creates ``.venv`` beside ``mkdocs.yml`` on first use, installs the project into it
-(again only when ``pyproject.toml`` changes), then runs the command inside it. Standard
-library only: it runs before anything is installed. Not a MkDocs hook.
+Creates ``.venv`` beside ``mkdocs.yml`` on first use and installs into it the exact
+versions of ``requirements.lock`` (every file checked against its hash), then the
+project itself; again only when ``pyproject.toml`` or the lock changes. Then it runs the
+command inside it. Standard library only: it runs before anything is installed. Not a
+MkDocs hook.
 """
 
 from __future__ import annotations
@@ -23,6 +26,14 @@ from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parent.parent
 VENV = PROJECT / ".venv"
+LOCK = PROJECT / "requirements.lock"
+# `uv pip compile` makes the lock: every platform and Python >= 3.11 in one file, hashes
+# of every wheel and sdist of each pinned version, from PyPI only.
+LOCK_COMMAND = ["-m", "uv", "pip", "compile", "requirements.in", "--universal", "--python-version", "3.11",
+                "--generate-hashes", "--no-emit-package", "chibo-kieu-mau", "--default-index",
+                "https://pypi.org/simple", "--custom-compile-command", "python hooks/dev.py lock",
+                "--output-file", "requirements.lock"]
+PIP = ["-m", "pip", "install", "--quiet", "--disable-pip-version-check"]
 COMMANDS = {
     "serve": ["-m", "mkdocs", "serve", "--dev-addr", "127.0.0.1:8000"],
     "build": ["-m", "mkdocs", "build", "--strict"],
@@ -36,19 +47,31 @@ def venv_python() -> Path:
     return VENV / scripts / ("python.exe" if os.name == "nt" else "python")
 
 
-def ensure_installed() -> Path:
+def ensure_venv() -> Path:
     python = venv_python()
     if not python.exists():
         print("Tạo môi trường ảo .venv …", flush=True)
         venv.EnvBuilder(with_pip=True).create(VENV)
+    return python
+
+
+def ensure_installed() -> Path:
+    python = ensure_venv()
     stamp = VENV / ".chibo-installed"
-    wanted = hashlib.sha256((PROJECT / "pyproject.toml").read_bytes()).hexdigest()
+    wanted = hashlib.sha256((PROJECT / "pyproject.toml").read_bytes() + LOCK.read_bytes()).hexdigest()
     if not stamp.exists() or stamp.read_text() != wanted:
-        print("Cài đặt các gói cần thiết (lần đầu mất vài phút) …", flush=True)
-        subprocess.run([python, "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
-                        "-e", ".[test]"], cwd=PROJECT, check=True)
+        print("Cài đặt các gói cần thiết theo requirements.lock (lần đầu mất vài phút) …", flush=True)
+        subprocess.run([python, *PIP, "--require-hashes", "-r", LOCK.name], cwd=PROJECT, check=True)
+        # The project itself, with the setuptools of the lock: nothing unlocked is fetched.
+        subprocess.run([python, *PIP, "--no-deps", "--no-build-isolation", "-e", "."], cwd=PROJECT, check=True)
         stamp.write_text(wanted)
     return python
+
+
+def lock(python: Path, args: list[str]) -> int:
+    """Refresh requirements.lock: the newest versions within pyproject.toml's bounds."""
+    subprocess.run([python, *PIP, "uv"], cwd=PROJECT, check=True)
+    return subprocess.run([python, *LOCK_COMMAND, *(args or ["--upgrade"])], cwd=PROJECT).returncode
 
 
 OFFLINE_DIR = PROJECT / "site-offline"
@@ -77,9 +100,11 @@ def browser_tools() -> None:
 
 
 def main(argv: list[str]) -> int:
-    if not argv or argv[0] not in (*COMMANDS, "offline"):
+    if not argv or argv[0] not in (*COMMANDS, "offline", "lock"):
         print(__doc__)
         return 2
+    if argv[0] == "lock":
+        return lock(ensure_venv(), argv[1:])
     python = ensure_installed()
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONUTF8="1")
     if argv[0] == "offline":

@@ -53,10 +53,10 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
 
 
 def require(condition: bool, reason: str) -> None:
-    """Skip when a browser tool is missing here; fail in CI, where .ci/run installs them."""
+    """Skip when a tool (browser, engine) is missing here; fail in CI, where .ci/run installs them."""
     if not condition:
         if os.environ.get("CI"):
-            pytest.fail(f"CI must run the browser tests: {reason}")
+            pytest.fail(f"CI must run these tests: {reason}")
         pytest.skip(reason)
 
 

@@ -29,7 +29,7 @@ class _Article(HTMLParser):
         if tag in ("script", "style") or (tag == "a" and "headerlink" in (dict(attrs).get("class") or "")):
             self._skip += 1
             return
-        if tag == "a":
+        if tag == "a" and "href" in dict(attrs):  # an <a> without href (a target) is no link
             self._href, self._link_text = dict(attrs).get("href") or "", []
         if tag == "tr":
             self._row = []

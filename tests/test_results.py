@@ -230,6 +230,7 @@ def test_json_schema_is_published(small: Path) -> None:
 
 def test_downloads_page_links_every_file(small: Path) -> None:
     links = dict(page(small, "du-lieu/").links)
-    for name in ("chi-bo.json", "chi-bo.csv", "ket-qua.json", "ket-qua.csv", "lich.ics", "thay-doi.xml",
+    for name in ("chi-bo.json", "chi-bo.csv", "chi-bo.xlsx", "ket-qua.json", "ket-qua.csv", "ket-qua.xlsx",
+                 "lich.ics", "thay-doi.xml",
                  "schema/chi-bo.schema.json"):
         assert links[name] == name and (small / "du-lieu" / name).is_file()

@@ -1,4 +1,4 @@
-"""The ``chibo`` command: ``validate``, ``new``, ``import``, ``recover``, ``schema``, ``demo``.
+"""The ``chibo`` command: ``validate``, ``new``, ``import``, ``recover``, ``schema``, ``generate``, ``demo``.
 
 Exit codes: 0 done (the records are valid), 1 a problem with the records, the input or the
 disk (one line per problem, in Vietnamese), 2 a usage error (unknown command or option,
@@ -64,6 +64,9 @@ def _other_commands(commands: argparse._SubParsersAction) -> None:
     recover.add_argument("--undo", action="store_true", help="trả hồ sơ lại như trước lần ghi đó")
     schema = commands.add_parser("schema", help="viết lại lược đồ JSON của hồ sơ (records/schema/)")
     schema.add_argument("project", nargs="?", default=".", type=Path, help="thư mục dự án")
+    out = commands.add_parser("generate", help="tạo một dự án đầy đủ, không cần hook, cho MkDocs, ProperDocs, Zensical")
+    out.add_argument("out", type=Path, help="thư mục đích (được thay toàn bộ)")
+    out.add_argument("--project", type=Path, default=Path("."), help="thư mục dự án")
     demo = commands.add_parser("demo", help="tạo một dự án mẫu tổng hợp N chi bộ (đo hiệu năng)")
     demo.add_argument("--cells", type=int, required=True, help="số chi bộ")
     demo.add_argument("--seed", type=int, default=1, help="hạt giống ngẫu nhiên (cùng hạt giống, cùng dữ liệu)")
@@ -86,6 +89,8 @@ def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
         return _import(args)
     if args.command == "recover":
         return _recover(project, args.undo)
+    if args.command == "generate":
+        return _generate(args)
     if args.command == "schema":
         from ..records import schema as schemas
 
@@ -184,6 +189,25 @@ def _recover(project: Path, undo: bool) -> int:
         return 1
     done = "Đã trả lại như trước" if undo else "Đã ghi nốt"
     print(f"{done} lần ghi bị dừng: {count} tệp hồ sơ được thay đổi lúc này.")
+    return 0
+
+
+def _generate(args: argparse.Namespace) -> int:
+    from ..output.standalone import GenerateError, generate
+
+    try:
+        built = generate(args.project, args.out)
+    except GenerateError as error:
+        print(f"lỗi: {error}", file=sys.stderr)
+        return 1
+    except RecordsError as error:
+        print(f"Hồ sơ có lỗi, không tạo dự án:\n{error.text()}", file=sys.stderr)
+        return 1
+    for warning in built.records.warnings:
+        print(f"cảnh báo: {warning}", file=sys.stderr)
+    pages = sum(p.src_uri.endswith(".md") for p in built.pages)
+    print(f"Đã tạo dự án tại {args.out}: {pages} trang, {len(built.pages) - pages} tệp tải về.\n"
+          f"Tạo trang: cd {args.out} && mkdocs build (hoặc properdocs build -f mkdocs.yml, zensical build)")
     return 0
 
 

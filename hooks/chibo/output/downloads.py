@@ -1,5 +1,5 @@
-"""Downloads under ``/du-lieu/``: JSON, CSV for Excel, an iCalendar file, an Atom feed and
-the JSON Schema of the records. All of it is a view of the Report: two builds of the same
+"""Downloads under ``/du-lieu/``: JSON, CSV and spreadsheets (``spreadsheets.py``) of the
+same tables (``tables.py``), an iCalendar file, an Atom feed and the JSON Schema of the records. All of it is a view of the Report: two builds of the same
 records give the same bytes.
 """
 
@@ -19,14 +19,19 @@ from ..records.schema import schemas
 from ..report import CellReport, Report
 from ..report.roadmap import MilestoneView
 from ..report.stats import TargetCheck, YearStats
-from ..vocab import EVENT_LABELS, RATING_LABELS, RATINGS
+from ..vocab import EVENT_LABELS, RATING_LABELS
+from . import spreadsheets, tables
 from .render import Renderer
+from .tables import Table
 
 FILES = (
     ("chi-bo.json", "Danh sách chi bộ, trạng thái, xếp loại gần nhất, các năm đạt kiểu mẫu (JSON)"),
     ("chi-bo.csv", "Danh sách chi bộ, mở bằng Excel (CSV, UTF-8)"),
+    ("chi-bo.xlsx", "Danh sách chi bộ và các sự kiện đăng ký, mỗi bảng một trang tính (Excel, LibreOffice)"),
     ("ket-qua.json", "Kết quả từng năm và chỉ tiêu (JSON)"),
     ("ket-qua.csv", "Kết quả của từng chi bộ theo năm, mở bằng Excel (CSV, UTF-8)"),
+    ("ket-qua.xlsx", "Kết quả của từng chi bộ theo năm, tổng hợp theo năm và chỉ tiêu, mỗi bảng một trang tính "
+                     "(Excel, LibreOffice)"),
     ("lich.ics", "Lịch các mốc thời gian và chu kỳ tháng 12, nhập vào Outlook, Google Calendar… (iCalendar)"),
     ("thay-doi.xml", "Tin thay đổi: đăng ký, lựa chọn, công nhận chi bộ kiểu mẫu, mới nhất trước (Atom)"),
     ("schema/chi-bo.schema.json", "Lược đồ hồ sơ chi bộ records/chi-bo/*.yml (JSON Schema)"),
@@ -38,15 +43,19 @@ _TZ = dt.timezone(dt.timedelta(hours=7))  # Asia/Ho_Chi_Minh, no daylight saving
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")
 
 
-def downloads(report: Report, renderer: Renderer) -> dict[str, str]:
-    cells = [cell_json(c) for c in report.cells]
+def downloads(report: Report, renderer: Renderer) -> dict[str, str | bytes]:
+    """Each file of ``/du-lieu/`` by name: text, or bytes for the spreadsheets."""
+    cells, results = tables.cell_table(report), tables.result_table(report)
+    as_of = report.committee.as_of
     return {
-        "chi-bo.json": _json(cells),
-        "chi-bo.csv": _csv(CELL_COLUMNS, [[c[key] if key != "model_years" else "; ".join(map(str, c[key]))
-                                           for key, _ in CELL_COLUMNS] for c in cells]),
+        "chi-bo.json": _json([cell_json(c) for c in report.cells]),
+        "chi-bo.csv": _csv(cells),
+        "chi-bo.xlsx": spreadsheets.workbook((cells, tables.event_table(report)), "Danh sách chi bộ", as_of),
         "ket-qua.json": _json({"years": [year_json(s) for s in report.stats],
                                "targets": [target_json(t) for t in report.targets]}),
-        "ket-qua.csv": _csv(RESULT_COLUMNS, result_rows(report.cells)),
+        "ket-qua.csv": _csv(results),
+        "ket-qua.xlsx": spreadsheets.workbook(
+            (results, tables.year_table(report), tables.target_table(report)), "Kết quả xếp loại", as_of),
         "lich.ics": calendar(report.committee, report.milestones),
         "thay-doi.xml": feed(report, renderer),
         **{f"schema/{name}": text for name, text in schemas().items()},
@@ -90,37 +99,6 @@ def target_json(check: TargetCheck) -> dict[str, object]:
 
 # --- CSV for Excel ---------------------------------------------------------------------
 
-CELL_COLUMNS = (
-    ("id", "Mã chi bộ"), ("name", "Tên chi bộ"), ("type", "Mã loại hình"), ("type_name", "Loại hình"),
-    ("secretary", "Bí thư"), ("members", "Số đảng viên"), ("status", "Mã trạng thái"),
-    ("status_label", "Trạng thái"), ("latest_year", "Năm xếp loại gần nhất"),
-    ("latest_rating", "Mã xếp loại gần nhất"), ("latest_rating_label", "Xếp loại gần nhất"),
-    ("model_years", "Các năm đạt kiểu mẫu"), ("url", "Trang"),
-)
-RESULT_COLUMNS = (
-    ("id", "Mã chi bộ"), ("name", "Tên chi bộ"), ("year", "Năm"), ("rating", "Mã xếp loại"),
-    ("rating_label", "Xếp loại"), ("xuat-sac", "ĐV HTXSNV"), ("tot", "ĐV HTTNV"), ("hoan-thanh", "ĐV HTNV"),
-    ("khong-hoan-thanh", "ĐV KHTNV"), ("met", "Tiêu chí đạt"), ("not_met", "Tiêu chí chưa đạt"),
-    ("model", "Đạt kiểu mẫu"), ("decision", "Quyết định"), ("award", "Khen thưởng"), ("note", "Ghi chú"),
-)
-
-
-def result_rows(cells: tuple[CellReport, ...]) -> list[list[object]]:
-    rows = []
-    for report in cells:
-        cell = report.cell
-        for row in report.results:
-            r = row.result
-            marks = r.criteria or {}
-            rows.append([
-                cell.id, cell.name, r.year, r.rating, RATING_LABELS.get(r.rating or "", None),
-                *(row.members or (None,) * len(RATINGS)),
-                "; ".join(k for k, v in marks.items() if v == "dat"),
-                "; ".join(k for k, v in marks.items() if v == "chua-dat"),
-                "Có" if r.model else "Không", r.decision, r.award, r.note,
-            ])
-    return rows
-
 
 def _cell(value: object) -> object:
     """A CSV cell Excel shows as text: nothing it would run as a formula."""
@@ -131,11 +109,11 @@ def _cell(value: object) -> object:
     return value
 
 
-def _csv(columns: tuple[tuple[str, str], ...], rows: list[list[object]]) -> str:
+def _csv(table: Table) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow([label for _, label in columns])
-    writer.writerows([[_cell(v) for v in row] for row in rows])
+    writer.writerow([column.label for column in table.columns])
+    writer.writerows([[_cell(v) for v in row] for row in table.rows])
     return "\ufeff" + out.getvalue()  # the BOM tells Excel the file is UTF-8
 
 

@@ -21,15 +21,16 @@ from .render import Renderer
 
 @dataclass(frozen=True)
 class Page:
-    """A generated file under ``docs/``: a Markdown page or a download (``text``, bytes for
-    a Word file).
+    """A generated file under ``docs/``: a Markdown page or a download.
+
+    ``content`` is text (pages, JSON, CSV…) or bytes (spreadsheets).
 
     ``source`` is the record file the page is made from (relative to the project), which
     the theme's edit button opens when ``repo_url`` and ``edit_uri`` are set.
     """
 
     src_uri: str
-    text: str | bytes
+    content: str | bytes
     source: str | None = None
 
 
@@ -67,8 +68,8 @@ def site_pages(report: Report, renderer: Renderer, writer: DocxWriter) -> Iterat
         yield year_page(renderer, year, documents.for_year(year.year), common)
     for cell in report.cells:
         yield from cell_pages(renderer, cell, documents.for_cell(cell.cell.id), common)
-    for name, text in downloads.downloads(report, renderer).items():
-        yield Page(f"du-lieu/{name}", text)
+    for name, content in downloads.downloads(report, renderer).items():
+        yield Page(f"du-lieu/{name}", content)
     for draft in documents.all:
         if draft.page:
             yield Page(draft.page, renderer.page("document.md.j2", draft.page, draft=draft, **common))

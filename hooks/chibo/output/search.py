@@ -3,7 +3,9 @@
 Material loads lunr-languages' ``lunr.vi`` into its search worker. We publish that file
 with ``assets/search-vi.js`` appended, which folds diacritics on both the index and the
 query (see that file). The theme's original is read from the installed Material package,
-so nothing of Material is copied into this project.
+so nothing of Material is copied into this project. With the hooks the patched file
+replaces the theme's in the build; a generated project (``chibo generate``) carries it
+under ``docs/``, where it takes the place of the theme's file of the same path.
 """
 
 from __future__ import annotations
@@ -19,6 +21,18 @@ LUNR_VI = "assets/javascripts/lunr/min/lunr.vi.min.js"
 PATCH = Path(__file__).parent / "assets" / "search-vi.js"
 
 
+def patched(original: str) -> str:
+    """Material's ``lunr.vi`` script followed by the folding patch."""
+    return f"{original}\n{PATCH.read_text(encoding='utf-8')}"
+
+
+def material_lunr_vi() -> str:
+    """The installed Material theme's ``lunr.vi`` script, patched."""
+    import material
+
+    return patched((Path(material.__file__).parent / "templates" / LUNR_VI).read_text(encoding="utf-8"))
+
+
 def fold_diacritics(files: Files, config: MkDocsConfig) -> Files:
     """Replace Material's ``lunr.vi`` with the same script plus the folding patch."""
     from mkdocs.structure.files import File
@@ -28,5 +42,5 @@ def fold_diacritics(files: Files, config: MkDocsConfig) -> Files:
         return files
     text = Path(original.abs_src_path).read_text(encoding="utf-8")
     files.remove(original)
-    files.append(File.generated(config, LUNR_VI, content=f"{text}\n{PATCH.read_text(encoding='utf-8')}"))
+    files.append(File.generated(config, LUNR_VI, content=patched(text)))
     return files

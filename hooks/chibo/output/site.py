@@ -65,7 +65,7 @@ def generated_file(config: MkDocsConfig, page: Page) -> File:
     """The page as a MkDocs file; its edit link opens the record it comes from."""
     from mkdocs.structure.files import File
 
-    file = File.generated(config, page.src_uri, content=page.text)
+    file = File.generated(config, page.src_uri, content=page.content)
     if page.source is not None:
         project = Path(config.config_file_path).parent
         file.edit_uri = Path(os.path.relpath(project / page.source, config.docs_dir)).as_posix()
