@@ -225,7 +225,7 @@ def offline_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_offline_copy_works_from_disk(offline_copy: Path, visit) -> None:
     v = visit((offline_copy / "index.html").as_uri())
     page = v.page
-    assert search(page, "khoa duoc")[0].endswith("/chi-bo/khoa-duoc.html")
+    assert search(page, "khoa duoc")[0].endswith("/chi-bo/khoa-duoc/index.html")
     page.goto((offline_copy / "chi-bo" / "index.html").as_uri() + "?loai=sinh-vien")
     assert count(page) == "4/24 chi bộ"
     page.click("text=Chi bộ Sinh viên Dược")

@@ -93,8 +93,8 @@ def test_registration_report_shows_its_own_date(site: Path) -> None:
     assert "Chi bộ có chi ủy; đồng chí Nguyễn Văn Đức là bí thư chi bộ, đồng chí Trần Thị Hoa là phó bí thư." in lines
     # Results of 2019–2021, as the Report has them.
     assert table_rows(path, 1)[2:] == [
-        ["2019", "Hoàn thành tốt nhiệm vụ", "2", "13", "1", "0"],
-        ["2020", "Hoàn thành tốt nhiệm vụ", "2", "14", "1", "0"],
+        ["2019", "Hoàn thành tốt nhiệm vụ", "< 3", "13", "< 3", "0"],  # 2 and 1: hidden (privacy)
+        ["2020", "Hoàn thành tốt nhiệm vụ", "< 3", "14", "< 3", "0"],
         ["2021", "Hoàn thành xuất sắc nhiệm vụ", "3", "14", "0", "0"],
     ]
     # Self-assessment of 2021, the chi ủy in the cell's own words, lines to fill in, signature.

@@ -42,14 +42,15 @@ def test_the_project_has_pages_downloads_and_no_hooks(project: Path, tmp_path: P
     config = yaml.load((out / "mkdocs.yml").read_text(encoding="utf-8"), _EnvLoader)
     assert "hooks" not in config and "watch" not in config
     assert config["theme"]["custom_dir"] == "overrides"
-    assert config["extra"]["chibo"] == {"sample": True, "as_of": "31-12-2025"}
+    assert config["extra"]["chibo"] == {"sample": True, "as_of": "31-12-2025", "policy": None}
     assert (out / "overrides/partials/toc.html").is_file()
-    for name in ("index.md", "ke-hoach.md", "chi-bo/chi-bo-a.md", "chi-bo/chi-bo-a/dang-ky.md", "ket-qua/2025.md",
+    for name in ("index.md", "ke-hoach.md", "chi-bo/chi-bo-a/index.md", "chi-bo/chi-bo-a/dang-ky/index.md",
+                 "ket-qua/2025/index.md", "ket-qua/2025/cong-nhan/index.md", "ket-qua/2025/cong-nhan-2025.docx",
                  "du-lieu/ket-qua.xlsx", "du-lieu/lich.ics", "assets/chibo.css",
                  "assets/javascripts/lunr/min/lunr.vi.min.js"):
         assert (out / "docs" / name).is_file(), name
     assert "folding" in (out / "docs/assets/javascripts/lunr/min/lunr.vi.min.js").read_text(encoding="utf-8").lower()
-    cell = (out / "docs/chi-bo/chi-bo-a.md").read_text(encoding="utf-8")
+    cell = (out / "docs/chi-bo/chi-bo-a/index.md").read_text(encoding="utf-8")
     assert "\n## Điều kiện lựa chọn năm 2025 { #dieu-kien-lua-chon-nam-2025 }\n" in cell
 
 

@@ -202,7 +202,7 @@ def test_the_offline_copy_carries_the_policy_and_obeys_it_from_disk(offline_copy
     page.wait_for_selector(".md-search-result__item")  # the search worker, in an iframe, from file://
     page.goto((offline_copy / "chi-bo" / "index.html").as_uri() + "?loai=sinh-vien")
     assert page.locator(".chibo-filter output").text_content() == "4/24 chi bộ"
-    page.goto((offline_copy / "chi-bo" / "khoa-duoc" / "dang-ky.html").as_uri())
+    page.goto((offline_copy / "chi-bo" / "khoa-duoc" / "dang-ky" / "index.html").as_uri())
     page.emulate_media(media="print")
     assert page.locator(".chibo-internal").is_visible()
     quiet(seen)

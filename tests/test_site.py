@@ -116,7 +116,7 @@ def test_cell_page_shows_facts_events_and_results(sample: Path) -> None:
     assert ["Năm 2024", "Xếp loại: Hoàn thành tốt nhiệm vụ (26 đảng viên)", "Quý III/2024 chi bộ chưa tổ chức sinh hoạt chuyên đề "
             "về y đức (tiêu chí bổ sung bs-1 chưa đạt); không đề nghị công nhận chi bộ kiểu mẫu năm 2024."] in cell.rows
     assert ["2024", "✓ Đạt", "✓ Đạt", "✓ Đạt", "✓ Đạt", "✓ Đạt", "✗ Chưa đạt"] in cell.rows
-    assert ["2024", "Hoàn thành tốt nhiệm vụ", "3", "22", "1", "0", "5/6 (chưa đạt: BS-1)", "–"] in cell.rows
+    assert ["2024", "Hoàn thành tốt nhiệm vụ", "3", "22", "< 3", "ẩn", "5/6 (chưa đạt: BS-1)", "–"] in cell.rows
     assert ["2025", "Hoàn thành xuất sắc nhiệm vụ", "5", "21", "0", "0", "6/6", "Được công nhận"] in cell.rows
     assert ["2026", "Chưa xếp loại", "–", "–", "–", "–", "–", "–"] in cell.rows
 

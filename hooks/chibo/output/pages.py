@@ -12,7 +12,7 @@ from typing import Iterator
 from .. import vocab
 from ..records.paths import book_path, cell_path, committee_path
 from ..report import CellReport, Report, YearReport
-from . import charts, downloads
+from . import charts, downloads, sources
 from .documents import DocumentIndex, drafts
 from .documents.model import Draft
 from .documents.docx import DocxWriter
@@ -44,14 +44,14 @@ class Section:
 
 
 SECTIONS = (
-    Section("index.md", "index.md.j2", committee_path()),
-    Section("tieu-chi.md", "tieu-chi.md.j2", book_path()),
-    Section("chi-bo/index.md", "chi-bo-list.md.j2"),
-    Section("ket-qua/index.md", "ket-qua.md.j2"),
-    Section("lo-trinh.md", "lo-trinh.md.j2", committee_path()),
-    Section("to-chuc-thuc-hien.md", "to-chuc.md.j2", committee_path()),
-    Section("van-ban.md", "van-ban.md.j2", committee_path()),
-    Section("du-lieu.md", "du-lieu.md.j2"),
+    Section(sources.home(), "index.md.j2", committee_path()),
+    Section(sources.section("tieu-chi"), "tieu-chi.md.j2", book_path()),
+    Section(sources.section("chi-bo"), "chi-bo-list.md.j2"),
+    Section(sources.section("ket-qua"), "ket-qua.md.j2"),
+    Section(sources.section("lo-trinh"), "lo-trinh.md.j2", committee_path()),
+    Section(sources.section("to-chuc-thuc-hien"), "to-chuc.md.j2", committee_path()),
+    Section(sources.section("van-ban"), "van-ban.md.j2", committee_path()),
+    Section(sources.section("du-lieu"), "du-lieu.md.j2"),
 )
 
 
@@ -78,12 +78,12 @@ def site_pages(report: Report, renderer: Renderer, writer: DocxWriter) -> Iterat
 
 
 def year_page(renderer: Renderer, year: YearReport, documents: tuple[Draft, ...], common: dict) -> Page:
-    src_uri = f"ket-qua/{year.year}.md"
+    src_uri = sources.year(year.year)
     return Page(src_uri, renderer.page("ket-qua-nam.md.j2", src_uri, year=year, documents=documents, **common))
 
 
 def cell_pages(renderer: Renderer, cell: CellReport, documents: tuple[Draft, ...], common: dict) -> Iterator[Page]:
     """The cell's page (its registration reports are documents, see ``documents``)."""
-    page = f"chi-bo/{cell.cell.id}.md"
+    page = sources.cell(cell.cell.id)
     yield Page(page, renderer.page("chi-bo.md.j2", page, view=cell, cell=cell.cell, documents=documents, **common),
                cell_path(cell.cell.id))

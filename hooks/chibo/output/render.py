@@ -25,6 +25,7 @@ from markupsafe import Markup
 from .. import vocab
 from ..formats import amount_vi, date_long, date_vi, number_vi, percent_vi, threshold_phrase, threshold_vi
 from ..records.fields import SLUG_PATTERN
+from . import sources
 from .links import page_url, relative
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -125,6 +126,7 @@ class Renderer:
             env.filters["link"] = link
             env.filters["link_md"] = link_md
             env.globals["vocab"] = vocab
+            env.globals["src"] = sources
         markdown.filters.update(
             chart=lambda chart: Markup(html.get_template("chart.svg.j2").render(chart=chart)),
             html=lambda template, **context: Markup(html.get_template(template).render(**context)),

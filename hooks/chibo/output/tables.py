@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from ..formats import threshold_phrase
+from ..report.privacy import Shown
 from ..report import CellReport, Report
 from ..report.stats import TargetCheck, YearStats
 from ..vocab import EVENT_LABELS, RATING_LABELS, RATINGS
@@ -88,7 +89,7 @@ def result_table(report: Report) -> Table:
             marks = r.criteria or {}
             rows.append((
                 cell.id, cell.name, r.year, r.rating, RATING_LABELS.get(r.rating or "", None),
-                *(row.members or (None,) * len(RATINGS)),
+                *(_count(s) for s in (row.shown or (None,) * len(RATINGS))),
                 "; ".join(k for k, v in marks.items() if v == "dat"),
                 "; ".join(k for k, v in marks.items() if v == "chua-dat"),
                 "Có" if r.model else "Không", r.decision, r.award, r.note,
@@ -123,3 +124,10 @@ def _target_row(check: TargetCheck) -> tuple[object, ...]:
     verdict = None if check.met is None else "Đạt" if check.met else "Chưa đạt"
     return (t.label, t.year, threshold_phrase(t.comparison, t.percent), t.percent,
             check.stats.rated if check.stats else None, check.actual, check.actual_percent, verdict, check.needed)
+
+
+def _count(shown: Shown | None) -> int | str | None:
+    """A member count as a number, or the text published in its place ("< 3")."""
+    if shown is None:
+        return None
+    return shown.value if shown.value is not None else shown.text

@@ -236,6 +236,18 @@ class Naming(Record):
     note: Text | None = vi("Ghi chú", default=None)
 
 
+class Privacy(Record):
+    """Bảo vệ thông tin cá nhân: small member counts that could point at a person are hidden."""
+
+    model_config = described("Ẩn số liệu nhỏ", "Trên trang, tệp tải về và văn bản: số đảng viên ở một mức xếp loại "
+                             "(trừ mức đông nhất) nhỏ hơn ngưỡng được ghi \"< ngưỡng\".")
+
+    hide_small_counts: bool = vi("Ẩn số nhỏ", "true (mặc định) khi xuất bản; false chỉ cho bản dùng riêng của Văn "
+                                 "phòng Đảng ủy.", default=True)
+    threshold: Annotated[int, Field(ge=2, le=20)] = vi("Ngưỡng", "Số từ 1 đến ngưỡng trừ 1 được ẩn; mặc định 3.",
+                                                        default=3)
+
+
 class Committee(Record):
     """Đảng bộ: the Committee, ``dang-bo.yml``."""
 
@@ -250,6 +262,8 @@ class Committee(Record):
     period: Period = vi("Giai đoạn")
     targets: tuple[Target, ...] = vi("Chỉ tiêu", default=())
     selection: Selection = vi("Thiết lập lựa chọn", default=Selection())
+    privacy: Privacy = vi("Ẩn số liệu nhỏ", "Mặc định: ẩn số đảng viên nhỏ hơn 3 ở một mức xếp loại.",
+                          default=Privacy())
     milestones: tuple[Milestone, ...] = vi("Mốc thời gian", default=())
     rules: tuple[RuleSet, ...] = vi("Căn cứ xếp loại theo năm", default=())
     documents: tuple[Document, ...] = vi("Văn bản liên quan", default=())

@@ -10,7 +10,8 @@ import datetime as dt
 from dataclasses import dataclass
 
 from ..records.models import Cell, Leadership, Registration, YearResult
-from ..records.committee import CriteriaBook
+from ..records.committee import CriteriaBook, Privacy
+from .privacy import Shown, mask
 from ..vocab import MODEL_STATUS, MODEL_STATUS_LABEL, NO_STATUS, NO_STATUS_LABEL, RATINGS, STATUS_LABELS
 
 
@@ -42,10 +43,12 @@ class CriteriaSummary:
 
 @dataclass(frozen=True)
 class ResultRow:
-    """A year's result with its member counts (in ``RATINGS`` order) and criteria summary."""
+    """A year's result with its member counts (in ``RATINGS`` order; ``shown``: as they may
+    be published, see ``privacy``) and its criteria summary."""
 
     result: YearResult
     members: tuple[int, ...] | None
+    shown: tuple[Shown, ...] | None
     criteria: CriteriaSummary | None
 
     @property
@@ -99,14 +102,15 @@ def cell_criteria(cell: Cell, book: CriteriaBook) -> tuple[CellCriterion, ...]:
     return tuple(criteria)
 
 
-def result_row(result: YearResult) -> ResultRow:
+def result_row(result: YearResult, privacy: Privacy) -> ResultRow:
     members = result.members.by_code() if result.members else None
     marks = result.criteria
     summary = None
     if marks:
         failed = tuple(key.upper() for key, value in sorted(marks.items()) if value == "chua-dat")
         summary = CriteriaSummary(sum(1 for v in marks.values() if v == "dat"), len(marks), failed)
-    return ResultRow(result, tuple(members[code] for code in RATINGS) if members else None, summary)
+    counts = tuple(members[code] for code in RATINGS) if members else None
+    return ResultRow(result, counts, mask(counts, privacy) if counts else None, summary)
 
 
 def assessments(rows: tuple[ResultRow, ...], criteria: tuple[CellCriterion, ...]) -> tuple[Assessment, ...]:

@@ -74,6 +74,6 @@ def _report(cell: Cell, committee: Committee, book: CriteriaBook, rows: tuple[Re
         year=year, date=day, registered=registered, naming=naming, leaders=leaders,
         results=tuple(row for row in rows if row.year in years),
         criteria=tuple(ReportCriterion(c.id, c.title, marks.get(c.id)) for c in criteria),
-        conditions=check_selection(year, results, book, committee.selection, leaders.committee)
+        conditions=check_selection(year, results, book, committee.selection, leaders.committee, committee.privacy)
         if year is not None else (),
     )

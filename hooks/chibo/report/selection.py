@@ -10,8 +10,9 @@ from types import MappingProxyType
 from typing import Mapping
 
 from ..records.models import YearResult
-from ..records.committee import CriteriaBook, Selection
+from ..records.committee import CriteriaBook, Privacy, Selection
 from ..vocab import GOOD_OR_BETTER, RATING_LABELS
+from .privacy import count_phrase
 
 MET, NOT_MET, NO_DATA, REVIEW = "dat", "chua-dat", "thieu-du-lieu", "xem-xet"
 VERDICT_LABELS = MappingProxyType(
@@ -37,7 +38,7 @@ def window(year: int, settings: Selection) -> range:
 
 
 def check_selection(year: int, results: Mapping[int, YearResult], book: CriteriaBook, settings: Selection,
-                    has_committee: bool) -> tuple[Condition, ...]:
+                    has_committee: bool, privacy: Privacy) -> tuple[Condition, ...]:
     """The five conditions of plan III.3.1 for registering for ``year``, in the plan's order."""
     previous = results.get(year - 1)
     common = [c.id for c in book.criteria if c.group == "chi-bo" and not c.by_type]
@@ -48,7 +49,7 @@ def check_selection(year: int, results: Mapping[int, YearResult], book: Criteria
                   previous, year - 1, common),
         _criteria(f"Đội ngũ đảng viên cơ bản đã thực hiện tốt {len(members):02d} tiêu chí về đảng viên "
                   f"(tự đánh giá năm {year - 1})", previous, year - 1, members),
-        _members(previous, year - 1),
+        _members(previous, year - 1, privacy),
         _leaders(has_committee),
     )
 
@@ -84,12 +85,13 @@ def _criteria(title: str, previous: YearResult | None, year: int, ids: list[str]
     return Condition(title, MET, f"Năm {year} đạt tiêu chí {', '.join(c.upper() for c in ids)}.")
 
 
-def _members(previous: YearResult | None, year: int) -> Condition:
+def _members(previous: YearResult | None, year: int, privacy: Privacy) -> Condition:
     title = f"Năm {year}: 100% đảng viên hoàn thành nhiệm vụ trở lên, không có đảng viên không hoàn thành nhiệm vụ"
     if previous is None or previous.members is None or previous.members.total == 0:
         return Condition(title, NO_DATA, f"Chưa có kết quả xếp loại đảng viên năm {year}.")
     failing = previous.members.khong_hoan_thanh
     if failing:
-        return Condition(title, NOT_MET, f"Năm {year} có {failing} đảng viên không hoàn thành nhiệm vụ.")
+        return Condition(title, NOT_MET, f"Năm {year} có {count_phrase(failing, privacy)} đảng viên không hoàn "
+                                         "thành nhiệm vụ.")
     return Condition(title, MET, f"Năm {year}: {previous.members.total}/{previous.members.total} đảng viên "
                                  "hoàn thành nhiệm vụ trở lên.")

@@ -200,7 +200,7 @@ def _all_year_stats(cells: tuple[Cell, ...]) -> tuple[YearStats, ...]:
 def _cell_report(cell: Cell, type_: CellType, records: Records, latest_year: int | None) -> CellReport:
     committee, book = records.committee, records.book
     results = {r.year: r for r in cell.results}
-    rows = tuple(result_row(results[y]) for y in sorted(results))
+    rows = tuple(result_row(results[y], committee.privacy) for y in sorted(results))
     criteria = cell_criteria(cell, book)
     latest = latest_rated(cell.results)
     return CellReport(

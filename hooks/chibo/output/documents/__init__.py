@@ -16,6 +16,7 @@ from types import MappingProxyType
 from typing import Mapping
 
 from ...report import Report
+from .. import sources
 from .decisions import recognition_draft, selection_draft
 from .model import KINDS, Draft
 from .registration import registration_drafts
@@ -39,12 +40,12 @@ def drafts(report: Report) -> tuple[Draft, ...]:
         if year.stats.rated:
             found.append(Draft(title=f"Báo cáo kết quả xây dựng mô hình chi bộ kiểu mẫu năm {year.year}",
                                docx=f"ket-qua/{year.year}/bao-cao-{year.year}.docx",
-                               page=f"ket-qua/{year.year}/bao-cao.md",
-                               back=(f"Trở lại kết quả năm {year.year}", f"ket-qua/{year.year}.md"),
+                               page=sources.year_document(year.year, "bao-cao"),
+                               back=(f"Trở lại kết quả năm {year.year}", sources.year(year.year)),
                                parts=(year_review(report, year),), kind=KINDS["bao-cao"], year=year.year))
     found.append(Draft(title=f"Báo cáo tổng kết xây dựng mô hình chi bộ kiểu mẫu giai đoạn {start}-{end}",
-                       docx=f"ket-qua/tong-ket-{start}-{end}.docx", page="ket-qua/tong-ket.md",
-                       back=("Trở lại kết quả qua các năm", "ket-qua/index.md"),
+                       docx=f"ket-qua/tong-ket-{start}-{end}.docx", page=sources.final_review(),
+                       back=("Trở lại kết quả qua các năm", sources.section("ket-qua")),
                        parts=(period_review(report), *period_appendices(report)), kind=KINDS["tong-ket"]))
     return tuple(found)
 

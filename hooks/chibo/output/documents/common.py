@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ...formats import date_vi
-from ...records.committee import Committee, Naming
+from ...records.committee import Committee, Naming, Privacy
 from ...report.cells import ResultRow
 from ...vocab import RATING_LABELS
 from .model import Cell, Head, Header, Signature, Table
@@ -40,17 +40,26 @@ def count(value: int | None) -> str:
     return BLANK if value is None else str(value)
 
 
-def results_table(rows: tuple[ResultRow, ...]) -> Table:
+def privacy_note(privacy: Privacy) -> str:
+    """What "< 3" and "ẩn" mean in a table of member counts (report/privacy.py)."""
+    if not privacy.hide_small_counts:
+        return ""
+    n = privacy.threshold
+    return (f" \"< {n}\": từ 1 đến {n - 1} đảng viên, không ghi số để không lộ danh tính; \"ẩn\": số được ẩn "
+            "theo để không suy ra số đó.")
+
+
+def results_table(rows: tuple[ResultRow, ...], privacy: Privacy) -> Table:
     """Xếp loại chi bộ và đảng viên qua các năm (member counts under one heading)."""
     head = ((Head("Năm", rows=2), Head("Xếp loại chất lượng chi bộ", rows=2), Head("Số đảng viên xếp loại", span=4)),
             (Head("HTXSNV"), Head("HTTNV"), Head("HTNV"), Head("KHTNV")))
     body = tuple((Cell(str(row.year), numeric=True),
                   Cell(RATING_LABELS[row.result.rating] if row.result.rating else "Chưa xếp loại"),
-                  *(Cell("–" if n is None else str(n), numeric=True) for n in (row.members or (None,) * 4)))
+                  *(Cell(s.text if s else "–", numeric=True) for s in (row.shown or (None,) * 4)))
                  for row in rows)
     return Table(head, body, (10, 38, 13, 13, 13, 13),
                  "HTXSNV, HTTNV, HTNV, KHTNV: hoàn thành xuất sắc nhiệm vụ, hoàn thành tốt nhiệm vụ, "
-                 "hoàn thành nhiệm vụ, không hoàn thành nhiệm vụ.")
+                 "hoàn thành nhiệm vụ, không hoàn thành nhiệm vụ." + privacy_note(privacy))
 
 
 def simple_table(labels: tuple[str, ...], rows: list[tuple[str, ...]], numeric: tuple[bool, ...],

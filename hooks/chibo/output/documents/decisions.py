@@ -15,6 +15,7 @@ from ...report.history import naming_on
 from ...report.rounds import RecognitionRound, SelectionRound
 from ...report.selection import REVIEW
 from ...vocab import RATING_LABELS
+from .. import sources
 from .common import BLANK, committee_header, plan_basis, reference_day, simple_table, standing_signature
 from .model import KINDS, Cell, Draft, Head, Header, Paragraph, Part, Signature, Table
 
@@ -77,8 +78,8 @@ def selection_draft(report: YearReport, committee: Committee) -> Draft:
             "trong hồ sơ; tiêu chí về năng lực, uy tín của chi ủy, bí thư, phó bí thư do Ban Thường vụ xem xét.",
             style="note")))
     return Draft(title=f"Quyết định lựa chọn chi bộ xây dựng mô hình chi bộ kiểu mẫu năm {year}",
-                 docx=f"ket-qua/{year}/lua-chon-{year}.docx", page=f"ket-qua/{year}/lua-chon.md",
-                 back=(f"Trở lại kết quả năm {year}", f"ket-qua/{year}.md"), parts=(decision, listing),
+                 docx=f"ket-qua/{year}/lua-chon-{year}.docx", page=sources.year_document(year, "lua-chon"),
+                 back=(f"Trở lại kết quả năm {year}", sources.year(year)), parts=(decision, listing),
                  kind=KINDS["lua-chon"], year=year)
 
 
@@ -135,8 +136,8 @@ def recognition_draft(report: YearReport, committee: Committee) -> Draft:
     listing = Part(kind="DANH SÁCH", summary=f"chi bộ được công nhận chi bộ kiểu mẫu năm {year}",
                    attachment=_attached(None, day, naming), blocks=(_qualified_table(round_, year),))
     return Draft(title=f"Tờ trình và Quyết định công nhận chi bộ kiểu mẫu năm {year}",
-                 docx=f"ket-qua/{year}/cong-nhan-{year}.docx", page=f"ket-qua/{year}/cong-nhan.md",
-                 back=(f"Trở lại kết quả năm {year}", f"ket-qua/{year}.md"), parts=(proposal, decision, listing),
+                 docx=f"ket-qua/{year}/cong-nhan-{year}.docx", page=sources.year_document(year, "cong-nhan"),
+                 back=(f"Trở lại kết quả năm {year}", sources.year(year)), parts=(proposal, decision, listing),
                  kind=KINDS["cong-nhan"], year=year)
 
 

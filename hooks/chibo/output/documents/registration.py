@@ -12,6 +12,7 @@ from ...report import CellReport
 from ...report.registration import RegistrationReport
 from ...report.selection import REVIEW
 from ...vocab import CRITERION_LABELS
+from .. import sources
 from .common import BLANK, count, plan_basis, results_table, simple_table
 from .model import KINDS, Draft, Fill, Header, Heading, Paragraph, Part, Signature
 
@@ -31,7 +32,7 @@ def registration_draft(cell: CellReport, report: RegistrationReport, committee: 
         title=f"{name}: báo cáo khảo sát, đề xuất đăng ký năm {year or BLANK}",
         docx=f"chi-bo/{cell.cell.id}/dang-ky-{year}.docx" if report.date else None,
         page=page,
-        back=("Trở lại trang chi bộ", f"chi-bo/{cell.cell.id}.md"),
+        back=("Trở lại trang chi bộ", sources.cell(cell.cell.id)),
         kind=KINDS["dang-ky"], year=year, cell_id=cell.cell.id, subject=name,
         parts=(Part(
             kind=KIND,
@@ -56,7 +57,7 @@ def _body(cell: CellReport, report: RegistrationReport, committee: Committee) ->
         Paragraph(_leaders_sentence(leaders)),
         Fill(4, "Thực trạng hoạt động của chi bộ, chất lượng sinh hoạt chi bộ, đội ngũ đảng viên:"),
         Heading("II- KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI CÁC NĂM GẦN ĐÂY"),
-        *((results_table(report.results),) if report.results else
+        *((results_table(report.results, committee.privacy),) if report.results else
           (Paragraph("Chưa có kết quả đánh giá, xếp loại các năm trước."),)),
         Heading(f"III- TỰ ĐÁNH GIÁ THEO CÁC TIÊU CHÍ \"CHI BỘ 5 TỐT\"{_year_note(year)}"),
         _criteria_table(report),
@@ -109,6 +110,6 @@ def _conditions(report: RegistrationReport, committee: bool) -> tuple:
 def registration_drafts(cell: CellReport, committee: Committee) -> tuple[Draft, ...]:
     """Every year's report of one cell; the latest one also as the print page."""
     reports = cell.registrations
-    page = f"chi-bo/{cell.cell.id}/dang-ky.md"
+    page = sources.cell_report(cell.cell.id)
     return tuple(registration_draft(cell, r, committee, page if r is reports[-1] else None) for r in reports)
 
