@@ -229,7 +229,7 @@ def test_offline_copy_works_from_disk(offline_copy: Path, visit) -> None:
     page.goto((offline_copy / "chi-bo" / "index.html").as_uri() + "?loai=sinh-vien")
     assert count(page) == "4/24 chi bộ"
     page.click("text=Chi bộ Sinh viên Dược")
-    assert page.url.endswith("/chi-bo/sinh-vien-duoc.html")
+    assert page.url.endswith("/chi-bo/sinh-vien-duoc/index.html")
     assert v.outside == [] and v.errors == []
 
 
