@@ -51,6 +51,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return search.fold_diacritics(files, config)
 
 
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    return site.from_config(config).fill(page.file.src_uri, html)
+
+
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     html = markup.fix_material_markup(output)
     return policy.externalize_scripts(html, root=policy.page_root(page.url), site_dir=Path(config.site_dir))

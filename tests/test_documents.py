@@ -104,8 +104,11 @@ def test_registration_report_shows_its_own_date(site: Path) -> None:
     footer = table_rows(path, 4)[0]
     assert footer[0].startswith("Nơi nhận:\n- Ban Thường vụ Đảng ủy")
     assert footer[1].split("\n")[0:2] == ["T/M CHI ỦY", "BÍ THƯ"] and footer[1].endswith("Nguyễn Văn Đức")
-    body = Document(str(path)).element.body.xml
-    assert body.count('w:leader="dot"') >= 10  # thực trạng, ưu điểm, hạn chế, kế hoạch: lines to write on
+    document = Document(str(path))
+    body = document.element.body.xml
+    # thực trạng, ưu điểm, hạn chế, kế hoạch: lines of dots to write on, from one paragraph style
+    assert sum(p.style.name == "VB Dots" for p in document.paragraphs) >= 10
+    assert 'w:leader="dot"' in document.styles["VB Dots"].element.xml
     assert "fldChar" not in body  # record text is text, never a field
 
 

@@ -16,7 +16,7 @@ from . import charts, downloads, sources
 from .documents import DocumentIndex, drafts
 from .documents.model import Draft
 from .documents.docx import DocxWriter
-from .render import Renderer
+from .render import Renderer, fill
 
 
 @dataclass(frozen=True)
@@ -32,6 +32,17 @@ class Page:
     src_uri: str
     content: str | bytes
     source: str | None = None
+    blocks: tuple[str, ...] = ()
+
+    @classmethod
+    def markdown(cls, src_uri: str, rendered: tuple[str, tuple[str, ...]], source: str | None = None) -> Page:
+        """A Markdown page from ``Renderer.page``: its text and its HTML blocks."""
+        text, blocks = rendered
+        return cls(src_uri, text, source, blocks)
+
+    def inline(self) -> str | bytes:
+        """The page as one Markdown file, its HTML blocks written in (``chibo generate``)."""
+        return fill(self.content, self.blocks) if isinstance(self.content, str) else self.content
 
 
 @dataclass(frozen=True)
@@ -63,7 +74,7 @@ def site_pages(report: Report, renderer: Renderer, writer: DocxWriter) -> Iterat
     whole = {"report": report, "charts": target_charts, "mix": charts.rating_mix(report.stats),
              "files": downloads.FILES, "documents": documents, **common}
     for section in SECTIONS:
-        yield Page(section.src_uri, renderer.page(section.template, section.src_uri, **whole), section.source)
+        yield Page.markdown(section.src_uri, renderer.page(section.template, section.src_uri, **whole), section.source)
     for year in report.years:
         yield year_page(renderer, year, documents.for_year(year.year), common)
     for cell in report.cells:
@@ -72,18 +83,19 @@ def site_pages(report: Report, renderer: Renderer, writer: DocxWriter) -> Iterat
         yield Page(f"du-lieu/{name}", content)
     for draft in documents.all:
         if draft.page:
-            yield Page(draft.page, renderer.page("document.md.j2", draft.page, draft=draft, **common))
+            yield Page.markdown(draft.page, renderer.page("document.md.j2", draft.page, draft=draft, **common))
         if draft.docx:
             yield Page(draft.docx, writer.write(draft))
 
 
 def year_page(renderer: Renderer, year: YearReport, documents: tuple[Draft, ...], common: dict) -> Page:
     src_uri = sources.year(year.year)
-    return Page(src_uri, renderer.page("ket-qua-nam.md.j2", src_uri, year=year, documents=documents, **common))
+    return Page.markdown(src_uri, renderer.page("ket-qua-nam.md.j2", src_uri, year=year, documents=documents,
+                                                **common))
 
 
 def cell_pages(renderer: Renderer, cell: CellReport, documents: tuple[Draft, ...], common: dict) -> Iterator[Page]:
     """The cell's page (its registration reports are documents, see ``documents``)."""
     page = sources.cell(cell.cell.id)
-    yield Page(page, renderer.page("chi-bo.md.j2", page, view=cell, cell=cell.cell, documents=documents, **common),
-               cell_path(cell.cell.id))
+    yield Page.markdown(page, renderer.page("chi-bo.md.j2", page, view=cell, cell=cell.cell, documents=documents,
+                                            **common), cell_path(cell.cell.id))

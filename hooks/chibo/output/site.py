@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -13,7 +15,7 @@ from ..report import Report, summarize, warnings
 from .documents.docx import DocxWriter
 from . import policy
 from .pages import Page, site_pages
-from .render import Renderer
+from .render import Renderer, fill
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -32,6 +34,11 @@ class Site:
     report: Report
     pages: tuple[Page, ...]
     warnings: tuple[Problem, ...]
+    blocks: Mapping[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
+
+    def fill(self, src_uri: str, html: str) -> str:
+        """A page's HTML with its blocks put in (``render.Blocks``; the hooks' ``on_page_content``)."""
+        return fill(html, self.blocks.get(src_uri, ()))
 
     def theme_context(self, *, offline: bool = False) -> dict[str, object]:
         """What the theme overrides need: the sample banner, the data date, and for the
@@ -49,7 +56,8 @@ def build(project: Path, directory_urls: bool = True) -> Site:
     records = load_records(project)
     report = summarize(records)
     pages = tuple(site_pages(report, Renderer.create(directory_urls), DocxWriter(records.committee.as_of)))
-    return Site(records, report, pages, warnings(records, report))
+    blocks = MappingProxyType({p.src_uri: p.blocks for p in pages if p.blocks})
+    return Site(records, report, pages, warnings(records, report), blocks)
 
 
 def attach(config: MkDocsConfig, site: Site) -> None:

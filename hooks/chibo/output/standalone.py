@@ -92,7 +92,7 @@ def write_page(docs: Path, page: Page, anchors: Anchors | None = None) -> Path:
     if isinstance(page.content, bytes):
         path.write_bytes(page.content)
     else:
-        text = anchors.add(page.content) if anchors and page.src_uri.endswith(".md") else page.content
+        text = anchors.add(page.inline()) if anchors and page.src_uri.endswith(".md") else page.inline()
         path.write_text(text, encoding="utf-8", newline="")
     return path
 
