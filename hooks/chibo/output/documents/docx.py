@@ -1,24 +1,30 @@
-"""A Draft as a Word file the office can edit, number, sign and send (python-docx).
+"""A Draft as a Word file the office can edit, number, sign and send.
 
 The layout is Hướng dẫn 36-HD/VPTW's (see ``template.py`` for the page and the styles): the
 header as a two-column borderless table, "DỰ THẢO" boxed at the top right of the first page,
 the document type and trích yếu centred with "-----" under them, "Nơi nhận:" underlined, the
 signing block on the right. Record text goes in as text runs, never as fields or markup.
 The file is reproducible: fixed document properties and zip times.
+
+The package around the text (styles, page, header and footer) is python-docx's, made
+once per build (``template.py``). The body is written here as WordprocessingML directly:
+a document needs a dozen kinds of element, each paragraph names its style, and writing
+them as text is forty times faster than building them as python-docx objects (9.3 s →
+0.2 s for the 368 files of 1,000 cells). Elements keep the order the schema requires
+(ECMA-376 Part 1, §17.3.1.26 pPr, §17.3.2.28 rPr, §17.4.60 tblPr, §17.4.70 tcPr); the
+tests read every file back with python-docx and LibreOffice.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import zipfile
+from dataclasses import dataclass
+from xml.sax.saxutils import escape
 
-from docx import Document
-from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_BREAK
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.shared import Mm, Pt
+from docx.shared import Mm
 
 from ...formats import date_long
 from .model import Draft, Fill, Heading, Paragraph, Part, Table
@@ -27,6 +33,35 @@ from .template import TEXT_WIDTH, make_template
 HEADER_COLUMNS = (Mm(70), Mm(95))
 FOOTER_COLUMNS = (Mm(80), Mm(85))
 DOTS = "…"
+DOCUMENT = "word/document.xml"
+CORE = "docProps/core.xml"
+# Characters XML 1.0 cannot carry (the loader refuses them in records; this is the last guard).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_BREAKS = re.compile(r"(\t|\n)")
+
+
+def twips(length: int) -> int:
+    """A python-docx length (EMU) in twentieths of a point, Word's unit for widths."""
+    return round(length / 635)
+
+
+@dataclass(frozen=True)
+class Package:
+    """The template's parts: every part but the body and the properties as they are, and
+    the document part cut around its (empty) body."""
+
+    parts: tuple[tuple[str, bytes], ...]
+    before_body: str
+    after_body: str
+
+    @classmethod
+    def of(cls, template: bytes) -> Package:
+        with zipfile.ZipFile(io.BytesIO(template)) as source:
+            parts = tuple((name, source.read(name)) for name in source.namelist())
+        document = dict(parts)[DOCUMENT].decode("utf-8")
+        start = document.index("<w:body>") + len("<w:body>")
+        end = document.index("<w:sectPr")
+        return cls(parts, document[:start], document[end:])
 
 
 class DocxWriter:
@@ -34,226 +69,208 @@ class DocxWriter:
 
     def __init__(self, stamp: dt.date) -> None:
         self.stamp = stamp
-        self.template = make_template()
+        self.package = Package.of(make_template())
 
     def write(self, draft: Draft) -> bytes:
         """The .docx bytes of ``draft``; the data date (``stamp``) dates the file's properties."""
-        return write_docx(draft, self.stamp, self.template)
+        return _package(self.package, draft, self.stamp)
 
 
 def write_docx(draft: Draft, stamp: dt.date, template: bytes | None = None) -> bytes:
     """The .docx bytes of ``draft`` (from ``template``, made by ``make_template`` when not given)."""
-    doc = Document(io.BytesIO(template or make_template()))
+    return _package(Package.of(template or make_template()), draft, stamp)
+
+
+def _package(package: Package, draft: Draft, stamp: dt.date) -> bytes:
+    body: list[str] = []
     for index, part in enumerate(draft.parts):
         if index:
-            _styled(doc.add_paragraph(), "VB Left").add_run().add_break(WD_BREAK.PAGE)
-        _part(doc, part, draft_mark=index == 0)
-    props = doc.core_properties
-    props.title, props.author, props.last_modified_by = draft.title, "", ""
-    props.created = props.modified = dt.datetime.combine(stamp, dt.time())
-    props.revision = 1
+            body.append('<w:p><w:pPr><w:pStyle w:val="VBLeft"/></w:pPr><w:r><w:br w:type="page"/></w:r></w:p>')
+        _part(body, part, draft_mark=index == 0)
+    written = {DOCUMENT: (package.before_body + "".join(body) + package.after_body).encode("utf-8"),
+               CORE: _core(draft.title, stamp).encode("utf-8")}
     out = io.BytesIO()
-    doc.save(out)
-    return _reproducible(out.getvalue())
-
-
-def _reproducible(data: bytes) -> bytes:
-    """The same bytes for the same document: every zip member dated 1980-01-01."""
-    source, out = zipfile.ZipFile(io.BytesIO(data)), io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            member = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
+        for name, data in package.parts:  # every member dated 1980-01-01: the same bytes each build
+            member = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
             member.compress_type = zipfile.ZIP_DEFLATED
-            target.writestr(member, source.read(info.filename))
+            target.writestr(member, written.get(name, data))
     return out.getvalue()
 
 
-def _styled(paragraph, style: str):
-    """Name the paragraph's style by its id (python-docx would look the name up every time)."""
-    paragraph._p.style = style.replace(" ", "")
-    return paragraph
+def _core(title: str, stamp: dt.date) -> str:
+    when = f"{stamp.isoformat()}T00:00:00Z"
+    return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties"'
+            ' xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/"'
+            ' xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
+            f"<dc:title>{_escape(title)}</dc:title><dc:creator></dc:creator><cp:lastModifiedBy></cp:lastModifiedBy>"
+            f'<cp:revision>1</cp:revision><dcterms:created xsi:type="dcterms:W3CDTF">{when}</dcterms:created>'
+            f'<dcterms:modified xsi:type="dcterms:W3CDTF">{when}</dcterms:modified></cp:coreProperties>')
 
 
-def _para(container, text: str = "", style: str = "VB Body", *, bold: bool = False, italic: bool = False,
-          underline: bool = False):
-    """A paragraph of ``style``; the run's own bold, italic or underline only where it differs."""
-    paragraph = _styled(container.add_paragraph(), style)
-    if text:
-        _run(paragraph, text, bold=bold, italic=italic, underline=underline)
-    return paragraph
+def _escape(text: str) -> str:
+    return escape(_NOT_XML.sub("", text))
 
 
-def _run(paragraph, text: str, *, bold: bool = False, italic: bool = False, underline: bool = False):
-    run = paragraph.add_run(text)
-    if bold:
-        run.bold = True
-    if italic:
-        run.italic = True
-    if underline:
-        run.underline = True
-    return run
+def _run(text: str, *, bold: bool = False, italic: bool = False, underline: bool = False,
+         size: int | None = None) -> str:
+    """A run of text (tabs and line breaks as Word's own elements), its own formatting only
+    where it differs from the paragraph style's."""
+    if not text:
+        return ""
+    props = ("<w:b/>" if bold else "") + ("<w:i/>" if italic else "") + \
+        (f'<w:sz w:val="{size * 2}"/><w:szCs w:val="{size * 2}"/>' if size else "") + \
+        ('<w:u w:val="single"/>' if underline else "")
+    content = []
+    for piece in _BREAKS.split(text):
+        if piece == "\t":
+            content.append("<w:tab/>")
+        elif piece == "\n":
+            content.append("<w:br/>")
+        elif piece:
+            content.append(f'<w:t xml:space="preserve">{_escape(piece)}</w:t>')
+    return f"<w:r>{f'<w:rPr>{props}</w:rPr>' if props else ''}{''.join(content)}</w:r>"
 
 
-def _part(doc: Document, part: Part, draft_mark: bool) -> None:
+def _para(style: str, *runs: str, borders: tuple[str, ...] = (), before: int | None = None,
+          left: int | None = None, right: int | None = None) -> str:
+    """A paragraph naming its style; borders, space before (pt) and indents (EMU) only where set."""
+    props = [f'<w:pStyle w:val="{style.replace(" ", "")}"/>']
+    if borders:
+        lines = "".join(f'<w:{side} w:val="single" w:sz="6" w:space="2" w:color="000000"/>' for side in borders)
+        props.append(f"<w:pBdr>{lines}</w:pBdr>")
+    if before is not None:
+        props.append(f'<w:spacing w:before="{before * 20}"/>')
+    if left is not None or right is not None:
+        indent = (f' w:left="{twips(left)}"' if left is not None else "") + \
+            (f' w:right="{twips(right)}"' if right is not None else "")
+        props.append(f"<w:ind{indent}/>")
+    return f"<w:p><w:pPr>{''.join(props)}</w:pPr>{''.join(runs)}</w:p>"
+
+
+def _part(out: list[str], part: Part, draft_mark: bool) -> None:
     if draft_mark:
-        mark = _para(doc, "DỰ THẢO", "VB Left", bold=True)
-        mark.paragraph_format.left_indent = Mm(135)
-        _border(mark, ("top", "left", "bottom", "right"))
+        out.append(_para("VB Left", _run("DỰ THẢO", bold=True), borders=("top", "left", "bottom", "right"),
+                         left=Mm(135)))
     if part.header is not None:
-        _header(doc, part)
-    _para(doc, part.kind, "VB Kind")
-    _para(doc, part.summary, "VB Center Bold")
+        _header(out, part)
+    out.append(_para("VB Kind", _run(part.kind)))
+    out.append(_para("VB Center Bold", _run(part.summary)))
     if part.attachment:
-        _para(doc, part.attachment, "VB Center", italic=True)
-    _para(doc, "-----", "VB Center")
+        out.append(_para("VB Center", _run(part.attachment, italic=True)))
+    out.append(_para("VB Center", _run("-----")))
     if part.to:
         label, _, names = part.to.partition(": ")
-        line = _para(doc, style="VB Center")
-        line.paragraph_format.space_before = Pt(12)
-        _run(line, f"{label}: ", italic=True)
-        _run(line, names)
+        out.append(_para("VB Center", _run(f"{label}: ", italic=True), _run(names), before=12))
     for block in part.blocks:
-        _block(doc, block)
+        _block(out, block)
     if part.signature is not None or part.recipients:
-        _footer(doc, part)
+        _footer(out, part)
 
 
-def _border(paragraph, sides: tuple[str, ...]) -> None:
-    borders = OxmlElement("w:pBdr")
-    for side in sides:
-        line = OxmlElement(f"w:{side}")
-        for key, value in (("w:val", "single"), ("w:sz", "6"), ("w:space", "2"), ("w:color", "000000")):
-            line.set(qn(key), value)
-        borders.append(line)
-    paragraph._p.get_or_add_pPr().append(borders)
-
-
-def _grid(doc: Document, rows: int, widths: tuple) -> tuple[object, list]:
-    """A table with fixed column widths and its cells row by row (read once: python-docx's
-    own ``table.cell`` walks the whole table each time)."""
-    table = doc.add_table(rows=rows, cols=len(widths))
-    table.autofit = False
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    for column, width in zip(table._tbl.tblGrid.gridCol_lst, widths):  # LibreOffice reads the grid
-        column.w = width
-    flat = table._cells
-    grid = [flat[r * len(widths):(r + 1) * len(widths)] for r in range(rows)]
-    for row in grid:
-        for cell, width in zip(row, widths):
-            cell.width = width
-    return table, grid
-
-
-def _header(doc: Document, part: Part) -> None:
+def _header(out: list[str], part: Part) -> None:
     h = part.header
-    _, grid = _grid(doc, 1, HEADER_COLUMNS)
-    left, right = grid[0]
-    first = _styled(left.paragraphs[0], "VB Center")
-    _run(first, h.superior.upper())
-    _para(left, h.issuer.upper(), "VB Center Bold")
-    _para(left, "*", "VB Center")
-    _para(left, h.number, "VB Center")
-    title = _styled(right.paragraphs[0], "VB Center Bold")
-    _run(title, "ĐẢNG CỘNG SẢN VIỆT NAM").font.size = Pt(15)
-    _border(title, ("bottom",))
-    title.paragraph_format.left_indent = title.paragraph_format.right_indent = Mm(6)  # the rule: as long as the title
     when = date_long(h.date) if h.date else f"ngày {DOTS} tháng {DOTS} năm {h.year or DOTS}"
-    _para(right, f"{h.place}, {when}", "VB Date")
+    left = [_para("VB Center", _run(h.superior.upper())), _para("VB Center Bold", _run(h.issuer.upper())),
+            _para("VB Center", _run("*")), _para("VB Center", _run(h.number))]
+    right = [_para("VB Center Bold", _run("ĐẢNG CỘNG SẢN VIỆT NAM", size=15), borders=("bottom",),
+                   left=Mm(6), right=Mm(6)),  # the rule under the title: as long as the title
+             _para("VB Date", _run(f"{h.place}, {when}"))]
+    out.append(_layout(HEADER_COLUMNS, left, right))
 
 
-def _block(doc: Document, block) -> None:
+def _footer(out: list[str], part: Part) -> None:
+    left = []
+    if part.recipients:
+        left.append(_para("VB Left", _run("Nơi nhận:", underline=True)))
+        left += [_para("VB Small", _run(f"- {line}")) for line in part.recipients]
+    right = []
+    if part.signature is not None:
+        s = part.signature
+        right = [_para("VB Center Bold", _run(s.authority)), _para("VB Center", _run(s.title)),
+                 *[_para("VB Center")] * 4, _para("VB Center Bold", _run(s.name or ""))]
+    out.append(_layout(FOOTER_COLUMNS, left, right))
+
+
+def _layout(widths: tuple[int, int], left: list[str], right: list[str]) -> str:
+    """Two borderless columns side by side (the header, the signing block)."""
+    cells = "".join(_tc(width, paragraphs or [_para("VB Left")]) for width, paragraphs in zip(widths, (left, right)))
+    return _table(widths, f"<w:tr>{cells}</w:tr>", grid=False)
+
+
+def _table(widths: tuple[int, ...], rows: str, *, grid: bool) -> str:
+    style = '<w:tblStyle w:val="TableGrid"/>' if grid else ""
+    columns = "".join(f'<w:gridCol w:w="{twips(w)}"/>' for w in widths)
+    return (f'<w:tbl><w:tblPr>{style}<w:tblW w:w="0" w:type="auto"/><w:jc w:val="center"/>'
+            '<w:tblLayout w:type="fixed"/><w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="1"'
+            ' w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr>'
+            f"<w:tblGrid>{columns}</w:tblGrid>{rows}</w:tbl>")
+
+
+def _tc(width: int, paragraphs: list[str], *, span: int = 1, merge: str | None = None) -> str:
+    props = f'<w:tcW w:w="{twips(width)}" w:type="dxa"/>'
+    if span > 1:
+        props += f'<w:gridSpan w:val="{span}"/>'
+    if merge:
+        props += f'<w:vMerge w:val="{merge}"/>'
+    return f"<w:tc><w:tcPr>{props}</w:tcPr>{''.join(paragraphs)}</w:tc>"
+
+
+def _block(out: list[str], block) -> None:
     if isinstance(block, Heading):
-        _para(doc, block.text, "VB Heading" if block.level == 1 else "VB Subheading")
+        out.append(_para("VB Heading" if block.level == 1 else "VB Subheading", _run(block.text)))
     elif isinstance(block, Paragraph):
-        _paragraph(doc, block)
+        out.append(_paragraph(block))
     elif isinstance(block, Fill):
         if block.label:
-            _para(doc, block.label)
-        for _ in range(block.lines):
-            _para(doc, "\t", "VB Dots")
+            out.append(_para("VB Body", _run(block.label)))
+        out.extend([_para("VB Dots", _run("\t"))] * block.lines)
     elif isinstance(block, Table):
-        _table(doc, block)
+        out.append(_grid_table(block))
+        if block.note:
+            out.append(_para("VB Note", _run(block.note)))
 
 
-def _paragraph(doc: Document, block: Paragraph) -> None:
+def _paragraph(block: Paragraph) -> str:
     if block.style == "title":
-        _para(doc, block.text, "VB Title")
-        return
+        return _para("VB Title", _run(block.text))
     if block.style == "note":
-        _para(doc, block.text, "VB Note")
-        return
-    paragraph = _para(doc)
-    if block.lead:
-        _run(paragraph, block.lead + " ", bold=True)
-    _run(paragraph, ("- " if block.style == "basis" else "") + block.text)
+        return _para("VB Note", _run(block.text))
+    lead = _run(block.lead + " ", bold=True) if block.lead else ""
+    return _para("VB Body", lead, _run(("- " if block.style == "basis" else "") + block.text))
 
 
-def _table(doc: Document, block: Table) -> None:
+def _grid_table(block: Table) -> str:
+    """A table with lines: its head rows repeat on each page, no row splits across pages;
+    cells spanning columns (``gridSpan``) or rows (``vMerge``) as Word merges them."""
     total = sum(block.widths)
     widths = tuple(int(TEXT_WIDTH * w / total) for w in block.widths)
-    table, grid = _grid(doc, len(block.head) + len(block.body), widths)
-    table.style = doc.styles["Table Grid"]
-    spans: list[tuple[object, object]] = []
     head = [[(h.text, h.rows, h.span, "VB Cell Head", False) for h in row] for row in block.head]
     body = [[(x.text, x.rows, 1, "VB Cell Number" if x.numeric else "VB Cell", x.bold) for x in row]
             for row in block.body]
-    for r, row in enumerate(_placed(head + body)):
-        for c, text, rows, span, style, bold in row:
-            _cell(grid[r][c], text, style, rows, span, grid, r, c, spans, bold=bold)
-    for r, row in enumerate(table._tbl.tr_lst):  # a row never splits; the head repeats on each page
-        properties = row.get_or_add_trPr()
-        properties.append(OxmlElement("w:cantSplit"))
-        if r < len(block.head):
-            properties.append(OxmlElement("w:tblHeader"))
-    for first, last in spans:  # header cells spanning columns (few): python-docx's merge
-        kept = first.merge(last)
-        for extra in kept.paragraphs[1:]:
-            extra._p.getparent().remove(extra._p)
-    if block.note:
-        _para(doc, block.note, "VB Note")
-
-
-def _placed(rows: list) -> list[list[tuple]]:
-    """Each cell with the grid column it lands in, after the cells spanning rows above it."""
-    taken: set[tuple[int, int]] = set()
-    placed = []
+    rows = head + body
+    continued: dict[tuple[int, int], int] = {}  # (row, column) → columns a merged cell above covers
+    out = []
     for r, row in enumerate(rows):
-        c, line = 0, []
+        properties = "<w:cantSplit/>" + ("<w:tblHeader/>" if r < len(head) else "")
+        cells, c = [], 0
         for text, height, span, style, bold in row:
-            while (r, c) in taken:
-                c += 1
-            line.append((c, text, height, span, style, bold))
-            taken.update((r + i, c + j) for i in range(height) for j in range(span))
+            while (r, c) in continued:
+                cells.append(_continued(widths, r, c, continued))
+                c += continued[(r, c)]
+            for below in range(1, height):
+                continued[(r + below, c)] = span
+            cells.append(_tc(sum(widths[c:c + span]), [_para(style, _run(text, bold=bold))], span=span,
+                             merge="restart" if height > 1 else None))
             c += span
-        placed.append(line)
-    return placed
+        while (r, c) in continued:
+            cells.append(_continued(widths, r, c, continued))
+            c += continued[(r, c)]
+        out.append(f"<w:tr><w:trPr>{properties}</w:trPr>{''.join(cells)}</w:tr>")
+    return _table(widths, "".join(out), grid=True)
 
 
-def _cell(cell, text: str, style: str, rows: int, span: int, grid: list, r: int, c: int, spans: list, *,
-          bold: bool = False) -> None:
-    paragraph = _styled(cell.paragraphs[0], style)
-    _run(paragraph, text, bold=bold)
-    if rows > 1:  # spanning rows: the first cell restarts a vertical merge, those below continue it
-        cell._tc.vMerge = "restart"
-        for below in range(1, rows):
-            grid[r + below][c]._tc.vMerge = "continue"
-    if span > 1:
-        spans.append((cell, grid[r][c + span - 1]))
-
-
-def _footer(doc: Document, part: Part) -> None:
-    _, grid = _grid(doc, 1, FOOTER_COLUMNS)
-    left, right = grid[0]
-    if part.recipients:
-        first = _styled(left.paragraphs[0], "VB Left")
-        _run(first, "Nơi nhận:", underline=True)
-        for line in part.recipients:
-            _para(left, f"- {line}", "VB Small")
-    if part.signature is not None:
-        s = part.signature
-        first = _styled(right.paragraphs[0], "VB Center Bold")
-        _run(first, s.authority)
-        _para(right, s.title, "VB Center")
-        for _ in range(4):
-            _para(right, style="VB Center")
-        _para(right, s.name or "", "VB Center Bold")
+def _continued(widths: tuple[int, ...], r: int, c: int, continued: dict) -> str:
+    span = continued[(r, c)]
+    return _tc(sum(widths[c:c + span]), [_para("VB Cell")], span=span, merge="continue")

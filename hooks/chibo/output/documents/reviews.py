@@ -27,7 +27,9 @@ def stats_row(label: str, s: YearStats) -> tuple[str, ...]:
 
 
 def stats_table(rows: list[tuple[str, ...]], first: str = "Năm") -> Table:
-    return simple_table((first, *STATS_LABELS[1:]), rows, (False,) + (True,) * 7, (16, 10, 12, 12, 12, 12, 13, 13),
+    # A year is short; a type's name is not. The figures ("16 (66,7%)") fit on one line.
+    widths = (8, 9, 14, 14, 14, 14, 14, 14) if first == "Năm" else (15, 7, 13, 13, 13, 11, 14, 14)
+    return simple_table((first, *STATS_LABELS[1:]), rows, (False,) + (True,) * 7, widths,
                         "Số chi bộ và tỷ lệ trên số chi bộ đã xếp loại. HTXSNV, HTTNV, HTNV, KHTNV: hoàn thành xuất "
                         "sắc nhiệm vụ, hoàn thành tốt nhiệm vụ, hoàn thành nhiệm vụ, không hoàn thành nhiệm vụ.")
 
@@ -148,7 +150,7 @@ def period_appendices(report: Report) -> tuple[Part, ...]:
                                                        for r in ratings),
                         ", ".join(str(y) for y in cell.model_years if start <= y <= end) or "–"))
     cells = simple_table(("TT", "Chi bộ", *map(str, span), "Năm được công nhận kiểu mẫu"), by_cell,
-                         (True, False) + (False,) * (len(span) + 1), (6, 34) + (10,) * len(span) + (20,),
+                         (True, False) + (False,) * (len(span) + 1), (6, 26) + (14,) * len(span) + (12,),
                          "HTXSNV, HTTNV, HTNV, KHTNV: mức xếp loại chất lượng chi bộ của năm.")
     types = [stats_row(f"{t.type.short_name} {y.year}", t.stats) for y in report.years if start <= y.year <= end
              for t in y.by_type]
