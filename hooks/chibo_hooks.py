@@ -1,10 +1,11 @@
 """MkDocs hooks: thin adapters from build events to the ``chibo`` package.
 
-Records are loaded and validated in ``on_config``, before anything is written, so a bad
-record stops the build with every problem listed and a previous ``site/`` intact. Then
-the build is pointed at a hidden sibling of ``site/`` and, complete, takes its place in
-one step (``chibo.output.publish``). State lives on the config object of the current
-build, never in this module.
+Records are loaded and validated before anything is written, so a bad record stops the
+build with every problem listed and a previous ``site/`` intact. Large sites make their
+pages in a second process while MkDocs builds (``chibo.output.worker``). The build is
+pointed at a hidden sibling of ``site/`` and, complete, takes its place in one step
+(``chibo.output.publish``). State lives on the config object of the current build, never
+in this module.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 
 from chibo import text
-from chibo.output import markup, policy, publish, search, site
+from chibo.output import markup, policy, publish, search, site, worker
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -28,31 +29,41 @@ log = get_plugin_logger("chibo")
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     project = Path(config.config_file_path).parent
-    try:
-        built = site.build(project, config.use_directory_urls)
-    except site.RecordsError as error:
-        raise PluginError(f"Hồ sơ có lỗi, không tạo trang:\n{error}") from None
-    for warning in built.warnings:
-        log.warning(str(warning))
-    site.attach(config, built)
-    config.extra["chibo"] = built.theme_context(offline=policy.offline(config))
+    if worker.wanted(project):
+        site.attach(config, worker.Worker.start(project, config.use_directory_urls))
+    else:
+        try:
+            site.attach(config, site.build(project, config.use_directory_urls))
+        except site.RecordsError as error:
+            raise PluginError(f"Hồ sơ có lỗi, không tạo trang:\n{error}") from None
     config.mdx_configs.setdefault("toc", {})["slugify"] = text.slugify
     config.markdown_extensions.append(policy.AlignClasses())
     try:
         publish.begin(config)
     except publish.PublishError as error:
+        site.from_config(config).close()
         raise PluginError(str(error)) from None
     return config
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    for page in site.from_config(config).pages:
-        files.append(site.generated_file(config, page))
+    pages = site.from_config(config)
+    try:
+        index = pages.index()
+    except site.RecordsError as error:
+        raise PluginError(f"Hồ sơ có lỗi, không tạo trang:\n{error}") from None
+    except worker.WorkerError as error:
+        raise PluginError(str(error)) from None
+    for warning in index.warnings:
+        log.warning(str(warning))
+    config.extra["chibo"] = index.theme_context(offline=policy.offline(config))
+    for entry in index.entries:
+        files.append(site.generated_file(config, entry, pages))
     return search.fold_diacritics(files, config)
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    return site.from_config(config).fill(page.file.src_uri, html)
+    return site.fill_blocks(site.from_config(config), page.file.src_uri, html)
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
@@ -69,6 +80,11 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
 @event_priority(-1000)  # last: after the search index and the offline copy are written
 def on_post_build(config: MkDocsConfig) -> None:
     try:
+        site.from_config(config).finish()
+    except (site.RecordsError, worker.WorkerError) as error:
+        raise PluginError(str(error)) from None
+    try:
         publish.finish(config)
     except publish.PublishError as error:
         raise PluginError(str(error)) from None
+

@@ -20,7 +20,7 @@ from ..report import CellReport, Report
 from ..report.roadmap import MilestoneView
 from ..report.stats import TargetCheck, YearStats
 from ..vocab import EVENT_LABELS, RATING_LABELS
-from . import spreadsheets, tables
+from . import tables
 from .render import Renderer
 from .tables import Table
 
@@ -43,8 +43,15 @@ _TZ = dt.timezone(dt.timedelta(hours=7))  # Asia/Ho_Chi_Minh, no daylight saving
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")
 
 
+def names() -> tuple[str, ...]:
+    """The names ``downloads`` gives, in its order, known before anything is made."""
+    return tuple(name for name, _ in FILES)
+
+
 def downloads(report: Report, renderer: Renderer) -> dict[str, str | bytes]:
     """Each file of ``/du-lieu/`` by name: text, or bytes for the spreadsheets."""
+    from . import spreadsheets  # openpyxl: loaded only by a build that writes the downloads
+
     cells, results = tables.cell_table(report), tables.result_table(report)
     as_of = report.committee.as_of
     return {

@@ -7,7 +7,8 @@ gets only its own cell, so its size does not grow with the number of cells.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterator
+from functools import partial
+from typing import Callable, Iterable, Iterator
 
 from .. import vocab
 from ..records.paths import book_path, cell_path, committee_path
@@ -66,26 +67,62 @@ SECTIONS = (
 )
 
 
-def site_pages(report: Report, renderer: Renderer, writer: DocxWriter) -> Iterator[Page]:
-    """Every generated page and download of the site, the drafted documents included."""
+@dataclass(frozen=True)
+class Job:
+    """Files made together: where each goes (``src_uri``, and the record it is edited in) and
+    how to make them. The list of jobs is known before anything is rendered, so the engine can
+    be given every file's place first and its content later (``worker.py``)."""
+
+    entries: tuple[tuple[str, str | None], ...]
+    make: Callable[[], Iterable[Page]]
+
+    @classmethod
+    def page(cls, src_uri: str, source: str | None, make: Callable[[], Page]) -> Job:
+        return cls(((src_uri, source),), lambda: (make(),))
+
+    def run(self) -> tuple[Page, ...]:
+        pages = tuple(self.make())
+        if tuple(p.src_uri for p in pages) != tuple(uri for uri, _ in self.entries):
+            raise RuntimeError(f"a job made {[p.src_uri for p in pages]}, not {self.entries}")
+        return pages
+
+
+def site_plan(report: Report, renderer: Renderer, writer: DocxWriter) -> tuple[Job, ...]:
+    """Every generated page and download of the site, the drafted documents included: pages
+    first, in the order the engine reads them, then the downloads. The cell pages lead: each
+    is quick to make, so a worker has the first ones ready at once (``worker.py``)."""
     common = {"committee": report.committee, "book": report.book, "vocab": vocab, "sample": report.committee.sample}
     documents = DocumentIndex.of(drafts(report))
     target_charts = tuple(c for c in map(charts.target_chart, report.trajectory) if c)
     whole = {"report": report, "charts": target_charts, "mix": charts.rating_mix(report.stats),
              "files": downloads.FILES, "documents": documents, **common}
-    for section in SECTIONS:
-        yield Page.markdown(section.src_uri, renderer.page(section.template, section.src_uri, **whole), section.source)
-    for year in report.years:
-        yield year_page(renderer, year, documents.for_year(year.year), common)
-    for cell in report.cells:
-        yield from cell_pages(renderer, cell, documents.for_cell(cell.cell.id), common)
-    for name, content in downloads.downloads(report, renderer).items():
-        yield Page(f"du-lieu/{name}", content)
-    for draft in documents.all:
-        if draft.page:
-            yield Page.markdown(draft.page, renderer.page("document.md.j2", draft.page, draft=draft, **common))
-        if draft.docx:
-            yield Page(draft.docx, writer.write(draft))
+    jobs = [Job.page(sources.cell(c.cell.id), cell_path(c.cell.id),
+                     partial(cell_page, renderer, c, documents.for_cell(c.cell.id), common)) for c in report.cells]
+    jobs += [Job.page(d.page, None, partial(document_page, renderer, d, common)) for d in documents.all if d.page]
+    jobs += [Job.page(sources.year(y.year), None, partial(year_page, renderer, y, documents.for_year(y.year), common))
+             for y in report.years]
+    jobs += [Job.page(s.src_uri, s.source, partial(section_page, renderer, s, whole)) for s in SECTIONS]
+    names = tuple(f"du-lieu/{name}" for name in downloads.names())
+    jobs.append(Job(tuple((name, None) for name in names),
+                    lambda: (Page(f"du-lieu/{name}", content)
+                             for name, content in downloads.downloads(report, renderer).items())))
+    jobs += [Job.page(d.docx, None, partial(lambda d: Page(d.docx, writer.write(d)), d))
+             for d in documents.all if d.docx]
+    return tuple(jobs)
+
+
+def site_pages(report: Report, renderer: Renderer, writer: DocxWriter) -> Iterator[Page]:
+    """Every generated page and download, made one after the other."""
+    for job in site_plan(report, renderer, writer):
+        yield from job.run()
+
+
+def section_page(renderer: Renderer, section: Section, whole: dict) -> Page:
+    return Page.markdown(section.src_uri, renderer.page(section.template, section.src_uri, **whole), section.source)
+
+
+def document_page(renderer: Renderer, draft: Draft, common: dict) -> Page:
+    return Page.markdown(draft.page, renderer.page("document.md.j2", draft.page, draft=draft, **common))
 
 
 def year_page(renderer: Renderer, year: YearReport, documents: tuple[Draft, ...], common: dict) -> Page:
@@ -94,8 +131,8 @@ def year_page(renderer: Renderer, year: YearReport, documents: tuple[Draft, ...]
                                                 **common))
 
 
-def cell_pages(renderer: Renderer, cell: CellReport, documents: tuple[Draft, ...], common: dict) -> Iterator[Page]:
+def cell_page(renderer: Renderer, cell: CellReport, documents: tuple[Draft, ...], common: dict) -> Page:
     """The cell's page (its registration reports are documents, see ``documents``)."""
     page = sources.cell(cell.cell.id)
-    yield Page.markdown(page, renderer.page("chi-bo.md.j2", page, view=cell, cell=cell.cell, documents=documents,
-                                            **common), cell_path(cell.cell.id))
+    return Page.markdown(page, renderer.page("chi-bo.md.j2", page, view=cell, cell=cell.cell, documents=documents,
+                                             **common), cell_path(cell.cell.id))

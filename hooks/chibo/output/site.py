@@ -1,11 +1,20 @@
-"""One build of the site: the validated records, their Report, the pages made from them."""
+"""One build of the site: the validated records, their Report, the pages made from them.
+
+Two ways to make it, with the same result: ``build`` makes every page here, one after the
+other (``chibo generate``, the benchmark's baseline, small sites); ``worker.Worker`` makes
+them in a second process while MkDocs builds the pages already made (large sites). The
+hooks see either through the same three things: the ``Index`` (which files, what the theme
+shows, the warnings), ``page(src_uri)`` and ``close()``.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from dataclasses import dataclass, field
+from functools import cached_property
 from types import MappingProxyType
-from typing import Mapping
+from typing import Callable, Mapping, Protocol
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -14,16 +23,63 @@ from ..records import Problem, Records, RecordsError, load_records
 from ..report import Report, summarize, warnings
 from .documents.docx import DocxWriter
 from . import policy
-from .pages import Page, site_pages
+from .pages import Job, Page, site_plan
 from .render import Renderer, fill
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import File
 
-__all__ = ["RecordsError", "Site", "attach", "build", "from_config", "generated_file"]
+__all__ = ["Index", "Pages", "RecordsError", "Site", "attach", "build", "from_config", "generated_file", "plan"]
 
 _ATTRIBUTE = "chibo_site"
+
+
+@dataclass(frozen=True)
+class Index:
+    """What a build makes, known before any of it is made: each file's place and the record
+    it is edited in, the warnings, and what the theme shows (the sample banner, the data date)."""
+
+    entries: tuple[tuple[str, str | None], ...]
+    warnings: tuple[Problem, ...]
+    sample: bool
+    as_of: dt.date
+
+    @classmethod
+    def of(cls, records: Records, report: Report, jobs: tuple[Job, ...]) -> Index:
+        committee = records.committee
+        return cls(tuple(e for job in jobs for e in job.entries), warnings(records, report), committee.sample,
+                   committee.as_of)
+
+    @cached_property
+    def uris(self) -> frozenset[str]:
+        return frozenset(uri for uri, _ in self.entries)
+
+    def theme_context(self, *, offline: bool = False) -> dict[str, object]:
+        """What the theme overrides need: the sample banner, the data date, and for the
+        offline copy (no server to send it) the content policy as a ``<meta>`` element."""
+        return {"sample": self.sample, "as_of": date_vi(self.as_of), "policy": policy.meta() if offline else None}
+
+
+class Pages(Protocol):
+    """A build's pages as the hooks use them, made here (``Site``) or by a worker."""
+
+    def index(self) -> Index: ...
+
+    def page(self, src_uri: str) -> Page:
+        """The page or download ``src_uri`` (waits for it to be made)."""
+
+    def ready(self, src_uri: str) -> bool:
+        """Whether ``page(src_uri)`` would answer at once."""
+
+    def later(self, write: Callable[[], None]) -> None:
+        """Run ``write`` when the build ends (``finish``): a download not made yet."""
+
+    def finish(self) -> None:
+        """The build went through: run what was left for later, then ``close``."""
+
+    def close(self) -> None:
+        """Stop making pages; nothing more will be asked."""
 
 
 @dataclass(frozen=True)
@@ -33,48 +89,79 @@ class Site:
     records: Records
     report: Report
     pages: tuple[Page, ...]
-    warnings: tuple[Problem, ...]
-    blocks: Mapping[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
+    built: Index
+    by_uri: Mapping[str, Page] = field(default_factory=lambda: MappingProxyType({}), repr=False)
 
-    def fill(self, src_uri: str, html: str) -> str:
-        """A page's HTML with its blocks put in (``render.Blocks``; the hooks' ``on_page_content``)."""
-        return fill(html, self.blocks.get(src_uri, ()))
+    @property
+    def warnings(self) -> tuple[Problem, ...]:
+        return self.built.warnings
+
+    def index(self) -> Index:
+        return self.built
+
+    def page(self, src_uri: str) -> Page:
+        return self.by_uri[src_uri]
+
+    def ready(self, src_uri: str) -> bool:
+        return True
+
+    def later(self, write: Callable[[], None]) -> None:
+        write()
+
+    def finish(self) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
 
     def theme_context(self, *, offline: bool = False) -> dict[str, object]:
-        """What the theme overrides need: the sample banner, the data date, and for the
-        offline copy (no server to send it) the content policy as a ``<meta>`` element."""
-        committee = self.records.committee
-        return {"sample": committee.sample, "as_of": date_vi(committee.as_of),
-                "policy": policy.meta() if offline else None}
+        return self.built.theme_context(offline=offline)
 
 
-def build(project: Path, directory_urls: bool = True) -> Site:
-    """Load and validate ``project/records``, summarize, render every page; raises ``RecordsError``.
+def plan(project: Path, directory_urls: bool = True) -> tuple[Records, Report, tuple[Job, ...]]:
+    """Load and validate ``project/records``, summarize, list what to make; raises ``RecordsError``.
 
     ``directory_urls`` is the site's address style (``use_directory_urls`` in ``mkdocs.yml``).
     """
     records = load_records(project)
     report = summarize(records)
-    pages = tuple(site_pages(report, Renderer.create(directory_urls), DocxWriter(records.committee.as_of)))
-    blocks = MappingProxyType({p.src_uri: p.blocks for p in pages if p.blocks})
-    return Site(records, report, pages, warnings(records, report), blocks)
+    writer = DocxWriter(records.committee.as_of)
+    return records, report, site_plan(report, Renderer.create(directory_urls), writer)
 
 
-def attach(config: MkDocsConfig, site: Site) -> None:
-    """Keep the build's Site on its config object (not in ``extra``, which themes read)."""
-    setattr(config, _ATTRIBUTE, site)
+def build(project: Path, directory_urls: bool = True) -> Site:
+    """Every page and download of ``project``, made here; raises ``RecordsError``."""
+    records, report, jobs = plan(project, directory_urls)
+    pages = tuple(page for job in jobs for page in job.run())
+    return Site(records, report, pages, Index.of(records, report, jobs),
+                MappingProxyType({p.src_uri: p for p in pages}))
 
 
-def from_config(config: MkDocsConfig) -> Site:
+def attach(config: MkDocsConfig, pages: Pages) -> None:
+    """Keep the build's pages on its config object (not in ``extra``, which themes read)."""
+    setattr(config, _ATTRIBUTE, pages)
+
+
+def from_config(config: MkDocsConfig) -> Pages:
     return getattr(config, _ATTRIBUTE)
 
 
-def generated_file(config: MkDocsConfig, page: Page) -> File:
-    """The page as a MkDocs file; its edit link opens the record it comes from."""
-    from mkdocs.structure.files import File
+def fill_blocks(pages: Pages, src_uri: str, html: str) -> str:
+    """A page's HTML with its blocks put in (``render.Blocks``; the hooks' ``on_page_content``);
+    pages written by hand in ``docs/`` have none."""
+    if src_uri not in pages.index().uris:
+        return html
+    return fill(html, pages.page(src_uri).blocks)
 
-    file = File.generated(config, page.src_uri, content=page.content)
-    if page.source is not None:
+
+def generated_file(config: MkDocsConfig, entry: tuple[str, str | None], pages: Pages) -> File:
+    """The file ``entry`` names, its content asked of ``pages`` when the engine reads or
+    copies it; its edit link opens the record it comes from."""
+    from .files import PendingFile
+
+    src_uri, source = entry
+    file = PendingFile.pending(config, src_uri, pages)
+    if source is not None:
         project = Path(config.config_file_path).parent
-        file.edit_uri = Path(os.path.relpath(project / page.source, config.docs_dir)).as_posix()
+        file.edit_uri = Path(os.path.relpath(project / source, config.docs_dir)).as_posix()
     return file

@@ -5,7 +5,7 @@
   the yearly review (``decisions``, ``reviews``);
 * once: the final review of the period, with its appendices.
 
-``drafts(report)`` lists them all; ``docx.write_docx`` and ``templates/document.html.j2``
+``drafts(report)`` lists them all; ``docx.DocxWriter`` and ``templates/document.html.j2``
 write each one, so the two formats always say the same.
 """
 

@@ -22,14 +22,19 @@ import io
 import re
 import zipfile
 from dataclasses import dataclass
+from functools import cached_property
 from xml.sax.saxutils import escape
 
-from docx.shared import Mm
-
 from ...formats import date_long
-from .model import Draft, Fill, Heading, Paragraph, Part, Table
-from .template import TEXT_WIDTH, make_template
+from .model import TEXT_WIDTH_MM, Draft, Fill, Heading, Paragraph, Part, Table
 
+
+def Mm(millimetres: float) -> int:  # noqa: N802 - python-docx's name for the same unit
+    """A length in EMU (python-docx's unit), 36,000 to the millimetre."""
+    return round(millimetres * 36000)
+
+
+TEXT_WIDTH = Mm(TEXT_WIDTH_MM)
 HEADER_COLUMNS = (Mm(70), Mm(95))
 FOOTER_COLUMNS = (Mm(80), Mm(85))
 DOTS = "…"
@@ -65,20 +70,21 @@ class Package:
 
 
 class DocxWriter:
-    """Writes drafts as .docx; made once per build (it prepares the template once)."""
+    """Writes drafts as .docx; made once per build (the template is made at the first write:
+    python-docx is loaded only by a build that writes Word files)."""
 
     def __init__(self, stamp: dt.date) -> None:
         self.stamp = stamp
-        self.package = Package.of(make_template())
+
+    @cached_property
+    def package(self) -> Package:
+        from .template import make_template
+
+        return Package.of(make_template())
 
     def write(self, draft: Draft) -> bytes:
         """The .docx bytes of ``draft``; the data date (``stamp``) dates the file's properties."""
         return _package(self.package, draft, self.stamp)
-
-
-def write_docx(draft: Draft, stamp: dt.date, template: bytes | None = None) -> bytes:
-    """The .docx bytes of ``draft`` (from ``template``, made by ``make_template`` when not given)."""
-    return _package(Package.of(template or make_template()), draft, stamp)
 
 
 def _package(package: Package, draft: Draft, stamp: dt.date) -> bytes:

@@ -14,6 +14,12 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Union
 
+# The page of Hướng dẫn 36-HD/VPTW, in millimetres: A4; margins top and bottom 20, left 30,
+# right 15; what is left for the text.
+PAGE_MM = (210, 297)
+MARGINS_MM = (20, 20, 30, 15)  # top, bottom, left, right
+TEXT_WIDTH_MM = PAGE_MM[0] - MARGINS_MM[2] - MARGINS_MM[3]
+
 
 @dataclass(frozen=True)
 class Header:

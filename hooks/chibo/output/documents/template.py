@@ -21,10 +21,12 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
+from .model import MARGINS_MM, PAGE_MM, TEXT_WIDTH_MM
+
 FONT = "Times New Roman"
-PAGE = (Mm(210), Mm(297))
-MARGINS = (Mm(20), Mm(20), Mm(30), Mm(15))  # top, bottom, left, right
-TEXT_WIDTH = Mm(165)
+PAGE = tuple(map(Mm, PAGE_MM))
+MARGINS = tuple(map(Mm, MARGINS_MM))  # top, bottom, left, right
+TEXT_WIDTH = Mm(TEXT_WIDTH_MM)
 KEEP = frozenset({"Normal", "Default Paragraph Font", "Normal Table", "Table Grid", "No List", "Header", "Footer"})
 
 LEFT, CENTER, RIGHT, JUSTIFY = (WD_ALIGN_PARAGRAPH.LEFT, WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.RIGHT,
