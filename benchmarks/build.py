@@ -7,9 +7,12 @@ For N = 100, 1,000 and 5,000 cells (``chibo demo``), in one run, one build after
 * **plain**: the same site written out as static files (``chibo generate``: the pages as
   Markdown, the downloads and Word files as files) and built by MkDocs + Material with the
   same configuration and no hooks: what the engine costs for the same pages;
-* **floor**: the plain project with every generated page (cells, years, lists, documents)
-  reduced to its title and one line: the engine's cost for that many pages, same
-  configuration, with (almost) no content;
+* **floor**: the same project and configuration, our hooks included, with every page they
+  generate (cells, years, lists, documents) reduced to its title and one line
+  (``floor_hooks.py``): what the engine and our fixed work cost for that many pages, without
+  their content;
+* **engine floor**: the plain project with those pages reduced the same way, no hooks: the
+  engine alone for that many pages;
 * wall time, CPU time (user + system, a worker process included) and peak memory (the sum
   of the build's processes, sampled every 20 ms) of each build, the size of one cell page;
 * ``chibo validate`` against the parse floor: a process that only composes the same files
@@ -101,7 +104,18 @@ def best(command: list[str], cwd: Path, repeat: int) -> Run:
     return min(runs, key=lambda r: r.seconds)
 
 
-def floor_project(plain: Path, target: Path, generated: list[str]) -> Path:
+def floor_project(ours: Path, target: Path) -> Path:
+    """Our project with ``floor_hooks.py`` after our hooks."""
+    shutil.copytree(ours, target, ignore=shutil.ignore_patterns("site"))
+    shutil.copy(Path(__file__).with_name("floor_hooks.py"), target / "floor_hooks.py")
+    config = (target / "mkdocs.yml").read_text(encoding="utf-8")
+    hooks = re.search(r"\nhooks:\n(  - .*\n)+", config)
+    config = config[:hooks.end()] + "  - floor_hooks.py\n" + config[hooks.end():]
+    (target / "mkdocs.yml").write_text(config, encoding="utf-8")
+    return target
+
+
+def engine_floor_project(plain: Path, target: Path, generated: list[str]) -> Path:
     """The plain project with each generated page reduced to its title and one line."""
     shutil.copytree(plain, target, ignore=shutil.ignore_patterns("site"))
     for src_uri in generated:
@@ -116,14 +130,17 @@ def measure(n: int, work: Path, repeat: int) -> dict[str, float]:
     plain = work / f"plain-{n}"
     built = generate(ours, plain)
     generated = [p.src_uri for p in built.pages if p.src_uri.endswith(".md")]
-    floor = floor_project(plain, work / f"floor-{n}", generated)
+    floor = floor_project(ours, work / f"floor-{n}")
+    engine = engine_floor_project(plain, work / f"engine-{n}", generated)
     mkdocs = [sys.executable, "-m", "mkdocs", "build", "--quiet"]
-    ours_run, plain_run, floor_run = (best(mkdocs, project, repeat) for project in (ours, plain, floor))
+    ours_run, plain_run, floor_run, engine_run = (best(mkdocs, project, repeat)
+                                                  for project in (ours, plain, floor, engine))
     run([sys.executable, "-c", PARSE_FLOOR, str(ours / "records")], ROOT)  # warm the file cache for both
     validate = run([sys.executable, "-m", "chibo", "validate", str(ours)], ROOT)
     parse = run([sys.executable, "-c", PARSE_FLOOR, str(ours / "records")], ROOT)
     return {
         "n": n, "ours_s": ours_run.seconds, "plain_s": plain_run.seconds, "floor_s": floor_run.seconds,
+        "engine_s": engine_run.seconds,
         "ours_cpu": ours_run.cpu, "ours_mib": ours_run.peak_mib, "plain_mib": plain_run.peak_mib,
         "cell_page_kib": (ours / "site" / CELL_PAGE).stat().st_size / 1024, "pages": len(generated),
         "validate_s": validate.seconds, "parse_s": parse.seconds,
@@ -131,12 +148,14 @@ def measure(n: int, work: Path, repeat: int) -> dict[str, float]:
 
 
 def report(rows: list[dict[str, float]]) -> list[str]:
-    print("| N | trang | ours (s) | plain (s) | floor (s) | ours ÷ floor | ours ÷ plain | ours, CPU (s) "
-          "| s / 1.000 chi bộ | RSS đỉnh ours / plain (MiB) | trang chi bộ (KiB) | validate / parse (s) |")
-    print("|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|")
+    print("| N | trang | ours (s) | plain (s) | floor (s) | engine floor (s) | ours ÷ floor | ours ÷ plain "
+          "| ours ÷ engine floor | ours, CPU (s) | s / 1.000 chi bộ | RSS đỉnh ours / plain (MiB) "
+          "| trang chi bộ (KiB) | validate / parse (s) |")
+    print("|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|")
     for r in rows:
         print(f"| {r['n']:,} | {r['pages']:,} | {r['ours_s']:.1f} | {r['plain_s']:.1f} | {r['floor_s']:.1f} "
-              f"| {r['ours_s'] / r['floor_s']:.2f} | {r['ours_s'] / r['plain_s']:.2f} | {r['ours_cpu']:.1f} "
+              f"| {r['engine_s']:.1f} | {r['ours_s'] / r['floor_s']:.2f} | {r['ours_s'] / r['plain_s']:.2f} "
+              f"| {r['ours_s'] / r['engine_s']:.2f} | {r['ours_cpu']:.1f} "
               f"| {1000 * r['ours_s'] / r['n']:.1f} | {r['ours_mib']:.0f} / {r['plain_mib']:.0f} "
               f"| {r['cell_page_kib']:.1f} | {r['validate_s']:.2f} / {r['parse_s']:.2f} |")
     by_n = {r["n"]: r for r in rows}
@@ -176,8 +195,8 @@ def main() -> int:
         for n in args.sizes:
             rows.append(measure(n, work, args.repeat))
             r = rows[-1]
-            print(f"N={n:,}: ours {r['ours_s']:.1f}s, plain {r['plain_s']:.1f}s, floor {r['floor_s']:.1f}s",
-                  file=sys.stderr)
+            print(f"N={n:,}: ours {r['ours_s']:.1f}s, plain {r['plain_s']:.1f}s, floor {r['floor_s']:.1f}s, "
+                  f"engine floor {r['engine_s']:.1f}s", file=sys.stderr)
         return 1 if report(rows) else 0
     finally:
         if not args.keep:

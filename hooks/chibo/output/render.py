@@ -88,7 +88,7 @@ FILTERS = {
 
 
 def _environment(**options: object) -> Environment:
-    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
+    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined, auto_reload=False,
                       trim_blocks=True, lstrip_blocks=True, **options)
     env.filters.update(FILTERS)
     return env
@@ -153,7 +153,8 @@ class Renderer:
         return self.data.get_template(template).render(**context)
 
 
-PLACEHOLDER = re.compile(r"<!--chibo:(\d+)-->")
+PLACEHOLDER_MARK = "<!--chibo:"
+PLACEHOLDER = re.compile(PLACEHOLDER_MARK + r"(\d+)-->")
 
 
 class Blocks:
@@ -170,7 +171,7 @@ class Blocks:
 
     def add(self, html: str) -> Markup:
         self.items.append(html)
-        return Markup(f"<!--chibo:{len(self.items) - 1}-->")
+        return Markup(f"{PLACEHOLDER_MARK}{len(self.items) - 1}-->")
 
 
 def fill(text: str, blocks: tuple[str, ...]) -> str:

@@ -24,7 +24,7 @@ from ..report import Report, summarize, warnings
 from .documents.docx import DocxWriter
 from . import policy
 from .pages import Job, Page, site_plan
-from .render import Renderer, fill
+from .render import PLACEHOLDER_MARK, Renderer, fill
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -149,7 +149,7 @@ def from_config(config: MkDocsConfig) -> Pages:
 def fill_blocks(pages: Pages, src_uri: str, html: str) -> str:
     """A page's HTML with its blocks put in (``render.Blocks``; the hooks' ``on_page_content``);
     pages written by hand in ``docs/`` have none."""
-    if src_uri not in pages.index().uris:
+    if PLACEHOLDER_MARK not in html or src_uri not in pages.index().uris:
         return html
     return fill(html, pages.page(src_uri).blocks)
 
