@@ -23,6 +23,7 @@ from chibo.records.committee import Cap, Committee
 from chibo.records.models import Cell
 from chibo.report import summarize, warnings
 from chibo.report.history import leaders_on, members_in, naming_on
+from chibo.report import rules
 from chibo.report.rules import allowed
 from chibo.text import person_key, sort_key
 
@@ -233,7 +234,10 @@ def test_breaches_are_shown_on_the_year_and_cell_pages(tmp_path: Path) -> None:
     assert len(year.breaches) == 2  # the cells' cap, and chi-bo-a's members
     a = next(c for c in report.cells if c.cell.id == "chi-bo-a")
     assert [b.year for b in a.breaches] == [2024]
-    assert len(warnings(records, report)) == 3
+    assert len(warnings(records, report.breaches)) == 3
+    # chibo validate finds the same ones from the records alone, without a Report
+    assert set(rules.breaches(records.committee, records.cells)) == set(report.breaches)
+    assert len(rules.breaches(records.committee, records.cells)) == len(report.breaches)
 
 
 # --- validation of the new fields -------------------------------------------------------

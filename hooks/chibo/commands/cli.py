@@ -213,7 +213,8 @@ def _generate(args: argparse.Namespace) -> int:
 
 def validate(project: Path, fmt: str = "text") -> int:
     """Check every record and the rules of each year: 0 valid (warnings allowed), 1 not."""
-    from ..report import summarize, warnings
+    from ..report import warnings
+    from ..report.rules import breaches
 
     try:
         records = load_records(project)
@@ -222,7 +223,7 @@ def validate(project: Path, fmt: str = "text") -> int:
         if fmt == "text":
             print(f"{len(error.problems)} lỗi.", file=sys.stderr)
         return 1
-    found = warnings(records, summarize(records))
+    found = warnings(records, breaches(records.committee, records.cells))
     if fmt == "json":
         print(problems_json(found))
         return 0

@@ -48,7 +48,7 @@ class Index:
     @classmethod
     def of(cls, records: Records, report: Report, jobs: tuple[Job, ...]) -> Index:
         committee = records.committee
-        return cls(tuple(e for job in jobs for e in job.entries), warnings(records, report), committee.sample,
+        return cls(tuple(e for job in jobs for e in job.entries), warnings(records, report.breaches), committee.sample,
                    committee.as_of)
 
     @cached_property

@@ -97,6 +97,18 @@ def _over(check: CapCheck, who: str) -> str:
             f"{number_vi(check.good)} {who} Hoàn thành tốt nhiệm vụ (tối đa {number_vi(check.allowed)})")
 
 
+def breaches(committee: Committee, cells: Iterable[Cell]) -> tuple[Breach, ...]:
+    """Every rule of a year broken, from the records alone (``chibo validate`` needs no Report):
+    the Committee-wide caps of each year, then each cell's own breaches."""
+    cells = tuple(cells)
+    by_year: dict[int, list[tuple[Cell, YearResult]]] = {}
+    for cell in cells:
+        for result in cell.results:
+            by_year.setdefault(result.year, []).append((cell, result))
+    found = [b for year in sorted(by_year) for b in cap_breaches(committee, year, year_caps(committee, year, by_year[year]))]
+    return tuple(found) + tuple(b for cell in cells for b in cell_breaches(committee, cell))
+
+
 def cell_breaches(committee: Committee, cell: Cell) -> list[Breach]:
     """A cell's own breaches: members over the cap within the cell, scores against the bands."""
     breaches = []

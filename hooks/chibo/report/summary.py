@@ -7,6 +7,7 @@ frozen ``Report``; none of them counts, filters or looks anything up in the reco
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Iterable
 
 from ..records import Problem, Records
 from ..records.committee import CellType, Committee, CriteriaBook, Document, Naming, RuleSet
@@ -255,10 +256,11 @@ def _year_reports(committee: Committee, stats: tuple[YearStats, ...],
     return tuple(reports)
 
 
-def warnings(records: Records, report: Report) -> tuple[Problem, ...]:
-    """Every warning of a build, one line each: files skipped, rules of the year broken."""
-    breaches = tuple(records.problem(b.file, b.path, b.message) for b in report.breaches)
-    return tuple(sorted(records.warnings + breaches))
+def warnings(records: Records, breaches: Iterable[Breach]) -> tuple[Problem, ...]:
+    """Every warning of a build, one line each: files skipped, rules of the year broken
+    (``Report.breaches``, or ``rules.breaches`` where no Report is made)."""
+    found = tuple(records.problem(b.file, b.path, b.message) for b in breaches)
+    return tuple(sorted(records.warnings + found))
 
 
 def _by_type(committee: Committee, year: int, cells: tuple[CellReport, ...]) -> tuple[TypeYear, ...]:
