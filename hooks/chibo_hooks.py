@@ -2,7 +2,8 @@
 
 Records are loaded and validated before anything is written, so a bad record stops the
 build with every problem listed and a previous ``site/`` intact. Large sites make their
-pages in a second process while MkDocs builds (``chibo.output.worker``). The build is
+pages in a second process while MkDocs builds (``chibo.output.worker``); ``mkdocs serve``
+asks a preview worker kept for the session (``chibo.output.preview``). The build is
 pointed at a hidden sibling of ``site/`` and, complete, takes its place in one step
 (``chibo.output.publish``). State lives on the config object of the current build, never
 in this module.
@@ -17,7 +18,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 
 from chibo import text
-from chibo.output import markup, policy, publish, search, site, worker
+from chibo.output import markup, policy, preview, publish, search, site, worker
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -29,7 +30,12 @@ log = get_plugin_logger("chibo")
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     project = Path(config.config_file_path).parent
-    if worker.wanted(project):
+    if publish.serving(Path(config.site_dir)):
+        try:
+            site.attach(config, preview.Preview.start(project, Path(config.site_dir), config.use_directory_urls))
+        except preview.PreviewError as error:
+            raise PluginError(str(error)) from None
+    elif worker.wanted(project):
         site.attach(config, worker.Worker.start(project, config.use_directory_urls))
     else:
         try:
@@ -52,7 +58,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         index = pages.index()
     except site.RecordsError as error:
         raise PluginError(f"Hồ sơ có lỗi, không tạo trang:\n{error}") from None
-    except worker.WorkerError as error:
+    except (worker.WorkerError, preview.PreviewError) as error:
         raise PluginError(str(error)) from None
     for warning in index.warnings:
         log.warning(str(warning))
@@ -63,7 +69,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    return site.fill_blocks(site.from_config(config), page.file.src_uri, html)
+    pages = site.from_config(config)
+    pages.built(page.url)
+    return site.fill_blocks(pages, page.file.src_uri, html)
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
@@ -81,7 +89,7 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
 def on_post_build(config: MkDocsConfig) -> None:
     try:
         site.from_config(config).finish()
-    except (site.RecordsError, worker.WorkerError) as error:
+    except (site.RecordsError, worker.WorkerError, preview.PreviewError) as error:
         raise PluginError(str(error)) from None
     try:
         publish.finish(config)

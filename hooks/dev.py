@@ -35,7 +35,7 @@ LOCK_COMMAND = ["-m", "uv", "pip", "compile", "requirements.in", "--universal", 
                 "--output-file", "requirements.lock"]
 PIP = ["-m", "pip", "install", "--quiet", "--disable-pip-version-check"]
 COMMANDS = {
-    "serve": ["-m", "mkdocs", "serve", "--dev-addr", "127.0.0.1:8000"],
+    "serve": ["-m", "mkdocs", "serve", "--dirty", "--dev-addr", "127.0.0.1:8000"],
     "build": ["-m", "mkdocs", "build", "--strict"],
     "test": ["-m", "pytest"],
     "chibo": ["-m", "chibo"],

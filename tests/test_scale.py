@@ -45,7 +45,7 @@ def test_records_are_read_and_validated_once_per_build(tmp_path: Path, monkeypat
     loads: list[Path] = []
     read, load = chibo.records.load.read_document, chibo.output.site.load_records
     monkeypatch.setattr(chibo.records.load, "read_document", lambda path, rel, text=None: (reads.append(rel), read(path, rel, text))[1])
-    monkeypatch.setattr(chibo.output.site, "load_records", lambda p: (loads.append(p), load(p))[1])
+    monkeypatch.setattr(chibo.output.site, "load_records", lambda p, memo=None: (loads.append(p), load(p, memo=memo))[1])
     build_site(project)
     assert len(loads) == 1
     assert sorted(reads) == sorted(set(reads)) and len(reads) == 2 + 12

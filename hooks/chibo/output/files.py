@@ -32,6 +32,9 @@ class PendingFile(File):
         file._pages, file._value = pages, None
         return file
 
+    def is_modified(self) -> bool:
+        return self._pages.modified(self.src_uri)
+
     def copy_file(self, dirty: bool = False) -> None:
         if self._value is None and not self._pages.ready(self.src_uri):
             self._pages.later(lambda: File.copy_file(self, dirty))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import partial
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterable, Iterator, Mapping
 
 from .. import vocab
 from ..records.paths import book_path, cell_path, committee_path
@@ -75,10 +75,11 @@ class Job:
 
     entries: tuple[tuple[str, str | None], ...]
     make: Callable[[], Iterable[Page]]
+    key: object = None  # what the files are made from: the same key, the same files (the preview)
 
     @classmethod
-    def page(cls, src_uri: str, source: str | None, make: Callable[[], Page]) -> Job:
-        return cls(((src_uri, source),), lambda: (make(),))
+    def page(cls, src_uri: str, source: str | None, make: Callable[[], Page], key: object = None) -> Job:
+        return cls(((src_uri, source),), lambda: (make(),), key)
 
     def run(self) -> tuple[Page, ...]:
         pages = tuple(self.make())
@@ -87,26 +88,35 @@ class Job:
         return pages
 
 
-def site_plan(report: Report, renderer: Renderer, writer: DocxWriter) -> tuple[Job, ...]:
+def site_plan(report: Report, renderer: Renderer, writer: DocxWriter,
+              version: Mapping[str, str] | None = None) -> tuple[Job, ...]:
     """Every generated page and download of the site, the drafted documents included: pages
     first, in the order the engine reads them, then the downloads. The cell pages lead: each
-    is quick to make, so a worker has the first ones ready at once (``worker.py``)."""
+    is quick to make, so a worker has the first ones ready at once (``worker.py``). Each job
+    has a key (``version`` for those that read the whole Report): the preview remakes only
+    the jobs whose key changed (``preview.py``)."""
     common = {"committee": report.committee, "book": report.book, "vocab": vocab, "sample": report.committee.sample}
     documents = DocumentIndex.of(drafts(report))
     target_charts = tuple(c for c in map(charts.target_chart, report.trajectory) if c)
     whole = {"report": report, "charts": target_charts, "mix": charts.rating_mix(report.stats),
              "files": downloads.FILES, "documents": documents, **common}
+    # A cell's files depend on its own slice of the Report and on the Committee and the
+    # criteria; the rest on every record. ``version``: the text of every record file, by path.
+    shared = (version.get(committee_path()), version.get(book_path())) if version is not None else None
+    everything = version
     jobs = [Job.page(sources.cell(c.cell.id), cell_path(c.cell.id),
-                     partial(cell_page, renderer, c, documents.for_cell(c.cell.id), common)) for c in report.cells]
-    jobs += [Job.page(d.page, None, partial(document_page, renderer, d, common)) for d in documents.all if d.page]
-    jobs += [Job.page(sources.year(y.year), None, partial(year_page, renderer, y, documents.for_year(y.year), common))
-             for y in report.years]
-    jobs += [Job.page(s.src_uri, s.source, partial(section_page, renderer, s, whole)) for s in SECTIONS]
+                     partial(cell_page, renderer, c, documents.for_cell(c.cell.id), common),
+                     (c, documents.for_cell(c.cell.id), shared)) for c in report.cells]
+    jobs += [Job.page(d.page, None, partial(document_page, renderer, d, common), (d, shared))
+             for d in documents.all if d.page]
+    jobs += [Job.page(sources.year(y.year), None, partial(year_page, renderer, y, documents.for_year(y.year), common),
+                      everything) for y in report.years]
+    jobs += [Job.page(s.src_uri, s.source, partial(section_page, renderer, s, whole), everything) for s in SECTIONS]
     names = tuple(f"du-lieu/{name}" for name in downloads.names())
     jobs.append(Job(tuple((name, None) for name in names),
                     lambda: (Page(f"du-lieu/{name}", content)
-                             for name, content in downloads.downloads(report, renderer).items())))
-    jobs += [Job.page(d.docx, None, partial(lambda d: Page(d.docx, writer.write(d)), d))
+                             for name, content in downloads.downloads(report, renderer).items()), everything))
+    jobs += [Job.page(d.docx, None, partial(lambda d: Page(d.docx, writer.write(d)), d), (d, writer.stamp))
              for d in documents.all if d.docx]
     return tuple(jobs)
 

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from ..formats import date_vi
 from ..records import Problem, Records, RecordsError, load_records
+from ..records.load import Memo
 from ..report import Report, summarize, warnings
 from .documents.docx import DocxWriter
 from . import policy
@@ -72,6 +73,12 @@ class Pages(Protocol):
     def ready(self, src_uri: str) -> bool:
         """Whether ``page(src_uri)`` would answer at once."""
 
+    def modified(self, src_uri: str) -> bool:
+        """Whether the file differs from what this folder last got (a dirty build skips it if not)."""
+
+    def built(self, url: str) -> None:
+        """MkDocs built the page at ``url`` in this build."""
+
     def later(self, write: Callable[[], None]) -> None:
         """Run ``write`` when the build ends (``finish``): a download not made yet."""
 
@@ -89,21 +96,27 @@ class Site:
     records: Records
     report: Report
     pages: tuple[Page, ...]
-    built: Index
+    contents: Index
     by_uri: Mapping[str, Page] = field(default_factory=lambda: MappingProxyType({}), repr=False)
 
     @property
     def warnings(self) -> tuple[Problem, ...]:
-        return self.built.warnings
+        return self.contents.warnings
 
     def index(self) -> Index:
-        return self.built
+        return self.contents
 
     def page(self, src_uri: str) -> Page:
         return self.by_uri[src_uri]
 
     def ready(self, src_uri: str) -> bool:
         return True
+
+    def modified(self, src_uri: str) -> bool:
+        return True
+
+    def built(self, url: str) -> None:
+        pass
 
     def later(self, write: Callable[[], None]) -> None:
         write()
@@ -115,18 +128,19 @@ class Site:
         pass
 
     def theme_context(self, *, offline: bool = False) -> dict[str, object]:
-        return self.built.theme_context(offline=offline)
+        return self.contents.theme_context(offline=offline)
 
 
-def plan(project: Path, directory_urls: bool = True) -> tuple[Records, Report, tuple[Job, ...]]:
+def plan(project: Path, directory_urls: bool = True, memo: Memo | None = None) -> tuple[Records, Report, tuple[Job, ...]]:
     """Load and validate ``project/records``, summarize, list what to make; raises ``RecordsError``.
 
-    ``directory_urls`` is the site's address style (``use_directory_urls`` in ``mkdocs.yml``).
+    ``directory_urls`` is the site's address style (``use_directory_urls`` in ``mkdocs.yml``);
+    ``memo`` keeps what each record file gave for the next build (the preview).
     """
-    records = load_records(project)
+    records = load_records(project, memo=memo)
     report = summarize(records)
     writer = DocxWriter(records.committee.as_of)
-    return records, report, site_plan(report, Renderer.create(directory_urls), writer)
+    return records, report, site_plan(report, Renderer.create(directory_urls), writer, records.sources)
 
 
 def build(project: Path, directory_urls: bool = True) -> Site:

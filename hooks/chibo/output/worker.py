@@ -93,6 +93,12 @@ class Worker:
     def ready(self, src_uri: str) -> bool:
         return src_uri in self._pages
 
+    def modified(self, src_uri: str) -> bool:
+        return True
+
+    def built(self, url: str) -> None:
+        pass
+
     def later(self, write: Callable[[], None]) -> None:
         self._later.append(write)
 

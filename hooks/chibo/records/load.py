@@ -44,14 +44,26 @@ class Records:
         return replace(parsed.problem(path, message), severity=severity)
 
 
-def load_records(project: Path, changed: Mapping[Path, str] | None = None) -> Records:
+@dataclass
+class Memo:
+    """What reading each cell file gave, kept between two loads of the same project by the
+    preview (``output/preview.py``): a file whose size, time and inode are the same, read
+    with the same criteria book, is not read again."""
+
+    book: str | None = None
+    cells: dict[str, tuple[tuple[int, int, int], ParsedFile | None, Cell | None, list[Problem]]] = \
+        field(default_factory=dict)
+
+
+def load_records(project: Path, changed: Mapping[Path, str] | None = None, memo: Memo | None = None) -> Records:
     """Read and validate ``project/records``; raise ``RecordsError`` listing every problem.
 
     ``changed`` gives new text for some files, existing or not yet (``chibo import`` and
-    ``chibo new`` check what they would write before writing it).
+    ``chibo new`` check what they would write before writing it). ``memo`` (the preview's)
+    keeps what each cell file gave, for the next load.
     """
     with _no_cycle_collection():
-        return _load(project, changed or {})
+        return _load(project, changed or {}, memo)
 
 
 @contextmanager
@@ -71,7 +83,7 @@ def _no_cycle_collection() -> Iterator[None]:
             gc.enable()
 
 
-def _load(project: Path, changed: Mapping[Path, str]) -> Records:
+def _load(project: Path, changed: Mapping[Path, str], memo: Memo | None) -> Records:
     root = project / RECORDS
     problems: list[Problem] = []
     sources: dict[str, str] = {}
@@ -87,12 +99,12 @@ def _load(project: Path, changed: Mapping[Path, str]) -> Records:
     paths += sorted(p for p in changed if p.parent == root / CELLS_DIR and p not in paths)
     if (root / JOURNAL_FILE).exists():
         problems.append(Problem(journal_path(), 1, 1, "", INTERRUPTED))
+    if memo is not None and (book_doc is None or memo.book != book_doc.text):
+        memo.book, memo.cells = (book_doc.text if book_doc else None), {}
     cells = []
     for path in paths:
-        doc = _read(path, project, problems, changed, sources)
-        cell = _checked(doc, Cell, problems)
-        if doc is not None:
-            _add_new(problems, check_cell(doc, book))
+        doc, cell, found = _cell_file(path, project, book, changed, sources, memo)
+        problems += found
         if cell is not None:
             cells.append(cell)
     if problems:
@@ -100,6 +112,36 @@ def _load(project: Path, changed: Mapping[Path, str]) -> Records:
     assert committee is not None and book is not None
     cells.sort(key=lambda c: c.id)
     return Records(committee, book, tuple(cells), 2 + len(paths), tuple(warnings), sources)
+
+
+def _cell_file(path: Path, project: Path, book: CriteriaBook | None, changed: Mapping[Path, str],
+               sources: dict[str, str], memo: Memo | None) -> tuple[ParsedFile | None, Cell | None, list[Problem]]:
+    """One cell file read, validated and checked against the book (or as the memo has it)."""
+    rel, signature = _rel(path, project), None
+    if memo is not None and path not in changed:
+        signature = _signature(path)
+        kept = memo.cells.get(rel)
+        if signature is not None and kept is not None and kept[0] == signature:
+            _, doc, cell, found = kept
+            if doc is not None:
+                sources[rel] = doc.text
+            return doc, cell, list(found)
+    found: list[Problem] = []
+    doc = _read(path, project, found, changed, sources)
+    cell = _checked(doc, Cell, found)
+    if doc is not None:
+        _add_new(found, check_cell(doc, book))
+    if signature is not None:
+        memo.cells[rel] = (signature, doc, cell, list(found))
+    return doc, cell, found
+
+
+def _signature(path: Path) -> tuple[int, int, int] | None:
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return info.st_mtime_ns, info.st_size, info.st_ino
 
 
 def _rel(path: Path, project: Path) -> str:
