@@ -37,17 +37,21 @@ class PendingFile(File):
 
     def copy_file(self, dirty: bool = False) -> None:
         if self._value is None and not self._pages.ready(self.src_uri):
-            self._pages.later(lambda: File.copy_file(self, dirty))
+            self._pages.later(lambda: self._copy(dirty))
         else:
-            super().copy_file(dirty)
+            self._copy(dirty)
+
+    def _copy(self, dirty: bool) -> None:
+        super().copy_file(dirty)
+        self._pages.release(self.src_uri)
 
     # MkDocs reads ``_content`` in ``content_bytes``, ``content_string``, ``copy_file`` and
     # ``is_modified`` ("if set, the file's content will be read from here").
     @property
     def _content(self) -> str | bytes:
-        if self._value is None:
-            self._value = self._pages.page(self.src_uri).content
-        return self._value
+        if self._value is not None:
+            return self._value
+        return self._pages.page(self.src_uri).content  # not kept here: ``pages`` lets it go when used
 
     @_content.setter
     def _content(self, value: str | bytes) -> None:

@@ -121,6 +121,9 @@ class Preview:
     def built(self, url: str) -> None:
         self._built.append(url)
 
+    def release(self, src_uri: str) -> None:
+        pass  # few pages: kept for the manifest
+
     def later(self, write: Callable[[], None]) -> None:
         self._later.append(write)
 

@@ -76,6 +76,9 @@ class Pages(Protocol):
     def modified(self, src_uri: str) -> bool:
         """Whether the file differs from what this folder last got (a dirty build skips it if not)."""
 
+    def release(self, src_uri: str) -> None:
+        """MkDocs has read the page and its blocks are in: it need not be kept (memory)."""
+
     def built(self, url: str) -> None:
         """MkDocs built the page at ``url`` in this build."""
 
@@ -114,6 +117,9 @@ class Site:
 
     def modified(self, src_uri: str) -> bool:
         return True
+
+    def release(self, src_uri: str) -> None:
+        pass
 
     def built(self, url: str) -> None:
         pass
@@ -163,9 +169,11 @@ def from_config(config: MkDocsConfig) -> Pages:
 def fill_blocks(pages: Pages, src_uri: str, html: str) -> str:
     """A page's HTML with its blocks put in (``render.Blocks``; the hooks' ``on_page_content``);
     pages written by hand in ``docs/`` have none."""
-    if PLACEHOLDER_MARK not in html or src_uri not in pages.index().uris:
+    if src_uri not in pages.index().uris:
         return html
-    return fill(html, pages.page(src_uri).blocks)
+    filled = fill(html, pages.page(src_uri).blocks) if PLACEHOLDER_MARK in html else html
+    pages.release(src_uri)
+    return filled
 
 
 def generated_file(config: MkDocsConfig, entry: tuple[str, str | None], pages: Pages) -> File:

@@ -40,6 +40,7 @@ __all__ = ["AUTO_CELLS", "Worker", "WorkerError", "wanted"]
 
 AUTO_CELLS = 200  # below this, starting a process (about 0.5 s) costs more than it saves
 BATCH = 64  # pages a message: few messages, and MkDocs can start on the first ones early
+QUEUED = 8  # messages made but not yet sent, at most: the worker runs ahead of MkDocs by this much
 _WAIT_SECONDS = 10
 _HOOKS = Path(__file__).resolve().parents[2]  # the folder that holds the ``chibo`` package
 
@@ -68,6 +69,7 @@ class Worker:
         self._process = process
         self._index: Index | None = None
         self._pages: dict[str, Page] = {}
+        self._released: set[str] = set()
         self._later: list[Callable[[], None]] = []
         self._done = False
 
@@ -85,13 +87,18 @@ class Worker:
 
     def page(self, src_uri: str) -> Page:
         while src_uri not in self._pages:
-            if self._done:
-                raise KeyError(f"the worker made no {src_uri}")
+            if self._done or src_uri in self._released:
+                raise KeyError(f"the worker made no {src_uri}, or it was released")
             self._receive()
         return self._pages[src_uri]
 
     def ready(self, src_uri: str) -> bool:
         return src_uri in self._pages
+
+    def release(self, src_uri: str) -> None:
+        """MkDocs has the page now (its Markdown read, its blocks put in): let it go."""
+        self._pages.pop(src_uri, None)
+        self._released.add(src_uri)
 
     def modified(self, src_uri: str) -> bool:
         return True
@@ -142,7 +149,7 @@ def work(project: Path, directory_urls: bool, out: BinaryIO) -> None:
 
     A thread does the sending, so making pages never waits for MkDocs to read the last batch.
     """
-    pending: queue.SimpleQueue = queue.SimpleQueue()
+    pending: queue.Queue = queue.Queue(maxsize=QUEUED)  # bounded: pages wait here, not all in memory
 
     def send() -> None:
         try:

@@ -126,8 +126,11 @@ def _items(data: dict, key: str) -> list[tuple[int, dict]]:
     return [(index, item) for index, item in enumerate(value) if isinstance(item, dict)]
 
 
+_SLUG = re.compile(SLUG_PATTERN)
+
+
 def _is_slug(value: object) -> bool:
-    return isinstance(value, str) and re.fullmatch(SLUG_PATTERN, value) is not None
+    return isinstance(value, str) and _SLUG.fullmatch(value) is not None
 
 
 def _is_int(value: object) -> bool:

@@ -62,17 +62,17 @@ def load_records(project: Path, changed: Mapping[Path, str] | None = None, memo:
     ``chibo new`` check what they would write before writing it). ``memo`` (the preview's)
     keeps what each cell file gave, for the next load.
     """
-    with _no_cycle_collection():
+    with no_cycle_collection():
         return _load(project, changed or {}, memo)
 
 
 @contextmanager
-def _no_cycle_collection() -> Iterator[None]:
-    """Pause Python's cycle collector while loading.
+def no_cycle_collection() -> Iterator[None]:
+    """Pause Python's cycle collector while loading records (and summarizing them).
 
     Records become about a million small dicts, tuples and strings, none of them in a
     cycle; the collector would scan them again and again as they pile up (a fifth of the
-    load time at 5,000 cells, measured by benchmarks/build.py).
+    load time at 5,000 cells, measured by benchmarks/build.py; summarizing, a sixth).
     """
     enabled = gc.isenabled()
     gc.disable()

@@ -106,16 +106,19 @@ def breaches(committee: Committee, cells: Iterable[Cell]) -> tuple[Breach, ...]:
         for result in cell.results:
             by_year.setdefault(result.year, []).append((cell, result))
     found = [b for year in sorted(by_year) for b in cap_breaches(committee, year, year_caps(committee, year, by_year[year]))]
-    return tuple(found) + tuple(b for cell in cells for b in cell_breaches(committee, cell))
+    in_force = {year: rule_set(committee, year) for year in by_year}
+    return tuple(found) + tuple(b for cell in cells for b in cell_breaches(committee, cell, in_force))
 
 
-def cell_breaches(committee: Committee, cell: Cell) -> list[Breach]:
-    """A cell's own breaches: members over the cap within the cell, scores against the bands."""
+def cell_breaches(committee: Committee, cell: Cell,
+                  in_force: dict[int, RuleSet | None] | None = None) -> list[Breach]:
+    """A cell's own breaches: members over the cap within the cell, scores against the bands.
+    ``in_force``: the rules of each year, when the caller has them already."""
     breaches = []
     for index, result in enumerate(cell.results):
-        rules = rule_set(committee, result.year)
+        rules = in_force[result.year] if in_force is not None else rule_set(committee, result.year)
         where = ("results", index)
-        if rules and rules.cap and rules.cap.members == "chi-bo" and result.members is not None:
+        if rules and rules.cap and rules.cap.members == "chi-bo" and result.members and result.members.xuat_sac:
             m = result.members
             check = CapCheck(MEMBERS, "chi-bo", m.xuat_sac, m.tot, allowed(rules.cap, m.tot), rules.cap)
             if not check.holds:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from ..records import Problem, Records
+from ..records.load import no_cycle_collection
 from ..records.committee import CellType, Committee, CriteriaBook, Document, Naming, RuleSet
 from ..records.models import Cell, YearResult
 from ..text import sort_key
@@ -161,6 +162,11 @@ class Report:
 
 def summarize(records: Records) -> Report:
     """Compute the Report of a set of validated records (once per build)."""
+    with no_cycle_collection():
+        return _summarize(records)
+
+
+def _summarize(records: Records) -> Report:
     committee, book = records.committee, records.book
     ordered = tuple(sorted(records.cells, key=lambda c: sort_key(c.name)))
     stats = _all_year_stats(ordered)
