@@ -8,9 +8,9 @@ For N = 100, 1,000 and 5,000 cells (``chibo demo``), in one run, one build after
   Markdown, the downloads and Word files as files) and built by MkDocs + Material with the
   same configuration and no hooks: what the engine costs for the same pages;
 * **floor**: the same project and configuration, our hooks included, with every page they
-  generate (cells, years, lists, documents) reduced to its title and one line
-  (``floor_hooks.py``): what the engine and our fixed work cost for that many pages, without
-  their content;
+  generate (cells, years, lists, documents) reduced to a title and one line (their
+  templates replaced): what the engine and our fixed work (records, Report, downloads,
+  Word files) cost for that many pages, without their content;
 * **engine floor**: the plain project with those pages reduced the same way, no hooks: the
   engine alone for that many pages;
 * wall time, CPU time (user + system, a worker process included) and peak memory (the sum
@@ -105,13 +105,11 @@ def best(command: list[str], cwd: Path, repeat: int) -> Run:
 
 
 def floor_project(ours: Path, target: Path) -> Path:
-    """Our project with ``floor_hooks.py`` after our hooks."""
+    """Our project with every page template (``*.md.j2``) reduced to a title and one line:
+    the same hooks, records, downloads and configuration; no page content to make or build."""
     shutil.copytree(ours, target, ignore=shutil.ignore_patterns("site"))
-    shutil.copy(Path(__file__).with_name("floor_hooks.py"), target / "floor_hooks.py")
-    config = (target / "mkdocs.yml").read_text(encoding="utf-8")
-    hooks = re.search(r"\nhooks:\n(  - .*\n)+", config)
-    config = config[:hooks.end()] + "  - floor_hooks.py\n" + config[hooks.end():]
-    (target / "mkdocs.yml").write_text(config, encoding="utf-8")
+    for template in (target / "hooks" / "chibo" / "output" / "templates").glob("*.md.j2"):
+        template.write_text("# Trang\n\nMột dòng.\n", encoding="utf-8")
     return target
 
 

@@ -58,6 +58,8 @@ def _finalize_html(value: object) -> object:
     if value is None:
         return ""
     if isinstance(value, str) and not isinstance(value, Markup):
+        if value.isprintable() and "  " not in value:  # the common case: nothing to fold
+            return value
         return _SPACE.sub(" ", value)
     return value
 

@@ -154,7 +154,9 @@ def work(project: Path, directory_urls: bool, out: BinaryIO) -> None:
     def send() -> None:
         try:
             while (message := pending.get()) is not None:
-                pickle.dump(message, out, protocol=pickle.HIGHEST_PROTOCOL)
+                # Pickled whole, then written in one call: the write waits for MkDocs to read
+                # without holding the interpreter's lock, so the pages go on being made.
+                out.write(pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL))
                 out.flush()
         except OSError:  # the build stopped reading (it failed or was interrupted): nothing to do
             pass
@@ -167,6 +169,9 @@ def work(project: Path, directory_urls: bool, out: BinaryIO) -> None:
         batch: list[Page] = []
         sent = 0
         for job in jobs:
+            if batch and not job.entries[0][0].endswith(".md"):  # the pages are all made: send them now
+                pending.put(("pages", tuple(batch)))
+                batch, sent = [], sent + 1
             batch.extend(job.run())
             if len(batch) >= min(BATCH, 2 ** sent):  # 1, 2, 4… pages: the first ones leave at once
                 pending.put(("pages", tuple(batch)))
