@@ -5,7 +5,9 @@ build with every problem listed and a previous ``site/`` intact. Large sites mak
 pages in a second process while MkDocs builds (``chibo.output.worker``); ``mkdocs serve``
 asks a preview worker kept for the session (``chibo.output.preview``). The build is
 pointed at a hidden sibling of ``site/`` and, complete, takes its place in one step
-(``chibo.output.publish``). State lives on the config object of the current build, never
+(``chibo.output.publish``). The search index reads each generated page with its tables
+reduced to their text, and the page gets them back right after (``chibo.output.searchtext``).
+State lives on the config object of the current build, never
 in this module.
 """
 
@@ -23,6 +25,7 @@ from chibo.output import markup, policy, preview, publish, search, site, worker
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
+    from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
 
 log = get_plugin_logger("chibo")
@@ -71,7 +74,13 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     pages = site.from_config(config)
     pages.built(page.url)
-    return site.fill_blocks(pages, page.file.src_uri, html)
+    return site.search_text(pages, page.file.src_uri, html)
+
+
+@event_priority(-100)  # after the search plugin has read the page
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
+    page.content = site.fill_blocks(site.from_config(config), page.file.src_uri, page.content)
+    return context
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:

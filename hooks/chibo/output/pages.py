@@ -13,7 +13,7 @@ from typing import Callable, Iterable, Iterator, Mapping
 from .. import vocab
 from ..records.paths import book_path, cell_path, committee_path
 from ..report import CellReport, Report, YearReport
-from . import charts, downloads, sources
+from . import charts, downloads, searchtext, sources
 from .documents import DocumentIndex, drafts
 from .documents.model import Draft
 from .documents.docx import DocxWriter
@@ -34,12 +34,13 @@ class Page:
     content: str | bytes
     source: str | None = None
     blocks: tuple[str, ...] = ()
+    search: tuple[str, ...] = ()  # what the search index reads of each block (``searchtext``)
 
     @classmethod
     def markdown(cls, src_uri: str, rendered: tuple[str, tuple[str, ...]], source: str | None = None) -> Page:
         """A Markdown page from ``Renderer.page``: its text and its HTML blocks."""
         text, blocks = rendered
-        return cls(src_uri, text, source, blocks)
+        return cls(src_uri, text, source, blocks, tuple(searchtext.text(block) for block in blocks))
 
     def inline(self) -> str | bytes:
         """The page as one Markdown file, its HTML blocks written in (``chibo generate``)."""

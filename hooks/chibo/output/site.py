@@ -23,15 +23,15 @@ from ..records import Problem, Records, RecordsError, load_records
 from ..records.load import Memo
 from ..report import Report, summarize, warnings
 from .documents.docx import DocxWriter
-from . import policy
+from . import policy, searchtext
 from .pages import Job, Page, site_plan
-from .render import PLACEHOLDER_MARK, Renderer, fill
+from .render import PLACEHOLDER_MARK, Renderer
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import File
 
-__all__ = ["Index", "Pages", "RecordsError", "Site", "attach", "build", "from_config", "generated_file", "plan"]
+__all__ = ["Index", "Pages", "RecordsError", "Site", "attach", "build", "from_config", "generated_file", "plan", "search_text"]
 
 _ATTRIBUTE = "chibo_site"
 
@@ -166,12 +166,21 @@ def from_config(config: MkDocsConfig) -> Pages:
     return getattr(config, _ATTRIBUTE)
 
 
+def search_text(pages: Pages, src_uri: str, html: str) -> str:
+    """A page's HTML as the search index reads it (the hooks' ``on_page_content``): each
+    block's text where the block goes (``searchtext``); pages written by hand are left as
+    they are."""
+    if src_uri not in pages.index().uris or PLACEHOLDER_MARK not in html:
+        return html
+    return searchtext.mark(html, pages.page(src_uri).search)
+
+
 def fill_blocks(pages: Pages, src_uri: str, html: str) -> str:
-    """A page's HTML with its blocks put in (``render.Blocks``; the hooks' ``on_page_content``);
-    pages written by hand in ``docs/`` have none."""
+    """A page's HTML with its blocks put in (``render.Blocks``), once the search index has
+    read it (the hooks' ``on_page_context``, after the search plugin's)."""
     if src_uri not in pages.index().uris:
         return html
-    filled = fill(html, pages.page(src_uri).blocks) if PLACEHOLDER_MARK in html else html
+    filled = searchtext.unmark(html, pages.page(src_uri).blocks) if PLACEHOLDER_MARK in html else html
     pages.release(src_uri)
     return filled
 
