@@ -9,6 +9,7 @@ a line naming the file and the reason.
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from pathlib import Path
 
@@ -217,15 +218,16 @@ def validate(project: Path, fmt: str = "text") -> int:
     from ..report import warnings
     from ..report.rules import breaches
 
-    try:
-        records = load_records(project)
-    except RecordsError as error:
-        print(error.json() if fmt == "json" else error.text())
-        if fmt == "text":
-            print(f"{len(error.problems)} lỗi.", file=sys.stderr)
-        return 1
     with no_cycle_collection():
+        try:
+            records = load_records(project)
+        except RecordsError as error:
+            print(error.json() if fmt == "json" else error.text())
+            if fmt == "text":
+                print(f"{len(error.problems)} lỗi.", file=sys.stderr)
+            return 1
         found = warnings(records, breaches(records.committee, records.cells))
+        gc.freeze()  # the records live until the process ends: no collection need scan them again
     if fmt == "json":
         print(problems_json(found))
         return 0
