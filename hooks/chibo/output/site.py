@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from ..formats import date_vi
 from ..records import Problem, Records, RecordsError, load_records
-from ..records.load import Memo
+from ..records.load import Memo, no_cycle_collection
 from ..report import Report, summarize, warnings
 from .documents.docx import DocxWriter
 from . import policy, searchtext
@@ -146,7 +146,8 @@ def plan(project: Path, directory_urls: bool = True, memo: Memo | None = None) -
     records = load_records(project, memo=memo)
     report = summarize(records)
     writer = DocxWriter(records.committee.as_of)
-    return records, report, site_plan(report, Renderer.create(directory_urls), writer, records.sources)
+    with no_cycle_collection():  # the drafts: many small objects, no cycles (as for the Report)
+        return records, report, site_plan(report, Renderer.create(directory_urls), writer, records.sources)
 
 
 def build(project: Path, directory_urls: bool = True) -> Site:

@@ -21,6 +21,7 @@ ends when its pipe is dropped with the build (``mkdocs serve``) or with MkDocs (
 
 from __future__ import annotations
 
+import gc
 import os
 import pickle
 import queue
@@ -165,6 +166,9 @@ def work(project: Path, directory_urls: bool, out: BinaryIO) -> None:
     sender.start()
     try:
         records, report, jobs = plan(project, directory_urls)
+        # They live as long as this process: later collections (while pages are made)
+        # need not scan them again (at 5,000 cells, 3.4 s of the worker's time).
+        gc.freeze()
         pending.put(("index", Index.of(records, report, jobs)))
         batch: list[Page] = []
         sent = 0
