@@ -7,8 +7,7 @@ asks a preview worker kept for the session (``chibo.output.preview``). The build
 pointed at a hidden sibling of ``site/`` and, complete, takes its place in one step
 (``chibo.output.publish``). The search index reads each generated page with its tables
 reduced to their text, and the page gets them back right after (``chibo.output.searchtext``).
-State lives on the config object of the current build, never
-in this module.
+State lives on the config object of the current build, never in this module.
 """
 
 from __future__ import annotations

@@ -98,7 +98,8 @@ def test_every_block_of_the_sample_reads_the_same_to_the_search_parser() -> None
 
 def test_random_blocks_read_the_same_to_the_search_parser() -> None:
     rnd = random.Random(20261130)
-    tags = ["li", "ul", "ol", "p", "td", "tr", "th", "span", "strong", "div", "table", "a", "svg", "text", "title", "sub"]
+    tags = ["li", "ul", "ol", "p", "td", "tr", "th", "span", "strong", "div", "table", "a", "svg", "text", "title",
+            "sub"]
     pieces = [" ", "\n", "\n\n", "\t", "  ", "x", "a b", " y ", "\nz\n", "&lt;3", "&amp;amp;", "&#34;", "Đảng ủy",
               "<br>", "<br/>", "<rect/>", "<!-- c -->", "<img src=x>"]
 

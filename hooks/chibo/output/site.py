@@ -31,7 +31,8 @@ if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import File
 
-__all__ = ["Index", "Pages", "RecordsError", "Site", "attach", "build", "from_config", "generated_file", "plan", "search_text"]
+__all__ = ["Index", "Pages", "RecordsError", "Site", "attach", "build", "fill_blocks", "from_config", "generated_file",
+           "plan", "search_text"]
 
 _ATTRIBUTE = "chibo_site"
 
