@@ -101,6 +101,18 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="session")
+def offline_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample's offline copy (``python hooks/dev.py offline``): .html addresses, from disk."""
+    import subprocess
+
+    project = copy_project(tmp_path_factory.mktemp("offline"))
+    env = dict(os.environ, CHIBO_OFFLINE="true", CHIBO_DIRECTORY_URLS="false", NO_MKDOCS_2_WARNING="1")
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=project, env=env, check=True,
+                   capture_output=True)
+    return project / "site"
+
+
+@pytest.fixture(scope="session")
 def sample_server(tmp_path_factory: pytest.TempPathFactory):
     """The bundled sample site, built once and served for all browser tests."""
     site = build_site(copy_project(tmp_path_factory.mktemp("served")))

@@ -4,9 +4,6 @@ from disk."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -211,15 +208,6 @@ def test_documents_print_on_a4_without_the_site_around_them(sample_server, visit
 
 
 # --- offline copy -----------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def offline_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = copy_project(tmp_path_factory.mktemp("offline"))
-    env = dict(os.environ, CHIBO_OFFLINE="true", CHIBO_DIRECTORY_URLS="false", NO_MKDOCS_2_WARNING="1")
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=project, env=env, check=True,
-                   capture_output=True)
-    return project / "site"
 
 
 def test_offline_copy_works_from_disk(offline_copy: Path, visit) -> None:

@@ -9,16 +9,11 @@ the policy itself and raises none either. And a check that the checks can fail.
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-
-from conftest import copy_project
 
 from chibo.output import markup, policy
 
@@ -180,15 +175,6 @@ def test_search_filters_and_print_obey_the_policy(sample_server, visit) -> None:
     assert page.locator(".chibo-internal").is_visible(), "printed too"
     assert page.pdf(format="A4").startswith(b"%PDF")
     quiet(seen)
-
-
-@pytest.fixture(scope="module")
-def offline_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = copy_project(tmp_path_factory.mktemp("offline-policy"))
-    env = dict(os.environ, CHIBO_OFFLINE="true", CHIBO_DIRECTORY_URLS="false", NO_MKDOCS_2_WARNING="1")
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=project, env=env, check=True,
-                   capture_output=True)
-    return project / "site"
 
 
 def test_the_offline_copy_carries_the_policy_and_obeys_it_from_disk(offline_copy: Path, visit) -> None:
