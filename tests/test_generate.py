@@ -92,3 +92,19 @@ def test_heading_ids_are_the_ones_toc_would_make() -> None:
     assert anchors.add(page) == (
         "---\ntitle: Thử\n---\n\n# Điều kiện \\(A\\) { #dieu-kien-a }\n\n```\n# không phải tiêu đề\n```\n\n"
         "## Điều kiện (A) { #dieu-kien-a_1 }\n\n## Đoàn kết { #doan-ket .lop }\n\n## Có sẵn { #co-san }\n")
+
+
+def test_generate_prints_the_warnings_a_build_prints(tmp_path: Path) -> None:
+    from test_history import small_project
+
+    (tmp_path / "project").mkdir()
+    project = copy_project(tmp_path / "project", small_project(tmp_path / "rules").joinpath("records"))
+    done = generate(project, tmp_path / "out")
+    assert done.returncode == 0, done.stderr
+    lines = [line for line in done.stderr.splitlines() if "cảnh báo" in line]
+    assert lines == [  # the rules of the year, as chibo validate and the build print them, once each
+        "records/dang-bo.yml:48:7: cảnh báo: rules[0].cap: năm 2024: 1 chi bộ xếp loại Hoàn thành xuất sắc "
+        "nhiệm vụ, vượt giới hạn 20% của 3 chi bộ Hoàn thành tốt nhiệm vụ (tối đa 0)",
+        "records/dang-bo.yml:48:7: cảnh báo: rules[0].cap: năm 2025: 1 chi bộ xếp loại Hoàn thành xuất sắc "
+        "nhiệm vụ, vượt giới hạn 20% của 3 chi bộ Hoàn thành tốt nhiệm vụ (tối đa 0)",
+    ]

@@ -204,8 +204,8 @@ def _generate(args: argparse.Namespace) -> int:
     except RecordsError as error:
         print(f"Hồ sơ có lỗi, không tạo dự án:\n{error.text()}", file=sys.stderr)
         return 1
-    for warning in built.records.warnings:
-        print(f"cảnh báo: {warning}", file=sys.stderr)
+    for warning in built.warnings:  # the same as a build's: files skipped, rules of the year broken
+        print(warning, file=sys.stderr)
     pages = sum(p.src_uri.endswith(".md") for p in built.pages)
     print(f"Đã tạo dự án tại {args.out}: {pages} trang, {len(built.pages) - pages} tệp tải về.\n"
           f"Tạo trang: cd {args.out} && mkdocs build (hoặc properdocs build -f mkdocs.yml, zensical build)")

@@ -2,9 +2,10 @@
 
 Two ways to make it, with the same result: ``build`` makes every page here, one after the
 other (``chibo generate``, the benchmark's baseline, small sites); ``worker.Worker`` makes
-them in a second process while MkDocs builds the pages already made (large sites). The
-hooks see either through the same three things: the ``Index`` (which files, what the theme
-shows, the warnings), ``page(src_uri)`` and ``close()``.
+them in a second process while MkDocs builds the pages already made (large sites), and
+``preview.Preview`` asks a worker kept for a ``mkdocs serve`` session. The hooks see all
+three through ``Pages``: the ``Index`` first (which files, what the theme shows, the
+warnings), then each page as MkDocs reads it.
 """
 
 from __future__ import annotations
@@ -14,9 +15,8 @@ import os
 from dataclasses import dataclass, field
 from functools import cached_property
 from types import MappingProxyType
-from typing import Callable, Mapping, Protocol
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable, Mapping, Protocol
 
 from ..formats import date_vi
 from ..records import Problem, Records, RecordsError, load_records
@@ -133,9 +133,6 @@ class Site:
 
     def close(self) -> None:
         pass
-
-    def theme_context(self, *, offline: bool = False) -> dict[str, object]:
-        return self.contents.theme_context(offline=offline)
 
 
 def plan(project: Path, directory_urls: bool = True, memo: Memo | None = None) -> tuple[Records, Report, tuple[Job, ...]]:

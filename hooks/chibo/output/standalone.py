@@ -106,7 +106,7 @@ def _config(path: Path, built: Site) -> dict:
     theme["custom_dir"] = THEME_DIR
     if "variant" not in theme:  # Zensical's default look ("modern") is not Material's; MkDocs ignores it
         theme.insert(list(theme).index("custom_dir") + 1, "variant", "classic")
-    config.setdefault("extra", {})["chibo"] = built.theme_context()
+    config.setdefault("extra", {})["chibo"] = built.index().theme_context()
     config.yaml_set_start_comment(_HEADER)
     return config
 

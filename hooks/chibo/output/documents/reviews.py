@@ -28,7 +28,7 @@ def stats_row(label: str, s: YearStats) -> tuple[str, ...]:
 
 def stats_table(rows: list[tuple[str, ...]], first: str = "Năm") -> Table:
     # A year is short; a type's name is not. The figures ("16 (66,7%)") fit on one line.
-    widths = (8, 9, 14, 14, 14, 14, 14, 14) if first == "Năm" else (15, 7, 13, 13, 13, 11, 14, 14)
+    widths = (8, 9, 14, 14, 14, 14, 14, 14) if first == "Năm" else (15, 7, 13, 13, 13, 13, 13, 13)
     return simple_table((first, *STATS_LABELS[1:]), rows, (False,) + (True,) * 7, widths,
                         "Số chi bộ và tỷ lệ trên số chi bộ đã xếp loại. HTXSNV, HTTNV, HTNV, KHTNV: hoàn thành xuất "
                         "sắc nhiệm vụ, hoàn thành tốt nhiệm vụ, hoàn thành nhiệm vụ, không hoàn thành nhiệm vụ.")
