@@ -46,9 +46,11 @@ from chibo.commands.demo import write_demo  # noqa: E402
 from chibo.output.standalone import generate  # noqa: E402
 
 CELL_PAGE = "chi-bo/chi-bo-00001/index.html"
-PARSE_FLOOR = ("import sys, pathlib, yaml\n"
-               "for p in sorted(pathlib.Path(sys.argv[1]).rglob('*.yml')):\n"
-               "    yaml.compose(p.read_text(encoding='utf-8'), Loader=yaml.CSafeLoader)\n")
+PARSE_FLOOR = (
+    "import sys, pathlib, yaml\n"
+    "for p in sorted(pathlib.Path(sys.argv[1]).rglob('*.yml')):\n"
+    "    yaml.compose(p.read_text(encoding='utf-8'), Loader=yaml.CSafeLoader)\n"
+)
 _TITLE = re.compile(r"^# (.+)$", re.MULTILINE)
 
 
@@ -131,31 +133,43 @@ def measure(n: int, work: Path, repeat: int) -> dict[str, float]:
     floor = floor_project(ours, work / f"floor-{n}")
     engine = engine_floor_project(plain, work / f"engine-{n}", generated)
     mkdocs = [sys.executable, "-m", "mkdocs", "build", "--quiet"]
-    ours_run, plain_run, floor_run, engine_run = (best(mkdocs, project, repeat)
-                                                  for project in (ours, plain, floor, engine))
+    ours_run, plain_run, floor_run, engine_run = (
+        best(mkdocs, project, repeat) for project in (ours, plain, floor, engine)
+    )
     run([sys.executable, "-c", PARSE_FLOOR, str(ours / "records")], ROOT)  # warm the file cache for both
     validate = run([sys.executable, "-m", "chibo", "validate", str(ours)], ROOT)
     parse = run([sys.executable, "-c", PARSE_FLOOR, str(ours / "records")], ROOT)
     return {
-        "n": n, "ours_s": ours_run.seconds, "plain_s": plain_run.seconds, "floor_s": floor_run.seconds,
+        "n": n,
+        "ours_s": ours_run.seconds,
+        "plain_s": plain_run.seconds,
+        "floor_s": floor_run.seconds,
         "engine_s": engine_run.seconds,
-        "ours_cpu": ours_run.cpu, "ours_mib": ours_run.peak_mib, "plain_mib": plain_run.peak_mib,
-        "cell_page_kib": (ours / "site" / CELL_PAGE).stat().st_size / 1024, "pages": len(generated),
-        "validate_s": validate.seconds, "parse_s": parse.seconds,
+        "ours_cpu": ours_run.cpu,
+        "ours_mib": ours_run.peak_mib,
+        "plain_mib": plain_run.peak_mib,
+        "cell_page_kib": (ours / "site" / CELL_PAGE).stat().st_size / 1024,
+        "pages": len(generated),
+        "validate_s": validate.seconds,
+        "parse_s": parse.seconds,
     }
 
 
 def report(rows: list[dict[str, float]]) -> list[str]:
-    print("| N | trang | ours (s) | plain (s) | floor (s) | engine floor (s) | ours ÷ floor | ours ÷ plain "
-          "| ours ÷ engine floor | ours, CPU (s) | s / 1.000 chi bộ | RSS đỉnh ours / plain (MiB) "
-          "| trang chi bộ (KiB) | validate / parse (s) |")
+    print(
+        "| N | trang | ours (s) | plain (s) | floor (s) | engine floor (s) | ours ÷ floor | ours ÷ plain "
+        "| ours ÷ engine floor | ours, CPU (s) | s / 1.000 chi bộ | RSS đỉnh ours / plain (MiB) "
+        "| trang chi bộ (KiB) | validate / parse (s) |"
+    )
     print("|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|")
     for r in rows:
-        print(f"| {r['n']:,} | {r['pages']:,} | {r['ours_s']:.1f} | {r['plain_s']:.1f} | {r['floor_s']:.1f} "
-              f"| {r['engine_s']:.1f} | {r['ours_s'] / r['floor_s']:.2f} | {r['ours_s'] / r['plain_s']:.2f} "
-              f"| {r['ours_s'] / r['engine_s']:.2f} | {r['ours_cpu']:.1f} "
-              f"| {1000 * r['ours_s'] / r['n']:.1f} | {r['ours_mib']:.0f} / {r['plain_mib']:.0f} "
-              f"| {r['cell_page_kib']:.1f} | {r['validate_s']:.2f} / {r['parse_s']:.2f} |")
+        print(
+            f"| {r['n']:,} | {r['pages']:,} | {r['ours_s']:.1f} | {r['plain_s']:.1f} | {r['floor_s']:.1f} "
+            f"| {r['engine_s']:.1f} | {r['ours_s'] / r['floor_s']:.2f} | {r['ours_s'] / r['plain_s']:.2f} "
+            f"| {r['ours_s'] / r['engine_s']:.2f} | {r['ours_cpu']:.1f} "
+            f"| {1000 * r['ours_s'] / r['n']:.1f} | {r['ours_mib']:.0f} / {r['plain_mib']:.0f} "
+            f"| {r['cell_page_kib']:.1f} | {r['validate_s']:.2f} / {r['parse_s']:.2f} |"
+        )
     by_n = {r["n"]: r for r in rows}
     checks = []
     for n in (1000, 5000):
@@ -193,8 +207,11 @@ def main() -> int:
         for n in args.sizes:
             rows.append(measure(n, work, args.repeat))
             r = rows[-1]
-            print(f"N={n:,}: ours {r['ours_s']:.1f}s, plain {r['plain_s']:.1f}s, floor {r['floor_s']:.1f}s, "
-                  f"engine floor {r['engine_s']:.1f}s", file=sys.stderr)
+            print(
+                f"N={n:,}: ours {r['ours_s']:.1f}s, plain {r['plain_s']:.1f}s, floor {r['floor_s']:.1f}s, "
+                f"engine floor {r['engine_s']:.1f}s",
+                file=sys.stderr,
+            )
         return 1 if report(rows) else 0
     finally:
         if not args.keep:

@@ -15,11 +15,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority, get_plugin_logger
-
 from chibo import text
 from chibo.output import markup, policy, preview, publish, search, site, worker
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority, get_plugin_logger
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -103,4 +102,3 @@ def on_post_build(config: MkDocsConfig) -> None:
         publish.finish(config)
     except publish.PublishError as error:
         raise PluginError(str(error)) from None
-

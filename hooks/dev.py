@@ -29,10 +29,25 @@ VENV = PROJECT / ".venv"
 LOCK = PROJECT / "requirements.lock"
 # `uv pip compile` makes the lock: every platform and Python >= 3.11 in one file, hashes
 # of every wheel and sdist of each pinned version, from PyPI only.
-LOCK_COMMAND = ["-m", "uv", "pip", "compile", "requirements.in", "--universal", "--python-version", "3.11",
-                "--generate-hashes", "--no-emit-package", "chibo-kieu-mau", "--default-index",
-                "https://pypi.org/simple", "--custom-compile-command", "python hooks/dev.py lock",
-                "--output-file", "requirements.lock"]
+LOCK_COMMAND = [
+    "-m",
+    "uv",
+    "pip",
+    "compile",
+    "requirements.in",
+    "--universal",
+    "--python-version",
+    "3.11",
+    "--generate-hashes",
+    "--no-emit-package",
+    "chibo-kieu-mau",
+    "--default-index",
+    "https://pypi.org/simple",
+    "--custom-compile-command",
+    "python hooks/dev.py lock",
+    "--output-file",
+    "requirements.lock",
+]
 PIP = ["-m", "pip", "install", "--quiet", "--disable-pip-version-check"]
 COMMANDS = {
     "serve": ["-m", "mkdocs", "serve", "--dirty", "--dev-addr", "127.0.0.1:8000"],
@@ -81,8 +96,9 @@ OFFLINE_ZIP = PROJECT / "chibo-kieu-mau-offline"
 def offline(python: Path, env: dict[str, str]) -> int:
     """Build a copy that works from disk, search included, and zip it."""
     env = dict(env, CHIBO_OFFLINE="true", CHIBO_DIRECTORY_URLS="false")
-    done = subprocess.run([str(python), "-m", "mkdocs", "build", "--strict", "--site-dir", str(OFFLINE_DIR)],
-                          cwd=PROJECT, env=env)
+    done = subprocess.run(
+        [str(python), "-m", "mkdocs", "build", "--strict", "--site-dir", str(OFFLINE_DIR)], cwd=PROJECT, env=env
+    )
     if done.returncode:
         return done.returncode
     archive = shutil.make_archive(str(OFFLINE_ZIP), "zip", OFFLINE_DIR)

@@ -19,8 +19,7 @@ def copy_project(target: Path, records: Path | None = None) -> Path:
     """A buildable project in ``target``: our mkdocs.yml, docs and hooks, given records."""
     shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
     shutil.copytree(ROOT / "docs", target / "docs")
-    shutil.copytree(ROOT / "hooks", target / "hooks",
-                    ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(ROOT / "hooks", target / "hooks", ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(records or ROOT / "records", target / "records")
     return target
 
@@ -48,8 +47,15 @@ def build_site(project: Path) -> Path:
 CHROMIUM = Path(os.environ.get("CHIBO_CHROMIUM", "/usr/bin/chromium"))
 NODE_TOOLS = Path(__file__).resolve().parent / "browser" / "node_modules"
 SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 def require(condition: bool, reason: str) -> None:
@@ -107,8 +113,9 @@ def offline_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
     project = copy_project(tmp_path_factory.mktemp("offline"))
     env = dict(os.environ, CHIBO_OFFLINE="true", CHIBO_DIRECTORY_URLS="false", NO_MKDOCS_2_WARNING="1")
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=project, env=env, check=True,
-                   capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=project, env=env, check=True, capture_output=True
+    )
     return project / "site"
 
 
@@ -144,13 +151,23 @@ document.addEventListener("securitypolicyviolation", (e) => window.__chiboViolat
 class Visit:
     """A page opened as a reader would, with what went wrong along the way."""
 
-    def __init__(self, browser, url: str, *, width: int = 1280, height: int = 900,
-                 javascript: bool = True, scheme: str = "light", **context: object) -> None:
+    def __init__(
+        self,
+        browser,
+        url: str,
+        *,
+        width: int = 1280,
+        height: int = 900,
+        javascript: bool = True,
+        scheme: str = "light",
+        **context: object,
+    ) -> None:
         """``context``: more Playwright context options (``http_credentials``…)."""
         from urllib.parse import urlsplit
 
-        self.context = browser.new_context(viewport={"width": width, "height": height},
-                                           java_script_enabled=javascript, color_scheme=scheme, **context)
+        self.context = browser.new_context(
+            viewport={"width": width, "height": height}, java_script_enabled=javascript, color_scheme=scheme, **context
+        )
         self.page = self.context.new_page()
         self.errors: list[str] = []
         self.outside: list[str] = []
@@ -173,6 +190,7 @@ class Visit:
                 return
             if (target.scheme, target.netloc) != (origin.scheme, origin.netloc):
                 self.outside.append(request.url)
+
         self.page.on("request", check)
         self.page.goto(url)
 
@@ -187,6 +205,7 @@ def visit(browser):
     def open_page(url: str, **options) -> Visit:
         opened.append(Visit(browser, url, **options))
         return opened[-1]
+
     yield open_page
     for v in opened:
         v.close()

@@ -41,7 +41,6 @@ class Sheet:
     hidden_columns: list[int] = field(default_factory=list)
 
 
-
 def _cell(ref: str, value: object) -> str:
     if value is None or value == "":
         return ""
@@ -66,14 +65,21 @@ def sheet_xml(sheet: Sheet) -> str:
             rows.append(f'<row r="{number}"{hidden}>{cells}</row>')
     dimension = f'<dimension ref="{sheet.dimension}"/>' if sheet.dimension else ""
     if sheet.hidden_columns:
-        dimension += "<cols>" + "".join(f'<col min="{c}" max="{c}" hidden="1"/>' for c in sheet.hidden_columns) + "</cols>"
+        dimension += (
+            "<cols>" + "".join(f'<col min="{c}" max="{c}" hidden="1"/>' for c in sheet.hidden_columns) + "</cols>"
+        )
     merges = ""
     if sheet.merges:
-        merges = f'<mergeCells count="{len(sheet.merges)}">' + "".join(
-            f'<mergeCell ref="{ref}"/>' for ref in sheet.merges) + "</mergeCells>"
-    return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>{sheet.prolog}'
-            f'<worksheet xmlns="{MAIN}" xmlns:r="{REL}">{dimension}<sheetData>{"".join(rows)}</sheetData>'
-            f"{merges}</worksheet>")
+        merges = (
+            f'<mergeCells count="{len(sheet.merges)}">'
+            + "".join(f'<mergeCell ref="{ref}"/>' for ref in sheet.merges)
+            + "</mergeCells>"
+        )
+    return (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>{sheet.prolog}'
+        f'<worksheet xmlns="{MAIN}" xmlns:r="{REL}">{dimension}<sheetData>{"".join(rows)}</sheetData>'
+        f"{merges}</worksheet>"
+    )
 
 
 def workbook(*sheets: Sheet) -> bytes:
@@ -85,21 +91,34 @@ def workbook(*sheets: Sheet) -> bytes:
             'relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>'
             '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.'
             'spreadsheetml.sheet.main+xml"/>'
-            + "".join(f'<Override PartName="/xl/worksheets/sheet{n}.xml" ContentType="{SHEET_TYPE}"/>'
-                      for n in range(1, len(sheets) + 1)) + "</Types>"),
+            + "".join(
+                f'<Override PartName="/xl/worksheets/sheet{n}.xml" ContentType="{SHEET_TYPE}"/>'
+                for n in range(1, len(sheets) + 1)
+            )
+            + "</Types>"
+        ),
         "_rels/.rels": (
             '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/'
             'package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/'
-            'officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>'),
+            'officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>'
+        ),
         "xl/workbook.xml": (
             f'<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="{MAIN}" xmlns:r="{REL}"><sheets>'
-            + "".join(f'<sheet name={quoteattr(s.title)} sheetId="{n}" state="{s.state}" r:id="rId{n}"/>'
-                      for n, s in enumerate(sheets, start=1)) + "</sheets></workbook>"),
+            + "".join(
+                f'<sheet name={quoteattr(s.title)} sheetId="{n}" state="{s.state}" r:id="rId{n}"/>'
+                for n, s in enumerate(sheets, start=1)
+            )
+            + "</sheets></workbook>"
+        ),
         "xl/_rels/workbook.xml.rels": (
             '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/'
             'package/2006/relationships">'
-            + "".join(f'<Relationship Id="rId{n}" Type="{REL}/worksheet" Target="worksheets/sheet{n}.xml"/>'
-                      for n in range(1, len(sheets) + 1)) + "</Relationships>"),
+            + "".join(
+                f'<Relationship Id="rId{n}" Type="{REL}/worksheet" Target="worksheets/sheet{n}.xml"/>'
+                for n in range(1, len(sheets) + 1)
+            )
+            + "</Relationships>"
+        ),
     }
     for number, sheet in enumerate(sheets, start=1):
         parts[f"xl/worksheets/sheet{number}.xml"] = sheet_xml(sheet)

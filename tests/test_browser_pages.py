@@ -9,7 +9,6 @@ import shutil
 import subprocess
 
 import pytest
-
 from conftest import NODE_TOOLS, SCREENSHOTS, require
 
 PAGE_TYPES = {
@@ -62,10 +61,15 @@ def test_screenshots_for_review(sample_server, visit, name: str) -> None:
 def test_html_is_valid(sample_server) -> None:
     require(VNU.exists(), "vnu-jar is not installed (npm install --prefix tests/browser)")
     require(shutil.which("java") is not None, "Java is needed for the Nu Html Checker")
-    files = [sample_server.root / (url + "index.html" if not url.endswith(".html") else url)
-             for url in PAGE_TYPES.values()]
-    done = subprocess.run(["java", "-jar", str(VNU), "--format", "json", "--errors-only", *map(str, files)],
-                          capture_output=True, text=True, encoding="utf-8")
+    files = [
+        sample_server.root / (url + "index.html" if not url.endswith(".html") else url) for url in PAGE_TYPES.values()
+    ]
+    done = subprocess.run(
+        ["java", "-jar", str(VNU), "--format", "json", "--errors-only", *map(str, files)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+    )
     messages = json.loads(done.stderr or done.stdout)["messages"]
     errors = [f"{m['url'].rsplit('/site/', 1)[-1]}:{m.get('lastLine')}: {m['message']}" for m in messages]
     assert errors == []

@@ -7,9 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from conftest import copy_project
-
 
 # The Vietnamese alphabet: đ after d, ă and â after a, and so on; tones do not change the order.
 ALPHABET = "aăâbcdđeêghiklmnoôơpqrstuưvxy"
@@ -51,8 +49,12 @@ def test_filters_combine_and_count_live(sample_server, visit) -> None:
     page.select_option("select[name=loai]", "benh-vien")
     assert count(page) == "6/24 chi bộ"
     page.select_option("select[name=xep-loai]", "tot")
-    assert visible_names(page) == ["Chi bộ Khoa Chẩn đoán hình ảnh", "Chi bộ Khoa Ngoại tổng hợp",
-                                   "Chi bộ Khoa Nội tổng hợp", "Chi bộ Khoa Xét nghiệm"]
+    assert visible_names(page) == [
+        "Chi bộ Khoa Chẩn đoán hình ảnh",
+        "Chi bộ Khoa Ngoại tổng hợp",
+        "Chi bộ Khoa Nội tổng hợp",
+        "Chi bộ Khoa Xét nghiệm",
+    ]
     assert count(page) == "4/24 chi bộ"
     page.select_option("select[name=trang-thai]", "kieu-mau")
     assert visible_names(page) == []
@@ -140,19 +142,29 @@ def search(page, query: str) -> list[str]:
     return [href.split("?")[0] for href in (links.nth(i).get_attribute("href") for i in range(links.count()))]
 
 
-@pytest.mark.parametrize("plain, accented", [
-    ("chi bo kieu mau", "chi bộ kiểu mẫu"), ("khoa duoc", "khoa dược"), ("dang ky", "đăng ký"),
-    ("xep loai", "xếp loại"),
-])
+@pytest.mark.parametrize(
+    "plain, accented",
+    [
+        ("chi bo kieu mau", "chi bộ kiểu mẫu"),
+        ("khoa duoc", "khoa dược"),
+        ("dang ky", "đăng ký"),
+        ("xep loai", "xếp loại"),
+    ],
+)
 def test_search_without_diacritics_finds_the_same_pages(sample_server, visit, plain: str, accented: str) -> None:
     without = search(visit(sample_server.url).page, plain)
     assert without, f"'{plain}' finds nothing"
     assert search(visit(sample_server.url).page, accented) == without
 
 
-@pytest.mark.parametrize("name, url", [("Chi bộ Khoa Khám bệnh", "chi-bo/khoa-kham-benh/"),
-                                       ("phong dao tao", "chi-bo/phong-dao-tao/"),
-                                       ("Sinh viên Y khoa 2", "chi-bo/sinh-vien-y-khoa-2/")])
+@pytest.mark.parametrize(
+    "name, url",
+    [
+        ("Chi bộ Khoa Khám bệnh", "chi-bo/khoa-kham-benh/"),
+        ("phong dao tao", "chi-bo/phong-dao-tao/"),
+        ("Sinh viên Y khoa 2", "chi-bo/sinh-vien-y-khoa-2/"),
+    ],
+)
 def test_a_cell_name_brings_its_page_first(sample_server, visit, name: str, url: str) -> None:
     page = visit(sample_server.url).page
     assert search(page, name)[0] == sample_server.url + url
@@ -161,8 +173,9 @@ def test_a_cell_name_brings_its_page_first(sample_server, visit, name: str, url:
 # --- print ------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("url", ["ke-hoach/", "tieu-chi/", "chi-bo/khoa-duoc/", "ket-qua/2025/",
-                                 "chi-bo/khoa-duoc/dang-ky/"])
+@pytest.mark.parametrize(
+    "url", ["ke-hoach/", "tieu-chi/", "chi-bo/khoa-duoc/", "ket-qua/2025/", "chi-bo/khoa-duoc/dang-ky/"]
+)
 def test_print_shows_the_content_only(sample_server, visit, url: str) -> None:
     page = visit(sample_server.url + url).page
     page.emulate_media(media="print")
@@ -179,18 +192,36 @@ def test_print_shows_the_content_only(sample_server, visit, url: str) -> None:
 def test_registration_report_in_party_layout(sample_server, visit) -> None:
     page = visit(sample_server.url + "chi-bo/khoa-xet-nghiem/dang-ky/").page
     report = page.locator(".vb-document").inner_text()
-    for text in ("DỰ THẢO", "ĐẢNG CỘNG SẢN VIỆT NAM", "ĐẢNG BỘ TRƯỜNG ĐẠI HỌC Y DƯỢC THÁI BÌNH", "CHI BỘ KHOA XÉT NGHIỆM",
-                 "Số …-BC/CB", "Hưng Yên, ngày 20 tháng 3 năm 2026", "BÁO CÁO",
-                 "khảo sát, đề xuất đăng ký xây dựng mô hình chi bộ kiểu mẫu năm 2026",
-                 "Kính gửi: Ban Thường vụ Đảng ủy Trường", "T/M CHI ỦY", "BÍ THƯ", "Quách Thị Yến"):
+    for text in (
+        "DỰ THẢO",
+        "ĐẢNG CỘNG SẢN VIỆT NAM",
+        "ĐẢNG BỘ TRƯỜNG ĐẠI HỌC Y DƯỢC THÁI BÌNH",
+        "CHI BỘ KHOA XÉT NGHIỆM",
+        "Số …-BC/CB",
+        "Hưng Yên, ngày 20 tháng 3 năm 2026",
+        "BÁO CÁO",
+        "khảo sát, đề xuất đăng ký xây dựng mô hình chi bộ kiểu mẫu năm 2026",
+        "Kính gửi: Ban Thường vụ Đảng ủy Trường",
+        "T/M CHI ỦY",
+        "BÍ THƯ",
+        "Quách Thị Yến",
+    ):
         assert text in report, text
     rows = page.locator(".vb-document table").nth(1).locator("tbody tr").all_inner_texts()
     assert len(rows) == 5 and rows[0].startswith("TC1")
     assert page.title().startswith("Chi bộ Khoa Xét nghiệm: báo cáo khảo sát, đề xuất đăng ký năm 2026")
 
 
-@pytest.mark.parametrize("url", ["chi-bo/khoa-duoc/dang-ky/", "ket-qua/2022/lua-chon/", "ket-qua/2025/cong-nhan/",
-                                 "ket-qua/2025/bao-cao/", "ket-qua/tong-ket/"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "chi-bo/khoa-duoc/dang-ky/",
+        "ket-qua/2022/lua-chon/",
+        "ket-qua/2025/cong-nhan/",
+        "ket-qua/2025/bao-cao/",
+        "ket-qua/tong-ket/",
+    ],
+)
 def test_documents_print_on_a4_without_the_site_around_them(sample_server, visit, url: str) -> None:
     page = visit(sample_server.url + url).page
     page.emulate_media(media="print")
@@ -201,8 +232,9 @@ def test_documents_print_on_a4_without_the_site_around_them(sample_server, visit
     assert page.evaluate("document.documentElement.scrollWidth") <= 624
     for sheet in page.locator(".vb-sheet").all():
         assert sheet.evaluate("e => e.scrollWidth <= e.clientWidth + 1")
-    assert page.evaluate("getComputedStyle(document.querySelectorAll('.vb-sheet')[1] || document.body)"
-                         ".breakBefore") in ("page", "auto")
+    assert page.evaluate(
+        "getComputedStyle(document.querySelectorAll('.vb-sheet')[1] || document.body).breakBefore"
+    ) in ("page", "auto")
     pdf = page.pdf(format="A4", prefer_css_page_size=True)
     assert pdf.startswith(b"%PDF") and pdf.count(b"/Type /Page") >= 2
 
@@ -229,8 +261,12 @@ def test_list_works_with_instant_navigation(tmp_path: Path, visit) -> None:
 
     project = copy_project(tmp_path)
     config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace(
-        "    - navigation.tabs\n", "    - navigation.tabs\n    - navigation.instant\n"), encoding="utf-8")
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(
+            "    - navigation.tabs\n", "    - navigation.tabs\n    - navigation.instant\n"
+        ),
+        encoding="utf-8",
+    )
     server = Server(build_site(project))
     try:
         seen = visit(server.url)

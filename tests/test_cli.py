@@ -10,13 +10,18 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import DATA
 
 
 def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "chibo", *args], capture_output=True, text=True,
-                          encoding="utf-8", cwd=cwd, env=dict(os.environ, PYTHONUTF8="1"))
+    return subprocess.run(
+        [sys.executable, "-m", "chibo", *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=cwd,
+        env=dict(os.environ, PYTHONUTF8="1"),
+    )
 
 
 @pytest.fixture
@@ -39,8 +44,10 @@ def test_invalid_records_exit_1_one_line_each(project: Path) -> None:
     cell.write_text(cell.read_text(encoding="utf-8").replace("rating: tot}", "rating: tot-lam}"), encoding="utf-8")
     done = run("validate", str(project))
     assert done.returncode == 1
-    assert done.stdout == ("records/chi-bo/chi-bo-c.yml:6:26: lỗi: results[1].rating: 'tot-lam' không hợp lệ; "
-                           "chọn một trong: xuat-sac, tot, hoan-thanh, khong-hoan-thanh\n")
+    assert done.stdout == (
+        "records/chi-bo/chi-bo-c.yml:6:26: lỗi: results[1].rating: 'tot-lam' không hợp lệ; "
+        "chọn một trong: xuat-sac, tot, hoan-thanh, khong-hoan-thanh\n"
+    )
     assert done.stderr == "1 lỗi.\n"
 
 
@@ -49,9 +56,16 @@ def test_json_format_for_editors(project: Path) -> None:
     cell.write_text(cell.read_text(encoding="utf-8") + "members: -1\n", encoding="utf-8")
     done = run("validate", str(project), "--format", "json")
     assert done.returncode == 1
-    assert json.loads(done.stdout) == [{
-        "file": "records/chi-bo/chi-bo-c.yml", "line": 7, "column": 10, "path": "members",
-        "message": "'-1' không hợp lệ: số không được âm", "severity": "lỗi"}]
+    assert json.loads(done.stdout) == [
+        {
+            "file": "records/chi-bo/chi-bo-c.yml",
+            "line": 7,
+            "column": 10,
+            "path": "members",
+            "message": "'-1' không hợp lệ: số không được âm",
+            "severity": "lỗi",
+        }
+    ]
     assert json.loads(run("validate", str(DATA / "small"), "--format", "json").stdout) == []
 
 

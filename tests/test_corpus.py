@@ -13,10 +13,8 @@ import time
 from pathlib import Path
 
 import pytest
-
 from chibo.commands import cli
 from chibo.records import load_records
-
 from conftest import DATA
 
 CORPUS = Path(__file__).parent / "corpus"
@@ -82,8 +80,10 @@ def test_symlink_out_of_records_is_refused(project: Path, tmp_path: Path, capsys
     outside.write_text("id: ngoai\nname: x\ntype: giang-day\n", encoding="utf-8")
     (project / "records/chi-bo/ngoai.yml").symlink_to(outside)
     code, out, _, _ = validate(project, capsys)
-    assert (code, out) == (1, "records/chi-bo/ngoai.yml:1:1: lỗi: liên kết trỏ ra ngoài thư mục records/; "
-                              "hãy chép tệp vào đây\n")
+    assert (code, out) == (
+        1,
+        "records/chi-bo/ngoai.yml:1:1: lỗi: liên kết trỏ ra ngoài thư mục records/; hãy chép tệp vào đây\n",
+    )
 
 
 @pytest.mark.skipif(os.name == "nt", reason="symbolic links need privileges on Windows")

@@ -15,10 +15,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from conftest import build_site, copy_project, require
 from docx import Document
-from docx.shared import Mm
-
-from conftest import ROOT, build_site, copy_project, require
 from htmltext import page
 
 
@@ -43,8 +41,11 @@ def table_rows(path: Path, index: int) -> list[list[str]]:
 
 
 EXPECTED_DOCX = [
-    "chi-bo/khoa-duoc/dang-ky-2022.docx", "chi-bo/phong-khao-thi/dang-ky-2026.docx",
-    "ket-qua/2022/lua-chon-2022.docx", "ket-qua/2025/cong-nhan-2025.docx", "ket-qua/2025/bao-cao-2025.docx",
+    "chi-bo/khoa-duoc/dang-ky-2022.docx",
+    "chi-bo/phong-khao-thi/dang-ky-2026.docx",
+    "ket-qua/2022/lua-chon-2022.docx",
+    "ket-qua/2025/cong-nhan-2025.docx",
+    "ket-qua/2025/bao-cao-2025.docx",
     "ket-qua/tong-ket-2022-2025.docx",
 ]
 
@@ -65,15 +66,17 @@ def test_page_setup_and_type_follow_hd36(site: Path, name: str) -> None:
     doc = Document(str(site / name))
     section = doc.sections[0]
     assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
-    assert [round(m.mm) for m in (section.top_margin, section.bottom_margin, section.left_margin,
-                                  section.right_margin)] == [20, 20, 30, 15]
+    assert [
+        round(m.mm) for m in (section.top_margin, section.bottom_margin, section.left_margin, section.right_margin)
+    ] == [20, 20, 30, 15]
     assert section.different_first_page_header_footer  # page numbers from page 2
     assert "PAGE" in section.header._element.xml and "PAGE" not in section.first_page_header._element.xml
     normal = doc.styles["Normal"]
     assert normal.font.name == "Times New Roman" and normal.font.size.pt == 14
     fonts = normal.element.rPr.rFonts
-    assert {fonts.get(f"{{{fonts.nsmap['w']}}}{slot}") for slot in ("ascii", "hAnsi", "eastAsia", "cs")} == \
-        {"Times New Roman"}
+    assert {fonts.get(f"{{{fonts.nsmap['w']}}}{slot}") for slot in ("ascii", "hAnsi", "eastAsia", "cs")} == {
+        "Times New Roman"
+    }
     assert "Tài liệu lưu hành nội bộ" in section.footer.paragraphs[0].text
     assert doc.paragraphs[0].text == "DỰ THẢO"
     header = table_rows(site / name, 0)[0]
@@ -84,8 +87,10 @@ def test_page_setup_and_type_follow_hd36(site: Path, name: str) -> None:
 def test_registration_report_shows_its_own_date(site: Path) -> None:
     path = site / "chi-bo/khoa-duoc/dang-ky-2022.docx"
     header = table_rows(path, 0)[0]
-    assert header == ["ĐẢNG BỘ TRƯỜNG ĐẠI HỌC Y DƯỢC THÁI BÌNH\nCHI BỘ KHOA DƯỢC\n*\nSố …-BC/CB",
-                      "ĐẢNG CỘNG SẢN VIỆT NAM\nThái Bình, ngày 11 tháng 6 năm 2022"]
+    assert header == [
+        "ĐẢNG BỘ TRƯỜNG ĐẠI HỌC Y DƯỢC THÁI BÌNH\nCHI BỘ KHOA DƯỢC\n*\nSố …-BC/CB",
+        "ĐẢNG CỘNG SẢN VIỆT NAM\nThái Bình, ngày 11 tháng 6 năm 2022",
+    ]
     lines = texts(path)
     assert "BÁO CÁO" in lines
     assert "khảo sát, đề xuất đăng ký xây dựng mô hình chi bộ kiểu mẫu năm 2022" in lines
@@ -118,22 +123,30 @@ def test_a_cell_without_chi_uy_signs_for_the_cell(site: Path) -> None:
     assert footer[1].endswith("Nguyễn Thị Lan Phương")
     # Surveyed and registered in 2026, after the merger: the new province's name.
     assert table_rows(site / "chi-bo/phong-khao-thi/dang-ky-2026.docx", 0)[0][1].startswith(
-        "ĐẢNG CỘNG SẢN VIỆT NAM\nHưng Yên, ngày")
+        "ĐẢNG CỘNG SẢN VIỆT NAM\nHưng Yên, ngày"
+    )
 
 
 def test_selection_decision_lists_every_registered_cell(site: Path) -> None:
     path = site / "ket-qua/2022/lua-chon-2022.docx"
     header = table_rows(path, 0)[0]
-    assert header[0] == ("ĐẢNG BỘ KHỐI CÁC CƠ QUAN TỈNH THÁI BÌNH\nĐẢNG ỦY TRƯỜNG ĐẠI HỌC Y DƯỢC THÁI BÌNH\n*\n"
-                         "Số 15-QĐ/ĐU")
+    assert header[0] == (
+        "ĐẢNG BỘ KHỐI CÁC CƠ QUAN TỈNH THÁI BÌNH\nĐẢNG ỦY TRƯỜNG ĐẠI HỌC Y DƯỢC THÁI BÌNH\n*\nSố 15-QĐ/ĐU"
+    )
     lines = texts(path)
     assert "BAN THƯỜNG VỤ ĐẢNG ỦY TRƯỜNG ĐẠI HỌC Y DƯỢC THÁI BÌNH" in lines
     assert "Điều 1. Lựa chọn 02 chi bộ xây dựng mô hình chi bộ kiểu mẫu năm 2022 (có danh sách kèm theo)." in lines
     assert "(Kèm theo Quyết định số 15-QĐ/ĐU, ngày 20-6-2022 của Ban Thường vụ Đảng ủy Trường)" in lines
     listing = table_rows(path, 2)
     cells = {row[1] for row in listing[1:]}
-    assert cells == {"Chi bộ Khoa Dược", "Chi bộ Khoa Khám bệnh", "Chi bộ Khoa Nội tổng hợp",
-                     "Chi bộ Khoa Y tế công cộng", "Chi bộ Phòng Đào tạo", "Chi bộ Phòng Tài chính - Kế toán"}
+    assert cells == {
+        "Chi bộ Khoa Dược",
+        "Chi bộ Khoa Khám bệnh",
+        "Chi bộ Khoa Nội tổng hợp",
+        "Chi bộ Khoa Y tế công cộng",
+        "Chi bộ Phòng Đào tạo",
+        "Chi bộ Phòng Tài chính - Kế toán",
+    }
     assert len(listing) == 1 + 6 * 5  # five conditions a cell
     assert any(row[1] == "Chi bộ Phòng Tài chính - Kế toán" and row[4] == "Rút đăng ký" for row in listing)
 
@@ -144,20 +157,35 @@ def test_recognition_proposes_the_qualified_cells(site: Path) -> None:
     assert "TỜ TRÌNH" in lines and "QUYẾT ĐỊNH" in lines and "DANH SÁCH" in lines
     assert "Điều 1. Công nhận 05 chi bộ đạt chi bộ kiểu mẫu năm 2025 (có danh sách kèm theo)." in lines
     short = table_rows(path, 1)
-    assert short[1:] == [["1", "Chi bộ Bộ môn Nội", "đã rút đăng ký năm 2025; chưa đạt tiêu chí TC5"],
-                         ["2", "Chi bộ Phòng Tổ chức cán bộ", "chưa đạt tiêu chí TC1"],
-                         ["3", "Chi bộ Sinh viên Y khoa 1", "chưa đạt tiêu chí TC5"]]
+    assert short[1:] == [
+        ["1", "Chi bộ Bộ môn Nội", "đã rút đăng ký năm 2025; chưa đạt tiêu chí TC5"],
+        ["2", "Chi bộ Phòng Tổ chức cán bộ", "chưa đạt tiêu chí TC1"],
+        ["3", "Chi bộ Sinh viên Y khoa 1", "chưa đạt tiêu chí TC5"],
+    ]
     qualified = [row[1] for row in table_rows(path, 5)[1:]]
-    assert qualified == ["Chi bộ Bộ môn Giải phẫu", "Chi bộ Khoa Dược", "Chi bộ Khoa Khám bệnh",
-                         "Chi bộ Khoa Y tế công cộng", "Chi bộ Phòng Đào tạo"]
+    assert qualified == [
+        "Chi bộ Bộ môn Giải phẫu",
+        "Chi bộ Khoa Dược",
+        "Chi bộ Khoa Khám bệnh",
+        "Chi bộ Khoa Y tế công cộng",
+        "Chi bộ Phòng Đào tạo",
+    ]
     # Dated on the recognition (milestone cong-nhan-2025, done 19-12-2025): after the merger.
     assert table_rows(path, 0)[0][1] == "ĐẢNG CỘNG SẢN VIỆT NAM\nHưng Yên, ngày 19 tháng 12 năm 2025"
 
 
 def test_reviews_carry_the_figures_of_the_report(site: Path) -> None:
     year = site / "ket-qua/2025/bao-cao-2025.docx"
-    assert table_rows(year, 1)[1] == ["2025", "24", "3 (12,5%)", "19 (79,2%)", "2 (8,3%)", "0 (0,0%)",
-                                      "22 (91,7%)", "5 (20,8%)"]
+    assert table_rows(year, 1)[1] == [
+        "2025",
+        "24",
+        "3 (12,5%)",
+        "19 (79,2%)",
+        "2 (8,3%)",
+        "0 (0,0%)",
+        "22 (91,7%)",
+        "5 (20,8%)",
+    ]
     assert "Chi bộ hoàn thành tốt nhiệm vụ trở lên" in table_rows(year, 3)[1][0]
     final = site / "ket-qua/tong-ket-2022-2025.docx"
     years = [row[0] for row in table_rows(final, 1)[1:]]
@@ -195,9 +223,16 @@ def test_print_page_names_the_document(site: Path) -> None:
 
 def test_plan_page_in_the_document_layout(site: Path) -> None:
     plan = page(site, "ke-hoach/")
-    for text in ("ĐẢNG BỘ KHỐI CÁC CƠ QUAN TỈNH THÁI BÌNH", "ĐẢNG ỦY TRƯỜNG ĐẠI HỌC Y DƯỢC THÁI BÌNH", "Số 183-KH/ĐU",
-                 "ĐẢNG CỘNG SẢN VIỆT NAM", "Thái Bình, ngày 31 tháng 5 năm 2022", "(Đã ký)", "Nguyễn Quốc Tiến",
-                 "phần tiêu đề (cơ quan ban hành, số, địa danh và ngày tháng) được trình bày lại".capitalize()[:5]):
+    for text in (
+        "ĐẢNG BỘ KHỐI CÁC CƠ QUAN TỈNH THÁI BÌNH",
+        "ĐẢNG ỦY TRƯỜNG ĐẠI HỌC Y DƯỢC THÁI BÌNH",
+        "Số 183-KH/ĐU",
+        "ĐẢNG CỘNG SẢN VIỆT NAM",
+        "Thái Bình, ngày 31 tháng 5 năm 2022",
+        "(Đã ký)",
+        "Nguyễn Quốc Tiến",
+        "phần tiêu đề (cơ quan ban hành, số, địa danh và ngày tháng) được trình bày lại".capitalize()[:5],
+    ):
         assert text in plan.text, text
     assert '<p class="vb-rule">-----</p>' in plan.html
     assert '<p class="vb-recipients__title">Nơi nhận:</p>' in plan.html
@@ -221,22 +256,48 @@ def pdfs(site: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("pdf")
     files = [str(site / name) for name in EXPECTED_DOCX]
     profile = out / "profile"
-    done = subprocess.run([SOFFICE, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
-                           "--outdir", str(out), *files], capture_output=True, text=True, timeout=300)
+    done = subprocess.run(
+        [
+            SOFFICE,
+            f"-env:UserInstallation=file://{profile}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(out),
+            *files,
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert done.returncode == 0, done.stderr
     assert "Error" not in done.stderr
     return out
 
 
-@pytest.mark.parametrize(("name", "phrases", "pages"), [
-    ("dang-ky-2022", ["BÁO CÁO", "CHI BỘ KHOA DƯỢC", "Thái Bình, ngày 11 tháng 6 năm 2022", "T/M CHI ỦY",
-                      "Nguyễn Văn Đức", "Tài liệu lưu hành nội bộ"], (2, 5)),
-    ("dang-ky-2026", ["T/M CHI BỘ", "Hưng Yên"], (2, 5)),
-    ("lua-chon-2022", ["QUYẾT ĐỊNH", "DANH SÁCH", "Số 15-QĐ/ĐU", "T/M BAN THƯỜNG VỤ"], (2, 8)),
-    ("cong-nhan-2025", ["TỜ TRÌNH", "QUYẾT ĐỊNH", "Chi bộ Khoa Y tế công cộng"], (3, 8)),
-    ("bao-cao-2025", ["kết quả xây dựng mô hình chi bộ kiểu mẫu năm 2025", "22 (91,7%)"], (2, 6)),
-    ("tong-ket-2022-2025", ["PHỤ LỤC 1", "PHỤ LỤC 2", "Chi bộ Sinh viên Y khoa 2"], (3, 10)),
-])
+@pytest.mark.parametrize(
+    ("name", "phrases", "pages"),
+    [
+        (
+            "dang-ky-2022",
+            [
+                "BÁO CÁO",
+                "CHI BỘ KHOA DƯỢC",
+                "Thái Bình, ngày 11 tháng 6 năm 2022",
+                "T/M CHI ỦY",
+                "Nguyễn Văn Đức",
+                "Tài liệu lưu hành nội bộ",
+            ],
+            (2, 5),
+        ),
+        ("dang-ky-2026", ["T/M CHI BỘ", "Hưng Yên"], (2, 5)),
+        ("lua-chon-2022", ["QUYẾT ĐỊNH", "DANH SÁCH", "Số 15-QĐ/ĐU", "T/M BAN THƯỜNG VỤ"], (2, 8)),
+        ("cong-nhan-2025", ["TỜ TRÌNH", "QUYẾT ĐỊNH", "Chi bộ Khoa Y tế công cộng"], (3, 8)),
+        ("bao-cao-2025", ["kết quả xây dựng mô hình chi bộ kiểu mẫu năm 2025", "22 (91,7%)"], (2, 6)),
+        ("tong-ket-2022-2025", ["PHỤ LỤC 1", "PHỤ LỤC 2", "Chi bộ Sinh viên Y khoa 2"], (3, 10)),
+    ],
+)
 def test_libreoffice_opens_every_kind(pdfs: Path, name: str, phrases: list[str], pages: tuple[int, int]) -> None:
     pdf = pdfs / f"{name}.pdf"
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
@@ -253,12 +314,12 @@ def test_hostile_record_text_makes_documents_that_open(tmp_path: Path) -> None:
     project = copy_project(tmp_path)
     cell = project / "records/chi-bo/khoa-duoc.yml"
     hostile = "Chi bộ <img src=x onerror=alert(1)> ]]> &amp; {{ x }} [a](javascript:alert(1))"
-    cell.write_text(cell.read_text(encoding="utf-8").replace("name: Chi bộ Khoa Dược", f"name: '{hostile}'"),
-                    encoding="utf-8")
+    cell.write_text(
+        cell.read_text(encoding="utf-8").replace("name: Chi bộ Khoa Dược", f"name: '{hostile}'"), encoding="utf-8"
+    )
     site = build_site(project)
     path = site / "chi-bo/khoa-duoc/dang-ky-2022.docx"
     assert hostile.upper() in table_rows(path, 0)[0][0]
     assert "<img" not in Document(str(path)).element.body.xml  # escaped as XML text
     html = (site / "chi-bo/khoa-duoc/dang-ky/index.html").read_text(encoding="utf-8")
     assert "<img src=x" not in html and "&lt;img src=x onerror=alert(1)&gt;" in html
-

@@ -8,11 +8,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from chibo.commands import cli
-from chibo.records import schema
-from chibo.records import load_records
-
+from chibo.records import load_records, schema
 from conftest import ROOT, build_site, copy_project
 from htmltext import page
 
@@ -26,8 +23,11 @@ def project(tmp_path: Path) -> Path:
 
 
 def snapshot(project: Path) -> dict[str, str]:
-    return {p.relative_to(project).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted((project / "records").rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(project).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted((project / "records").rglob("*"))
+        if p.is_file()
+    }
 
 
 # --- schema ------------------------------------------------------------------------------
@@ -63,8 +63,22 @@ def test_schema_speaks_vietnamese_and_lists_the_codes() -> None:
 
 def test_new_then_validate_then_build(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     project = copy_project(tmp_path)
-    code = cli.main(["new", "khoa-rang-ham-mat", "--name", "Chi bộ Khoa Răng Hàm Mặt", "--type", "giang-day",
-                     "--secretary", "Lê Thị Mai", "--members", "14", "--project", str(project)])
+    code = cli.main(
+        [
+            "new",
+            "khoa-rang-ham-mat",
+            "--name",
+            "Chi bộ Khoa Răng Hàm Mặt",
+            "--type",
+            "giang-day",
+            "--secretary",
+            "Lê Thị Mai",
+            "--members",
+            "14",
+            "--project",
+            str(project),
+        ]
+    )
     assert code == 0
     text = (project / "records/chi-bo/khoa-rang-ham-mat.yml").read_text(encoding="utf-8")
     assert text.splitlines()[0] == schema.MODELINES["chi-bo"]
@@ -75,13 +89,21 @@ def test_new_then_validate_then_build(tmp_path: Path, capsys: pytest.CaptureFixt
     assert "Loại hình: Chi bộ khoa, bộ môn" in cell.text and "Bí thư chi bộ: Lê Thị Mai" in cell.text
 
 
-@pytest.mark.parametrize("args, message", [
-    (["khoa-duoc", "--name", "X", "--type", "giang-day"], "lỗi: đã có chi bộ mã 'khoa-duoc' (records/chi-bo/khoa-duoc.yml)"),
-    (["Khoa-Duoc", "--name", "X", "--type", "giang-day"], "lỗi: mã 'Khoa-Duoc' không hợp lệ"),
-    (["khoa/duoc", "--name", "X", "--type", "giang-day"], "lỗi: mã 'khoa/duoc' không hợp lệ"),
-    (["khoa-moi", "--name", "X", "--type", "khoa"], "lỗi: loại hình 'khoa' không có; chọn một trong: giang-day, "
-                                                    "benh-vien, hanh-chinh, sinh-vien"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (
+            ["khoa-duoc", "--name", "X", "--type", "giang-day"],
+            "lỗi: đã có chi bộ mã 'khoa-duoc' (records/chi-bo/khoa-duoc.yml)",
+        ),
+        (["Khoa-Duoc", "--name", "X", "--type", "giang-day"], "lỗi: mã 'Khoa-Duoc' không hợp lệ"),
+        (["khoa/duoc", "--name", "X", "--type", "giang-day"], "lỗi: mã 'khoa/duoc' không hợp lệ"),
+        (
+            ["khoa-moi", "--name", "X", "--type", "khoa"],
+            "lỗi: loại hình 'khoa' không có; chọn một trong: giang-day, benh-vien, hanh-chinh, sinh-vien",
+        ),
+    ],
+)
 def test_new_refuses(project: Path, capsys: pytest.CaptureFixture[str], args: list[str], message: str) -> None:
     before = snapshot(project)
     assert cli.main(["new", *args, "--project", str(project)]) == 1
@@ -118,8 +140,10 @@ def test_import_sample_spreadsheet(project: Path, capsys: pytest.CaptureFixture[
     assert snapshot(project) == before, "a dry run writes nothing"
     assert cli.main(["import", str(SHEETS / sheet), "--year", "2026", "--project", str(project), "--write"]) == 0
     changed = {k for k, v in snapshot(project).items() if before.get(k) != v}
-    assert changed == {f"records/chi-bo/{c}.yml" for c in
-                       ("khoa-duoc", "khoa-kham-benh", "phong-dao-tao", "khoa-noi-tong-hop", "sinh-vien-duoc")}
+    assert changed == {
+        f"records/chi-bo/{c}.yml"
+        for c in ("khoa-duoc", "khoa-kham-benh", "phong-dao-tao", "khoa-noi-tong-hop", "sinh-vien-duoc")
+    }
     cells = {c.id: c for c in load_records(project).cells}
     duoc_2026 = next(r for r in cells["khoa-duoc"].results if r.year == 2026)
     assert (duoc_2026.rating, duoc_2026.model, duoc_2026.members.xuat_sac) == ("xuat-sac", True, 5)
@@ -127,18 +151,25 @@ def test_import_sample_spreadsheet(project: Path, capsys: pytest.CaptureFixture[
     new_year = next(r for r in cells["sinh-vien-duoc"].results if r.year == 2026)
     assert (new_year.rating, new_year.criteria["tc2"]) == ("hoan-thanh", "chua-dat")
     text = (project / "records/chi-bo/sinh-vien-duoc.yml").read_text(encoding="utf-8")
-    assert text.splitlines()[:2] == [schema.MODELINES["chi-bo"], "# Chi bộ Sinh viên Dược — hồ sơ theo dõi xây dựng chi bộ kiểu mẫu"]
+    assert text.splitlines()[:2] == [
+        schema.MODELINES["chi-bo"],
+        "# Chi bộ Sinh viên Dược — hồ sơ theo dõi xây dựng chi bộ kiểu mẫu",
+    ]
 
 
-def test_bad_spreadsheet_leaves_every_record_untouched(project: Path, tmp_path: Path,
-                                                       capsys: pytest.CaptureFixture[str]) -> None:
+def test_bad_spreadsheet_leaves_every_record_untouched(
+    project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     sheet = tmp_path / "sai.csv"
-    sheet.write_text("Mã chi bộ,Xếp loại,ĐV KHTNV,TC1,Kiểu mẫu\n"
-                     "khoa-duoc,Xuất sắc lắm,1,Đạt,Có\n"
-                     "khoa-xyz,tot,,,\n"
-                     "khoa-duoc,tot,,,\n"
-                     "khoa-y-hoc-co-truyen,hoan-thanh,-2,Tốt,Có\n"
-                     "khoa-hoi-suc-cap-cuu,hoan-thanh,,Đạt,Có\n", encoding="utf-8")
+    sheet.write_text(
+        "Mã chi bộ,Xếp loại,ĐV KHTNV,TC1,Kiểu mẫu\n"
+        "khoa-duoc,Xuất sắc lắm,1,Đạt,Có\n"
+        "khoa-xyz,tot,,,\n"
+        "khoa-duoc,tot,,,\n"
+        "khoa-y-hoc-co-truyen,hoan-thanh,-2,Tốt,Có\n"
+        "khoa-hoi-suc-cap-cuu,hoan-thanh,,Đạt,Có\n",
+        encoding="utf-8",
+    )
     before = snapshot(project)
     assert cli.main(["import", str(sheet), "--year", "2026", "--project", str(project), "--write"]) == 1
     out = capsys.readouterr().out.splitlines()

@@ -25,14 +25,25 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
-
 from conftest import build_site, copy_project, require
 from htmltext import Page, page
 
 ENGINES = ("mkdocs", "properdocs", "generated", "zensical")
 # One page of each type (DESIGN.md §5); every page is compared in test_every_page_shows_the_same_content.
-PAGE_TYPES = ["", "ke-hoach/", "tieu-chi/", "chi-bo/", "chi-bo/khoa-duoc/", "chi-bo/khoa-duoc/dang-ky/",
-              "ket-qua/", "ket-qua/2025/", "lo-trinh/", "to-chuc-thuc-hien/", "van-ban/", "du-lieu/"]
+PAGE_TYPES = [
+    "",
+    "ke-hoach/",
+    "tieu-chi/",
+    "chi-bo/",
+    "chi-bo/khoa-duoc/",
+    "chi-bo/khoa-duoc/dang-ky/",
+    "ket-qua/",
+    "ket-qua/2025/",
+    "lo-trinh/",
+    "to-chuc-thuc-hien/",
+    "van-ban/",
+    "du-lieu/",
+]
 _HEADING_ID = re.compile(r'<h([1-6])[^>]* id="([^"]+)"')
 
 
@@ -43,8 +54,10 @@ def _run(command: list[str], cwd: Path) -> None:
 
 
 def _engine(module: str) -> None:
-    require(importlib.util.find_spec(module) is not None,
-            f"{module} is not installed here (python hooks/dev.py installs it from requirements.lock)")
+    require(
+        importlib.util.find_spec(module) is not None,
+        f"{module} is not installed here (python hooks/dev.py installs it from requirements.lock)",
+    )
 
 
 def _generated(tmp: Path) -> Path:
@@ -85,8 +98,11 @@ def pages(site: Path) -> set[str]:
 
 
 def downloads(site: Path) -> dict[str, str]:
-    return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in (site / "du-lieu").rglob("*") if p.is_file() and p.suffix != ".html"}
+    return {
+        p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in (site / "du-lieu").rglob("*")
+        if p.is_file() and p.suffix != ".html"
+    }
 
 
 def content(site: Path, name: str) -> tuple[str, list[tuple[str, str]], list[tuple[str, str]]]:
@@ -116,8 +132,12 @@ def test_each_page_type_shows_the_same_content(sites: dict[str, Path], engine: s
 
 
 def test_every_page_shows_the_same_content(sites: dict[str, Path]) -> None:
-    different = [(engine, name) for name in sorted(pages(sites["mkdocs"])) for engine in ENGINES[1:]
-                 if content(sites[engine], name) != content(sites["mkdocs"], name)]
+    different = [
+        (engine, name)
+        for name in sorted(pages(sites["mkdocs"]))
+        for engine in ENGINES[1:]
+        if content(sites[engine], name) != content(sites["mkdocs"], name)
+    ]
     assert different == []
 
 

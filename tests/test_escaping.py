@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from conftest import DATA, build_site, copy_project
 from htmltext import page
 
@@ -18,9 +17,29 @@ JINJA = "{{ 7*7 }}{% raw %}"
 PAYLOAD = f"{HTML} {LINK} {JINJA} *nghiêng* <script>alert(2)</script></title><b>đậm</b>"
 
 # Free-text fields: ids, codes, dates and numbers are validated and cannot carry markup.
-TEXT_KEYS = {"name", "short_name", "superior", "place", "title", "signer", "signer_title", "issuer",
-             "number", "label", "owner", "note", "role", "position", "who", "description",
-             "secretary", "decision", "award", "tasks", "indicators"}
+TEXT_KEYS = {
+    "name",
+    "short_name",
+    "superior",
+    "place",
+    "title",
+    "signer",
+    "signer_title",
+    "issuer",
+    "number",
+    "label",
+    "owner",
+    "note",
+    "role",
+    "position",
+    "who",
+    "description",
+    "secretary",
+    "decision",
+    "award",
+    "tasks",
+    "indicators",
+}
 
 
 def poison(value: object, key: str | None = None) -> object:
@@ -43,8 +62,19 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_site(project)
 
 
-URLS = ["", "tieu-chi/", "chi-bo/", "chi-bo/chi-bo-a/", "chi-bo/chi-bo-b/", "chi-bo/chi-bo-a/dang-ky/",
-        "ket-qua/", "ket-qua/2024/", "lo-trinh/", "to-chuc-thuc-hien/", "van-ban/"]
+URLS = [
+    "",
+    "tieu-chi/",
+    "chi-bo/",
+    "chi-bo/chi-bo-a/",
+    "chi-bo/chi-bo-b/",
+    "chi-bo/chi-bo-a/dang-ky/",
+    "ket-qua/",
+    "ket-qua/2024/",
+    "lo-trinh/",
+    "to-chuc-thuc-hien/",
+    "van-ban/",
+]
 
 
 @pytest.mark.parametrize("url", URLS)
@@ -121,7 +151,9 @@ def test_payloads_never_run_in_the_browser(hostile: Path, visit) -> None:
                 page.click(".md-search__input")
                 page.fill(".md-search__input", "Chi bộ A")
                 page.keyboard.press("End")
-                page.wait_for_function("() => /\\d/.test(document.querySelector('.md-search-result__meta').textContent)")
+                page.wait_for_function(
+                    "() => /\\d/.test(document.querySelector('.md-search-result__meta').textContent)"
+                )
                 page.wait_for_timeout(300)
             assert seen.dialogs == [], url
             assert page.locator("img[src='x'], img[onerror]").count() == 0, url

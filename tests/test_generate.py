@@ -12,13 +12,17 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from conftest import DATA, copy_project
 
 
 def generate(project: Path, out: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "chibo", "generate", str(out), "--project", str(project)],
-                          capture_output=True, text=True, encoding="utf-8", env=dict(os.environ, PYTHONUTF8="1"))
+    return subprocess.run(
+        [sys.executable, "-m", "chibo", "generate", str(out), "--project", str(project)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=dict(os.environ, PYTHONUTF8="1"),
+    )
 
 
 @pytest.fixture
@@ -44,10 +48,19 @@ def test_the_project_has_pages_downloads_and_no_hooks(project: Path, tmp_path: P
     assert config["theme"]["custom_dir"] == "overrides"
     assert config["extra"]["chibo"] == {"sample": True, "as_of": "31-12-2025", "policy": None}
     assert (out / "overrides/partials/toc.html").is_file()
-    for name in ("index.md", "ke-hoach.md", "chi-bo/chi-bo-a/index.md", "chi-bo/chi-bo-a/dang-ky/index.md",
-                 "ket-qua/2025/index.md", "ket-qua/2025/cong-nhan/index.md", "ket-qua/2025/cong-nhan-2025.docx",
-                 "du-lieu/ket-qua.xlsx", "du-lieu/lich.ics", "assets/chibo.css",
-                 "assets/javascripts/lunr/min/lunr.vi.min.js"):
+    for name in (
+        "index.md",
+        "ke-hoach.md",
+        "chi-bo/chi-bo-a/index.md",
+        "chi-bo/chi-bo-a/dang-ky/index.md",
+        "ket-qua/2025/index.md",
+        "ket-qua/2025/cong-nhan/index.md",
+        "ket-qua/2025/cong-nhan-2025.docx",
+        "du-lieu/ket-qua.xlsx",
+        "du-lieu/lich.ics",
+        "assets/chibo.css",
+        "assets/javascripts/lunr/min/lunr.vi.min.js",
+    ):
         assert (out / "docs" / name).is_file(), name
     assert "folding" in (out / "docs/assets/javascripts/lunr/min/lunr.vi.min.js").read_text(encoding="utf-8").lower()
     cell = (out / "docs/chi-bo/chi-bo-a/index.md").read_text(encoding="utf-8")
@@ -87,11 +100,14 @@ def test_heading_ids_are_the_ones_toc_would_make() -> None:
     from chibo.output.anchors import Anchors
 
     anchors = Anchors(["attr_list", {"toc": {"permalink": True}}])
-    page = ("---\ntitle: Thử\n---\n\n# Điều kiện \\(A\\) ##\n\n```\n# không phải tiêu đề\n```\n\n"
-            "## Điều kiện (A)\n\n## Đoàn kết { .lop }\n\n## Có sẵn { #co-san }\n")
+    page = (
+        "---\ntitle: Thử\n---\n\n# Điều kiện \\(A\\) ##\n\n```\n# không phải tiêu đề\n```\n\n"
+        "## Điều kiện (A)\n\n## Đoàn kết { .lop }\n\n## Có sẵn { #co-san }\n"
+    )
     assert anchors.add(page) == (
         "---\ntitle: Thử\n---\n\n# Điều kiện \\(A\\) { #dieu-kien-a }\n\n```\n# không phải tiêu đề\n```\n\n"
-        "## Điều kiện (A) { #dieu-kien-a_1 }\n\n## Đoàn kết { #doan-ket .lop }\n\n## Có sẵn { #co-san }\n")
+        "## Điều kiện (A) { #dieu-kien-a_1 }\n\n## Đoàn kết { #doan-ket .lop }\n\n## Có sẵn { #co-san }\n"
+    )
 
 
 def test_generate_prints_the_warnings_a_build_prints(tmp_path: Path) -> None:

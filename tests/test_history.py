@@ -16,17 +16,14 @@ import textwrap
 from pathlib import Path
 
 import pytest
-
 from chibo.formats import date_long, date_vi
 from chibo.records import RecordsError, load_records
-from chibo.records.committee import Cap, Committee
+from chibo.records.committee import Cap
 from chibo.records.models import Cell
-from chibo.report import summarize, warnings
+from chibo.report import rules, summarize, warnings
 from chibo.report.history import leaders_on, members_in, naming_on
-from chibo.report import rules
 from chibo.report.rules import allowed
 from chibo.text import person_key, sort_key
-
 from conftest import DATA, ROOT, build_site, copy_project
 from htmltext import page
 
@@ -43,28 +40,38 @@ LEADERS = [
 ]
 
 
-@pytest.mark.parametrize(("day", "secretary", "deputy"), [
-    (D(2019, 12, 31), "Trần Thị Hoa", None),           # before the first entry: the top-level secretary
-    (D(2020, 8, 14), "Nguyễn Văn Đức", "Trần Thị Hoa"),  # on an entry's date, it holds
-    (D(2022, 6, 11), "Nguyễn Văn Đức", "Trần Thị Hoa"),
-    (D(2023, 9, 14), "Nguyễn Văn Đức", "Trần Thị Hoa"),  # the day before the change
-    (D(2023, 9, 15), "Trần Thị Hoa", None),
-    (D(2030, 1, 1), "Trần Thị Hoa", None),
-])
+@pytest.mark.parametrize(
+    ("day", "secretary", "deputy"),
+    [
+        (D(2019, 12, 31), "Trần Thị Hoa", None),  # before the first entry: the top-level secretary
+        (D(2020, 8, 14), "Nguyễn Văn Đức", "Trần Thị Hoa"),  # on an entry's date, it holds
+        (D(2022, 6, 11), "Nguyễn Văn Đức", "Trần Thị Hoa"),
+        (D(2023, 9, 14), "Nguyễn Văn Đức", "Trần Thị Hoa"),  # the day before the change
+        (D(2023, 9, 15), "Trần Thị Hoa", None),
+        (D(2030, 1, 1), "Trần Thị Hoa", None),
+    ],
+)
 def test_leaders_in_force_on_a_date(day: dt.date, secretary: str, deputy: str | None) -> None:
     c = cell(secretary="Trần Thị Hoa", members=19, leadership=LEADERS)
     leaders = leaders_on(c, day, day.year)
     assert (leaders.secretary, leaders.deputy) == (secretary, deputy)
 
 
-@pytest.mark.parametrize(("members", "committee", "signs"), [
-    (8, False, "T/M CHI BỘ"),   # fewer than 9: a secretary, no chi ủy
-    (9, True, "T/M CHI ỦY"),    # 9 full members elect a chi ủy (Điều lệ Đảng, Điều 24)
-])
+@pytest.mark.parametrize(
+    ("members", "committee", "signs"),
+    [
+        (8, False, "T/M CHI BỘ"),  # fewer than 9: a secretary, no chi ủy
+        (9, True, "T/M CHI ỦY"),  # 9 full members elect a chi ủy (Điều lệ Đảng, Điều 24)
+    ],
+)
 def test_chi_uy_by_the_number_of_members(members: int, committee: bool, signs: str) -> None:
     c = cell(members=members, leadership=[LEADERS[0]])
     leaders = leaders_on(c, D(2022, 6, 1), 2022)
-    assert (leaders.committee, leaders.signs_for, leaders.body) == (committee, signs, "Chi ủy" if committee else "Chi bộ")
+    assert (leaders.committee, leaders.signs_for, leaders.body) == (
+        committee,
+        signs,
+        "Chi ủy" if committee else "Chi bộ",
+    )
 
 
 def test_an_entry_overrides_the_member_rule() -> None:
@@ -75,8 +82,8 @@ def test_an_entry_overrides_the_member_rule() -> None:
 
 def test_member_count_of_a_year() -> None:
     c = cell(members=19, results=[{"year": 2021, "members": {"xuat-sac": 3, "tot": 14}}, {"year": 2022}])
-    assert members_in(c, 2021) == 17   # the year's member ratings added up
-    assert members_in(c, 2022) == 19   # no member ratings that year: the current count
+    assert members_in(c, 2021) == 17  # the year's member ratings added up
+    assert members_in(c, 2022) == 19  # no member ratings that year: the current count
     assert members_in(c, 2019) == 19
 
 
@@ -85,39 +92,65 @@ def sample_records():
     return load_records(ROOT)
 
 
-@pytest.mark.parametrize(("day", "superior", "place"), [
-    (D(2022, 5, 31), "Đảng bộ Khối các cơ quan tỉnh Thái Bình", "Thái Bình"),
-    (D(2025, 2, 5), "Đảng bộ Khối các cơ quan tỉnh Thái Bình", "Thái Bình"),
-    (D(2025, 2, 6), "Đảng bộ Ủy ban nhân dân tỉnh Thái Bình", "Thái Bình"),
-    (D(2025, 6, 30), "Đảng bộ Ủy ban nhân dân tỉnh Thái Bình", "Thái Bình"),
-    (D(2025, 7, 1), "Đảng bộ Ủy ban nhân dân tỉnh Hưng Yên", "Hưng Yên"),
-    (D(2010, 1, 1), "Đảng bộ Khối các cơ quan tỉnh Thái Bình", "Thái Bình"),  # before the first entry
-])
+@pytest.mark.parametrize(
+    ("day", "superior", "place"),
+    [
+        (D(2022, 5, 31), "Đảng bộ Khối các cơ quan tỉnh Thái Bình", "Thái Bình"),
+        (D(2025, 2, 5), "Đảng bộ Khối các cơ quan tỉnh Thái Bình", "Thái Bình"),
+        (D(2025, 2, 6), "Đảng bộ Ủy ban nhân dân tỉnh Thái Bình", "Thái Bình"),
+        (D(2025, 6, 30), "Đảng bộ Ủy ban nhân dân tỉnh Thái Bình", "Thái Bình"),
+        (D(2025, 7, 1), "Đảng bộ Ủy ban nhân dân tỉnh Hưng Yên", "Hưng Yên"),
+        (D(2010, 1, 1), "Đảng bộ Khối các cơ quan tỉnh Thái Bình", "Thái Bình"),  # before the first entry
+    ],
+)
 def test_names_and_place_in_force(sample_records, day: dt.date, superior: str, place: str) -> None:
     naming = naming_on(sample_records.committee, day)
     assert (naming.superior, naming.place) == (superior, place)
 
 
-@pytest.mark.parametrize(("value", "short", "long"), [
-    (D(2022, 5, 31), "31-5-2022", "ngày 31 tháng 5 năm 2022"),
-    (D(2018, 3, 8), "08-3-2018", "ngày 08 tháng 3 năm 2018"),
-    (D(2023, 10, 4), "04-10-2023", "ngày 04 tháng 10 năm 2023"),
-    (D(2026, 1, 15), "15-01-2026", "ngày 15 tháng 01 năm 2026"),
-    (D(2018, 2, 20), "20-02-2018", "ngày 20 tháng 02 năm 2018"),
-])
+@pytest.mark.parametrize(
+    ("value", "short", "long"),
+    [
+        (D(2022, 5, 31), "31-5-2022", "ngày 31 tháng 5 năm 2022"),
+        (D(2018, 3, 8), "08-3-2018", "ngày 08 tháng 3 năm 2018"),
+        (D(2023, 10, 4), "04-10-2023", "ngày 04 tháng 10 năm 2023"),
+        (D(2026, 1, 15), "15-01-2026", "ngày 15 tháng 01 năm 2026"),
+        (D(2018, 2, 20), "20-02-2018", "ngày 20 tháng 02 năm 2018"),
+    ],
+)
 def test_dates_as_party_documents_write_them(value: dt.date, short: str, long: str) -> None:
     assert (date_vi(value), date_long(value)) == (short, long)
 
 
 def test_vietnamese_alphabetical_order() -> None:
     names = ["Đặng", "Dương", "Âu", "Ăn", "An", "Bình", "Ông", "Ơn", "Ong", "Ưng", "Uy", "Hòa", "Hoa", "Họa", "Hóa"]
-    assert sorted(names, key=sort_key) == ["An", "Ăn", "Âu", "Bình", "Dương", "Đặng", "Hoa", "Hòa", "Hóa", "Họa",
-                                           "Ong", "Ông", "Ơn", "Uy", "Ưng"]
-    assert sorted(["Chi bộ Sinh viên 10", "Chi bộ Sinh viên 2"], key=sort_key) == \
-        ["Chi bộ Sinh viên 2", "Chi bộ Sinh viên 10"]
+    assert sorted(names, key=sort_key) == [
+        "An",
+        "Ăn",
+        "Âu",
+        "Bình",
+        "Dương",
+        "Đặng",
+        "Hoa",
+        "Hòa",
+        "Hóa",
+        "Họa",
+        "Ong",
+        "Ông",
+        "Ơn",
+        "Uy",
+        "Ưng",
+    ]
+    assert sorted(["Chi bộ Sinh viên 10", "Chi bộ Sinh viên 2"], key=sort_key) == [
+        "Chi bộ Sinh viên 2",
+        "Chi bộ Sinh viên 10",
+    ]
     # People by given name, then family and middle names.
-    assert sorted(["Nguyễn Văn Bình", "Trần Thị An", "Đỗ Ánh"], key=person_key) == \
-        ["Trần Thị An", "Đỗ Ánh", "Nguyễn Văn Bình"]
+    assert sorted(["Nguyễn Văn Bình", "Trần Thị An", "Đỗ Ánh"], key=person_key) == [
+        "Trần Thị An",
+        "Đỗ Ánh",
+        "Nguyễn Văn Bình",
+    ]
 
 
 def test_every_list_is_in_vietnamese_order(sample_records) -> None:
@@ -129,13 +162,16 @@ def test_every_list_is_in_vietnamese_order(sample_records) -> None:
     assert [r.cell.cell.name for r in report.years[-1].rows] == names
 
 
-@pytest.mark.parametrize(("percent", "good", "most"), [
-    (20, 17, 3),   # 20 % of 17 is 3.4: three
-    (20, 15, 3),   # exactly 3
-    (20, 14, 2),   # 2.8
-    (20, 0, 0),
-    (16.5, 20, 3),  # 3.3, exact decimal arithmetic
-])
+@pytest.mark.parametrize(
+    ("percent", "good", "most"),
+    [
+        (20, 17, 3),  # 20 % of 17 is 3.4: three
+        (20, 15, 3),  # exactly 3
+        (20, 14, 2),  # 2.8
+        (20, 0, 0),
+        (16.5, 20, 3),  # 3.3, exact decimal arithmetic
+    ],
+)
 def test_the_cap_in_exact_arithmetic(percent: float, good: int, most: int) -> None:
     cap = Cap.model_validate({"percent": percent, "basis": "x"})
     assert allowed(cap, good) == most
@@ -170,8 +206,13 @@ def small_project(tmp_path: Path, scope: str = "dang-bo") -> Path:
 
 
 def run_validate(project: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "chibo", "validate", str(project), *args], capture_output=True,
-                          text=True, encoding="utf-8", env={"PYTHONPATH": str(ROOT / "hooks"), "PATH": ""})
+    return subprocess.run(
+        [sys.executable, "-m", "chibo", "validate", str(project), *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env={"PYTHONPATH": str(ROOT / "hooks"), "PATH": ""},
+    )
 
 
 def test_cap_breaches_are_warnings_with_their_place(tmp_path: Path) -> None:
@@ -193,30 +234,43 @@ def test_member_cap_within_each_cell(tmp_path: Path) -> None:
     project = small_project(tmp_path, "chi-bo")
     lines = run_validate(project).stdout.splitlines()
     # chi-bo-a 2024: 2 HTXSNV beside 8 HTTNV: 20 % of 8 is 1.6, at most 1.
-    assert ("records/chi-bo/chi-bo-a.yml:18:25: cảnh báo: results[2].members.xuat-sac: năm 2024: 2 đảng viên "
-            "xếp loại Hoàn thành xuất sắc nhiệm vụ, vượt giới hạn 20% của 8 đảng viên Hoàn thành tốt nhiệm vụ "
-            "(tối đa 1)") in lines
+    assert (
+        "records/chi-bo/chi-bo-a.yml:18:25: cảnh báo: results[2].members.xuat-sac: năm 2024: 2 đảng viên "
+        "xếp loại Hoàn thành xuất sắc nhiệm vụ, vượt giới hạn 20% của 8 đảng viên Hoàn thành tốt nhiệm vụ "
+        "(tối đa 1)"
+    ) in lines
 
 
 def test_scores_against_the_bands(tmp_path: Path) -> None:
     project = small_project(tmp_path)
     path = project / "records/chi-bo/chi-bo-c.yml"
-    path.write_text(path.read_text(encoding="utf-8").replace(
-        "  - {year: 2025, rating: tot}", "  - {year: 2025, rating: tot, score: 91.5}"), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            "  - {year: 2025, rating: tot}", "  - {year: 2025, rating: tot, score: 91.5}"
+        ),
+        encoding="utf-8",
+    )
     lines = run_validate(project, "--format", "json").stdout
-    assert '"message": "điểm 91,5 thuộc khung \'Hoàn thành xuất sắc nhiệm vụ\', không khớp xếp loại ' \
-           '\'Hoàn thành tốt nhiệm vụ\'"' in lines
+    assert (
+        '"message": "điểm 91,5 thuộc khung \'Hoàn thành xuất sắc nhiệm vụ\', không khớp xếp loại '
+        "'Hoàn thành tốt nhiệm vụ'\"" in lines
+    )
     assert '"severity": "cảnh báo"' in lines and '"line": 6' in lines
 
 
 def test_a_score_in_a_year_without_scoring(tmp_path: Path) -> None:
     shutil.copytree(DATA / "small" / "records", tmp_path / "records")
     path = tmp_path / "records/chi-bo/chi-bo-c.yml"
-    path.write_text(path.read_text(encoding="utf-8").replace(
-        "  - {year: 2025, rating: tot}", "  - {year: 2025, rating: tot, score: 80}"), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            "  - {year: 2025, rating: tot}", "  - {year: 2025, rating: tot, score: 80}"
+        ),
+        encoding="utf-8",
+    )
     assert run_validate(tmp_path).stdout.splitlines()[0] == (
         "records/chi-bo/chi-bo-c.yml:6:38: cảnh báo: results[1].score: căn cứ xếp loại năm 2025 không chấm điểm; "
-        "bỏ điểm 80 hoặc khai báo khung điểm trong rules của dang-bo.yml")
+        "bỏ điểm 80 hoặc khai báo khung điểm trong rules của dang-bo.yml"
+    )
 
 
 def test_the_sample_obeys_the_rules() -> None:
@@ -259,19 +313,26 @@ def problems(project: Path, text: str) -> list[str]:
 
 
 def test_leadership_out_of_order(mini: Path) -> None:
-    assert problems(mini, """\
+    assert problems(
+        mini,
+        """\
         id: khoa-duoc
         name: Chi bộ Khoa Dược
         type: giang-day
         leadership:
           - {date: 2023-09-15, secretary: Trần Thị Hoa}
           - {date: 2020-08-14, secretary: Nguyễn Văn Đức}
-        """) == [f"{MINI_CELL}:6:12: lỗi: leadership[1].date: mục ngày 14-8-2020 đứng sau mục ngày 15-9-2023; "
-                 "hãy xếp theo thứ tự ngày"]
+        """,
+    ) == [
+        f"{MINI_CELL}:6:12: lỗi: leadership[1].date: mục ngày 14-8-2020 đứng sau mục ngày 15-9-2023; "
+        "hãy xếp theo thứ tự ngày"
+    ]
 
 
 def test_a_top_level_secretary_must_match_the_last_entry(mini: Path) -> None:
-    assert problems(mini, """\
+    assert problems(
+        mini,
+        """\
         id: khoa-duoc
         name: Chi bộ Khoa Dược
         type: giang-day
@@ -280,41 +341,55 @@ def test_a_top_level_secretary_must_match_the_last_entry(mini: Path) -> None:
           - {date: 2020-08-14, secretary: Nguyễn Văn Đức}
           - date: 2023-09-15
             secretary: Trần Thị Hoa
-        """) == [f"{MINI_CELL}:4:12: lỗi: secretary: 'Nguyễn Văn Đức' khác bí thư hiện nay 'Trần Thị Hoa' ở "
-                 "leadership[1] (dòng 8); sửa cho khớp hoặc bỏ dòng secretary"]
+        """,
+    ) == [
+        f"{MINI_CELL}:4:12: lỗi: secretary: 'Nguyễn Văn Đức' khác bí thư hiện nay 'Trần Thị Hoa' ở "
+        "leadership[1] (dòng 8); sửa cho khớp hoặc bỏ dòng secretary"
+    ]
 
 
 def test_quoted_dates_are_the_dates_they_spell(mini: Path) -> None:
-    (mini / MINI_CELL).write_text(textwrap.dedent("""\
+    (mini / MINI_CELL).write_text(
+        textwrap.dedent("""\
         id: khoa-duoc
         name: Chi bộ Khoa Dược
         type: giang-day
         registration:
           - {date: "2022-06-11", status: dang-ky, year: 2022}
           - {date: '2022-06-20', status: lua-chon, year: 2022}
-        """), encoding="utf-8")
+        """),
+        encoding="utf-8",
+    )
     event = load_records(mini).cells[0].registration[1]
     assert event.date == D(2022, 6, 20)
-    assert problems(mini, """\
+    assert problems(
+        mini,
+        """\
         id: khoa-duoc
         name: Chi bộ Khoa Dược
         type: giang-day
         registration:
           - {date: "2022-02-30", status: dang-ky, year: 2022}
-        """) == [f"{MINI_CELL}:5:12: lỗi: registration[0].date: ngày '2022-02-30' không tồn tại"]
+        """,
+    ) == [f"{MINI_CELL}:5:12: lỗi: registration[0].date: ngày '2022-02-30' không tồn tại"]
 
 
 def test_score_bands_must_go_down(mini: Path) -> None:
     path = mini / "records/dang-bo.yml"
-    path.write_text(path.read_text(encoding="utf-8").replace(
-        "rules:\n  - from: 2022\n    documents: [qd-132]\n",
-        "rules:\n  - from: 2022\n    documents: [qd-132]\n    score:\n      bands:\n"
-        "        - {rating: tot, min: 70}\n        - {rating: xuat-sac, min: 90}\n      basis: X\n"),
-        encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            "rules:\n  - from: 2022\n    documents: [qd-132]\n",
+            "rules:\n  - from: 2022\n    documents: [qd-132]\n    score:\n      bands:\n"
+            "        - {rating: tot, min: 70}\n        - {rating: xuat-sac, min: 90}\n      basis: X\n",
+        ),
+        encoding="utf-8",
+    )
     with pytest.raises(RecordsError) as caught:
         load_records(mini)
-    assert str(caught.value) == ("records/dang-bo.yml:50:11: lỗi: rules[0].score.bands[1]: các khung điểm phải xếp "
-                                 "từ mức cao xuống mức thấp, điểm tối thiểu giảm dần")
+    assert str(caught.value) == (
+        "records/dang-bo.yml:50:11: lỗi: rules[0].score.bands[1]: các khung điểm phải xếp "
+        "từ mức cao xuống mức thấp, điểm tối thiểu giảm dần"
+    )
 
 
 # --- pages ------------------------------------------------------------------------------
@@ -332,22 +407,31 @@ def test_a_past_report_shows_its_own_time(sample_site: Path) -> None:
     assert "Thái Bình, ngày 11 tháng 6 năm 2022" in report.text
     assert "ĐẢNG BỘ TRƯỜNG ĐẠI HỌC Y DƯỢC THÁI BÌNH" in report.text
     assert "Tổng số đảng viên: 18 đồng chí." in report.text
-    assert "Chi bộ có chi ủy; đồng chí Nguyễn Văn Đức là bí thư chi bộ, đồng chí Trần Thị Hoa là phó bí thư." \
+    assert (
+        "Chi bộ có chi ủy; đồng chí Nguyễn Văn Đức là bí thư chi bộ, đồng chí Trần Thị Hoa là phó bí thư."
         in report.text
+    )
     assert "T/M CHI ỦY BÍ THƯ Nguyễn Văn Đức" in report.text
     assert "Trần Thị Hoa" not in report.text.split("T/M CHI ỦY")[1]
     assert "Số liệu tính đến ngày" not in report.text
     cell = page(sample_site, "chi-bo/khoa-duoc/")
     assert "Bí thư chi bộ: Trần Thị Hoa" in cell.text and "Số đảng viên: 19" in cell.text
-    assert ["14-8-2020", "Nguyễn Văn Đức", "Trần Thị Hoa", "theo số đảng viên", "Đại hội Chi bộ nhiệm kỳ 2020-2022."] \
-        in cell.rows
+    assert [
+        "14-8-2020",
+        "Nguyễn Văn Đức",
+        "Trần Thị Hoa",
+        "theo số đảng viên",
+        "Đại hội Chi bộ nhiệm kỳ 2020-2022.",
+    ] in cell.rows
 
 
 def test_a_cell_without_chi_uy_signs_for_the_cell(sample_site: Path) -> None:
     report = page(sample_site, "chi-bo/phong-khao-thi/dang-ky/")
     assert "T/M CHI BỘ BÍ THƯ Nguyễn Thị Lan Phương" in report.text
-    assert "Chi bộ có dưới 9 đảng viên chính thức, không bầu chi ủy; đồng chí Nguyễn Thị Lan Phương là bí thư chi bộ" \
+    assert (
+        "Chi bộ có dưới 9 đảng viên chính thức, không bầu chi ủy; đồng chí Nguyễn Thị Lan Phương là bí thư chi bộ"
         in report.text
+    )
     cell = page(sample_site, "chi-bo/phong-khao-thi/")
     assert "Chi ủy: không có chi ủy (chi bộ bầu bí thư, phó bí thư)" in cell.text
     assert "Bí thư, phó bí thư chi bộ có năng lực" in cell.text
@@ -365,19 +449,26 @@ def test_a_report_after_the_reorganisation_uses_the_new_names(sample_site: Path)
 
 def test_year_page_shows_the_rules_and_the_cap(sample_site: Path) -> None:
     year = page(sample_site, "ket-qua/2024/")
-    assert "Giới hạn tỷ lệ Hoàn thành xuất sắc nhiệm vụ: không quá 20% số được xếp loại Hoàn thành tốt nhiệm vụ" \
+    assert (
+        "Giới hạn tỷ lệ Hoàn thành xuất sắc nhiệm vụ: không quá 20% số được xếp loại Hoàn thành tốt nhiệm vụ"
         in year.text
+    )
     assert ["Chi bộ trực thuộc Đảng ủy", "3", "18", "3", "Trong giới hạn"] in year.rows
     last = page(sample_site, "ket-qua/2025/")
-    assert ("Chấm điểm (thang 100): Hoàn thành xuất sắc nhiệm vụ từ 90 điểm; Hoàn thành tốt nhiệm vụ từ 70 điểm; "
-            "Hoàn thành nhiệm vụ từ 50 điểm; dưới 50 điểm: Không hoàn thành nhiệm vụ") in last.text
+    assert (
+        "Chấm điểm (thang 100): Hoàn thành xuất sắc nhiệm vụ từ 90 điểm; Hoàn thành tốt nhiệm vụ từ 70 điểm; "
+        "Hoàn thành nhiệm vụ từ 50 điểm; dưới 50 điểm: Không hoàn thành nhiệm vụ"
+    ) in last.text
     assert any(row[0] == "Chi bộ Khoa Dược" and row[3] == "93" for row in last.rows)
 
 
 def test_results_count_every_cell_as_not_yet_rated(sample_site: Path) -> None:
     results = page(sample_site, "ket-qua/")
     assert ["2026", "0", "24", "–", "–", "–", "–", "–", "–"] in results.rows
-    assert "Năm 2026 chưa có chi bộ nào được xếp loại (24 chi bộ chưa xếp loại)." in page(sample_site, "ket-qua/2026/").text
+    assert (
+        "Năm 2026 chưa có chi bộ nào được xếp loại (24 chi bộ chưa xếp loại)."
+        in page(sample_site, "ket-qua/2026/").text
+    )
 
 
 def test_criteria_draft_flag_and_banner(sample_site: Path, tmp_path: Path) -> None:
@@ -398,8 +489,15 @@ def test_not_found_page_in_vietnamese(sample_site: Path) -> None:
 def test_wording_found_on_review(sample_site: Path) -> None:
     org = page(sample_site, "to-chuc-thuc-hien/")
     assert ["Họ và tên", "Chức danh trong Ban Chỉ đạo", "Chức vụ"] in org.rows
-    everything = " ".join(page(sample_site, url).text for url in
-                          ("", "lo-trinh/", "chi-bo/", "chi-bo/khoa-duoc/", "ket-qua/", "ket-qua/2022/"))
-    for wrong in ("Không có hồ sơ năm này", "(Các chi bộ (qua", "đối với năm chi bộ đăng ký", "Đạt kiểu mẫu năm",
-                  "Nhiệm vụ trong Ban Chỉ đạo"):
+    everything = " ".join(
+        page(sample_site, url).text
+        for url in ("", "lo-trinh/", "chi-bo/", "chi-bo/khoa-duoc/", "ket-qua/", "ket-qua/2022/")
+    )
+    for wrong in (
+        "Không có hồ sơ năm này",
+        "(Các chi bộ (qua",
+        "đối với năm chi bộ đăng ký",
+        "Đạt kiểu mẫu năm",
+        "Nhiệm vụ trong Ban Chỉ đạo",
+    ):
         assert wrong not in everything, wrong

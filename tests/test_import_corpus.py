@@ -19,7 +19,6 @@ import time
 from pathlib import Path
 
 import pytest
-
 from chibo.commands import cli
 from chibo.records import load_records
 
@@ -29,8 +28,11 @@ DEFAULT_ARGS = "--year 2026"
 
 
 def snapshot(project: Path) -> dict[str, str]:
-    return {p.relative_to(project).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted((project / "records").rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(project).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted((project / "records").rglob("*"))
+        if p.is_file()
+    }
 
 
 def render(command: str, out: str, err: str, code: int) -> str:

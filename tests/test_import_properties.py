@@ -16,22 +16,58 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from chibo.commands import cli
+from chibo.records import load_records
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from chibo.commands import cli
-from chibo.records import load_records
-
 CORPUS = Path(__file__).parent / "import-corpus"
-HEADERS = ["Mã chi bộ", "Tên chi bộ", "Xếp loại", "ĐV HTXSNV", "ĐV HTTNV", "ĐV HTNV", "ĐV KHTNV", "TC1", "TC2",
-           "BS-1", "Kiểu mẫu", "Quyết định", "Khen thưởng", "Ghi chú", "STT"]
-WORDS = ["khoa-duoc", "khoa-noi", "khoa-dieu-duong", "phong-dao-tao", "sinh-vien-y-1", "Chi bộ Khoa Dược",
-         "Chi bộ Khoa Nội", "tot", "xuat-sac", "hoan-thanh", "khong-hoan-thanh", "HTTNV", "Hoàn thành tốt nhiệm vụ",
-         "Đạt", "Chưa đạt", "Có", "Không", "x", "Quyết định số 5-QĐ/ĐU ngày 18-12-2026", "ngày 1-1-2024", "0", "12"]
+HEADERS = [
+    "Mã chi bộ",
+    "Tên chi bộ",
+    "Xếp loại",
+    "ĐV HTXSNV",
+    "ĐV HTTNV",
+    "ĐV HTNV",
+    "ĐV KHTNV",
+    "TC1",
+    "TC2",
+    "BS-1",
+    "Kiểu mẫu",
+    "Quyết định",
+    "Khen thưởng",
+    "Ghi chú",
+    "STT",
+]
+WORDS = [
+    "khoa-duoc",
+    "khoa-noi",
+    "khoa-dieu-duong",
+    "phong-dao-tao",
+    "sinh-vien-y-1",
+    "Chi bộ Khoa Dược",
+    "Chi bộ Khoa Nội",
+    "tot",
+    "xuat-sac",
+    "hoan-thanh",
+    "khong-hoan-thanh",
+    "HTTNV",
+    "Hoàn thành tốt nhiệm vụ",
+    "Đạt",
+    "Chưa đạt",
+    "Có",
+    "Không",
+    "x",
+    "Quyết định số 5-QĐ/ĐU ngày 18-12-2026",
+    "ngày 1-1-2024",
+    "0",
+    "12",
+]
 FORMULAS = ["=SUM(A1:A3)", "=1/0", "=A1", "=B2+1", '=IF(C2>3,"tot","xuat-sac")']
 
 cells = st.one_of(
-    st.none(), st.just(""),
+    st.none(),
+    st.just(""),
     st.sampled_from(WORDS),
     st.integers(min_value=-5, max_value=200_000),
     st.floats(allow_nan=False, allow_infinity=False, min_value=-1e6, max_value=1e6),
@@ -40,22 +76,30 @@ cells = st.one_of(
     st.text(max_size=40),
     st.text(alphabet=st.sampled_from(list(',;\t"\n\r \u00a0\u200b\u202e\ufeff\x07aĐộ')), max_size=20),
 )
-headers = st.lists(st.one_of(st.sampled_from(HEADERS), st.sampled_from(HEADERS), st.text(max_size=12), st.just("")),
-                   min_size=1, max_size=9)
-sheets = st.fixed_dictionaries({
-    "header_row": st.integers(min_value=1, max_value=3),
-    "headers": headers,
-    "rows": st.lists(st.lists(cells, max_size=10), max_size=8),
-    "format": st.sampled_from(["xlsx", "csv-utf-8", "csv-utf-8-sig", "csv-utf-16", "bytes-xlsx", "bytes-csv"]),
-    "separator": st.sampled_from([",", ";", "\t"]),
-    "write": st.booleans(),
-    "noise": st.binary(max_size=300),
-})
+headers = st.lists(
+    st.one_of(st.sampled_from(HEADERS), st.sampled_from(HEADERS), st.text(max_size=12), st.just("")),
+    min_size=1,
+    max_size=9,
+)
+sheets = st.fixed_dictionaries(
+    {
+        "header_row": st.integers(min_value=1, max_value=3),
+        "headers": headers,
+        "rows": st.lists(st.lists(cells, max_size=10), max_size=8),
+        "format": st.sampled_from(["xlsx", "csv-utf-8", "csv-utf-8-sig", "csv-utf-16", "bytes-xlsx", "bytes-csv"]),
+        "separator": st.sampled_from([",", ";", "\t"]),
+        "write": st.booleans(),
+        "noise": st.binary(max_size=300),
+    }
+)
 
 
 def snapshot(project: Path) -> dict[str, str]:
-    return {p.relative_to(project).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted((project / "records").rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(project).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted((project / "records").rglob("*"))
+        if p.is_file()
+    }
 
 
 def sheet_bytes(sheet: dict) -> tuple[str, bytes]:
@@ -104,14 +148,18 @@ def test_random_sheets_never_crash_and_never_half_write(sheet: dict) -> None:
 
 
 IDS = ["khoa-duoc", "khoa-noi", "khoa-dieu-duong", "phong-dao-tao", "sinh-vien-y-1"]
-rows = st.lists(st.tuples(
-    st.sampled_from(IDS),
-    st.sampled_from(["", "tot", "xuat-sac", "HTNV", "KHTNV", "Hoàn thành tốt nhiệm vụ", "tốt lắm"]),
-    st.one_of(st.just(""), st.integers(min_value=0, max_value=30).map(str)),
-    st.sampled_from(["", "Đạt", "Chưa đạt", "x"]),
-    st.sampled_from(["", "", "Không", "Có"]),
-    st.text(st.characters(blacklist_categories=("Cs", "Cc", "Cf", "Zl", "Zp")), max_size=30),
-), max_size=5, unique_by=lambda row: row[0])
+rows = st.lists(
+    st.tuples(
+        st.sampled_from(IDS),
+        st.sampled_from(["", "tot", "xuat-sac", "HTNV", "KHTNV", "Hoàn thành tốt nhiệm vụ", "tốt lắm"]),
+        st.one_of(st.just(""), st.integers(min_value=0, max_value=30).map(str)),
+        st.sampled_from(["", "Đạt", "Chưa đạt", "x"]),
+        st.sampled_from(["", "", "Không", "Có"]),
+        st.text(st.characters(blacklist_categories=("Cs", "Cc", "Cf", "Zl", "Zp")), max_size=30),
+    ),
+    max_size=5,
+    unique_by=lambda row: row[0],
+)
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -122,7 +170,8 @@ def test_mostly_valid_sheets_write_valid_records_or_nothing(rows: list[tuple], s
         shutil.copytree(CORPUS / "records", project / "records")
         out = io.StringIO(newline="")
         csv.writer(out, delimiter=separator).writerows(
-            [["Mã chi bộ", "Xếp loại", "ĐV HTTNV", "TC1", "Kiểu mẫu", "Ghi chú"], *rows])
+            [["Mã chi bộ", "Xếp loại", "ĐV HTTNV", "TC1", "Kiểu mẫu", "Ghi chú"], *rows]
+        )
         path = project / "ket-qua-2026.csv"
         path.write_text(out.getvalue(), encoding="utf-8")
         before = snapshot(project)
@@ -133,7 +182,7 @@ def test_mostly_valid_sheets_write_valid_records_or_nothing(rows: list[tuple], s
             assert snapshot(project) == before
             return
         cells = {c.id: c for c in load_records(project).cells}
-        for cell_id, rating, tot, *_ in rows:
+        for cell_id, _rating, tot, *_ in rows:
             result = next((r for r in cells[cell_id].results if r.year == 2026), None)
             if tot:
                 assert result is not None and result.members is not None and result.members.tot == int(tot)

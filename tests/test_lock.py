@@ -9,12 +9,13 @@ from __future__ import annotations
 import re
 import tomllib
 
+from conftest import ROOT
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 
-from conftest import ROOT
-
-_PIN = re.compile(r"^([A-Za-z0-9._-]+)==([^ ;\\]+)(?: ;[^\\]*)? \\\n((?:    --hash=sha256:[0-9a-f]{64}(?: \\)?\n)+)", re.M)
+_PIN = re.compile(
+    r"^([A-Za-z0-9._-]+)==([^ ;\\]+)(?: ;[^\\]*)? \\\n((?:    --hash=sha256:[0-9a-f]{64}(?: \\)?\n)+)", re.M
+)
 
 
 def pins() -> dict[str, list[tuple[str, int]]]:

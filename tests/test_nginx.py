@@ -19,11 +19,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-
+from chibo.output import policy
 from conftest import ROOT, require
 from test_browser_pages import PAGE_TYPES
-
-from chibo.output import policy
 
 DEPLOY = ROOT / "deploy" / "nginx"
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
@@ -39,8 +37,14 @@ class Nginx:
     published: frozenset[str]  # the site's own files, before the test put private ones beside them
     certificate: Path
 
-    def request(self, path: str, *, account: str | None = "vanphong", password: str | None = None,
-                headers: dict[str, str] | None = None) -> tuple[int, http.client.HTTPMessage, bytes]:
+    def request(
+        self,
+        path: str,
+        *,
+        account: str | None = "vanphong",
+        password: str | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> tuple[int, http.client.HTTPMessage, bytes]:
         context = ssl.create_default_context(cafile=str(self.certificate))
         connection = http.client.HTTPSConnection("127.0.0.1", self.https, context=context, timeout=10)
         sent = dict(headers or {})
@@ -68,7 +72,7 @@ def localize(conf: str, values: dict[str, str]) -> str:
         if "# SỬA" in line and not line.lstrip().startswith("#"):
             directive, rest = line.split(None, 1)
             key = "listen ssl" if directive == "listen" and " ssl" in rest.split("#")[0] else directive
-            line = f"{line[:len(line) - len(line.lstrip())]}{directive} {values[key]};"
+            line = f"{line[: len(line) - len(line.lstrip())]}{directive} {values[key]};"
             used.add(key)
         lines.append(line)
     assert used == set(values), "the '# SỬA' lines are exactly what a server needs set"
@@ -100,17 +104,37 @@ def accounts_file(path: Path) -> None:
     """One account made with htpasswd (bcrypt), one with openssl (apr1): the README's two ways."""
     first, second = ACCOUNTS.items()
     subprocess.run(["htpasswd", "-B", "-b", "-c", str(path), *first], check=True, capture_output=True)
-    apr1 = subprocess.run(["openssl", "passwd", "-apr1", "-stdin"], input=second[1], text=True,
-                          check=True, capture_output=True).stdout.strip()
+    apr1 = subprocess.run(
+        ["openssl", "passwd", "-apr1", "-stdin"], input=second[1], text=True, check=True, capture_output=True
+    ).stdout.strip()
     with path.open("a", encoding="ascii") as file:
         file.write(f"{second[0]}:{apr1}\n")
 
 
 def certificate(folder: Path) -> tuple[Path, Path]:
     cert, key = folder / "chibo.crt", folder / "chibo.key"
-    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=localhost",
-                    "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1", "-keyout", str(key), "-out", str(cert)],
-                   check=True, capture_output=True)
+    subprocess.run(
+        [
+            "openssl",
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-days",
+            "2",
+            "-subj",
+            "/CN=localhost",
+            "-addext",
+            "subjectAltName=DNS:localhost,IP:127.0.0.1",
+            "-keyout",
+            str(key),
+            "-out",
+            str(cert),
+        ],
+        check=True,
+        capture_output=True,
+    )
     return cert, key
 
 
@@ -137,10 +161,21 @@ def nginx(sample_server, tmp_path_factory: pytest.TempPathFactory):
     shutil.copytree(DEPLOY / "snippets", tmp / "snippets")
     (tmp / "sites").mkdir()
     ports = {"https": free_port(), "http": free_port()}
-    (tmp / "sites" / "chibo.conf").write_text(localize((DEPLOY / "chibo.conf").read_text(encoding="utf-8"), {
-        "listen": f"127.0.0.1:{ports['http']}", "listen ssl": f"127.0.0.1:{ports['https']} ssl",
-        "server_name": "localhost", "ssl_certificate": str(cert), "ssl_certificate_key": str(key),
-        "auth_basic_user_file": str(tmp / "chibo.htpasswd"), "root": str(site)}), encoding="utf-8")
+    (tmp / "sites" / "chibo.conf").write_text(
+        localize(
+            (DEPLOY / "chibo.conf").read_text(encoding="utf-8"),
+            {
+                "listen": f"127.0.0.1:{ports['http']}",
+                "listen ssl": f"127.0.0.1:{ports['https']} ssl",
+                "server_name": "localhost",
+                "ssl_certificate": str(cert),
+                "ssl_certificate_key": str(key),
+                "auth_basic_user_file": str(tmp / "chibo.htpasswd"),
+                "root": str(site),
+            },
+        ),
+        encoding="utf-8",
+    )
     user = "user root root;" if os.geteuid() == 0 else ""  # workers must read the pytest folders
     (tmp / "nginx.conf").write_text(MAIN.format(user=user, tmp=tmp), encoding="utf-8")
     command = [NGINX, "-p", str(tmp), "-c", str(tmp / "nginx.conf"), "-e", str(tmp / "error.log")]
@@ -163,8 +198,17 @@ def nginx(sample_server, tmp_path_factory: pytest.TempPathFactory):
 # --- the login ---------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("path", ["/", "/chi-bo/", "/du-lieu/chi-bo.json", "/khong-co-trang-nay/", "/.git/config",
-                                  "/assets/javascripts/bundle.a5f9d56c.min.js"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/",
+        "/chi-bo/",
+        "/du-lieu/chi-bo.json",
+        "/khong-co-trang-nay/",
+        "/.git/config",
+        "/assets/javascripts/bundle.a5f9d56c.min.js",
+    ],
+)
 def test_nothing_without_the_login(nginx: Nginx, path: str) -> None:
     for account, password in ((None, None), ("vanphong", "sai-mat-khau"), ("ai-do", "thu-nghiem-Chi-bo-2025")):
         status, headers, body = nginx.request(path, account=account, password=password)
@@ -191,16 +235,19 @@ def test_every_page_and_download_is_served_with_the_login(nginx: Nginx) -> None:
             assert status == 200 and headers["Content-Type"] == "text/html; charset=utf-8", url
 
 
-@pytest.mark.parametrize("name, content_type", [
-    ("du-lieu/chi-bo.json", "application/json; charset=utf-8"),
-    ("du-lieu/chi-bo.csv", "text/csv; charset=utf-8"),
-    ("du-lieu/lich.ics", "text/calendar; charset=utf-8"),
-    ("du-lieu/thay-doi.xml", "text/xml; charset=utf-8"),
-    ("mau/ket-qua-2026.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
-    ("assets/chibo.css", "text/css; charset=utf-8"),
-    ("assets/chibo-list.js", "application/javascript; charset=utf-8"),
-    ("robots.txt", "text/plain; charset=utf-8"),
-])
+@pytest.mark.parametrize(
+    "name, content_type",
+    [
+        ("du-lieu/chi-bo.json", "application/json; charset=utf-8"),
+        ("du-lieu/chi-bo.csv", "text/csv; charset=utf-8"),
+        ("du-lieu/lich.ics", "text/calendar; charset=utf-8"),
+        ("du-lieu/thay-doi.xml", "text/xml; charset=utf-8"),
+        ("mau/ket-qua-2026.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+        ("assets/chibo.css", "text/css; charset=utf-8"),
+        ("assets/chibo-list.js", "application/javascript; charset=utf-8"),
+        ("robots.txt", "text/plain; charset=utf-8"),
+    ],
+)
 def test_downloads_have_their_type(nginx: Nginx, name: str, content_type: str) -> None:
     status, headers, _ = nginx.request("/" + name)
     assert (status, headers["Content-Type"]) == (200, content_type)
@@ -218,30 +265,49 @@ SECURITY_HEADERS = {
 }
 
 
-@pytest.mark.parametrize("path, status", [("/", 200), ("/chi-bo/khoa-duoc/", 200), ("/du-lieu/chi-bo.csv", 200),
-                                          ("/khong-co-trang-nay/", 404)])
+@pytest.mark.parametrize(
+    "path, status",
+    [("/", 200), ("/chi-bo/khoa-duoc/", 200), ("/du-lieu/chi-bo.csv", 200), ("/khong-co-trang-nay/", 404)],
+)
 def test_security_headers_on_every_answer(nginx: Nginx, path: str, status: int) -> None:
     got, headers, _ = nginx.request(path)
     assert got == status
     assert {name: headers[name] for name in SECURITY_HEADERS} == SECURITY_HEADERS
-    assert headers["Cache-Control"] == "private, no-cache" and headers["ETag"] or status == 404
+    assert (headers["Cache-Control"] == "private, no-cache" and headers["ETag"]) or status == 404
     assert headers["Server"] == "nginx"  # no version
 
 
 def test_fingerprinted_assets_are_kept_a_year_and_the_rest_revalidated(nginx: Nginx) -> None:
-    fingerprinted = sorted(n for n in nginx.published if n.startswith("assets/") and
-                           ("bundle." in n or "/main." in n or "chibo-inline." in n or "workers/search." in n)
-                           and not n.endswith(".map"))
+    fingerprinted = sorted(
+        n
+        for n in nginx.published
+        if n.startswith("assets/")
+        and ("bundle." in n or "/main." in n or "chibo-inline." in n or "workers/search." in n)
+        and not n.endswith(".map")
+    )
     assert len(fingerprinted) >= 5
     for name in fingerprinted:
         assert nginx.request("/" + name)[1]["Cache-Control"] == "private, max-age=31536000, immutable", name
-    for name in ("assets/chibo.css", "assets/chibo-list.js", "search/search_index.json",
-                 "assets/javascripts/lunr/min/lunr.vi.min.js", "index.html"):
+    for name in (
+        "assets/chibo.css",
+        "assets/chibo-list.js",
+        "search/search_index.json",
+        "assets/javascripts/lunr/min/lunr.vi.min.js",
+        "index.html",
+    ):
         assert nginx.request("/" + name)[1]["Cache-Control"] == "private, no-cache", name
 
 
-@pytest.mark.parametrize("name", ["index.html", "assets/javascripts/bundle.a5f9d56c.min.js", "assets/chibo.css",
-                                  "search/search_index.json", "du-lieu/chi-bo.csv"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "index.html",
+        "assets/javascripts/bundle.a5f9d56c.min.js",
+        "assets/chibo.css",
+        "search/search_index.json",
+        "du-lieu/chi-bo.csv",
+    ],
+)
 def test_text_is_compressed(nginx: Nginx, name: str) -> None:
     status, headers, body = nginx.request("/" + name, headers={"Accept-Encoding": "gzip"})
     assert (status, headers["Content-Encoding"], headers["Vary"]) == (200, "gzip", "Accept-Encoding")
@@ -264,12 +330,26 @@ def test_no_folder_listing(nginx: Nginx, path: str) -> None:
     assert status == 404 and b"Index of" not in body
 
 
-@pytest.mark.parametrize("path", [
-    "/.git/config", "/.git/", "/.htpasswd", "/records/dang-bo.yml", "/records/", "/mkdocs.yml",
-    "/hooks/chibo_hooks.py", "/ra-ngoai/bi-mat.txt", "/ra-ngoai/site/index.html", "/../bi-mat.txt",
-    "/%2e%2e/bi-mat.txt", "/..%2fbi-mat.txt", "/chi-bo/../../bi-mat.txt", "/%2E%2E/%2E%2E/etc/passwd",
-    "/.site.lock",
-])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/.git/config",
+        "/.git/",
+        "/.htpasswd",
+        "/records/dang-bo.yml",
+        "/records/",
+        "/mkdocs.yml",
+        "/hooks/chibo_hooks.py",
+        "/ra-ngoai/bi-mat.txt",
+        "/ra-ngoai/site/index.html",
+        "/../bi-mat.txt",
+        "/%2e%2e/bi-mat.txt",
+        "/..%2fbi-mat.txt",
+        "/chi-bo/../../bi-mat.txt",
+        "/%2E%2E/%2E%2E/etc/passwd",
+        "/.site.lock",
+    ],
+)
 def test_private_files_and_files_outside_the_site_are_never_served(nginx: Nginx, path: str) -> None:
     status, _, body = nginx.request(path)
     assert status in (400, 404) and SECRET.encode() not in body and b"root:" not in body
@@ -286,8 +366,10 @@ def test_http_sends_to_https(nginx: Nginx) -> None:
 
 def test_tls_is_modern(nginx: Nginx) -> None:
     context = ssl.create_default_context(cafile=str(nginx.certificate))
-    with socket.create_connection(("127.0.0.1", nginx.https)) as raw, \
-            context.wrap_socket(raw, server_hostname="localhost") as tls:
+    with (
+        socket.create_connection(("127.0.0.1", nginx.https)) as raw,
+        context.wrap_socket(raw, server_hostname="localhost") as tls,
+    ):
         assert tls.version() in ("TLSv1.2", "TLSv1.3")
     old = ssl.create_default_context(cafile=str(nginx.certificate))
     old.maximum_version = ssl.TLSVersion.TLSv1_2
@@ -302,8 +384,11 @@ def test_tls_is_modern(nginx: Nginx) -> None:
 @pytest.mark.parametrize("name", PAGE_TYPES)
 def test_chromium_through_nginx_sees_no_policy_violation(nginx: Nginx, visit, name: str) -> None:
     url = PAGE_TYPES[name] if name != "404" else "khong-co-trang-nay/"
-    seen = visit(f"https://localhost:{nginx.https}/{url}", ignore_https_errors=True,
-                 http_credentials={"username": "vanphong", "password": ACCOUNTS["vanphong"]})
+    seen = visit(
+        f"https://localhost:{nginx.https}/{url}",
+        ignore_https_errors=True,
+        http_credentials={"username": "vanphong", "password": ACCOUNTS["vanphong"]},
+    )
     seen.page.wait_for_load_state("networkidle")
     assert seen.page.locator(".chibo-internal").inner_text() == "Tài liệu lưu hành nội bộ"
     if name == "danh-sach-chi-bo":

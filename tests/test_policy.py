@@ -14,7 +14,6 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-
 from chibo.output import markup, policy
 
 INTERNAL = "Tài liệu lưu hành nội bộ"
@@ -116,8 +115,10 @@ def test_table_alignment_by_class(built: Path) -> None:
 
 
 def test_search_share_link_is_no_javascript_url() -> None:
-    material = ('<a href="javascript:void(0)" class="md-search__icon md-icon" title="Chia sẻ" '
-                'data-clipboard data-md-component="search-share" tabindex="-1">')
+    material = (
+        '<a href="javascript:void(0)" class="md-search__icon md-icon" title="Chia sẻ" '
+        'data-clipboard data-md-component="search-share" tabindex="-1">'
+    )
     assert markup.fix_material_markup(material).startswith('<a href="#" class="md-search__icon md-icon"')
 
 
@@ -140,8 +141,9 @@ def quiet(seen) -> None:
 
 def test_the_checks_see_a_violation(sample_server, visit) -> None:
     seen = visit(sample_server.url)
-    seen.page.evaluate("document.body.append(Object.assign(document.createElement('script'), "
-                       "{textContent: 'window.ran = true'}))")
+    seen.page.evaluate(
+        "document.body.append(Object.assign(document.createElement('script'), {textContent: 'window.ran = true'}))"
+    )
     seen.page.wait_for_timeout(200)
     assert seen.page.evaluate("window.ran") is None
     assert seen.violations and "script-src" in seen.violations[0]

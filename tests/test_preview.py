@@ -12,17 +12,15 @@ from __future__ import annotations
 import json
 import re
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 import pytest
+from chibo.output import preview
+from conftest import build_site, copy_project
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
-
-from chibo.output import preview
-
-from conftest import build_site, copy_project
 
 CELL = "records/chi-bo/khoa-duoc.yml"
 
@@ -76,8 +74,13 @@ def test_the_preview_shows_what_a_full_build_shows(served: tuple[Path, Path], tm
     rename(project, "Chi bộ Khoa Dược", "Chi bộ Khoa Dược lâm sàng")
     dirty_build(project, site_dir)
     full = build_site(project)
-    for page in ("chi-bo/khoa-duoc/index.html", "chi-bo/index.html", "ket-qua/2025/index.html",
-                 "chi-bo/khoa-kham-benh/index.html", "du-lieu/chi-bo.csv"):
+    for page in (
+        "chi-bo/khoa-duoc/index.html",
+        "chi-bo/index.html",
+        "ket-qua/2025/index.html",
+        "chi-bo/khoa-kham-benh/index.html",
+        "du-lieu/chi-bo.csv",
+    ):
         assert (site_dir / page).read_bytes() == (full / page).read_bytes(), page
     key = lambda e: (e["location"], e["title"], e["text"])  # noqa: E731
     assert sorted(map(key, search_index(site_dir))) == sorted(map(key, search_index(full)))
@@ -95,8 +98,9 @@ def test_a_removed_cell_leaves_the_site_and_search(served: tuple[Path, Path]) ->
     assert "Khoa Dược" not in (site_dir / "chi-bo/index.html").read_text(encoding="utf-8")
 
 
-def test_a_bad_save_is_reported_and_the_next_good_one_shows(served: tuple[Path, Path],
-                                                             caplog: pytest.LogCaptureFixture) -> None:
+def test_a_bad_save_is_reported_and_the_next_good_one_shows(
+    served: tuple[Path, Path], caplog: pytest.LogCaptureFixture
+) -> None:
     project, site_dir = served
     dirty_build(project, site_dir)
     path = project / CELL

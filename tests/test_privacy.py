@@ -14,12 +14,10 @@ import json
 from pathlib import Path
 
 import pytest
-from docx import Document
-
 from chibo.records.committee import Privacy
 from chibo.report.privacy import count_phrase, mask
-
 from conftest import build_site, copy_project
+from docx import Document
 from htmltext import page
 
 ON, OFF = Privacy(), Privacy(hide_small_counts=False)
@@ -29,14 +27,17 @@ def texts(counts: tuple[int, ...], privacy: Privacy = ON) -> list[str]:
     return [s.text for s in mask(counts, privacy)]
 
 
-@pytest.mark.parametrize(("counts", "shown"), [
-    ((3, 14, 0, 1), ["3", "14", "ẩn", "< 3"]),   # one hidden: the smallest other (0) is hidden too
-    ((1, 10, 1, 0), ["< 3", "10", "< 3", "0"]),   # two hidden: neither can be worked out
-    ((2, 8, 0, 0), ["< 3", "8", "ẩn", "0"]),
-    ((5, 21, 0, 0), ["5", "21", "0", "0"]),       # nothing small: nothing hidden
-    ((0, 2, 0, 0), ["0", "2", "0", "0"]),         # the largest is never hidden
-    ((4, 12, 3, 0), ["4", "12", "3", "0"]),       # 3 is not below the threshold
-])
+@pytest.mark.parametrize(
+    ("counts", "shown"),
+    [
+        ((3, 14, 0, 1), ["3", "14", "ẩn", "< 3"]),  # one hidden: the smallest other (0) is hidden too
+        ((1, 10, 1, 0), ["< 3", "10", "< 3", "0"]),  # two hidden: neither can be worked out
+        ((2, 8, 0, 0), ["< 3", "8", "ẩn", "0"]),
+        ((5, 21, 0, 0), ["5", "21", "0", "0"]),  # nothing small: nothing hidden
+        ((0, 2, 0, 0), ["0", "2", "0", "0"]),  # the largest is never hidden
+        ((4, 12, 3, 0), ["4", "12", "3", "0"]),  # 3 is not below the threshold
+    ],
+)
 def test_counts_below_the_threshold_are_hidden(counts: tuple[int, ...], shown: list[str]) -> None:
     assert texts(counts) == shown
     assert [s.value for s in mask(counts, ON)] == [int(t) if t.isdigit() else None for t in shown]
@@ -53,22 +54,29 @@ def sites(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     hidden = build_site(copy_project(tmp_path_factory.mktemp("on")))
     project = copy_project(tmp_path_factory.mktemp("off"))
     committee = project / "records/dang-bo.yml"
-    committee.write_text(committee.read_text(encoding="utf-8").replace(
-        "sample: true\n", "sample: true\nprivacy:\n  hide_small_counts: false\n"), encoding="utf-8")
+    committee.write_text(
+        committee.read_text(encoding="utf-8").replace(
+            "sample: true\n", "sample: true\nprivacy:\n  hide_small_counts: false\n"
+        ),
+        encoding="utf-8",
+    )
     return hidden, build_site(project)
 
 
 def test_pages_hide_small_counts(sites: tuple[Path, Path]) -> None:
     hidden, shown = sites
     # Chi bộ Khoa Khám bệnh, 2024: 3 HTXSNV, 22 HTTNV, 1 HTNV, 0 KHTNV.
-    assert ["2024", "Hoàn thành tốt nhiệm vụ", "3", "22", "< 3", "ẩn", "5/6 (chưa đạt: BS-1)", "–"] \
-        in page(hidden, "chi-bo/khoa-kham-benh/").rows
-    assert ["2024", "Hoàn thành tốt nhiệm vụ", "3", "22", "1", "0", "5/6 (chưa đạt: BS-1)", "–"] \
-        in page(shown, "chi-bo/khoa-kham-benh/").rows
+    assert ["2024", "Hoàn thành tốt nhiệm vụ", "3", "22", "< 3", "ẩn", "5/6 (chưa đạt: BS-1)", "–"] in page(
+        hidden, "chi-bo/khoa-kham-benh/"
+    ).rows
+    assert ["2024", "Hoàn thành tốt nhiệm vụ", "3", "22", "1", "0", "5/6 (chưa đạt: BS-1)", "–"] in page(
+        shown, "chi-bo/khoa-kham-benh/"
+    ).rows
     year = page(hidden, "ket-qua/2024/")
     assert any(row[0] == "Chi bộ Khoa Khám bệnh" and row[3:7] == ["3", "22", "< 3", "ẩn"] for row in year.rows)
-    assert ('"< 3": từ 1 đến 2 đảng viên, không ghi số để không lộ danh tính; "ẩn": số được ẩn theo để không suy '
-            'ra số đó.') in year.text
+    assert (
+        '"< 3": từ 1 đến 2 đảng viên, không ghi số để không lộ danh tính; "ẩn": số được ẩn theo để không suy ra số đó.'
+    ) in year.text
     assert "không lộ danh tính" not in page(shown, "ket-qua/2024/").text
 
 

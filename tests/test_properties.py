@@ -15,30 +15,53 @@ import tempfile
 from pathlib import Path
 
 import yaml
+from chibo.records import RecordsError, load_records
+from chibo.records.fields import WINDOWS_DEVICE_NAMES
+from chibo.vocab import RATINGS
+from conftest import DATA, build_site, copy_project
+from htmltext import page
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from chibo.records import RecordsError
-from chibo.records import load_records
-from chibo.records.fields import WINDOWS_DEVICE_NAMES
-from chibo.vocab import RATINGS
-
-from conftest import DATA, build_site, copy_project
-from htmltext import page
-
 # Words of PyYAML's and pydantic's English messages that must not reach a reader.
 ENGLISH = re.compile(r"\b(expected|found|while|should|input|cannot|not allowed|invalid|error)\b", re.I)
-FIELDS = ["id", "name", "type", "secretary", "members", "extra_criteria", "registration", "results",
-          "year", "rating", "criteria", "model", "date", "status", "decision", "note", "xuat-sac", "tc1"]
+FIELDS = [
+    "id",
+    "name",
+    "type",
+    "secretary",
+    "members",
+    "extra_criteria",
+    "registration",
+    "results",
+    "year",
+    "rating",
+    "criteria",
+    "model",
+    "date",
+    "status",
+    "decision",
+    "note",
+    "xuat-sac",
+    "tc1",
+]
 scalars = st.one_of(
-    st.none(), st.booleans(), st.integers(-10**6, 10**6), st.floats(allow_nan=False, allow_infinity=False),
-    st.text(max_size=30), st.dates(dt.date(1900, 1, 1), dt.date(2200, 1, 1)),
+    st.none(),
+    st.booleans(),
+    st.integers(-(10**6), 10**6),
+    st.floats(allow_nan=False, allow_infinity=False),
+    st.text(max_size=30),
+    st.dates(dt.date(1900, 1, 1), dt.date(2200, 1, 1)),
     st.sampled_from(["tot", "dat", "giang-day", "khoa-duoc", "2022-02-30", "no", "on", "010", "1e3"]),
 )
-values = st.recursive(scalars, lambda inner: st.one_of(
-    st.lists(inner, max_size=4),
-    st.dictionaries(st.one_of(st.sampled_from(FIELDS), st.text(max_size=8)), inner, max_size=5),
-), max_leaves=25)
+values = st.recursive(
+    scalars,
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=4),
+        st.dictionaries(st.one_of(st.sampled_from(FIELDS), st.text(max_size=8)), inner, max_size=5),
+    ),
+    max_leaves=25,
+)
 records = st.dictionaries(st.sampled_from(FIELDS), values, max_size=8)
 
 
@@ -75,8 +98,12 @@ def test_any_yaml_shaped_record_validates_or_gives_our_lines(record: dict) -> No
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.one_of(st.binary(max_size=300), st.text(alphabet=string.printable + "ộưđ:-[]{}&*!|>'\"#\t\x00", max_size=200)
-                 .map(lambda t: t.encode("utf-8"))))
+@given(
+    st.one_of(
+        st.binary(max_size=300),
+        st.text(alphabet=string.printable + "ộưđ:-[]{}&*!|>'\"#\t\x00", max_size=200).map(lambda t: t.encode("utf-8")),
+    )
+)
 def test_any_bytes_validate_or_give_our_lines(content: bytes) -> None:
     root = _project()
     try:
@@ -89,10 +116,12 @@ def test_any_bytes_validate_or_give_our_lines(content: bytes) -> None:
 
 # Cell ids: no Windows device name (con, nul, com1…), which the records refuse as file names.
 slugs = st.from_regex(r"[a-z0-9]{1,8}(-[a-z0-9]{1,8}){0,2}", fullmatch=True).filter(
-    lambda s: s not in WINDOWS_DEVICE_NAMES)
+    lambda s: s not in WINDOWS_DEVICE_NAMES
+)
 # Text: no control, format (invisible, bidirectional) or line separator characters, which the records refuse.
-texts = st.text(st.characters(codec="utf-8", exclude_categories=("Cc", "Cs", "Cf", "Zl", "Zp")),
-                min_size=1, max_size=40).filter(str.strip)
+texts = st.text(
+    st.characters(codec="utf-8", exclude_categories=("Cc", "Cs", "Cf", "Zl", "Zp")), min_size=1, max_size=40
+).filter(str.strip)
 
 
 @st.composite
@@ -101,10 +130,17 @@ def cells(draw: st.DrawFn, cell_id: str) -> dict:
     results = []
     for year in sorted(years):
         rating = draw(st.one_of(st.none(), st.sampled_from(RATINGS)))
-        criteria = draw(st.one_of(st.none(), st.fixed_dictionaries({"tc1": st.sampled_from(["dat", "chua-dat"]),
-                                                                      "tc2": st.sampled_from(["dat", "chua-dat"])})))
-        model = (rating in ("xuat-sac", "tot") and all(v == "dat" for v in (criteria or {}).values())
-                 and draw(st.booleans()))
+        criteria = draw(
+            st.one_of(
+                st.none(),
+                st.fixed_dictionaries(
+                    {"tc1": st.sampled_from(["dat", "chua-dat"]), "tc2": st.sampled_from(["dat", "chua-dat"])}
+                ),
+            )
+        )
+        model = (
+            rating in ("xuat-sac", "tot") and all(v == "dat" for v in (criteria or {}).values()) and draw(st.booleans())
+        )
         result = {"year": year, "model": model, "note": draw(texts)}
         if rating:
             result["rating"] = rating
@@ -114,12 +150,23 @@ def cells(draw: st.DrawFn, cell_id: str) -> dict:
     start = draw(st.dates(dt.date(2022, 1, 1), dt.date(2025, 1, 1)))
     registration = []
     if draw(st.booleans()):
-        registration = [{"date": start, "status": "dang-ky", "year": start.year},
-                        {"date": start + dt.timedelta(days=draw(st.integers(0, 60))),
-                         "status": draw(st.sampled_from(["lua-chon", "khong-lua-chon", "rut"])), "year": start.year}]
-    return {"id": cell_id, "name": draw(texts), "type": draw(st.sampled_from(["giang-day", "sinh-vien"])),
-            "secretary": draw(texts), "members": draw(st.integers(0, 60)),
-            "registration": registration, "results": results}
+        registration = [
+            {"date": start, "status": "dang-ky", "year": start.year},
+            {
+                "date": start + dt.timedelta(days=draw(st.integers(0, 60))),
+                "status": draw(st.sampled_from(["lua-chon", "khong-lua-chon", "rut"])),
+                "year": start.year,
+            },
+        ]
+    return {
+        "id": cell_id,
+        "name": draw(texts),
+        "type": draw(st.sampled_from(["giang-day", "sinh-vien"])),
+        "secretary": draw(texts),
+        "members": draw(st.integers(0, 60)),
+        "registration": registration,
+        "results": results,
+    }
 
 
 @settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])

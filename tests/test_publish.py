@@ -20,10 +20,8 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-
-from conftest import DATA, ROOT, build_site, copy_project
-
 from chibo.output import publish
+from conftest import DATA, ROOT, build_site, copy_project
 
 KILLS = 32
 posix_only = pytest.mark.skipif(os.name != "posix", reason="SIGKILL and renameat2 are POSIX / Linux")
@@ -31,8 +29,11 @@ posix_only = pytest.mark.skipif(os.name != "posix", reason="SIGKILL and renameat
 
 def manifest(site: Path) -> dict[str, str]:
     """Every file of a site with the hash of its bytes; {} when the folder is missing."""
-    return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(site.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(site.rglob("*"))
+        if p.is_file()
+    }
 
 
 def leftovers(project: Path) -> list[str]:
@@ -41,15 +42,20 @@ def leftovers(project: Path) -> list[str]:
 
 def mkdocs_build(project: Path) -> subprocess.Popen:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    return subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=project, env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "build", "--strict"],
+        cwd=project,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
 
 
 def set_as_of(project: Path, day: str) -> None:
     committee = project / "records" / "dang-bo.yml"
     text = committee.read_text(encoding="utf-8")
     start = text.index("as_of: ")
-    committee.write_text(text[:start] + f"as_of: {day}" + text[text.index("\n", start):], encoding="utf-8")
+    committee.write_text(text[:start] + f"as_of: {day}" + text[text.index("\n", start) :], encoding="utf-8")
 
 
 @posix_only
@@ -120,8 +126,9 @@ def test_killed_swaps_never_leave_a_partial_or_missing_site(tmp_path: Path) -> N
     shutil.copytree(first, target)
     rng = random.Random(2022)
     for n in range(KILLS):
-        loop = subprocess.Popen([sys.executable, "-c", SWAP_LOOP, str(ROOT / "hooks"), str(target), str(first),
-                                 str(second)])
+        loop = subprocess.Popen(
+            [sys.executable, "-c", SWAP_LOOP, str(ROOT / "hooks"), str(target), str(first), str(second)]
+        )
         time.sleep(0.15 + rng.random() * 0.35)
         loop.send_signal(signal.SIGKILL)
         assert loop.wait() == -signal.SIGKILL
@@ -156,8 +163,13 @@ def test_a_warning_in_strict_mode_keeps_the_old_site(built: Path) -> None:
     page = built / "docs" / "lien-ket-hong.md"
     page.write_text("# Trang thử\n\n[không có](khong-co.md)\n", encoding="utf-8")
     try:
-        run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=built, capture_output=True,
-                             text=True, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+        run = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict"],
+            cwd=built,
+            capture_output=True,
+            text=True,
+            env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
+        )
     finally:
         page.unlink()
     assert run.returncode == 1 and "khong-co.md" in run.stderr

@@ -10,7 +10,6 @@ import dataclasses
 import datetime as dt
 
 import pytest
-
 from chibo.records import load_records
 from chibo.records.committee import Committee, Target
 from chibo.records.models import Cell, YearResult
@@ -18,7 +17,6 @@ from chibo.report import summarize
 from chibo.report.roadmap import DONE, ONGOING, UPCOMING, december_cycles
 from chibo.report.selection import MET, NO_DATA, NOT_MET, REVIEW
 from chibo.report.stats import Share, check_target, percent, year_stats
-
 from conftest import DATA, copy_project
 
 
@@ -26,17 +24,20 @@ def result(year: int, rating: str | None = None, **fields: object) -> YearResult
     return YearResult.model_validate({"year": year, "rating": rating, **fields})
 
 
-@pytest.mark.parametrize(("count", "total", "expected"), [
-    (1, 16, 6.3),     # 6.25 → 6.3: half up, not to even
-    (1, 80, 1.3),     # 1.25 → 1.3
-    (7, 16, 43.8),    # 43.75 → 43.8
-    (5, 8, 62.5),     # exact
-    (1, 3, 33.3),     # 33.33…
-    (2, 3, 66.7),     # 66.66…
-    (22, 24, 91.7),   # the sample's 2025 figure
-    (0, 5, 0.0),
-    (5, 5, 100.0),
-])
+@pytest.mark.parametrize(
+    ("count", "total", "expected"),
+    [
+        (1, 16, 6.3),  # 6.25 → 6.3: half up, not to even
+        (1, 80, 1.3),  # 1.25 → 1.3
+        (7, 16, 43.8),  # 43.75 → 43.8
+        (5, 8, 62.5),  # exact
+        (1, 3, 33.3),  # 33.33…
+        (2, 3, 66.7),  # 66.66…
+        (22, 24, 91.7),  # the sample's 2025 figure
+        (0, 5, 0.0),
+        (5, 5, 100.0),
+    ],
+)
 def test_shares_round_half_up(count: int, total: int, expected: float) -> None:
     assert percent(count, total) == expected
     assert Share.of(count, total) == Share(count, total, expected)
@@ -49,41 +50,56 @@ def test_no_share_when_nothing_is_rated() -> None:
 
 
 def test_year_stats_count_ratings_and_models() -> None:
-    stats = year_stats(2024, [
-        result(2024, "xuat-sac", model=True), result(2024, "tot"), result(2024, "tot"),
-        result(2024, "hoan-thanh"), result(2024),
-    ])
+    stats = year_stats(
+        2024,
+        [
+            result(2024, "xuat-sac", model=True),
+            result(2024, "tot"),
+            result(2024, "tot"),
+            result(2024, "hoan-thanh"),
+            result(2024),
+        ],
+    )
     assert stats.rated == 4 and stats.unrated == 1
-    assert {code: s.count for code, s in stats.ratings.items()} == \
-        {"xuat-sac": 1, "tot": 2, "hoan-thanh": 1, "khong-hoan-thanh": 0}
+    assert {code: s.count for code, s in stats.ratings.items()} == {
+        "xuat-sac": 1,
+        "tot": 2,
+        "hoan-thanh": 1,
+        "khong-hoan-thanh": 0,
+    }
     assert stats.ratings["tot"] == Share(2, 4, 50.0)
     assert stats.good_or_better == Share(3, 4, 75.0)
     assert stats.model == Share(1, 4, 25.0)
 
 
 def target(comparison: str, percent_: float, measure: str = "tot-tro-len") -> Target:
-    return Target.model_validate({"id": "t", "label": "T", "measure": measure, "comparison": comparison,
-                                  "percent": percent_, "year": 2025})
+    return Target.model_validate(
+        {"id": "t", "label": "T", "measure": measure, "comparison": comparison, "percent": percent_, "year": 2025}
+    )
 
 
 def rated(good: int, total: int) -> list[YearResult]:
     return [result(2025, "tot") for _ in range(good)] + [result(2025, "hoan-thanh") for _ in range(total - good)]
 
 
-@pytest.mark.parametrize(("comparison", "percent_", "good", "total", "met", "needed"), [
-    (">=", 90, 27, 30, True, 0),    # 90 % of 30 is exactly 27: "at least" is met
-    (">=", 90, 26, 30, False, 1),
-    (">", 90, 27, 30, False, 1),    # "more than" 90 % of 30 needs 28
-    (">", 90, 28, 30, True, 0),
-    (">", 20, 3, 16, False, 1),     # 20 % of 16 is 3.2: 3 cells (18,75 %) is short by one
-    (">", 20, 4, 16, True, 0),      # 4/16 = 25 %
-    (">=", 20, 3, 15, True, 0),     # 20 % of 15 is exactly 3: "at least" met …
-    (">", 20, 3, 15, False, 1),     # … "more than" not
-    (">=", 16.1, 5, 31, True, 0),   # 16,1 % of 31 is 4.991: 5 cells, exact decimal arithmetic
-    (">=", 90, 20, 30, False, 7),   # cells still needed: 27 − 20
-])
-def test_target_verdicts_at_exact_thresholds(comparison: str, percent_: float, good: int, total: int,
-                                             met: bool, needed: int) -> None:
+@pytest.mark.parametrize(
+    ("comparison", "percent_", "good", "total", "met", "needed"),
+    [
+        (">=", 90, 27, 30, True, 0),  # 90 % of 30 is exactly 27: "at least" is met
+        (">=", 90, 26, 30, False, 1),
+        (">", 90, 27, 30, False, 1),  # "more than" 90 % of 30 needs 28
+        (">", 90, 28, 30, True, 0),
+        (">", 20, 3, 16, False, 1),  # 20 % of 16 is 3.2: 3 cells (18,75 %) is short by one
+        (">", 20, 4, 16, True, 0),  # 4/16 = 25 %
+        (">=", 20, 3, 15, True, 0),  # 20 % of 15 is exactly 3: "at least" met …
+        (">", 20, 3, 15, False, 1),  # … "more than" not
+        (">=", 16.1, 5, 31, True, 0),  # 16,1 % of 31 is 4.991: 5 cells, exact decimal arithmetic
+        (">=", 90, 20, 30, False, 7),  # cells still needed: 27 − 20
+    ],
+)
+def test_target_verdicts_at_exact_thresholds(
+    comparison: str, percent_: float, good: int, total: int, met: bool, needed: int
+) -> None:
     check = check_target(target(comparison, percent_), year_stats(2025, rated(good, total)))
     assert (check.actual, check.met, check.needed) == (good, met, needed)
 
@@ -144,15 +160,20 @@ def test_report_figures_match_the_hand_worked_table(small_report) -> None:
     assert [(t.met, t.needed) for t in small_report.targets] == [(True, 0), (True, 0)]
     # Each target against every rated year: 2024 short by one cell for each.
     assert [[(c.stats.year, c.needed) for c in checks] for checks in small_report.trajectory] == [
-        [(2022, 0), (2023, 1), (2024, 1), (2025, 0)], [(2022, 1), (2023, 1), (2024, 1), (2025, 0)]]
+        [(2022, 0), (2023, 1), (2024, 1), (2025, 0)],
+        [(2022, 1), (2023, 1), (2024, 1), (2025, 0)],
+    ]
 
 
-@pytest.mark.parametrize(("as_of", "state"), [
-    (dt.date(2025, 11, 30), UPCOMING),
-    (dt.date(2025, 12, 1), ONGOING),
-    (dt.date(2025, 12, 31), ONGOING),
-    (dt.date(2026, 1, 1), DONE),
-])
+@pytest.mark.parametrize(
+    ("as_of", "state"),
+    [
+        (dt.date(2025, 11, 30), UPCOMING),
+        (dt.date(2025, 12, 1), ONGOING),
+        (dt.date(2025, 12, 31), ONGOING),
+        (dt.date(2026, 1, 1), DONE),
+    ],
+)
 def test_december_cycle_relative_to_as_of(small_report, as_of: dt.date, state: str) -> None:
     committee: Committee = small_report.committee.model_copy(update={"as_of": as_of})
     cycles = {c.year: c.state for c in december_cycles(committee, small_report.stats)}

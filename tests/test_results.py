@@ -15,15 +15,14 @@ thresholds need 5 of 5 (100·n ≥ 450) and 2 of 5 (100·n > 100) cells: one mor
 from __future__ import annotations
 
 import csv
-import re
 import io
 import json
+import re
 from pathlib import Path
 
 import feedparser
 import icalendar
 import pytest
-
 from conftest import DATA, build_site, copy_project
 from htmltext import page
 
@@ -36,29 +35,101 @@ def small(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_results_json(small: Path) -> None:
     data = json.loads((small / "du-lieu/ket-qua.json").read_text(encoding="utf-8"))
     assert data["years"] == [
-        {"year": 2022, "rated": 2, "unrated": 3, "ratings": {"xuat-sac": 0, "tot": 2, "hoan-thanh": 0, "khong-hoan-thanh": 0},
-         "good_or_better": 2, "good_or_better_percent": 100.0, "model": 0, "model_percent": 0.0},
-        {"year": 2023, "rated": 2, "unrated": 3, "ratings": {"xuat-sac": 0, "tot": 1, "hoan-thanh": 1, "khong-hoan-thanh": 0},
-         "good_or_better": 1, "good_or_better_percent": 50.0, "model": 0, "model_percent": 0.0},
-        {"year": 2024, "rated": 5, "unrated": 0, "ratings": {"xuat-sac": 1, "tot": 3, "hoan-thanh": 1, "khong-hoan-thanh": 0},
-         "good_or_better": 4, "good_or_better_percent": 80.0, "model": 1, "model_percent": 20.0},
-        {"year": 2025, "rated": 4, "unrated": 1, "ratings": {"xuat-sac": 1, "tot": 3, "hoan-thanh": 0, "khong-hoan-thanh": 0},
-         "good_or_better": 4, "good_or_better_percent": 100.0, "model": 1, "model_percent": 25.0},
+        {
+            "year": 2022,
+            "rated": 2,
+            "unrated": 3,
+            "ratings": {"xuat-sac": 0, "tot": 2, "hoan-thanh": 0, "khong-hoan-thanh": 0},
+            "good_or_better": 2,
+            "good_or_better_percent": 100.0,
+            "model": 0,
+            "model_percent": 0.0,
+        },
+        {
+            "year": 2023,
+            "rated": 2,
+            "unrated": 3,
+            "ratings": {"xuat-sac": 0, "tot": 1, "hoan-thanh": 1, "khong-hoan-thanh": 0},
+            "good_or_better": 1,
+            "good_or_better_percent": 50.0,
+            "model": 0,
+            "model_percent": 0.0,
+        },
+        {
+            "year": 2024,
+            "rated": 5,
+            "unrated": 0,
+            "ratings": {"xuat-sac": 1, "tot": 3, "hoan-thanh": 1, "khong-hoan-thanh": 0},
+            "good_or_better": 4,
+            "good_or_better_percent": 80.0,
+            "model": 1,
+            "model_percent": 20.0,
+        },
+        {
+            "year": 2025,
+            "rated": 4,
+            "unrated": 1,
+            "ratings": {"xuat-sac": 1, "tot": 3, "hoan-thanh": 0, "khong-hoan-thanh": 0},
+            "good_or_better": 4,
+            "good_or_better_percent": 100.0,
+            "model": 1,
+            "model_percent": 25.0,
+        },
     ]
     assert data["targets"] == [
-        {"id": "tot-tro-len", "label": "Chi bộ hoàn thành tốt nhiệm vụ trở lên", "measure": "tot-tro-len",
-         "year": 2025, "comparison": ">=", "percent": 90.0, "rated": 4, "actual": 4, "actual_percent": 100.0,
-         "met": True, "needed": 0},
-        {"id": "kieu-mau", "label": "Chi bộ đạt tiêu chí mô hình chi bộ kiểu mẫu", "measure": "kieu-mau",
-         "year": 2025, "comparison": ">", "percent": 20.0, "rated": 4, "actual": 1, "actual_percent": 25.0,
-         "met": True, "needed": 0},
+        {
+            "id": "tot-tro-len",
+            "label": "Chi bộ hoàn thành tốt nhiệm vụ trở lên",
+            "measure": "tot-tro-len",
+            "year": 2025,
+            "comparison": ">=",
+            "percent": 90.0,
+            "rated": 4,
+            "actual": 4,
+            "actual_percent": 100.0,
+            "met": True,
+            "needed": 0,
+        },
+        {
+            "id": "kieu-mau",
+            "label": "Chi bộ đạt tiêu chí mô hình chi bộ kiểu mẫu",
+            "measure": "kieu-mau",
+            "year": 2025,
+            "comparison": ">",
+            "percent": 20.0,
+            "rated": 4,
+            "actual": 1,
+            "actual_percent": 25.0,
+            "met": True,
+            "needed": 0,
+        },
     ]
 
 
 def test_results_page_agrees_with_the_json(small: Path) -> None:
     results = page(small, "ket-qua/")
-    assert ["2024", "5", "0", "1 (20,0%)", "3 (60,0%)", "1 (20,0%)", "0 (0,0%)", "4 (80,0%)", "1 (20,0%)"] in results.rows
-    assert ["2025", "4", "1", "1 (25,0%)", "3 (75,0%)", "0 (0,0%)", "0 (0,0%)", "4 (100,0%)", "1 (25,0%)"] in results.rows
+    assert [
+        "2024",
+        "5",
+        "0",
+        "1 (20,0%)",
+        "3 (60,0%)",
+        "1 (20,0%)",
+        "0 (0,0%)",
+        "4 (80,0%)",
+        "1 (20,0%)",
+    ] in results.rows
+    assert [
+        "2025",
+        "4",
+        "1",
+        "1 (25,0%)",
+        "3 (75,0%)",
+        "0 (0,0%)",
+        "0 (0,0%)",
+        "4 (100,0%)",
+        "1 (25,0%)",
+    ] in results.rows
     # Each target against every year: the verdict and the cells still needed.
     assert ["2024", "4/5", "80,0%", "Chưa đạt, cần thêm 1 chi bộ"] in results.rows
     assert ["2024", "1/5", "20,0%", "Chưa đạt, cần thêm 1 chi bộ"] in results.rows
@@ -80,10 +151,28 @@ def test_year_page_lists_every_cell_and_the_rules(small: Path) -> None:
     year = page(small, "ket-qua/2024/")
     assert "Căn cứ xếp loại" in year.text
     assert "Quy định về kiểm điểm và đánh giá, xếp loại: số 132-QĐ/TW ngày 08-3-2018 của Bộ Chính trị" in year.text
-    assert ["Chi bộ B", "Giảng dạy", "Hoàn thành tốt nhiệm vụ", "0", "5", "< 3", "< 3", "1/2 (chưa đạt: TC1)", "–"] \
-        in year.rows
-    assert ["Chi bộ E", "Giảng dạy", "Hoàn thành tốt nhiệm vụ", "–", "–", "–", "–", "2/2", "Được công nhận"] \
-        in year.rows
+    assert [
+        "Chi bộ B",
+        "Giảng dạy",
+        "Hoàn thành tốt nhiệm vụ",
+        "0",
+        "5",
+        "< 3",
+        "< 3",
+        "1/2 (chưa đạt: TC1)",
+        "–",
+    ] in year.rows
+    assert [
+        "Chi bộ E",
+        "Giảng dạy",
+        "Hoàn thành tốt nhiệm vụ",
+        "–",
+        "–",
+        "–",
+        "–",
+        "2/2",
+        "Được công nhận",
+    ] in year.rows
     assert ("../2023/", "← Năm 2023") in year.links and ("../2025/", "Năm 2025 →") in year.links
     last = page(small, "ket-qua/2025/")
     assert ["Chi bộ E", "Giảng dạy", "Chưa xếp loại", "–", "–", "–", "–", "–", "–"] in last.rows
@@ -95,7 +184,7 @@ def test_year_page_lists_every_cell_and_the_rules(small: Path) -> None:
 def conditions(small: Path, cell: str) -> list[list[str]]:
     rows = page(small, f"chi-bo/{cell}/").rows
     start = rows.index(["Điều kiện", "Đánh giá", "Căn cứ"])
-    return rows[start + 1:start + 6]
+    return rows[start + 1 : start + 6]
 
 
 def test_selection_conditions_met(small: Path) -> None:
@@ -105,17 +194,31 @@ def test_selection_conditions_met(small: Path) -> None:
 
 def test_selection_conditions_not_met_with_reasons(small: Path) -> None:
     assert conditions(small, "chi-bo-b") == [
-        ["Hoàn thành tốt nhiệm vụ trở lên 3 năm liền (2022–2024)", "Chưa đạt",
-         "Có năm xếp loại dưới mức tốt (năm 2023: Hoàn thành nhiệm vụ)."],
-        ["Đạt 01 tiêu chí chung về chất lượng sinh hoạt chi bộ (tự đánh giá năm 2024)", "Chưa đạt",
-         "Năm 2024 chưa đạt tiêu chí TC1."],
-        ["Đội ngũ đảng viên cơ bản đã thực hiện tốt 01 tiêu chí về đảng viên (tự đánh giá năm 2024)", "Đạt",
-         "Năm 2024 đạt tiêu chí TC2."],
-        ["Năm 2024: 100% đảng viên hoàn thành nhiệm vụ trở lên, không có đảng viên không hoàn thành nhiệm vụ",
-         "Chưa đạt", "Năm 2024 có dưới 3 đảng viên không hoàn thành nhiệm vụ."],
-        ["Bí thư, phó bí thư chi bộ có năng lực, trình độ, uy tín, tâm huyết, phẩm chất đạo đức tốt",
-         "Do Ban Thường vụ xem xét",
-         "Tiêu chí định tính: chi bộ tự nêu trong báo cáo, Ban Thường vụ Đảng ủy xem xét khi lựa chọn."],
+        [
+            "Hoàn thành tốt nhiệm vụ trở lên 3 năm liền (2022–2024)",
+            "Chưa đạt",
+            "Có năm xếp loại dưới mức tốt (năm 2023: Hoàn thành nhiệm vụ).",
+        ],
+        [
+            "Đạt 01 tiêu chí chung về chất lượng sinh hoạt chi bộ (tự đánh giá năm 2024)",
+            "Chưa đạt",
+            "Năm 2024 chưa đạt tiêu chí TC1.",
+        ],
+        [
+            "Đội ngũ đảng viên cơ bản đã thực hiện tốt 01 tiêu chí về đảng viên (tự đánh giá năm 2024)",
+            "Đạt",
+            "Năm 2024 đạt tiêu chí TC2.",
+        ],
+        [
+            "Năm 2024: 100% đảng viên hoàn thành nhiệm vụ trở lên, không có đảng viên không hoàn thành nhiệm vụ",
+            "Chưa đạt",
+            "Năm 2024 có dưới 3 đảng viên không hoàn thành nhiệm vụ.",
+        ],
+        [
+            "Bí thư, phó bí thư chi bộ có năng lực, trình độ, uy tín, tâm huyết, phẩm chất đạo đức tốt",
+            "Do Ban Thường vụ xem xét",
+            "Tiêu chí định tính: chi bộ tự nêu trong báo cáo, Ban Thường vụ Đảng ủy xem xét khi lựa chọn.",
+        ],
     ]
 
 
@@ -133,7 +236,7 @@ def test_selection_conditions_without_data_for_an_unregistered_cell(small: Path)
 def test_cell_status_timeline_and_criteria_matrix(small: Path) -> None:
     e = page(small, "chi-bo/chi-bo-e/")
     assert "Trạng thái: Được công nhận chi bộ kiểu mẫu năm 2024" in e.text
-    timeline = e.rows[e.rows.index(["Thời gian", "Sự kiện", "Quyết định, ghi chú"]) + 1:][:5]
+    timeline = e.rows[e.rows.index(["Thời gian", "Sự kiện", "Quyết định, ghi chú"]) + 1 :][:5]
     assert timeline == [
         ["05-01-2024", "Đăng ký (năm 2024)", "–"],
         ["20-01-2024", "Ban Thường vụ lựa chọn (năm 2024)", "–"],
@@ -153,10 +256,16 @@ def test_milestones_against_as_of(small: Path) -> None:
     assert "Sắp tới: 31-12-2025: Báo cáo năm 2025 15-01-2026: Tổng kết Đề án" in home.text
     road = page(small, "lo-trinh/")
     states = {row[1]: row[3] for row in road.rows if re.fullmatch(r"\d+-\d+-\d{4}", row[0])}
-    assert states == {"Quán triệt Đề án": "Đã hoàn thành ngày 08-6-2022", "Sơ kết giữa kỳ": "Quá hạn",
-                      "Báo cáo năm 2025": "Sắp tới", "Tổng kết Đề án": "Sắp tới"}
-    assert ("Năm 2022 — Ban Thường vụ lựa chọn từ 1 đến 2 chi bộ để chỉ đạo thực hiện (mục III.3.3): "
-            "đã lựa chọn 0 chi bộ: Chưa đạt.") in road.text
+    assert states == {
+        "Quán triệt Đề án": "Đã hoàn thành ngày 08-6-2022",
+        "Sơ kết giữa kỳ": "Quá hạn",
+        "Báo cáo năm 2025": "Sắp tới",
+        "Tổng kết Đề án": "Sắp tới",
+    }
+    assert (
+        "Năm 2022 — Ban Thường vụ lựa chọn từ 1 đến 2 chi bộ để chỉ đạo thực hiện (mục III.3.3): "
+        "đã lựa chọn 0 chi bộ: Chưa đạt."
+    ) in road.text
     cycles = {row[0]: row[2] for row in road.rows if row[:1] and row[0].isdigit() and len(row) == 4}
     assert cycles == {"2022": "Đã qua", "2023": "Đã qua", "2024": "Đã qua", "2025": "Đang diễn ra"}  # as_of 31-12-2025
 
@@ -181,17 +290,29 @@ def test_csv_files_agree_with_the_pages(small: Path) -> None:
     assert len(rated_2024) == 5
     assert sum(r["Mã xếp loại"] in ("xuat-sac", "tot") for r in rated_2024) == 4
     b_2024 = next(r for r in rows if r["Mã chi bộ"] == "chi-bo-b" and r["Năm"] == "2024")
-    assert (b_2024["ĐV HTTNV"], b_2024["ĐV KHTNV"], b_2024["Tiêu chí chưa đạt"]) == ("5", "< 3", "tc1")  # small counts hidden (privacy)
+    assert (b_2024["ĐV HTTNV"], b_2024["ĐV KHTNV"], b_2024["Tiêu chí chưa đạt"]) == (
+        "5",
+        "< 3",
+        "tc1",
+    )  # small counts hidden (privacy)
 
 
 def test_cells_json(small: Path) -> None:
     cells = json.loads((small / "du-lieu/chi-bo.json").read_text(encoding="utf-8"))
     a = next(c for c in cells if c["id"] == "chi-bo-a")
-    assert {k: a[k] for k in ("type", "type_name", "status", "status_label", "latest_year", "latest_rating",
-                              "model_years", "url")} == {
-        "type": "giang-day", "type_name": "Chi bộ khoa, bộ môn", "status": "kieu-mau",
-        "status_label": "Được công nhận chi bộ kiểu mẫu năm 2025", "latest_year": 2025, "latest_rating": "xuat-sac",
-        "model_years": [2025], "url": "chi-bo/chi-bo-a/"}
+    assert {
+        k: a[k]
+        for k in ("type", "type_name", "status", "status_label", "latest_year", "latest_rating", "model_years", "url")
+    } == {
+        "type": "giang-day",
+        "type_name": "Chi bộ khoa, bộ môn",
+        "status": "kieu-mau",
+        "status_label": "Được công nhận chi bộ kiểu mẫu năm 2025",
+        "latest_year": 2025,
+        "latest_rating": "xuat-sac",
+        "model_years": [2025],
+        "url": "chi-bo/chi-bo-a/",
+    }
     for cell in cells:
         assert (small / cell["url"] / "index.html").exists()
 
@@ -230,7 +351,15 @@ def test_json_schema_is_published(small: Path) -> None:
 
 def test_downloads_page_links_every_file(small: Path) -> None:
     links = dict(page(small, "du-lieu/").links)
-    for name in ("chi-bo.json", "chi-bo.csv", "chi-bo.xlsx", "ket-qua.json", "ket-qua.csv", "ket-qua.xlsx",
-                 "lich.ics", "thay-doi.xml",
-                 "schema/chi-bo.schema.json"):
+    for name in (
+        "chi-bo.json",
+        "chi-bo.csv",
+        "chi-bo.xlsx",
+        "ket-qua.json",
+        "ket-qua.csv",
+        "ket-qua.xlsx",
+        "lich.ics",
+        "thay-doi.xml",
+        "schema/chi-bo.schema.json",
+    ):
         assert links[name] == name and (small / "du-lieu" / name).is_file()

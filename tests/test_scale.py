@@ -8,13 +8,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 import chibo.output.site
 import chibo.records
 import chibo.records.load
+import pytest
 from chibo.commands.demo import make_cell, write_demo
-
 from conftest import build_site
 
 
@@ -44,8 +42,12 @@ def test_records_are_read_and_validated_once_per_build(tmp_path: Path, monkeypat
     reads: list[str] = []
     loads: list[Path] = []
     read, load = chibo.records.load.read_document, chibo.output.site.load_records
-    monkeypatch.setattr(chibo.records.load, "read_document", lambda path, rel, text=None: (reads.append(rel), read(path, rel, text))[1])
-    monkeypatch.setattr(chibo.output.site, "load_records", lambda p, memo=None: (loads.append(p), load(p, memo=memo))[1])
+    monkeypatch.setattr(
+        chibo.records.load, "read_document", lambda path, rel, text=None: (reads.append(rel), read(path, rel, text))[1]
+    )
+    monkeypatch.setattr(
+        chibo.output.site, "load_records", lambda p, memo=None: (loads.append(p), load(p, memo=memo))[1]
+    )
     build_site(project)
     assert len(loads) == 1
     assert sorted(reads) == sorted(set(reads)) and len(reads) == 2 + 12

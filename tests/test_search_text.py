@@ -15,13 +15,11 @@ from pathlib import Path
 
 import pytest
 import yaml
-from material.plugins.search.plugin import Parser
-
 from chibo.commands.demo import write_demo
 from chibo.output import render, searchtext, site
 from chibo.output.site import build
-
 from conftest import DATA, ROOT, build_site, copy_project
+from material.plugins.search.plugin import Parser
 from test_escaping import poison
 
 _TAG = re.compile(r"<[a-zA-Z/]")
@@ -48,7 +46,8 @@ def hostile_records(tmp_path: Path) -> Path:
 
 @pytest.mark.parametrize("records", ["sample", "hostile", "demo"])
 def test_the_site_and_its_search_index_are_those_read_from_whole_blocks(
-        records: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    records: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("CHIBO_WORKER", "0")  # both builds in this process, where the patch applies
 
     def project(folder: Path) -> Path:
@@ -77,16 +76,24 @@ def parse(html: str) -> list[tuple[str, str | None, str, str]]:
 
 # What can stand around a block in a page: Markdown puts a block on a line of its own,
 # between headings, paragraphs, lists and other blocks.
-AROUND = [("<h2 id=\"a\">Tiêu đề</h2>\n", "\n<p>Sau đó</p>"), ("<p>x</p>", "<p>y</p>"), ("\n\n", "\n"),
-          ("<h1>H</h1>\n<p>đoạn</p>\n", "\n<h2 id='b'>B</h2>\n<ul>\n<li>z</li>\n</ul>"),
-          ("<ul><li>q\n", "\n</li></ul> đuôi "), ("", ""), ("<p>a</p>\n<!--chibo:1-->\n", "\n<!--chibo:2-->\n")]
+AROUND = [
+    ('<h2 id="a">Tiêu đề</h2>\n', "\n<p>Sau đó</p>"),
+    ("<p>x</p>", "<p>y</p>"),
+    ("\n\n", "\n"),
+    ("<h1>H</h1>\n<p>đoạn</p>\n", "\n<h2 id='b'>B</h2>\n<ul>\n<li>z</li>\n</ul>"),
+    ("<ul><li>q\n", "\n</li></ul> đuôi "),
+    ("", ""),
+    ("<p>a</p>\n<!--chibo:1-->\n", "\n<!--chibo:2-->\n"),
+]
 
 
 def same_for_search(block: str) -> None:
     text = searchtext.text(block)
     for before, after in AROUND:
-        assert parse(before + "<!--chibo:0-->" + text + "<!--/chibo-->" + after) == parse(before + block + after), \
-            (before, block)
+        assert parse(before + "<!--chibo:0-->" + text + "<!--/chibo-->" + after) == parse(before + block + after), (
+            before,
+            block,
+        )
 
 
 def test_every_block_of_the_sample_reads_the_same_to_the_search_parser() -> None:
@@ -98,17 +105,51 @@ def test_every_block_of_the_sample_reads_the_same_to_the_search_parser() -> None
 
 def test_random_blocks_read_the_same_to_the_search_parser() -> None:
     rnd = random.Random(20261130)
-    tags = ["li", "ul", "ol", "p", "td", "tr", "th", "span", "strong", "div", "table", "a", "svg", "text", "title",
-            "sub"]
-    pieces = [" ", "\n", "\n\n", "\t", "  ", "x", "a b", " y ", "\nz\n", "&lt;3", "&amp;amp;", "&#34;", "Đảng ủy",
-              "<br>", "<br/>", "<rect/>", "<!-- c -->", "<img src=x>"]
+    tags = [
+        "li",
+        "ul",
+        "ol",
+        "p",
+        "td",
+        "tr",
+        "th",
+        "span",
+        "strong",
+        "div",
+        "table",
+        "a",
+        "svg",
+        "text",
+        "title",
+        "sub",
+    ]
+    pieces = [
+        " ",
+        "\n",
+        "\n\n",
+        "\t",
+        "  ",
+        "x",
+        "a b",
+        " y ",
+        "\nz\n",
+        "&lt;3",
+        "&amp;amp;",
+        "&#34;",
+        "Đảng ủy",
+        "<br>",
+        "<br/>",
+        "<rect/>",
+        "<!-- c -->",
+        "<img src=x>",
+    ]
 
     def tree_of(depth: int) -> str:
         out = []
         for _ in range(rnd.randint(0, 4)):
             if depth < 4 and rnd.random() < 0.5:
                 tag = rnd.choice(tags)
-                out.append(f"<{tag} class=\"c\">{tree_of(depth + 1)}</{tag}>")
+                out.append(f'<{tag} class="c">{tree_of(depth + 1)}</{tag}>')
             else:
                 out.append(rnd.choice(pieces))
         return "".join(out)

@@ -9,12 +9,10 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import DATA, ROOT, build_site, copy_project
 from htmltext import page
 
-PAGE_URLS = ["", "ke-hoach/", "tieu-chi/", "chi-bo/", "chi-bo/khoa-kham-benh/",
-             "to-chuc-thuc-hien/", "van-ban/"]
+PAGE_URLS = ["", "ke-hoach/", "tieu-chi/", "chi-bo/", "chi-bo/khoa-kham-benh/", "to-chuc-thuc-hien/", "van-ban/"]
 
 
 @pytest.fixture(scope="module")
@@ -39,11 +37,20 @@ def test_pages_with_record_data_show_the_sample_banner(sample: Path, url: str) -
 
 def test_navigation_lists_sections_not_cells(sample: Path) -> None:
     html = page(sample, "to-chuc-thuc-hien/").html
-    tabs = html[html.index('class="md-tabs"'):html.index("</nav>", html.index('class="md-tabs"'))]
+    tabs = html[html.index('class="md-tabs"') : html.index("</nav>", html.index('class="md-tabs"'))]
     labels = re.findall(r'class="md-tabs__link[^"]*">\s*([^<]+?)\s*</a>', tabs)
-    nav = html[html.index("md-nav--primary"):html.index("md-nav--secondary")]
-    assert labels == ["Tổng quan", "Kế hoạch", "Tiêu chí", "Chi bộ", "Kết quả", "Lộ trình",
-                          "Tổ chức thực hiện", "Văn bản", "Dữ liệu"]
+    nav = html[html.index("md-nav--primary") : html.index("md-nav--secondary")]
+    assert labels == [
+        "Tổng quan",
+        "Kế hoạch",
+        "Tiêu chí",
+        "Chi bộ",
+        "Kết quả",
+        "Lộ trình",
+        "Tổ chức thực hiện",
+        "Văn bản",
+        "Dữ liệu",
+    ]
     assert "Chi bộ Khoa Dược" not in nav
     assert "khoa-duoc" not in html
 
@@ -60,22 +67,31 @@ def test_overview_shows_targets_against_the_latest_year(sample: Path) -> None:
 
 def test_plan_page_keeps_the_document_layout(sample: Path) -> None:
     plan = page(sample, "ke-hoach/")
-    for text in ("Số 183-KH/ĐU", "Thái Bình, ngày 31 tháng 5 năm 2022", "I- MỤC ĐÍCH, YÊU CẦU",
-                 "IV- TỔ CHỨC THỰC HIỆN", "Nơi nhận:", "T/M BAN CHẤP HÀNH", "Nguyễn Quốc Tiến"):
+    for text in (
+        "Số 183-KH/ĐU",
+        "Thái Bình, ngày 31 tháng 5 năm 2022",
+        "I- MỤC ĐÍCH, YÊU CẦU",
+        "IV- TỔ CHỨC THỰC HIỆN",
+        "Nơi nhận:",
+        "T/M BAN CHẤP HÀNH",
+        "Nguyễn Quốc Tiến",
+    ):
         assert text in plan.text
 
 
-@pytest.mark.skipif(not (ROOT.parent / "shared/seed/ke-hoach-183-KH-DU.txt").exists(),
-                    reason="the seed text (../shared/seed) is not beside this checkout")
+@pytest.mark.skipif(
+    not (ROOT.parent / "shared/seed/ke-hoach-183-KH-DU.txt").exists(),
+    reason="the seed text (../shared/seed) is not beside this checkout",
+)
 def test_plan_wording_is_unchanged(sample: Path) -> None:
     seed = (ROOT.parent / "shared/seed/ke-hoach-183-KH-DU.txt").read_text(encoding="utf-8")
     seed = re.sub(r"\*+", "", seed)
     # The header (number, place and date) is laid out again in the Party's layout; from the
     # document type on, the text is the signed one, word for word ("(Đã ký)" marks the signature).
     seed_words = [w for w in seed.split() if w not in ("-", "*")]
-    seed_words = seed_words[seed_words.index("KẾ"):]
+    seed_words = seed_words[seed_words.index("KẾ") :]
     text = page(sample, "ke-hoach/").text.split()
-    words = [w for w in text[text.index("KẾ"):] if w not in ("-", "-----", "(Đã", "ký)")]
+    words = [w for w in text[text.index("KẾ") :] if w not in ("-", "-----", "(Đã", "ký)")]
     assert words == seed_words
 
 
@@ -86,8 +102,12 @@ def test_criteria_page_has_common_and_type_specific_criteria(sample: Path) -> No
         assert heading in criteria.text
     for n in range(1, 6):
         assert f"TC{n}." in criteria.text
-    for type_name in ("Chi bộ khoa, bộ môn", "Chi bộ khoa, phòng bệnh viện",
-                      "Chi bộ phòng, ban chức năng", "Chi bộ sinh viên"):
+    for type_name in (
+        "Chi bộ khoa, bộ môn",
+        "Chi bộ khoa, phòng bệnh viện",
+        "Chi bộ phòng, ban chức năng",
+        "Chi bộ sinh viên",
+    ):
         assert re.search(re.escape(type_name) + r": ", criteria.text), type_name
     assert criteria.html.count("<li>") >= 5 * 3
 
@@ -96,10 +116,22 @@ def test_cell_list_links_every_cell(sample: Path) -> None:
     listing = page(sample, "chi-bo/")
     rows = listing.rows[1:]
     assert len(rows) == 24
-    assert listing.rows[0] == ["Chi bộ", "Loại hình", "Bí thư", "Trạng thái", "Xếp loại gần nhất",
-                               "Năm được công nhận kiểu mẫu"]
-    assert ["Chi bộ Khoa Dược", "Giảng dạy", "Trần Thị Hoa", "Được công nhận chi bộ kiểu mẫu năm 2025",
-            "Hoàn thành xuất sắc nhiệm vụ (2025)", "2022, 2023, 2024, 2025"] in rows
+    assert listing.rows[0] == [
+        "Chi bộ",
+        "Loại hình",
+        "Bí thư",
+        "Trạng thái",
+        "Xếp loại gần nhất",
+        "Năm được công nhận kiểu mẫu",
+    ]
+    assert [
+        "Chi bộ Khoa Dược",
+        "Giảng dạy",
+        "Trần Thị Hoa",
+        "Được công nhận chi bộ kiểu mẫu năm 2025",
+        "Hoàn thành xuất sắc nhiệm vụ (2025)",
+        "2022, 2023, 2024, 2025",
+    ] in rows
     assert ("khoa-duoc/", "Chi bộ Khoa Dược") in listing.links
     for href, _ in listing.links:
         if href.endswith("/") and not href.startswith(("http", "#", "..")):
@@ -111,10 +143,14 @@ def test_cell_page_shows_facts_events_and_results(sample: Path) -> None:
     assert "Loại hình: Chi bộ khoa, phòng bệnh viện" in cell.text
     assert "Trạng thái: Được công nhận chi bộ kiểu mẫu năm 2025" in cell.text
     assert "Năm được công nhận chi bộ kiểu mẫu: 2022, 2023, 2025" in cell.text
-    assert ["BS-1", "Chi bộ duy trì sinh hoạt chuyên đề về y đức mỗi quý"] == cell.rows[1][:2]
+    assert cell.rows[1][:2] == ["BS-1", "Chi bộ duy trì sinh hoạt chuyên đề về y đức mỗi quý"]
     assert ["20-6-2022", "Ban Thường vụ lựa chọn (năm 2022)", "Quyết định số 15-QĐ/ĐU ngày 20-6-2022"] in cell.rows
-    assert ["Năm 2024", "Xếp loại: Hoàn thành tốt nhiệm vụ (26 đảng viên)", "Quý III/2024 chi bộ chưa tổ chức sinh hoạt chuyên đề "
-            "về y đức (tiêu chí bổ sung bs-1 chưa đạt); không đề nghị công nhận chi bộ kiểu mẫu năm 2024."] in cell.rows
+    assert [
+        "Năm 2024",
+        "Xếp loại: Hoàn thành tốt nhiệm vụ (26 đảng viên)",
+        "Quý III/2024 chi bộ chưa tổ chức sinh hoạt chuyên đề "
+        "về y đức (tiêu chí bổ sung bs-1 chưa đạt); không đề nghị công nhận chi bộ kiểu mẫu năm 2024.",
+    ] in cell.rows
     assert ["2024", "✓ Đạt", "✓ Đạt", "✓ Đạt", "✓ Đạt", "✓ Đạt", "✗ Chưa đạt"] in cell.rows
     assert ["2024", "Hoàn thành tốt nhiệm vụ", "3", "22", "< 3", "ẩn", "5/6 (chưa đạt: BS-1)", "–"] in cell.rows
     assert ["2025", "Hoàn thành xuất sắc nhiệm vụ", "5", "21", "0", "0", "6/6", "Được công nhận"] in cell.rows
@@ -152,11 +188,19 @@ def test_broken_record_fails_the_build_and_keeps_the_old_site(tmp_path: Path) ->
     (site / "index.html").write_text("bản cũ", encoding="utf-8")
     cell = project / "records/chi-bo/khoa-duoc.yml"
     cell.write_text(cell.read_text(encoding="utf-8").replace("rating: tot", "rating: tot-lam"), encoding="utf-8")
-    run = subprocess.run([sys.executable, "-m", "mkdocs", "build"], cwd=project, capture_output=True,
-                         text=True, encoding="utf-8", env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+    run = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
+    )
     assert run.returncode == 1
-    assert ("records/chi-bo/khoa-duoc.yml:15:13: lỗi: results[0].rating: 'tot-lam' không hợp lệ; "
-            "chọn một trong: xuat-sac, tot, hoan-thanh, khong-hoan-thanh") in run.stderr
+    assert (
+        "records/chi-bo/khoa-duoc.yml:15:13: lỗi: results[0].rating: 'tot-lam' không hợp lệ; "
+        "chọn một trong: xuat-sac, tot, hoan-thanh, khong-hoan-thanh"
+    ) in run.stderr
     assert sorted(p.name for p in site.iterdir()) == ["index.html"]
     assert (site / "index.html").read_text(encoding="utf-8") == "bản cũ"
 
@@ -168,20 +212,41 @@ def test_sample_2025_figures_agree_across_page_json_and_csv(sample: Path) -> Non
 
     years = {y["year"]: y for y in json.loads((sample / "du-lieu/ket-qua.json").read_text(encoding="utf-8"))["years"]}
     y2025 = years[2025]
-    assert (y2025["rated"], y2025["good_or_better"], y2025["good_or_better_percent"], y2025["model"],
-            y2025["model_percent"]) == (24, 22, 91.7, 5, 20.8)
+    assert (
+        y2025["rated"],
+        y2025["good_or_better"],
+        y2025["good_or_better_percent"],
+        y2025["model"],
+        y2025["model_percent"],
+    ) == (24, 22, 91.7, 5, 20.8)
     rows = list(csv.DictReader(io.StringIO((sample / "du-lieu/ket-qua.csv").read_bytes().decode("utf-8-sig"))))
     rated = [r for r in rows if r["Năm"] == "2025" and r["Mã xếp loại"]]
     assert len(rated) == 24
     assert sum(r["Mã xếp loại"] in ("xuat-sac", "tot") for r in rated) == 22
     assert sum(r["Đạt kiểu mẫu"] == "Có" for r in rated) == 5
     results = page(sample, "ket-qua/")
-    assert ["2025", "24", "0", "3 (12,5%)", "19 (79,2%)", "2 (8,3%)", "0 (0,0%)", "22 (91,7%)", "5 (20,8%)"] in results.rows
+    assert [
+        "2025",
+        "24",
+        "0",
+        "3 (12,5%)",
+        "19 (79,2%)",
+        "2 (8,3%)",
+        "0 (0,0%)",
+        "22 (91,7%)",
+        "5 (20,8%)",
+    ] in results.rows
 
 
 def test_roadmap_checks_the_first_year_selection(sample: Path) -> None:
     road = page(sample, "lo-trinh/")
-    assert ("Năm 2022 — Ban Thường vụ lựa chọn từ 1 đến 2 chi bộ để chỉ đạo thực hiện (mục III.3.3): "
-            "đã lựa chọn 2 chi bộ (Chi bộ Khoa Dược, Chi bộ Khoa Khám bệnh): Đạt.") in road.text
-    assert ["15-01-2026", "Tổng kết 4 năm thực hiện Đề án số 02-ĐA/TU Báo cáo tổng kết gửi Ban Thường vụ cấp ủy "
-            "cấp trên.", "Ban Tuyên huấn, Ban Tổ chức Đảng ủy; Văn phòng Đảng ủy", "Quá hạn"] in road.rows
+    assert (
+        "Năm 2022 — Ban Thường vụ lựa chọn từ 1 đến 2 chi bộ để chỉ đạo thực hiện (mục III.3.3): "
+        "đã lựa chọn 2 chi bộ (Chi bộ Khoa Dược, Chi bộ Khoa Khám bệnh): Đạt."
+    ) in road.text
+    assert [
+        "15-01-2026",
+        "Tổng kết 4 năm thực hiện Đề án số 02-ĐA/TU Báo cáo tổng kết gửi Ban Thường vụ cấp ủy cấp trên.",
+        "Ban Tuyên huấn, Ban Tổ chức Đảng ủy; Văn phòng Đảng ủy",
+        "Quá hạn",
+    ] in road.rows

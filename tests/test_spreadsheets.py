@@ -12,7 +12,6 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-
 from conftest import DATA, build_site, copy_project
 from test_results import read_csv
 
@@ -32,8 +31,18 @@ def test_each_table_is_a_sheet_with_vietnamese_headers(small: Path) -> None:
     assert cells.sheetnames == ["Chi bộ", "Sự kiện đăng ký"]
     assert results.sheetnames == ["Kết quả", "Tổng hợp theo năm", "Chỉ tiêu"]
     assert rows(results["Tổng hợp theo năm"])[0] == [
-        "Năm", "Số chi bộ đã xếp loại", "Số chi bộ chưa xếp loại", "HTXSNV", "HTTNV", "HTNV", "KHTNV",
-        "HTTNV trở lên", "Tỷ lệ HTTNV trở lên", "Đạt kiểu mẫu", "Tỷ lệ đạt kiểu mẫu"]
+        "Năm",
+        "Số chi bộ đã xếp loại",
+        "Số chi bộ chưa xếp loại",
+        "HTXSNV",
+        "HTTNV",
+        "HTNV",
+        "KHTNV",
+        "HTTNV trở lên",
+        "Tỷ lệ HTTNV trở lên",
+        "Đạt kiểu mẫu",
+        "Tỷ lệ đạt kiểu mẫu",
+    ]
     for book in (cells, results):
         for sheet in book:
             assert sheet.freeze_panes == "A2", sheet.title
@@ -51,13 +60,21 @@ def test_numbers_dates_and_shares_have_their_types(small: Path) -> None:
     results = openpyxl.load_workbook(small / "du-lieu/ket-qua.xlsx")
     header, *body = rows(results["Kết quả"])
     b_2024 = dict(zip(header, next(r for r in body if r[0] == "chi-bo-b" and r[2] == 2024)))
-    assert (b_2024["ĐV HTTNV"], b_2024["ĐV KHTNV"], b_2024["Tiêu chí chưa đạt"]) == (5, "< 3", "tc1")  # a small count: hidden (privacy)
+    assert (b_2024["ĐV HTTNV"], b_2024["ĐV KHTNV"], b_2024["Tiêu chí chưa đạt"]) == (
+        5,
+        "< 3",
+        "tc1",
+    )  # a small count: hidden (privacy)
     year_2024 = results["Tổng hợp theo năm"]["A4":"K4"][0]
     assert [c.value for c in year_2024] == [2024, 5, 0, 1, 3, 1, 0, 4, 0.8, 1, 0.2]
     assert (year_2024[8].number_format, year_2024[10].number_format) == ("0.0%", "0.0%")
     target = dict(zip(*rows(results["Chỉ tiêu"])[:2]))
     assert (target["Mức cần đạt"], target["Ngưỡng"], target["Tỷ lệ thực tế"], target["Kết quả"]) == (
-        "từ 90% trở lên", 0.9, 1.0, "Đạt")
+        "từ 90% trở lên",
+        0.9,
+        1.0,
+        "Đạt",
+    )
     events = openpyxl.load_workbook(small / "du-lieu/chi-bo.xlsx")["Sự kiện đăng ký"]
     first_b = next(row for row in events.iter_rows(min_row=2) if row[0].value == "chi-bo-b")
     assert first_b[2].is_date and first_b[2].value == dt.datetime(2025, 1, 20)
@@ -67,8 +84,10 @@ def test_numbers_dates_and_shares_have_their_types(small: Path) -> None:
 
 def test_columns_are_wide_enough_for_their_content(small: Path) -> None:
     sheet = openpyxl.load_workbook(small / "du-lieu/chi-bo.xlsx")["Chi bộ"]
-    widths = {sheet.cell(1, c).value: sheet.column_dimensions[sheet.cell(1, c).column_letter].width
-              for c in range(1, sheet.max_column + 1)}
+    widths = {
+        sheet.cell(1, c).value: sheet.column_dimensions[sheet.cell(1, c).column_letter].width
+        for c in range(1, sheet.max_column + 1)
+    }
     assert widths["Trạng thái"] >= len("Đạt kiểu mẫu năm 2025")
     assert widths["Tên chi bộ"] >= len("Chi bộ A")
     assert all(8 <= w <= 60 for w in widths.values()), widths

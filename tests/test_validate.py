@@ -6,10 +6,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
-
-from chibo.records import RecordsError
-from chibo.records import load_records
-
+from chibo.records import RecordsError, load_records
 from conftest import DATA
 
 GOOD = """\
@@ -81,8 +78,10 @@ CASES = {
     ),
     "unknown rating code": (
         GOOD + "results:\n  - year: 2022\n    rating: tot-lam\n",
-        [f"{F}:6:13: lỗi: results[0].rating: 'tot-lam' không hợp lệ; chọn một trong: "
-         "xuat-sac, tot, hoan-thanh, khong-hoan-thanh"],
+        [
+            f"{F}:6:13: lỗi: results[0].rating: 'tot-lam' không hợp lệ; chọn một trong: "
+            "xuat-sac, tot, hoan-thanh, khong-hoan-thanh"
+        ],
     ),
     "unknown cell type": (
         "id: khoa-duoc\nname: Chi bộ Khoa Dược\ntype: benh-vien\n",
@@ -98,8 +97,10 @@ CASES = {
     ),
     "malformed id": (
         "id: Khoa Dược\nname: Chi bộ Khoa Dược\ntype: giang-day\n",
-        [f"{F}:1:5: lỗi: id: 'Khoa Dược' không phải mã hợp lệ (có chữ hoa 'K'): chỉ gồm chữ thường không dấu, "
-         "chữ số và dấu gạch nối, ví dụ 'khoa-duoc'"],
+        [
+            f"{F}:1:5: lỗi: id: 'Khoa Dược' không phải mã hợp lệ (có chữ hoa 'K'): chỉ gồm chữ thường không dấu, "
+            "chữ số và dấu gạch nối, ví dụ 'khoa-duoc'"
+        ],
     ),
     "id differs from the file name": (
         "id: khoa-y\nname: Chi bộ Khoa Dược\ntype: giang-day\n",
@@ -120,21 +121,21 @@ CASES = {
     "events out of order": (
         GOOD + "registration:\n  - {date: 2022-06-11, status: dang-ky, year: 2022}\n"
         "  - {date: 2022-06-01, status: khao-sat, year: 2022}\n",
-        [f"{F}:6:12: lỗi: registration[1].date: sự kiện ngày 01-6-2022 đứng sau sự kiện ngày "
-         "11-6-2022; hãy xếp theo thứ tự ngày"],
+        [
+            f"{F}:6:12: lỗi: registration[1].date: sự kiện ngày 01-6-2022 đứng sau sự kiện ngày "
+            "11-6-2022; hãy xếp theo thứ tự ngày"
+        ],
     ),
     "selected without registering": (
         GOOD + "registration:\n  - {date: 2022-06-20, status: lua-chon, year: 2022}\n",
-        [f"{F}:5:32: lỗi: registration[0].status: 'lua-chon' cho năm 2022 cần một sự kiện "
-         "'dang-ky' năm 2022 trước đó"],
+        [f"{F}:5:32: lỗi: registration[0].status: 'lua-chon' cho năm 2022 cần một sự kiện 'dang-ky' năm 2022 trước đó"],
     ),
     "model with a rating below tot": (
         GOOD + "results:\n  - year: 2022\n    rating: hoan-thanh\n    model: true\n",
         [f"{F}:7:12: lỗi: results[0].model: 'model: true' cần xếp loại 'xuat-sac' hoặc 'tot' trong cùng năm"],
     ),
     "model with a criterion not met": (
-        GOOD + "results:\n  - year: 2022\n    rating: tot\n    criteria: {tc1: dat, tc2: chua-dat}\n"
-        "    model: true\n",
+        GOOD + "results:\n  - year: 2022\n    rating: tot\n    criteria: {tc1: dat, tc2: chua-dat}\n    model: true\n",
         [f"{F}:8:12: lỗi: results[0].model: 'model: true' nhưng tiêu chí tc2 'chua-dat'"],
     ),
 }
@@ -151,22 +152,41 @@ def test_rule(project: Path, content: str, expected: list[str]) -> None:
 
 
 SAFETY = {
-    "syntax error": (b"id: [khoa-duoc\n", [f"{F}:2:1: lỗi: cú pháp YAML không hợp lệ: thiếu dấu ',' hoặc ']' trong danh sách"]),
-    "tab indentation": (b"id: khoa-duoc\nresults:\n\t- year: 2022\n",
-                        [f"{F}:3:1: lỗi: cú pháp YAML không hợp lệ: có ký tự Tab; YAML chỉ thụt lề bằng dấu cách"]),
+    "syntax error": (
+        b"id: [khoa-duoc\n",
+        [f"{F}:2:1: lỗi: cú pháp YAML không hợp lệ: thiếu dấu ',' hoặc ']' trong danh sách"],
+    ),
+    "tab indentation": (
+        b"id: khoa-duoc\nresults:\n\t- year: 2022\n",
+        [f"{F}:3:1: lỗi: cú pháp YAML không hợp lệ: có ký tự Tab; YAML chỉ thụt lề bằng dấu cách"],
+    ),
     # "Chi bộ Khoa Dược" as Windows-1258 writes it (base letters with combining tones).
-    "non-UTF-8 bytes": (b"id: khoa-duoc\nname: Chi b\xf4\xf2 Khoa D\xfd\xf5\xf2c\n",
-                        [f"{F}:2:12: lỗi: tệp không phải UTF-8 (byte 0xF4; có thể lưu bằng Windows-1258 hoặc "
-                         "mã cũ khác); hãy lưu lại với mã UTF-8"]),
+    "non-UTF-8 bytes": (
+        b"id: khoa-duoc\nname: Chi b\xf4\xf2 Khoa D\xfd\xf5\xf2c\n",
+        [
+            f"{F}:2:12: lỗi: tệp không phải UTF-8 (byte 0xF4; có thể lưu bằng Windows-1258 hoặc "
+            "mã cũ khác); hãy lưu lại với mã UTF-8"
+        ],
+    ),
     "anchor": (b"id: &a khoa-duoc\n", [f"{F}:1:5: lỗi: không dùng neo YAML ('&a'); hãy viết đầy đủ giá trị"]),
     "alias": (b"a: x\nid: *a\n", [f"{F}:2:5: lỗi: không dùng bí danh YAML ('*a'); hãy viết đầy đủ giá trị"]),
-    "merge key": (b"<<: {id: khoa-duoc}\n", [f"{F}:1:1: lỗi: không dùng khóa gộp YAML ('<<'); hãy viết đầy đủ các khóa"]),
-    "custom tag": (b"id: !cell khoa-duoc\n", [f"{F}:1:5: lỗi: không dùng thẻ YAML ('!cell'); hãy bỏ thẻ, đặt giá trị trong dấu nháy nếu là văn bản"]),
-    "several documents": (GOOD.encode() + b"---\nid: x\n",
-                          [f"{F}:4:1: lỗi: tệp chỉ được chứa một tài liệu YAML (bỏ dòng '---' thứ hai)"]),
+    "merge key": (
+        b"<<: {id: khoa-duoc}\n",
+        [f"{F}:1:1: lỗi: không dùng khóa gộp YAML ('<<'); hãy viết đầy đủ các khóa"],
+    ),
+    "custom tag": (
+        b"id: !cell khoa-duoc\n",
+        [f"{F}:1:5: lỗi: không dùng thẻ YAML ('!cell'); hãy bỏ thẻ, đặt giá trị trong dấu nháy nếu là văn bản"],
+    ),
+    "several documents": (
+        GOOD.encode() + b"---\nid: x\n",
+        [f"{F}:4:1: lỗi: tệp chỉ được chứa một tài liệu YAML (bỏ dòng '---' thứ hai)"],
+    ),
     "not a mapping": (b"- khoa-duoc\n", [f"{F}:1:1: lỗi: nội dung tệp phải là các cặp 'khóa: giá trị'"]),
-    "too large": (GOOD.encode() + b"note: " + b"x" * (300 * 1024) + b"\n",
-                  [f"{F}:1:1: lỗi: tệp quá lớn (300 KiB; tối đa 256 KiB)"]),
+    "too large": (
+        GOOD.encode() + b"note: " + b"x" * (300 * 1024) + b"\n",
+        [f"{F}:1:1: lỗi: tệp quá lớn (300 KiB; tối đa 256 KiB)"],
+    ),
     "empty": (b"\n", [f"{F}:1:1: lỗi: tệp rỗng"]),
 }
 
@@ -177,27 +197,36 @@ def test_unsafe_input_is_refused(project: Path, content: bytes, expected: list[s
 
 
 def test_every_problem_in_every_file_at_once(project: Path) -> None:
-    lines = problems_for(project, {
-        F: GOOD + "members: -3\nresults:\n  - year: 2022\n    rating: tot-lam\n",
-        "records/chi-bo/phong-dao-tao.yml": "id: phong-dao-tao\ntype: hanh-chinh\n",
-        "records/tieu-chi.yml": (DATA / "mini/records/tieu-chi.yml").read_text() + "  - id: tc1\n"
-        "    group: chi-bo\n    title: Lặp\n    indicators: [x]\n",
-    })
+    lines = problems_for(
+        project,
+        {
+            F: GOOD + "members: -3\nresults:\n  - year: 2022\n    rating: tot-lam\n",
+            "records/chi-bo/phong-dao-tao.yml": "id: phong-dao-tao\ntype: hanh-chinh\n",
+            "records/tieu-chi.yml": (DATA / "mini/records/tieu-chi.yml").read_text() + "  - id: tc1\n"
+            "    group: chi-bo\n    title: Lặp\n    indicators: [x]\n",
+        },
+    )
     assert lines == [
         f"{F}:4:10: lỗi: members: '-3' không hợp lệ: số không được âm",
         f"{F}:7:13: lỗi: results[0].rating: 'tot-lam' không hợp lệ; chọn một trong: "
         "xuat-sac, tot, hoan-thanh, khong-hoan-thanh",
         "records/chi-bo/phong-dao-tao.yml:1:1: lỗi: name: thiếu trường bắt buộc",
-        "records/chi-bo/phong-dao-tao.yml:2:7: lỗi: type: 'hanh-chinh' không hợp lệ; chọn một trong: giang-day, sinh-vien",
+        "records/chi-bo/phong-dao-tao.yml:2:7: lỗi: type: 'hanh-chinh' không hợp lệ; chọn một trong: giang-day, "
+        "sinh-vien",
         "records/tieu-chi.yml:23:9: lỗi: criteria[2].id: mã tiêu chí 'tc1' bị trùng với mục [0]",
     ]
 
 
 def test_rules_across_fields_run_even_when_a_value_has_the_wrong_type(project: Path) -> None:
-    lines = problems_for(project, {F: "id: khoa-y\nname: Chi bộ\ntype: benh-vien\nregistration:\n"
-                                      "  - {date: 2022-06-11, status: dang-ky, year: 2022}\n"
-                                      "  - {date: 2022-06-01, status: khao-sat, year: 2022}\n"
-                                      "results:\n  - {year: 2022, rating: tot-lam, model: true}\n"})
+    lines = problems_for(
+        project,
+        {
+            F: "id: khoa-y\nname: Chi bộ\ntype: benh-vien\nregistration:\n"
+            "  - {date: 2022-06-11, status: dang-ky, year: 2022}\n"
+            "  - {date: 2022-06-01, status: khao-sat, year: 2022}\n"
+            "results:\n  - {year: 2022, rating: tot-lam, model: true}\n"
+        },
+    )
     assert lines == [
         f"{F}:1:5: lỗi: id: mã chi bộ 'khoa-y' phải trùng tên tệp 'khoa-duoc.yml'",
         f"{F}:3:7: lỗi: type: 'benh-vien' không hợp lệ; chọn một trong: giang-day, sinh-vien",
@@ -209,14 +238,23 @@ def test_rules_across_fields_run_even_when_a_value_has_the_wrong_type(project: P
     ]
 
 
-@pytest.mark.parametrize("old, new, expected", [
-    ("    percent: 20\n", "    percent: 100\n",
-     "records/dang-bo.yml:31:14: lỗi: targets[1].percent: chỉ tiêu 'trên 100%' không thể đạt; dùng comparison: "
-     "\">=\" với percent: 100"),
-    ("rules:", "milestones:\n  - {id: m, date: 2025-06-30, title: M, done: 2026-01-05}\nrules:",
-     "records/dang-bo.yml:45:47: lỗi: milestones[0].done: ngày hoàn thành 05-01-2026 sau ngày số liệu as_of "
-     "(31-12-2025); hãy cập nhật as_of"),
-])
+@pytest.mark.parametrize(
+    "old, new, expected",
+    [
+        (
+            "    percent: 20\n",
+            "    percent: 100\n",
+            "records/dang-bo.yml:31:14: lỗi: targets[1].percent: chỉ tiêu 'trên 100%' không thể đạt; dùng comparison: "
+            '">=" với percent: 100',
+        ),
+        (
+            "rules:",
+            "milestones:\n  - {id: m, date: 2025-06-30, title: M, done: 2026-01-05}\nrules:",
+            "records/dang-bo.yml:45:47: lỗi: milestones[0].done: ngày hoàn thành 05-01-2026 sau ngày số liệu as_of "
+            "(31-12-2025); hãy cập nhật as_of",
+        ),
+    ],
+)
 def test_committee_rules(project: Path, old: str, new: str, expected: str) -> None:
     base = (DATA / "mini/records/dang-bo.yml").read_text(encoding="utf-8")
     assert old in base
@@ -225,11 +263,14 @@ def test_committee_rules(project: Path, old: str, new: str, expected: str) -> No
 
 def test_rating_rule_ranges_may_not_overlap(project: Path) -> None:
     base = (DATA / "mini/records/dang-bo.yml").read_text(encoding="utf-8")
-    text = base.replace("rules:\n  - from: 2022\n    documents: [qd-132]\n",
-                        "rules:\n  - {from: 2019, to: 2022, documents: [qd-132]}\n  - {from: 2022, documents: [qd-132]}\n")
+    text = base.replace(
+        "rules:\n  - from: 2022\n    documents: [qd-132]\n",
+        "rules:\n  - {from: 2019, to: 2022, documents: [qd-132]}\n  - {from: 2022, documents: [qd-132]}\n",
+    )
     assert problems_for(project, {"records/dang-bo.yml": text}) == [
         "records/dang-bo.yml:46:12: lỗi: rules[1].from: năm 2022 đã thuộc căn cứ rules[0]; "
-        "các khoảng năm không được chồng nhau"]
+        "các khoảng năm không được chồng nhau"
+    ]
 
 
 def test_committee_references_are_checked(project: Path) -> None:

@@ -10,12 +10,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from mkdocs.exceptions import Abort
-
 from chibo.commands.demo import write_demo
 from chibo.output import worker
-
 from conftest import build_site, copy_project
+from mkdocs.exceptions import Abort
 
 
 def tree(site: Path) -> dict[str, bytes]:
@@ -34,15 +32,20 @@ def test_a_worker_build_writes_the_same_site_as_one_process(tmp_path: Path, monk
     assert "du-lieu/ket-qua.xlsx" in one and "chi-bo/chi-bo-00040/index.html" in one
 
 
-def test_bad_records_stop_a_worker_build_with_every_problem(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                            caplog: pytest.LogCaptureFixture) -> None:
+def test_bad_records_stop_a_worker_build_with_every_problem(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
     project = copy_project(tmp_path)
     monkeypatch.setenv("CHIBO_WORKER", "1")
     published = build_site(project)
     before = tree(published)
     cell = project / "records" / "chi-bo" / "khoa-duoc.yml"
-    cell.write_text(cell.read_text(encoding="utf-8").replace("members: 19", "members: mười chín")
-                    .replace("type: giang-day", "type: khoa"), encoding="utf-8")
+    cell.write_text(
+        cell.read_text(encoding="utf-8")
+        .replace("members: 19", "members: mười chín")
+        .replace("type: giang-day", "type: khoa"),
+        encoding="utf-8",
+    )
     with pytest.raises(Abort):
         build_site(project)
     message = caplog.text
@@ -52,8 +55,9 @@ def test_bad_records_stop_a_worker_build_with_every_problem(tmp_path: Path, monk
     assert tree(published) == before  # the site that was published is still whole
 
 
-def test_a_worker_that_dies_stops_the_build_with_a_message(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                           caplog: pytest.LogCaptureFixture) -> None:
+def test_a_worker_that_dies_stops_the_build_with_a_message(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
     project = copy_project(tmp_path)
     published = build_site(project)
     before = tree(published)
@@ -68,12 +72,20 @@ def test_a_worker_that_dies_stops_the_build_with_a_message(tmp_path: Path, monke
     assert tree(published) == before
 
 
-@pytest.mark.parametrize(("setting", "cells", "expected"), [
-    ("", 10, False), ("", worker.AUTO_CELLS, True), ("0", worker.AUTO_CELLS, False), ("1", 1, True),
-    ("no", 1000, False), ("yes", 0, True),
-])
-def test_when_a_worker_is_used(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, setting: str, cells: int,
-                               expected: bool) -> None:
+@pytest.mark.parametrize(
+    ("setting", "cells", "expected"),
+    [
+        ("", 10, False),
+        ("", worker.AUTO_CELLS, True),
+        ("0", worker.AUTO_CELLS, False),
+        ("1", 1, True),
+        ("no", 1000, False),
+        ("yes", 0, True),
+    ],
+)
+def test_when_a_worker_is_used(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, setting: str, cells: int, expected: bool
+) -> None:
     monkeypatch.setenv("CHIBO_WORKER", setting)
     monkeypatch.setattr(worker.os, "cpu_count", lambda: 2)
     folder = tmp_path / "records" / "chi-bo"

@@ -51,9 +51,7 @@ NO_STATUS_LABEL = "Chưa đăng ký"
 MODEL_STATUS = "kieu-mau"
 MODEL_STATUS_LABEL = "Được công nhận chi bộ kiểu mẫu"
 CRITERION_LABELS = MappingProxyType({"dat": "Đạt", "chua-dat": "Chưa đạt"})
-GROUP_LABELS = MappingProxyType(
-    {"chi-bo": "Tiêu chí đối với chi bộ", "dang-vien": "Tiêu chí đối với đảng viên"}
-)
+GROUP_LABELS = MappingProxyType({"chi-bo": "Tiêu chí đối với chi bộ", "dang-vien": "Tiêu chí đối với đảng viên"})
 MEASURE_LABELS = MappingProxyType(
     {"tot-tro-len": "hoàn thành tốt nhiệm vụ trở lên", "kieu-mau": "được công nhận chi bộ kiểu mẫu"}
 )

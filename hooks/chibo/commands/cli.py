@@ -38,13 +38,18 @@ def main(argv: list[str] | None = None) -> int:
 def _record_commands(commands: argparse._SubParsersAction) -> None:
     """``validate``, ``new``, ``import``: the commands that read or change records."""
     check = commands.add_parser("validate", help="kiểm tra toàn bộ hồ sơ trong records/")
-    check.add_argument("project", nargs="?", default=".", type=Path,
-                       help="thư mục dự án (chứa records/), mặc định là thư mục hiện tại")
-    check.add_argument("--format", choices=("text", "json"), default="text",
-                       help="định dạng danh sách lỗi (json cho trình soạn thảo, CI)")
+    check.add_argument(
+        "project", nargs="?", default=".", type=Path, help="thư mục dự án (chứa records/), mặc định là thư mục hiện tại"
+    )
+    check.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="định dạng danh sách lỗi (json cho trình soạn thảo, CI)",
+    )
     new = commands.add_parser("new", help="tạo hồ sơ một chi bộ mới")
     new.add_argument("id", help="mã chi bộ: chữ thường không dấu, chữ số, dấu gạch nối (ví dụ khoa-duoc)")
-    new.add_argument("--name", required=True, help="tên chi bộ, ví dụ \"Chi bộ Khoa Dược\"")
+    new.add_argument("--name", required=True, help='tên chi bộ, ví dụ "Chi bộ Khoa Dược"')
     new.add_argument("--type", required=True, help="mã loại hình trong records/tieu-chi.yml")
     new.add_argument("--secretary", help="bí thư chi bộ")
     new.add_argument("--members", type=int, help="số đảng viên")
@@ -53,8 +58,11 @@ def _record_commands(commands: argparse._SubParsersAction) -> None:
     sheet.add_argument("file", type=Path, help="tệp bảng tính")
     sheet.add_argument("--year", type=int, required=True, help="năm của kết quả")
     sheet.add_argument("--write", action="store_true", help="ghi vào hồ sơ (mặc định chỉ xem trước)")
-    sheet.add_argument("--confirm-year", action="store_true",
-                       help="xác nhận --year khi tên tệp, tiêu đề hay ngày quyết định ghi năm khác")
+    sheet.add_argument(
+        "--confirm-year",
+        action="store_true",
+        help="xác nhận --year khi tên tệp, tiêu đề hay ngày quyết định ghi năm khác",
+    )
     sheet.add_argument("--project", type=Path, default=Path("."), help="thư mục dự án")
 
 
@@ -207,8 +215,10 @@ def _generate(args: argparse.Namespace) -> int:
     for warning in built.warnings:  # the same as a build's: files skipped, rules of the year broken
         print(warning, file=sys.stderr)
     pages = sum(p.src_uri.endswith(".md") for p in built.pages)
-    print(f"Đã tạo dự án tại {args.out}: {pages} trang, {len(built.pages) - pages} tệp tải về.\n"
-          f"Tạo trang: cd {args.out} && mkdocs build (hoặc properdocs build -f mkdocs.yml, zensical build)")
+    print(
+        f"Đã tạo dự án tại {args.out}: {pages} trang, {len(built.pages) - pages} tệp tải về.\n"
+        f"Tạo trang: cd {args.out} && mkdocs build (hoặc properdocs build -f mkdocs.yml, zensical build)"
+    )
     return 0
 
 

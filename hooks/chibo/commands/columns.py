@@ -17,20 +17,22 @@ from ..vocab import RATING_LABELS, RATING_SHORT, RATINGS
 from .sheet import Bad, Issues, Table, Value, column_letter
 
 # Canonical column → header spellings accepted (compared folded).
-COLUMNS = MappingProxyType({
-    "id": ("ma", "ma chi bo", "id"),
-    "name": ("ten", "ten chi bo", "chi bo", "name"),
-    "rating": ("xep loai", "xep loai chi bo", "ma xep loai", "rating"),
-    "xuat-sac": ("dv htxsnv", "htxsnv", "dang vien htxsnv", "xuat sac"),
-    "tot": ("dv httnv", "httnv", "dang vien httnv", "tot"),
-    "hoan-thanh": ("dv htnv", "htnv", "dang vien htnv", "hoan thanh"),
-    "khong-hoan-thanh": ("dv khtnv", "khtnv", "dang vien khtnv", "khong hoan thanh"),
-    "model": ("kieu mau", "dat kieu mau", "model"),
-    "decision": ("quyet dinh", "quyet dinh cong nhan", "decision"),
-    "award": ("khen thuong", "award"),
-    "note": ("ghi chu", "note"),
-    "skip": ("stt", "tt", "so tt", "so thu tu"),  # a row number column: read, never imported
-})
+COLUMNS = MappingProxyType(
+    {
+        "id": ("ma", "ma chi bo", "id"),
+        "name": ("ten", "ten chi bo", "chi bo", "name"),
+        "rating": ("xep loai", "xep loai chi bo", "ma xep loai", "rating"),
+        "xuat-sac": ("dv htxsnv", "htxsnv", "dang vien htxsnv", "xuat sac"),
+        "tot": ("dv httnv", "httnv", "dang vien httnv", "tot"),
+        "hoan-thanh": ("dv htnv", "htnv", "dang vien htnv", "hoan thanh"),
+        "khong-hoan-thanh": ("dv khtnv", "khtnv", "dang vien khtnv", "khong hoan thanh"),
+        "model": ("kieu mau", "dat kieu mau", "model"),
+        "decision": ("quyet dinh", "quyet dinh cong nhan", "decision"),
+        "award": ("khen thuong", "award"),
+        "note": ("ghi chu", "note"),
+        "skip": ("stt", "tt", "so tt", "so thu tu"),  # a row number column: read, never imported
+    }
+)
 SKIP = "skip"
 CRITERION = "criterion:"
 MAX_TITLE_ROWS = 10
@@ -83,8 +85,7 @@ def find_layout(table: Table, criteria: frozenset[str], issues: Issues) -> Layou
         if isinstance(title, str) and title.strip() and column_key(title, criteria) is None:
             issues.add(f"không hiểu tiêu đề cột '{title.strip()}'", first, column)
     how = f" (đã đọc như {table.how})" if table.how else ""
-    issues.add(f"không thấy dòng tiêu đề có cột 'Mã chi bộ' hoặc 'Tên chi bộ' trong {MAX_TITLE_ROWS} dòng "
-               f"đầu{how}")
+    issues.add(f"không thấy dòng tiêu đề có cột 'Mã chi bộ' hoặc 'Tên chi bộ' trong {MAX_TITLE_ROWS} dòng đầu{how}")
     return None
 
 
@@ -104,8 +105,9 @@ def _checked(table: Table, number: int, criteria: frozenset[str], issues: Issues
             if key is None:
                 issues.add(f"không hiểu tiêu đề cột '{title.strip()}'", number, column)
             elif key in seen and key != SKIP:
-                issues.add(f"tiêu đề '{title.strip()}' bị lặp: cột {column_letter(seen[key])} cũng là cột này", number,
-                           column)
+                issues.add(
+                    f"tiêu đề '{title.strip()}' bị lặp: cột {column_letter(seen[key])} cũng là cột này", number, column
+                )
                 key = None
             else:
                 seen.setdefault(key, column)
@@ -119,10 +121,15 @@ def _merged_header(table: Table, number: int, issues: Issues) -> set[int]:
     columns: set[int] = set()
     for top, left, bottom, right in table.merged:
         if top <= number <= bottom and (top, left) != (bottom, right):
-            span = f"cột {column_letter(left)}" if left == right else f"cột {column_letter(left)}–{column_letter(right)}"
+            span = (
+                f"cột {column_letter(left)}" if left == right else f"cột {column_letter(left)}–{column_letter(right)}"
+            )
             span += f", dòng {top}–{bottom}" if bottom > top else ""
-            issues.add(f"ô gộp ở dòng tiêu đề ({span}): mỗi cột cần một tiêu đề riêng trên cùng một dòng; "
-                       "hãy bỏ gộp ô", number, left)
+            issues.add(
+                f"ô gộp ở dòng tiêu đề ({span}): mỗi cột cần một tiêu đề riêng trên cùng một dòng; hãy bỏ gộp ô",
+                number,
+                left,
+            )
             columns.update(range(left, right + 1))
     return columns
 
@@ -134,11 +141,18 @@ def _blank_titles(table: Table, number: int, header: tuple[Value, ...], merged: 
         title = header[column - 1] if column <= len(header) else ""
         if column in merged or isinstance(title, Bad) or title.strip():
             continue
-        row = next((n for n, cells in enumerate(table.rows[number:], start=number + 1)
-                    if column <= len(cells) and _filled(cells[column - 1])), None)
+        row = next(
+            (
+                n
+                for n, cells in enumerate(table.rows[number:], start=number + 1)
+                if column <= len(cells) and _filled(cells[column - 1])
+            ),
+            None,
+        )
         if row is not None:
-            issues.add(f"cột không có tiêu đề nhưng có dữ liệu (dòng {row}); hãy ghi tiêu đề hoặc xóa dữ liệu",
-                       number, column)
+            issues.add(
+                f"cột không có tiêu đề nhưng có dữ liệu (dòng {row}); hãy ghi tiêu đề hoặc xóa dữ liệu", number, column
+            )
 
 
 def _filled(value: Value) -> bool:

@@ -27,9 +27,28 @@ UNITS = {
     "hanh-chinh": ("Phòng", "Ban"),
     "sinh-vien": ("Sinh viên",),
 }
-SUBJECTS = ("Dược", "Nội", "Ngoại", "Sản", "Nhi", "Y học cổ truyền", "Điều dưỡng", "Xét nghiệm",
-            "Giải phẫu", "Sinh lý", "Hóa sinh", "Vi sinh", "Dược lý", "Y tế công cộng", "Tài chính",
-            "Đào tạo", "Khảo thí", "Hành chính", "Quản trị", "Răng hàm mặt")
+SUBJECTS = (
+    "Dược",
+    "Nội",
+    "Ngoại",
+    "Sản",
+    "Nhi",
+    "Y học cổ truyền",
+    "Điều dưỡng",
+    "Xét nghiệm",
+    "Giải phẫu",
+    "Sinh lý",
+    "Hóa sinh",
+    "Vi sinh",
+    "Dược lý",
+    "Y tế công cộng",
+    "Tài chính",
+    "Đào tạo",
+    "Khảo thí",
+    "Hành chính",
+    "Quản trị",
+    "Răng hàm mặt",
+)
 FAMILY = ("Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Ngô")
 MIDDLE = ("Văn", "Thị", "Đức", "Minh", "Thu", "Quang", "Thanh", "Ngọc")
 GIVEN = ("An", "Bình", "Hoa", "Hùng", "Lan", "Long", "Mai", "Nam", "Phương", "Tâm", "Thảo", "Yến")
@@ -51,8 +70,7 @@ def write_demo(out: Path, cells: int, seed: int = 1) -> Path:
     for name in PROJECT_FILES:
         target = out / name
         if (source / name).is_dir():
-            shutil.copytree(source / name, target, dirs_exist_ok=True,
-                            ignore=shutil.ignore_patterns("__pycache__"))
+            shutil.copytree(source / name, target, dirs_exist_ok=True, ignore=shutil.ignore_patterns("__pycache__"))
         else:
             shutil.copy(source / name, target)
     records = out / RECORDS

@@ -29,7 +29,7 @@ from ..text import fold_accents
 from ..vocab import RATING_SHORT, RATINGS
 from . import columns
 from .columns import CRITERION, SKIP, Layout, find_layout
-from .sheet import Bad, Issues, SheetError, Table, read_table
+from .sheet import Bad, Issues, SheetError, read_table
 from .writer import FileWrite
 from .years import check_year
 
@@ -51,9 +51,14 @@ class Change:
     raw: bytes
 
     def diff(self) -> str:
-        return "".join(difflib.unified_diff(self.before.splitlines(keepends=True),
-                                            self.after.splitlines(keepends=True),
-                                            fromfile=f"{self.rel} (hiện tại)", tofile=f"{self.rel} (sau khi nhập)"))
+        return "".join(
+            difflib.unified_diff(
+                self.before.splitlines(keepends=True),
+                self.after.splitlines(keepends=True),
+                fromfile=f"{self.rel} (hiện tại)",
+                tofile=f"{self.rel} (sau khi nhập)",
+            )
+        )
 
     def write(self) -> FileWrite:
         """The bytes to write: the file's own line ends and byte order mark kept."""
@@ -73,8 +78,9 @@ class Plan:
 def plan_import(project: Path, sheet: Path, year: int, confirm_year: bool = False) -> Plan:
     """Every file the import would change; raises ``SheetError`` listing the problems."""
     records = load_records(project)
-    criteria = frozenset({c.id for c in records.book.criteria} | {c.id for cell in records.cells
-                                                                  for c in cell.extra_criteria})
+    criteria = frozenset(
+        {c.id for c in records.book.criteria} | {c.id for cell in records.cells for c in cell.extra_criteria}
+    )
     table = read_table(sheet, lambda title: columns.column_key(title, criteria) is not None)
     issues = Issues(table.source)
     notes = [f"{table.source}: {note}" for note in table.notes]
@@ -86,7 +92,7 @@ def plan_import(project: Path, sheet: Path, year: int, confirm_year: bool = Fals
     common = frozenset(c.id for c in records.book.criteria)
     changes: list[Change] = []
     seen: dict[str, int] = {}
-    for number, row in enumerate(table.rows[layout.header:], start=layout.header + 1):
+    for number, row in enumerate(table.rows[layout.header :], start=layout.header + 1):
         values = _values(row, layout, number, issues)
         if values is None:
             continue
@@ -162,8 +168,12 @@ class CellFinder:
                 return None
         if by_id is not None and by_name is not None and by_id is not by_name:
             text, column = values["name"]
-            issues.add(f"mã '{by_id.id}' là {by_id.name}, nhưng tên '{text}' là của chi bộ mã '{by_name.id}'; "
-                       "hãy sửa cho khớp", number, column)
+            issues.add(
+                f"mã '{by_id.id}' là {by_id.name}, nhưng tên '{text}' là của chi bộ mã '{by_name.id}'; "
+                "hãy sửa cho khớp",
+                number,
+                column,
+            )
             return None
         return by_id or by_name
 
@@ -201,8 +211,9 @@ def _suggest(text: str, options: list[str]) -> str:
     return hint
 
 
-def _entry(values: dict[str, tuple[str, int]], cell: Cell, common: frozenset[str], number: int,
-           issues: Issues) -> dict | None:
+def _entry(
+    values: dict[str, tuple[str, int]], cell: Cell, common: frozenset[str], number: int, issues: Issues
+) -> dict | None:
     """The year's fields this row sets (blank cells keep the record's value); ``None`` on a problem."""
     before = issues.total
     entry: dict = {}
@@ -225,7 +236,7 @@ def _entry(values: dict[str, tuple[str, int]], cell: Cell, common: frozenset[str
     for key, (text, column) in values.items():
         if not key.startswith(CRITERION):
             continue
-        criterion = key[len(CRITERION):]
+        criterion = key[len(CRITERION) :]
         marks[criterion] = columns.mark(text)
         if criterion not in own:
             issues.add(f"chi bộ {cell.id} không có tiêu chí '{criterion}'", number, column)

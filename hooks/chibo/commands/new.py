@@ -16,8 +16,8 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from ..records import CELLS_DIR, RECORDS, RecordsError, load_records
-from ..records.loader import hidden_character
 from ..records.fields import MAX_ID_LENGTH, SLUG_PATTERN, device_name_message
+from ..records.loader import hidden_character
 from ..records.paths import cell_path
 from ..records.schema import MODELINES
 from .writer import FileWrite, write_all
@@ -33,8 +33,9 @@ class NewRecordError(RecordsError):
     """The new record would not be valid: its own problems, one line each."""
 
 
-def new_cell(project: Path, cell_id: str, name: str, cell_type: str,
-             secretary: str | None = None, members: int | None = None) -> Path:
+def new_cell(
+    project: Path, cell_id: str, name: str, cell_type: str, secretary: str | None = None, members: int | None = None
+) -> Path:
     """Write ``records/chi-bo/<cell_id>.yml``; refuse bad ids, types and existing cells."""
     _check_arguments(cell_id, name, cell_type, secretary, members)
     records = load_records(project)
@@ -45,9 +46,16 @@ def new_cell(project: Path, cell_id: str, name: str, cell_type: str,
     types = [t.id for t in records.book.types]
     if cell_type not in types:
         raise ScaffoldError(f"loại hình '{cell_type}' không có; chọn một trong: {', '.join(types)}")
-    text = _render(cell_id, unicodedata.normalize("NFC", name), cell_type, types,
-                   unicodedata.normalize("NFC", secretary) if secretary else None, members,
-                   records.committee.as_of.year, [c.id for c in records.book.criteria])
+    text = _render(
+        cell_id,
+        unicodedata.normalize("NFC", name),
+        cell_type,
+        types,
+        unicodedata.normalize("NFC", secretary) if secretary else None,
+        members,
+        records.committee.as_of.year,
+        [c.id for c in records.book.criteria],
+    )
     path = folder / f"{cell_id}.yml"
     rel = cell_path(cell_id)
     try:
@@ -60,8 +68,12 @@ def new_cell(project: Path, cell_id: str, name: str, cell_type: str,
 
 def _check_arguments(cell_id: str, name: str, cell_type: str, secretary: str | None, members: int | None) -> None:
     """The rules the records follow, applied to the command's arguments before anything is read."""
-    for what, value in (("mã chi bộ", cell_id), ("tên chi bộ", name), ("loại hình", cell_type),
-                        ("bí thư", secretary or "")):
+    for what, value in (
+        ("mã chi bộ", cell_id),
+        ("tên chi bộ", name),
+        ("loại hình", cell_type),
+        ("bí thư", secretary or ""),
+    ):
         hidden = hidden_character(value)
         if hidden is not None:
             raise ScaffoldError(f"{what}: {hidden[1]}")
@@ -69,8 +81,9 @@ def _check_arguments(cell_id: str, name: str, cell_type: str, secretary: str | N
     if len(cell_id) > MAX_ID_LENGTH:
         raise ScaffoldError(f"mã '{shown}' quá dài ({len(cell_id)} ký tự; tối đa {MAX_ID_LENGTH}), vì mã là tên tệp")
     if not re.fullmatch(SLUG_PATTERN, cell_id):
-        raise ScaffoldError(f"mã '{shown}' không hợp lệ: chỉ gồm chữ thường không dấu, chữ số và dấu "
-                            "gạch nối, ví dụ 'khoa-duoc'")
+        raise ScaffoldError(
+            f"mã '{shown}' không hợp lệ: chỉ gồm chữ thường không dấu, chữ số và dấu gạch nối, ví dụ 'khoa-duoc'"
+        )
     device = device_name_message(cell_id)
     if device is not None:
         raise ScaffoldError(f"mã {device}")
@@ -80,13 +93,35 @@ def _check_arguments(cell_id: str, name: str, cell_type: str, secretary: str | N
         raise ScaffoldError("số đảng viên không được âm")
 
 
-def _render(cell_id: str, name: str, cell_type: str, types: list[str], secretary: str | None,
-            members: int | None, example_year: int, criteria: list[str]) -> str:
-    env = Environment(loader=FileSystemLoader(TEMPLATE.parent), undefined=StrictUndefined, trim_blocks=True,
-                      lstrip_blocks=True, keep_trailing_newline=True, autoescape=False)
+def _render(
+    cell_id: str,
+    name: str,
+    cell_type: str,
+    types: list[str],
+    secretary: str | None,
+    members: int | None,
+    example_year: int,
+    criteria: list[str],
+) -> str:
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATE.parent),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        autoescape=False,
+    )
     env.filters["yaml"] = lambda text: json.dumps(" ".join(text.split()), ensure_ascii=False)
     env.filters["format_criterion"] = lambda criterion_id: f"{criterion_id}: dat"
     env.filters["oneline"] = lambda text: " ".join(text.split())
     return env.get_template(TEMPLATE.name).render(
-        modeline=MODELINES[CELLS_DIR], id=cell_id, name=name, type=cell_type, types=types,
-        secretary=secretary, members=members, example_year=example_year, criteria=criteria)
+        modeline=MODELINES[CELLS_DIR],
+        id=cell_id,
+        name=name,
+        type=cell_type,
+        types=types,
+        secretary=secretary,
+        members=members,
+        example_year=example_year,
+        criteria=criteria,
+    )

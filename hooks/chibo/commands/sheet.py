@@ -14,9 +14,9 @@ import codecs
 import csv
 import io
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 from ..formats import number_vi
 from ..records.loader import UTF16_MESSAGE, hidden_character, not_utf8_message
@@ -25,14 +25,14 @@ from ..records.loader import UTF16_MESSAGE, hidden_character, not_utf8_message
 # The largest project planned for has 5,000 cells (benchmarks/build.py): one row each, about
 # 16 columns plus a cell's own criteria, a few MB as .xlsx XML. Each bound leaves ample room
 # above that and stops a hostile file (a zip bomb, a million rows) in well under a second.
-MAX_FILE_BYTES = 16 * 1024 * 1024        # the file as stored, .csv or .xlsx
-MAX_UNPACKED_BYTES = 32 * 1024 * 1024    # every part of an .xlsx once unzipped, added up
-MAX_PARTS = 1_000                        # parts (files) inside an .xlsx
-MAX_ROWS = 10_000                        # rows of the sheet, title and header included
-MAX_COLUMNS = 100                        # columns of the sheet
-MAX_SHOWN = 50                           # errors printed; the rest are counted
-SAMPLE_LINES = 10                        # lines of a CSV the separator is guessed from,
-SAMPLE_CHARS = 2048                      # at most this long (csv.Sniffer is quadratic in it)
+MAX_FILE_BYTES = 16 * 1024 * 1024  # the file as stored, .csv or .xlsx
+MAX_UNPACKED_BYTES = 32 * 1024 * 1024  # every part of an .xlsx once unzipped, added up
+MAX_PARTS = 1_000  # parts (files) inside an .xlsx
+MAX_ROWS = 10_000  # rows of the sheet, title and header included
+MAX_COLUMNS = 100  # columns of the sheet
+MAX_SHOWN = 50  # errors printed; the rest are counted
+SAMPLE_LINES = 10  # lines of a CSV the separator is guessed from,
+SAMPLE_CHARS = 2048  # at most this long (csv.Sniffer is quadratic in it)
 SEPARATORS = ",;\t"
 
 
@@ -90,8 +90,9 @@ class Issues:
     def error(self) -> SheetError:
         lines = list(self.shown)
         if self.total > len(self.shown):
-            lines.append(f"… và {number_vi(self.total - len(self.shown))} lỗi khác (sửa các lỗi trên rồi chạy lại "
-                         "để xem tiếp).")
+            lines.append(
+                f"… và {number_vi(self.total - len(self.shown))} lỗi khác (sửa các lỗi trên rồi chạy lại để xem tiếp)."
+            )
         return SheetError(lines, self.total)
 
 
@@ -140,8 +141,9 @@ def read_table(path: Path, is_header: Callable[[str], bool]) -> Table:
 def _read_bytes(path: Path, source: str) -> bytes:
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
-        raise fail(source, f"tệp quá lớn ({number_vi(size // 1024)} KiB; tối đa "
-                   f"{number_vi(MAX_FILE_BYTES // 1024)} KiB)")
+        raise fail(
+            source, f"tệp quá lớn ({number_vi(size // 1024)} KiB; tối đa {number_vi(MAX_FILE_BYTES // 1024)} KiB)"
+        )
     with path.open("rb") as handle:
         data = handle.read(MAX_FILE_BYTES + 1)
     if len(data) > MAX_FILE_BYTES:
@@ -182,11 +184,12 @@ def _decode(data: bytes, source: str) -> tuple[str, str]:
         try:
             return data.decode("utf-16"), "UTF-16"
         except UnicodeDecodeError:
-            raise fail(source, "tệp UTF-16 bị hỏng (số byte lẻ hoặc ký tự không hợp lệ); "
-                       "hãy lưu lại với mã UTF-8") from None
+            raise fail(
+                source, "tệp UTF-16 bị hỏng (số byte lẻ hoặc ký tự không hợp lệ); hãy lưu lại với mã UTF-8"
+            ) from None
     if b"\x00" in data[:4]:
         raise fail(source, UTF16_MESSAGE)
-    body = data[len(codecs.BOM_UTF8):] if data.startswith(codecs.BOM_UTF8) else data
+    body = data[len(codecs.BOM_UTF8) :] if data.startswith(codecs.BOM_UTF8) else data
     try:
         return body.decode("utf-8"), "UTF-8"
     except UnicodeDecodeError as error:
@@ -202,8 +205,9 @@ def _separator(text: str, is_header: Callable[[str], bool]) -> str:
     """
     lines = text[:SAMPLE_CHARS].splitlines()[:SAMPLE_LINES]
     first = lines[0] if lines else ""
-    scores = {sep: sum(1 for title in next(csv.reader([first], delimiter=sep), []) if is_header(title))
-              for sep in SEPARATORS}
+    scores = {
+        sep: sum(1 for title in next(csv.reader([first], delimiter=sep), []) if is_header(title)) for sep in SEPARATORS
+    }
     best = max(SEPARATORS, key=lambda sep: scores[sep])
     if scores[best] > 0:
         return best
@@ -216,10 +220,12 @@ def _separator(text: str, is_header: Callable[[str], bool]) -> str:
 def _csv_message(error: str, separator: str) -> str:
     shown = "Tab" if separator == "\t" else f"'{separator}'"
     if "unexpected end of data" in error:
-        return "dấu nháy kép (\") mở ở dòng này không được đóng cho đến hết tệp"
+        return 'dấu nháy kép (") mở ở dòng này không được đóng cho đến hết tệp'
     if "expected after" in error:
-        return (f"sau dấu nháy kép đóng phải là dấu phân cách {shown}; ô có dấu nháy kép bên trong "
-                "cần viết mỗi dấu nháy thành hai (\"\")")
+        return (
+            f"sau dấu nháy kép đóng phải là dấu phân cách {shown}; ô có dấu nháy kép bên trong "
+            'cần viết mỗi dấu nháy thành hai ("")'
+        )
     if "field larger than field limit" in error:
         return "có một ô dài quá 131.072 ký tự (thường do thiếu dấu nháy kép đóng)"
     return "dòng không đọc được theo định dạng CSV"
@@ -238,9 +244,14 @@ def _swallowed(rows: list[tuple[Value, ...]], separator: str) -> list[tuple[Valu
     for row in rows:
         cells = list(row)
         for index, value in enumerate(cells):
-            if isinstance(value, str) and "\n" in value and any(
-                    line.count(separator) >= width - 1 for line in value.splitlines()[1:]):
-                cells[index] = Bad("ô này kéo dài qua nhiều dòng và nuốt cả những dòng trông như dòng dữ liệu: "
-                                   "có thể thiếu dấu nháy kép (\") đóng")
+            if (
+                isinstance(value, str)
+                and "\n" in value
+                and any(line.count(separator) >= width - 1 for line in value.splitlines()[1:])
+            ):
+                cells[index] = Bad(
+                    "ô này kéo dài qua nhiều dòng và nuốt cả những dòng trông như dòng dữ liệu: "
+                    'có thể thiếu dấu nháy kép (") đóng'
+                )
         checked.append(tuple(cells))
     return checked

@@ -17,15 +17,28 @@ import zipfile
 from typing import Any
 
 from ..formats import date_vi, number_vi
-from .sheet import (MAX_COLUMNS, MAX_PARTS, MAX_ROWS, MAX_UNPACKED_BYTES, Bad, SheetError, Table, Value,
-                    cell_value, column_letter, fail)
+from .sheet import (
+    MAX_COLUMNS,
+    MAX_PARTS,
+    MAX_ROWS,
+    MAX_UNPACKED_BYTES,
+    Bad,
+    SheetError,
+    Table,
+    Value,
+    cell_value,
+    column_letter,
+    fail,
+)
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .xls, and any workbook saved with a password
 ERROR_TYPE = "e"
 FORMULA_TYPE = "f"
 TEXT_TYPE = "str"
-_OLD_OR_LOCKED = ("tệp Excel cũ (.xls) hoặc tệp có đặt mật khẩu; hãy mở bằng Excel, bỏ mật khẩu nếu có, "
-                  "rồi lưu lại dạng .xlsx (Excel Workbook)")
+_OLD_OR_LOCKED = (
+    "tệp Excel cũ (.xls) hoặc tệp có đặt mật khẩu; hãy mở bằng Excel, bỏ mật khẩu nếu có, "
+    "rồi lưu lại dạng .xlsx (Excel Workbook)"
+)
 _DAMAGED = "không đọc được bảng tính: tệp .xlsx bị hỏng hoặc không phải tệp Excel; hãy mở bằng Excel và lưu lại"
 
 
@@ -34,22 +47,28 @@ def read_workbook(data: bytes, source: str) -> Table:
     if data.startswith(OLE_MAGIC):
         raise fail(source, _OLD_OR_LOCKED)
     _check_parts(data, source)
-    from defusedxml import DefusedXmlException
     import openpyxl
+    from defusedxml import DefusedXmlException
 
     if not openpyxl.DEFUSEDXML:  # OPENPYXL_DEFUSEDXML=False in the environment
-        raise fail(source, "không đọc bảng tính khi openpyxl không dùng defusedxml (biến môi trường "
-                   "OPENPYXL_DEFUSEDXML); hãy bỏ biến đó")
+        raise fail(
+            source,
+            "không đọc bảng tính khi openpyxl không dùng defusedxml (biến môi trường "
+            "OPENPYXL_DEFUSEDXML); hãy bỏ biến đó",
+        )
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # openpyxl warns of features it skips; they hold no data we read
             return _read(data, source)
     except SheetError:
         raise
-    except Exception as error:  # noqa: BLE001 - a third-party parser on untrusted bytes: any failure is the file's
+    except Exception as error:
         if _caused_by(error, DefusedXmlException):
-            raise fail(source, "tệp có khai báo kiểu tài liệu hay thực thể XML (tệp Excel thật không có, có thể là "
-                       "tệp độc hại); không đọc") from None
+            raise fail(
+                source,
+                "tệp có khai báo kiểu tài liệu hay thực thể XML (tệp Excel thật không có, có thể là "
+                "tệp độc hại); không đọc",
+            ) from None
         raise fail(source, _DAMAGED) from None
 
 
@@ -69,16 +88,23 @@ def _check_parts(data: bytes, source: str) -> None:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             parts = archive.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, OSError):
-        raise fail(source, "không phải tệp .xlsx (không mở được dạng nén zip); hãy mở bằng Excel và lưu lại "
-                   "dạng .xlsx, hoặc lưu dạng CSV UTF-8") from None
+        raise fail(
+            source,
+            "không phải tệp .xlsx (không mở được dạng nén zip); hãy mở bằng Excel và lưu lại "
+            "dạng .xlsx, hoặc lưu dạng CSV UTF-8",
+        ) from None
     if len(parts) > MAX_PARTS:
-        raise fail(source, f"tệp .xlsx có {number_vi(len(parts))} phần bên trong (tối đa {number_vi(MAX_PARTS)}); "
-                   "không đọc")
+        raise fail(
+            source, f"tệp .xlsx có {number_vi(len(parts))} phần bên trong (tối đa {number_vi(MAX_PARTS)}); không đọc"
+        )
     unpacked = sum(part.file_size for part in parts)
     if unpacked > MAX_UNPACKED_BYTES:
-        raise fail(source, f"tệp .xlsx giải nén ra {number_vi(unpacked // (1024 * 1024))} MiB (tối đa "
-                   f"{number_vi(MAX_UNPACKED_BYTES // (1024 * 1024))} MiB); không đọc (có thể là tệp độc hại, "
-                   "hoặc bảng tính quá lớn: hãy tách thành nhiều tệp)")
+        raise fail(
+            source,
+            f"tệp .xlsx giải nén ra {number_vi(unpacked // (1024 * 1024))} MiB (tối đa "
+            f"{number_vi(MAX_UNPACKED_BYTES // (1024 * 1024))} MiB); không đọc (có thể là tệp độc hại, "
+            "hoặc bảng tính quá lớn: hãy tách thành nhiều tệp)",
+        )
     if any(part.flag_bits & 0x1 for part in parts):
         raise fail(source, _OLD_OR_LOCKED)
 
@@ -93,15 +119,19 @@ def _read(data: bytes, source: str) -> Table:
             raise fail(source, "tệp không có trang tính nào")
         sheet, formula_sheet = values.worksheets[0], formulas.worksheets[0]
         if sheet.sheet_state != "visible":
-            raise fail(source, f"trang tính đầu tiên '{sheet.title}' đang bị ẩn; hãy cho hiện trang đó (hoặc xóa nó "
-                       "nếu không dùng) rồi nhập lại")
+            raise fail(
+                source,
+                f"trang tính đầu tiên '{sheet.title}' đang bị ẩn; hãy cho hiện trang đó (hoặc xóa nó "
+                "nếu không dùng) rồi nhập lại",
+            )
         _check_size(sheet, source)
         rows = _rows(sheet, formula_sheet, source)
         marks = _scan(values, sheet)
         merged = _merged(marks["merged"], rows, source)
         notes = _elsewhere(values, rows, source) + _hidden(marks, rows)
-        return Table(source, tuple(tuple(row) for row in rows), sheet.title, f"trang tính '{sheet.title}'",
-                     merged, tuple(notes))
+        return Table(
+            source, tuple(tuple(row) for row in rows), sheet.title, f"trang tính '{sheet.title}'", merged, tuple(notes)
+        )
     finally:
         values.close()
         formulas.close()
@@ -110,11 +140,17 @@ def _read(data: bytes, source: str) -> Table:
 def _check_size(sheet: Any, source: str) -> None:
     """The rows and columns the sheet declares (its ``dimension``), before reading a row."""
     if (sheet.max_row or 0) > MAX_ROWS:
-        raise fail(source, f"trang tính '{sheet.title}' có {number_vi(sheet.max_row)} dòng (tối đa "
-                   f"{number_vi(MAX_ROWS)}); hãy xóa các dòng trống ở cuối hoặc tách thành nhiều tệp")
+        raise fail(
+            source,
+            f"trang tính '{sheet.title}' có {number_vi(sheet.max_row)} dòng (tối đa "
+            f"{number_vi(MAX_ROWS)}); hãy xóa các dòng trống ở cuối hoặc tách thành nhiều tệp",
+        )
     if (sheet.max_column or 0) > MAX_COLUMNS:
-        raise fail(source, f"trang tính '{sheet.title}' dùng {number_vi(sheet.max_column)} cột (tối đa "
-                   f"{MAX_COLUMNS}); hãy xóa các cột thừa")
+        raise fail(
+            source,
+            f"trang tính '{sheet.title}' dùng {number_vi(sheet.max_column)} cột (tối đa "
+            f"{MAX_COLUMNS}); hãy xóa các cột thừa",
+        )
 
 
 def _rows(sheet: Any, formula_sheet: Any, source: str) -> list[list[Value]]:
@@ -138,8 +174,10 @@ def _value(cell: Any, formula: Any) -> Value:
         value = ""  # a formula whose saved result is the empty text
     if getattr(formula, "data_type", None) == FORMULA_TYPE and value is None:
         shown = str(getattr(formula.value, "text", formula.value))[:60]
-        return Bad(f"ô có công thức '{shown}' nhưng chưa có giá trị tính sẵn (tệp chưa được Excel tính lại); "
-                   "hãy mở tệp bằng Excel, lưu lại rồi nhập lại")
+        return Bad(
+            f"ô có công thức '{shown}' nhưng chưa có giá trị tính sẵn (tệp chưa được Excel tính lại); "
+            "hãy mở tệp bằng Excel, lưu lại rồi nhập lại"
+        )
     if getattr(cell, "data_type", None) == ERROR_TYPE:
         return Bad(f"ô có lỗi công thức '{value}'; hãy sửa công thức hoặc ghi giá trị")
     return cell_value(_text(value))
@@ -174,9 +212,9 @@ def _merged(refs: list[str], rows: list[list[Value]], source: str) -> tuple[tupl
         if budget < 0:
             raise fail(source, "trang tính có quá nhiều ô gộp; hãy bỏ gộp ô (Merge & Center) rồi nhập lại")
         first = rows[top - 1][left - 1] if left <= len(rows[top - 1]) else ""
-        for row in rows[top - 1:bottom]:
+        for row in rows[top - 1 : bottom]:
             row.extend([""] * (right - len(row)))
-            row[left - 1:right] = [first] * (right - left + 1)
+            row[left - 1 : right] = [first] * (right - left + 1)
         ranges.append((top, left, bottom, right))
     return tuple(ranges)
 
@@ -203,18 +241,21 @@ def _scan(book: Any, sheet: Any) -> dict[str, list]:
 
 def _hidden(marks: dict[str, list], rows: list[list[Value]]) -> list[str]:
     """Warn of data in rows or columns the spreadsheet program hides: it is imported all the same."""
+
     def filled(value: Value) -> bool:
         return isinstance(value, Bad) or bool(value.strip())
 
     hidden_rows = [n for n in sorted(set(marks["rows"])) if n <= len(rows) and any(map(filled, rows[n - 1]))]
-    hidden_columns = [c for c in sorted(set(marks["columns"]))
-                      if any(c <= len(row) and filled(row[c - 1]) for row in rows)]
+    hidden_columns = [
+        c for c in sorted(set(marks["columns"])) if any(c <= len(row) and filled(row[c - 1]) for row in rows)
+    ]
     notes = []
     if hidden_rows:
         notes.append(f"dòng {_listed([str(n) for n in hidden_rows])} đang bị ẩn nhưng có dữ liệu, vẫn được nhập")
     if hidden_columns:
-        notes.append(f"cột {_listed([column_letter(c) for c in hidden_columns])} đang bị ẩn nhưng có dữ liệu, "
-                     "vẫn được nhập")
+        notes.append(
+            f"cột {_listed([column_letter(c) for c in hidden_columns])} đang bị ẩn nhưng có dữ liệu, vẫn được nhập"
+        )
     return notes
 
 
@@ -230,8 +271,10 @@ def _elsewhere(book: Any, rows: list[list[Value]], source: str) -> list[str]:
     names = ", ".join(f"'{name}'" for name in others)
     first = book.worksheets[0].title
     if not any(isinstance(v, Bad) or v.strip() for row in rows for v in row):
-        raise fail(source, f"trang tính đầu tiên '{first}' trống; dữ liệu nằm ở trang {names}: hãy đưa trang đó "
-                   "lên đầu rồi nhập lại")
+        raise fail(
+            source,
+            f"trang tính đầu tiên '{first}' trống; dữ liệu nằm ở trang {names}: hãy đưa trang đó lên đầu rồi nhập lại",
+        )
     return [f"chỉ đọc trang tính đầu tiên '{first}'; trang {names} cũng có dữ liệu nhưng không được đọc"]
 
 

@@ -81,16 +81,18 @@ def write_all(project: Path, files: list[FileWrite]) -> None:
             _put(journal, _journal_text(files))
         except OSError as error:
             _discard(temps)
-            raise WriteError([f"lỗi: không ghi được {journal_path()}: {reason(error)}. "
-                              "Không tệp hồ sơ nào bị thay đổi."]) from None
+            raise WriteError(
+                [f"lỗi: không ghi được {journal_path()}: {reason(error)}. Không tệp hồ sơ nào bị thay đổi."]
+            ) from None
     done: list[str] = []
     for item, temp, target in zip(files, temps, targets):
         try:
             os.replace(temp, target)
         except OSError as error:
             if not done and _forget(journal, temps, len(files) > 1):
-                raise WriteError([f"lỗi: không ghi được {item.rel}: {reason(error)}. "
-                                  "Không tệp hồ sơ nào bị thay đổi."]) from None
+                raise WriteError(
+                    [f"lỗi: không ghi được {item.rel}: {reason(error)}. Không tệp hồ sơ nào bị thay đổi."]
+                ) from None
             raise WriteError(_partial(files, done, item, error)) from None
         done.append(item.rel)
     _sync_folders({target.parent for target in targets})
@@ -98,8 +100,12 @@ def write_all(project: Path, files: list[FileWrite]) -> None:
         try:
             os.unlink(journal)
         except OSError as error:
-            raise WriteError([f"lỗi: đã ghi đủ {len(files)} tệp hồ sơ nhưng không xóa được {journal_path()} "
-                              f"({reason(error)}); chạy 'chibo recover' để dọn."]) from None
+            raise WriteError(
+                [
+                    f"lỗi: đã ghi đủ {len(files)} tệp hồ sơ nhưng không xóa được {journal_path()} "
+                    f"({reason(error)}); chạy 'chibo recover' để dọn."
+                ]
+            ) from None
 
 
 def _forget(journal: Path, temps: list[Path], journaled: bool) -> bool:
@@ -145,8 +151,9 @@ def _write_temps(files: list[FileWrite], targets: list[Path]) -> list[Path]:
             _write_new(temp, item.after, _mode(target))
         except OSError as error:
             _discard(temps + [temp])
-            raise WriteError([f"lỗi: không ghi được {item.rel}: {reason(error)}. "
-                              "Không tệp hồ sơ nào bị thay đổi."]) from None
+            raise WriteError(
+                [f"lỗi: không ghi được {item.rel}: {reason(error)}. Không tệp hồ sơ nào bị thay đổi."]
+            ) from None
         temps.append(temp)
     return temps
 
@@ -169,7 +176,7 @@ def _write_new(path: Path, data: bytes, mode: int = 0o666) -> None:
     try:
         view = memoryview(data)
         while view:
-            view = view[os.write(handle, view):]
+            view = view[os.write(handle, view) :]
         os.fsync(handle)
     finally:
         os.close(handle)
@@ -213,8 +220,14 @@ def _sync_folders(folders: set[Path]) -> None:
 
 
 def _journal_text(files: list[FileWrite]) -> bytes:
-    entries = [{"path": item.rel, "before": None if item.before is None else item.before.decode("utf-8"),
-                "after": item.after.decode("utf-8")} for item in files]
+    entries = [
+        {
+            "path": item.rel,
+            "before": None if item.before is None else item.before.decode("utf-8"),
+            "after": item.after.decode("utf-8"),
+        }
+        for item in files
+    ]
     return json.dumps({"format": JOURNAL_FORMAT, "files": entries}, ensure_ascii=False, indent=1).encode("utf-8")
 
 
@@ -223,8 +236,10 @@ def _partial(files: list[FileWrite], done: list[str], failed: FileWrite, error: 
     left = [item.rel for item in files if item.rel not in done]
     return [
         f"lỗi: ghi dở: đã thay {len(done)}/{len(files)} tệp hồ sơ thì gặp lỗi ở {failed.rel} ({reason(error)}).",
-        "Đã ghi nội dung mới:", *(f"  {rel}" for rel in done),
-        "Còn nội dung cũ:", *(f"  {rel}" for rel in left),
+        "Đã ghi nội dung mới:",
+        *(f"  {rel}" for rel in done),
+        "Còn nội dung cũ:",
+        *(f"  {rel}" for rel in left),
         "Hồ sơ đang lẫn cũ và mới. Sửa nguyên nhân rồi chạy 'chibo recover' để ghi nốt (hoặc chạy lại "
         "lệnh vừa rồi), hoặc 'chibo recover --undo' để trả lại như trước.",
     ]
@@ -249,8 +264,9 @@ def recover(project: Path, *, undo: bool = False) -> int:
         if current == wanted:
             continue
         if current != other:
-            conflicts.append(f"lỗi: {rel} đã bị sửa sau lần ghi dở; hãy so với {journal_path()} "
-                             "rồi sửa tay, sau đó xóa tệp đó")
+            conflicts.append(
+                f"lỗi: {rel} đã bị sửa sau lần ghi dở; hãy so với {journal_path()} rồi sửa tay, sau đó xóa tệp đó"
+            )
             continue
         plan.append((rel, wanted))
     if conflicts:
@@ -287,8 +303,12 @@ def _current(path: Path, rel: str) -> bytes | None:
 
 def _read_journal(project: Path) -> list[tuple[str, bytes | None, bytes]]:
     """The journal's files as (path, before, after); a damaged journal is refused."""
-    broken = WriteError([f"lỗi: {journal_path()} bị hỏng, không dùng được để khôi phục; hãy xem lại hồ sơ "
-                         "(git diff records) rồi xóa tệp này"])
+    broken = WriteError(
+        [
+            f"lỗi: {journal_path()} bị hỏng, không dùng được để khôi phục; hãy xem lại hồ sơ "
+            "(git diff records) rồi xóa tệp này"
+        ]
+    )
     try:
         data = json.loads((project / journal_path()).read_text(encoding="utf-8"))
         if data.get("format") != JOURNAL_FORMAT:
@@ -311,4 +331,3 @@ def _clean_temps(project: Path, entries: list[tuple[str, bytes | None, bytes]]) 
     """Remove the temporary siblings a stopped write left."""
     folders = {_target_path(project / rel).parent for rel, _, _ in entries} | {project / RECORDS}
     _discard([path for folder in folders for path in folder.glob(f".*{TEMP_SUFFIX}")])
-

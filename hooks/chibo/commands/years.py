@@ -18,8 +18,9 @@ from .sheet import Issues, Table, where
 
 _YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(?![0-9])")
 # "ngày 18-12-2026", "ngày 18/12/2026", "ngày 18 tháng 12 năm 2026"
-_DATE = re.compile(r"ngày\s*[0-9]{1,2}\s*(?:[-/.]\s*[0-9]{1,2}\s*[-/.]|tháng\s*[0-9]{1,2}\s*năm)\s*([0-9]{4})",
-                   re.IGNORECASE)
+_DATE = re.compile(
+    r"ngày\s*[0-9]{1,2}\s*(?:[-/.]\s*[0-9]{1,2}\s*[-/.]|tháng\s*[0-9]{1,2}\s*năm)\s*([0-9]{4})", re.IGNORECASE
+)
 CONFIRM = "--confirm-year"
 
 
@@ -33,9 +34,11 @@ def agrees(year: int, named: list[int]) -> bool:
     return not named or year in named or min(named) < year < max(named)
 
 
-def check_year(sheet: Path, table: Table, layout: Layout, year: int, confirmed: bool,
-               issues: Issues, notes: list[str]) -> None:
+def check_year(
+    sheet: Path, table: Table, layout: Layout, year: int, confirmed: bool, issues: Issues, notes: list[str]
+) -> None:
     """Every place the sheet names a year that is not ``year``: an error, or a note when confirmed."""
+
     def disagree(message: str, row: int | None = None, column: int | None = None) -> None:
         if confirmed:
             notes.append(f"{table.source}: {where(row, column)}{message} (đã xác nhận bằng {CONFIRM})")
@@ -48,7 +51,7 @@ def check_year(sheet: Path, table: Table, layout: Layout, year: int, confirmed: 
     found = years_in(table.sheet or "")
     if not agrees(year, found):
         disagree(f"tên trang tính '{table.sheet}' ghi năm {_shown(found)} nhưng --year {year}")
-    for number, row in enumerate(table.rows[:layout.header - 1], start=1):
+    for number, row in enumerate(table.rows[: layout.header - 1], start=1):
         for column, text in enumerate(row, start=1):
             found = _title_years(text, year) if isinstance(text, str) else []
             if found:
@@ -70,13 +73,14 @@ def _decisions(table: Table, layout: Layout, year: int, disagree) -> None:
     column = layout.column("decision")
     if column is None:
         return
-    for number, row in enumerate(table.rows[layout.header:], start=layout.header + 1):
+    for number, row in enumerate(table.rows[layout.header :], start=layout.header + 1):
         text = row[column - 1] if column <= len(row) else ""
         dates = [int(y) for y in _DATE.findall(text)] if isinstance(text, str) else []
         wrong = [y for y in dates if y not in (year, year + 1)]
         if wrong:
-            disagree(f"quyết định ký năm {wrong[0]}, không thuộc năm {year} (--year) hay đầu năm {year + 1}",
-                     number, column)
+            disagree(
+                f"quyết định ký năm {wrong[0]}, không thuộc năm {year} (--year) hay đầu năm {year + 1}", number, column
+            )
 
 
 def _shown(years: list[int]) -> str:

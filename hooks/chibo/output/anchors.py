@@ -12,7 +12,8 @@ heading, in document order.
 from __future__ import annotations
 
 import re
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 import markdown
 
@@ -59,7 +60,7 @@ class Anchors:
     def add(self, page: str) -> str:
         """``page`` with ``{ #id }`` on each ATX heading that has no id yet."""
         match = _FRONT_MATTER.match(page)
-        head, body = (page[:match.end()], page[match.end():]) if match else ("", page)
+        head, body = (page[: match.end()], page[match.end() :]) if match else ("", page)
         lines = body.split("\n")
         headings = list(_heading_lines(lines))
         ids = self.ids(body)
@@ -96,4 +97,4 @@ def _with_id(line: str, anchor: str) -> str:
         return f"{_CLOSING.sub('', line).rstrip()} {{ #{anchor} }}"
     if _ID.search(attrs.group(1)):
         return line
-    return f"{line[:attrs.start(1)]}#{anchor} {line[attrs.start(1):]}"
+    return f"{line[: attrs.start(1)]}#{anchor} {line[attrs.start(1) :]}"

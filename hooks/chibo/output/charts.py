@@ -80,9 +80,18 @@ def rating_mix(stats: tuple[YearStats, ...]) -> Chart | None:
             share = 100 * rating.count / s.rated
             top = _y(bottom + share)
             height = _y(bottom) - top
-            bars.append(Bar(x, top, width, height, code,
-                            f"{s.year}: {RATING_LABELS[code]} {rating.count}/{s.rated} ({percent_vi(rating.percent)})",
-                            str(rating.count) if height >= 14 else "", top + height / 2 + 4))
+            bars.append(
+                Bar(
+                    x,
+                    top,
+                    width,
+                    height,
+                    code,
+                    f"{s.year}: {RATING_LABELS[code]} {rating.count}/{s.rated} ({percent_vi(rating.percent)})",
+                    str(rating.count) if height >= 14 else "",
+                    top + height / 2 + 4,
+                )
+            )
             bottom += share
         x_labels.append((x + width / 2, str(s.year)))
     first, last = years[0].year, years[-1].year
@@ -90,8 +99,10 @@ def rating_mix(stats: tuple[YearStats, ...]) -> Chart | None:
         id="xep-loai",
         title=f"Cơ cấu xếp loại chất lượng chi bộ, {first}–{last}",
         description="Cột chồng theo năm: tỷ lệ chi bộ ở từng mức xếp loại trên số chi bộ đã xếp loại; "
-                    "số ghi trong cột là số chi bộ. Số liệu đầy đủ ở bảng bên dưới.",
-        bars=tuple(bars), y_ticks=_ticks(), x_labels=tuple(x_labels),
+        "số ghi trong cột là số chi bộ. Số liệu đầy đủ ở bảng bên dưới.",
+        bars=tuple(bars),
+        y_ticks=_ticks(),
+        x_labels=tuple(x_labels),
         legend=tuple((code, RATING_LABELS[code]) for code in RATINGS),
     )
 
@@ -106,17 +117,28 @@ def target_chart(checks: tuple[TargetCheck, ...]) -> Chart | None:
         share = check.actual_percent or 0.0
         top = _y(share)
         verdict = "đạt" if check.met else "chưa đạt"
-        bars.append(Bar(x, top, width, _y(0) - top, "dat" if check.met else "chua-dat",
-                        f"{check.stats.year}: {check.actual}/{check.stats.rated} ({percent_vi(share)}), {verdict}",
-                        percent_vi(share), top - 5))
+        bars.append(
+            Bar(
+                x,
+                top,
+                width,
+                _y(0) - top,
+                "dat" if check.met else "chua-dat",
+                f"{check.stats.year}: {check.actual}/{check.stats.rated} ({percent_vi(share)}), {verdict}",
+                percent_vi(share),
+                top - 5,
+            )
+        )
         x_labels.append((x + width / 2, str(check.stats.year)))
     phrase = threshold_phrase(target.comparison, target.percent)
     return Chart(
         id=f"chi-tieu-{target.id}",
         title=f"Tỷ lệ chi bộ {MEASURE_LABELS[target.measure]} theo năm",
         description=f"Cột theo năm: tỷ lệ trên số chi bộ đã xếp loại; đường nét đứt là mức chỉ tiêu "
-                    f"({phrase}). Cột có sọc là năm chưa đạt mức này.",
-        bars=tuple(bars), y_ticks=_ticks(), x_labels=tuple(x_labels),
+        f"({phrase}). Cột có sọc là năm chưa đạt mức này.",
+        bars=tuple(bars),
+        y_ticks=_ticks(),
+        x_labels=tuple(x_labels),
         legend=(("dat", "Đạt mức chỉ tiêu"), ("chua-dat", "Chưa đạt mức chỉ tiêu")),
         threshold=(_y(target.percent), threshold_vi(target.percent), f"Chỉ tiêu năm {target.year}: {phrase}"),
     )

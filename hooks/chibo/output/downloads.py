@@ -1,6 +1,7 @@
 """Downloads under ``/du-lieu/``: JSON, CSV and spreadsheets (``spreadsheets.py``) of the
-same tables (``tables.py``), an iCalendar file, an Atom feed and the JSON Schema of the records. All of it is a view of the Report: two builds of the same
-records give the same bytes.
+same tables (``tables.py``), an iCalendar file, an Atom feed and the JSON Schema of the
+records. All of it is a view of the Report: two builds of the same records give the same
+bytes.
 """
 
 from __future__ import annotations
@@ -30,8 +31,10 @@ FILES = (
     ("chi-bo.xlsx", "Danh sách chi bộ và các sự kiện đăng ký, mỗi bảng một trang tính (Excel, LibreOffice)"),
     ("ket-qua.json", "Kết quả từng năm và chỉ tiêu (JSON)"),
     ("ket-qua.csv", "Kết quả của từng chi bộ theo năm, mở bằng Excel (CSV, UTF-8)"),
-    ("ket-qua.xlsx", "Kết quả của từng chi bộ theo năm, tổng hợp theo năm và chỉ tiêu, mỗi bảng một trang tính "
-                     "(Excel, LibreOffice)"),
+    (
+        "ket-qua.xlsx",
+        "Kết quả của từng chi bộ theo năm, tổng hợp theo năm và chỉ tiêu, mỗi bảng một trang tính (Excel, LibreOffice)",
+    ),
     ("lich.ics", "Lịch các mốc thời gian và chu kỳ tháng 12, nhập vào Outlook, Google Calendar… (iCalendar)"),
     ("thay-doi.xml", "Tin thay đổi: đăng ký, lựa chọn, công nhận chi bộ kiểu mẫu, mới nhất trước (Atom)"),
     ("schema/chi-bo.schema.json", "Lược đồ hồ sơ chi bộ records/chi-bo/*.yml (JSON Schema)"),
@@ -58,11 +61,13 @@ def downloads(report: Report, renderer: Renderer) -> dict[str, str | bytes]:
         "chi-bo.json": _json([cell_json(c) for c in report.cells]),
         "chi-bo.csv": _csv(cells),
         "chi-bo.xlsx": spreadsheets.workbook((cells, tables.event_table(report)), "Danh sách chi bộ", as_of),
-        "ket-qua.json": _json({"years": [year_json(s) for s in report.stats],
-                               "targets": [target_json(t) for t in report.targets]}),
+        "ket-qua.json": _json(
+            {"years": [year_json(s) for s in report.stats], "targets": [target_json(t) for t in report.targets]}
+        ),
         "ket-qua.csv": _csv(results),
         "ket-qua.xlsx": spreadsheets.workbook(
-            (results, tables.year_table(report), tables.target_table(report)), "Kết quả xếp loại", as_of),
+            (results, tables.year_table(report), tables.target_table(report)), "Kết quả xếp loại", as_of
+        ),
         "lich.ics": calendar(report.committee, report.milestones),
         "thay-doi.xml": feed(report, renderer),
         **{f"schema/{name}": text for name, text in schemas().items()},
@@ -76,31 +81,49 @@ def _json(value: object) -> str:
 def cell_json(view: CellReport) -> dict[str, object]:
     cell, latest = view.cell, view.latest
     return {
-        "id": cell.id, "name": cell.name, "type": cell.type, "type_name": view.type.name,
-        "secretary": cell.secretary, "members": cell.members,
-        "status": view.status.code, "status_label": view.status.label,
+        "id": cell.id,
+        "name": cell.name,
+        "type": cell.type,
+        "type_name": view.type.name,
+        "secretary": cell.secretary,
+        "members": cell.members,
+        "status": view.status.code,
+        "status_label": view.status.label,
         "latest_year": latest.year if latest else None,
         "latest_rating": latest.rating if latest else None,
         "latest_rating_label": RATING_LABELS[latest.rating] if latest and latest.rating else None,
-        "model_years": list(view.model_years), "url": view.url,
+        "model_years": list(view.model_years),
+        "url": view.url,
     }
 
 
 def year_json(s: YearStats) -> dict[str, object]:
     return {
-        "year": s.year, "rated": s.rated, "unrated": s.unrated,
+        "year": s.year,
+        "rated": s.rated,
+        "unrated": s.unrated,
         "ratings": {code: share.count for code, share in s.ratings.items()},
-        "good_or_better": s.good_or_better.count, "good_or_better_percent": s.good_or_better.percent,
-        "model": s.model.count, "model_percent": s.model.percent,
+        "good_or_better": s.good_or_better.count,
+        "good_or_better_percent": s.good_or_better.percent,
+        "model": s.model.count,
+        "model_percent": s.model.percent,
     }
 
 
 def target_json(check: TargetCheck) -> dict[str, object]:
     t = check.target
     return {
-        "id": t.id, "label": t.label, "measure": t.measure, "year": t.year, "comparison": t.comparison,
-        "percent": t.percent, "rated": check.stats.rated if check.stats else None, "actual": check.actual,
-        "actual_percent": check.actual_percent, "met": check.met, "needed": check.needed,
+        "id": t.id,
+        "label": t.label,
+        "measure": t.measure,
+        "year": t.year,
+        "comparison": t.comparison,
+        "percent": t.percent,
+        "rated": check.stats.rated if check.stats else None,
+        "actual": check.actual,
+        "actual_percent": check.actual_percent,
+        "met": check.met,
+        "needed": check.needed,
     }
 
 
@@ -134,7 +157,7 @@ def calendar(committee: Committee, milestones: tuple[MilestoneView, ...]) -> str
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("x-wr-calname", f"Chi bộ kiểu mẫu {committee.period.start}–{committee.period.end}")
-    stamp = dt.datetime.combine(committee.as_of, dt.time(), dt.timezone.utc)
+    stamp = dt.datetime.combine(committee.as_of, dt.time(), dt.UTC)
     for view in milestones:
         m = view.milestone
         details = [f"Tình trạng (đến ngày {date_vi(committee.as_of)}): {view.label}"]
@@ -144,19 +167,27 @@ def calendar(committee: Committee, milestones: tuple[MilestoneView, ...]) -> str
             details.append(f"Chủ trì: {m.owner}")
         if m.note:
             details.append(m.note)
-        cal.add_component(_event(f"moc-{m.id}", m.title, m.date, m.date + dt.timedelta(days=1),
-                                 "\n".join(details), stamp))
+        cal.add_component(
+            _event(f"moc-{m.id}", m.title, m.date, m.date + dt.timedelta(days=1), "\n".join(details), stamp)
+        )
     for year in range(committee.period.start, committee.period.end + 1):
-        cal.add_component(_event(
-            f"thang-12-{year}", f"Tự đánh giá, xét công nhận và khen thưởng chi bộ kiểu mẫu năm {year}",
-            dt.date(year, 12, 1), dt.date(year + 1, 1, 1),
-            "Tháng 12 hằng năm: chi bộ tự đánh giá; Ban Thường vụ xem xét, công nhận chi bộ kiểu mẫu "
-            "và khen thưởng tại Hội nghị tổng kết công tác xây dựng Đảng.", stamp))
+        cal.add_component(
+            _event(
+                f"thang-12-{year}",
+                f"Tự đánh giá, xét công nhận và khen thưởng chi bộ kiểu mẫu năm {year}",
+                dt.date(year, 12, 1),
+                dt.date(year + 1, 1, 1),
+                "Tháng 12 hằng năm: chi bộ tự đánh giá; Ban Thường vụ xem xét, công nhận chi bộ kiểu mẫu "
+                "và khen thưởng tại Hội nghị tổng kết công tác xây dựng Đảng.",
+                stamp,
+            )
+        )
     return cal.to_ical().decode("utf-8")
 
 
-def _event(uid: str, summary: str, start: dt.date, end: dt.date, description: str,
-           stamp: dt.datetime) -> icalendar.Event:
+def _event(
+    uid: str, summary: str, start: dt.date, end: dt.date, description: str, stamp: dt.datetime
+) -> icalendar.Event:
     event = icalendar.Event()
     event.add("uid", f"{uid}@chibo-kieu-mau")
     event.add("dtstamp", stamp)
@@ -178,18 +209,35 @@ def feed(report: Report, renderer: Renderer) -> str:
     for view in report.cells:
         cell = view.cell
         for index, e in enumerate(cell.registration):
-            entries.append(_entry(view, f"{EVENT_LABELS[e.status]} năm {e.year}", e.date,
-                                  "; ".join(x for x in (e.decision, e.note) if x), f"su-kien:{index}"))
+            entries.append(
+                _entry(
+                    view,
+                    f"{EVENT_LABELS[e.status]} năm {e.year}",
+                    e.date,
+                    "; ".join(x for x in (e.decision, e.note) if x),
+                    f"su-kien:{index}",
+                )
+            )
         for r in cell.results:
             if r.model:
-                entries.append(_entry(view, f"Được công nhận chi bộ kiểu mẫu năm {r.year}",
-                                      dt.date(r.year, 12, 31), "; ".join(x for x in (r.decision, r.award) if x),
-                                      f"kieu-mau:{r.year}"))
+                entries.append(
+                    _entry(
+                        view,
+                        f"Được công nhận chi bộ kiểu mẫu năm {r.year}",
+                        dt.date(r.year, 12, 31),
+                        "; ".join(x for x in (r.decision, r.award) if x),
+                        f"kieu-mau:{r.year}",
+                    )
+                )
     entries.sort(key=lambda e: (e["updated"], e["id"]), reverse=True)
     updated = entries[0]["updated"] if entries else _stamp(committee.as_of)
     return renderer.file(
-        "atom.xml.j2", naming=report.naming, entries=entries, updated=updated,
-        feed_id=f"urn:uuid:{uuid.uuid5(_NAMESPACE, 'thay-doi')}")
+        "atom.xml.j2",
+        naming=report.naming,
+        entries=entries,
+        updated=updated,
+        feed_id=f"urn:uuid:{uuid.uuid5(_NAMESPACE, 'thay-doi')}",
+    )
 
 
 def _entry(view: CellReport, what: str, day: dt.date, summary: str, key: str) -> dict[str, str]:

@@ -17,10 +17,11 @@ from __future__ import annotations
 _FIXES = (
     ('type="checkbox" id="__drawer" autocomplete="off">', 'type="checkbox" id="__drawer">'),
     ('type="checkbox" id="__search" autocomplete="off">', 'type="checkbox" id="__search">'),
-    ('<div class="md-search" data-md-component="search" role="dialog">',
-     '<div class="md-search" data-md-component="search" role="dialog" aria-label="Tìm kiếm">'),
-    ('<a href="javascript:void(0)" class="md-search__icon md-icon"',
-     '<a href="#" class="md-search__icon md-icon"'),
+    (
+        '<div class="md-search" data-md-component="search" role="dialog">',
+        '<div class="md-search" data-md-component="search" role="dialog" aria-label="Tìm kiếm">',
+    ),
+    ('<a href="javascript:void(0)" class="md-search__icon md-icon"', '<a href="#" class="md-search__icon md-icon"'),
 )
 
 

@@ -8,17 +8,17 @@ from __future__ import annotations
 
 import pickle
 import zlib
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import partial
-from typing import Callable, Iterable, Iterator, Mapping
 
 from .. import vocab
 from ..records.paths import book_path, cell_path, committee_path
 from ..report import CellReport, Report, YearReport
 from . import charts, downloads, searchtext, sources
 from .documents import DocumentIndex, drafts
-from .documents.model import Draft
 from .documents.docx import DocxWriter
+from .documents.model import Draft
 from .render import Renderer, fill
 
 
@@ -114,8 +114,9 @@ class Job:
         return pages
 
 
-def site_plan(report: Report, renderer: Renderer, writer: DocxWriter,
-              version: Mapping[str, str] | None = None) -> tuple[Job, ...]:
+def site_plan(
+    report: Report, renderer: Renderer, writer: DocxWriter, version: Mapping[str, str] | None = None
+) -> tuple[Job, ...]:
     """Every generated page and download of the site, the drafted documents included: pages
     first, in the order the engine reads them, then the downloads. The cell pages lead: each
     is quick to make, so a worker has the first ones ready at once (``worker.py``). Each job
@@ -124,26 +125,54 @@ def site_plan(report: Report, renderer: Renderer, writer: DocxWriter,
     common = {"committee": report.committee, "book": report.book, "vocab": vocab, "sample": report.committee.sample}
     documents = DocumentIndex.of(drafts(report))
     target_charts = tuple(c for c in map(charts.target_chart, report.trajectory) if c)
-    whole = {"report": report, "charts": target_charts, "mix": charts.rating_mix(report.stats),
-             "files": downloads.FILES, "documents": documents, **common}
+    whole = {
+        "report": report,
+        "charts": target_charts,
+        "mix": charts.rating_mix(report.stats),
+        "files": downloads.FILES,
+        "documents": documents,
+        **common,
+    }
     # A cell's files depend on its own slice of the Report and on the Committee and the
     # criteria; the rest on every record. ``version``: the text of every record file, by path.
     shared = (version.get(committee_path()), version.get(book_path())) if version is not None else None
     everything = version
-    jobs = [Job.page(sources.cell(c.cell.id), cell_path(c.cell.id),
-                     partial(cell_page, renderer, c, documents.for_cell(c.cell.id), common),
-                     (c, documents.for_cell(c.cell.id), shared)) for c in report.cells]
-    jobs += [Job.page(d.page, None, partial(document_page, renderer, d, common), (d, shared))
-             for d in documents.all if d.page]
-    jobs += [Job.page(sources.year(y.year), None, partial(year_page, renderer, y, documents.for_year(y.year), common),
-                      everything) for y in report.years]
+    jobs = [
+        Job.page(
+            sources.cell(c.cell.id),
+            cell_path(c.cell.id),
+            partial(cell_page, renderer, c, documents.for_cell(c.cell.id), common),
+            (c, documents.for_cell(c.cell.id), shared),
+        )
+        for c in report.cells
+    ]
+    jobs += [
+        Job.page(d.page, None, partial(document_page, renderer, d, common), (d, shared))
+        for d in documents.all
+        if d.page
+    ]
+    jobs += [
+        Job.page(
+            sources.year(y.year), None, partial(year_page, renderer, y, documents.for_year(y.year), common), everything
+        )
+        for y in report.years
+    ]
     jobs += [Job.page(s.src_uri, s.source, partial(section_page, renderer, s, whole), everything) for s in SECTIONS]
     names = tuple(f"du-lieu/{name}" for name in downloads.names())
-    jobs.append(Job(tuple((name, None) for name in names),
-                    lambda: (Page(f"du-lieu/{name}", content)
-                             for name, content in downloads.downloads(report, renderer).items()), everything))
-    jobs += [Job.page(d.docx, None, partial(lambda d: Page(d.docx, writer.write(d)), d), (d, writer.stamp))
-             for d in documents.all if d.docx]
+    jobs.append(
+        Job(
+            tuple((name, None) for name in names),
+            lambda: (
+                Page(f"du-lieu/{name}", content) for name, content in downloads.downloads(report, renderer).items()
+            ),
+            everything,
+        )
+    )
+    jobs += [
+        Job.page(d.docx, None, partial(lambda d: Page(d.docx, writer.write(d)), d), (d, writer.stamp))
+        for d in documents.all
+        if d.docx
+    ]
     return tuple(jobs)
 
 
@@ -163,12 +192,14 @@ def document_page(renderer: Renderer, draft: Draft, common: dict) -> Page:
 
 def year_page(renderer: Renderer, year: YearReport, documents: tuple[Draft, ...], common: dict) -> Page:
     src_uri = sources.year(year.year)
-    return Page.markdown(src_uri, renderer.page("ket-qua-nam.md.j2", src_uri, year=year, documents=documents,
-                                                **common))
+    return Page.markdown(src_uri, renderer.page("ket-qua-nam.md.j2", src_uri, year=year, documents=documents, **common))
 
 
 def cell_page(renderer: Renderer, cell: CellReport, documents: tuple[Draft, ...], common: dict) -> Page:
     """The cell's page (its registration reports are documents, see ``documents``)."""
     page = sources.cell(cell.cell.id)
-    return Page.markdown(page, renderer.page("chi-bo.md.j2", page, view=cell, cell=cell.cell, documents=documents,
-                                             **common), cell_path(cell.cell.id))
+    return Page.markdown(
+        page,
+        renderer.page("chi-bo.md.j2", page, view=cell, cell=cell.cell, documents=documents, **common),
+        cell_path(cell.cell.id),
+    )

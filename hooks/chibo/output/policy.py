@@ -34,8 +34,7 @@ if TYPE_CHECKING:
     from markdown import Markdown
     from mkdocs.config.defaults import MkDocsConfig
 
-__all__ = ["AlignClasses", "SCRIPTS", "externalize_scripts", "header", "meta", "offline", "page_root",
-           "template_root"]
+__all__ = ["SCRIPTS", "AlignClasses", "externalize_scripts", "header", "meta", "offline", "page_root", "template_root"]
 
 DIRECTIVES = (
     ("default-src", "'none'"),
@@ -51,8 +50,9 @@ DIRECTIVES = (
 HEADER_ONLY = {"frame-ancestors"}
 SCRIPTS = "assets/javascripts/chibo-inline.{digest}.js"
 
-_SCRIPT = re.compile(r"""<script\b(?P<attrs>(?:[^>"']|"[^"]*"|'[^']*')*)>(?P<body>.*?)</script\s*>""",
-                     re.IGNORECASE | re.DOTALL)
+_SCRIPT = re.compile(
+    r"""<script\b(?P<attrs>(?:[^>"']|"[^"]*"|'[^']*')*)>(?P<body>.*?)</script\s*>""", re.IGNORECASE | re.DOTALL
+)
 _SRC = re.compile(r"""\ssrc\s*=""", re.IGNORECASE)
 _TYPE = re.compile(r"""\stype\s*=\s*["']?(?P<type>[^"'\s>]*)""", re.IGNORECASE)
 _JAVASCRIPT = {"", "text/javascript", "application/javascript", "module"}
@@ -97,6 +97,7 @@ def externalize_scripts(html: str, *, root: str, site_dir: Path) -> str:
 
     ``root`` is the URL of the site's root as seen from the page (``"../../"``, ``"/"``).
     """
+
     def move(match: re.Match[str]) -> str:
         attrs, body = match["attrs"], match["body"]
         kind = _TYPE.search(attrs)
@@ -124,5 +125,5 @@ class _AlignProcessor(Treeprocessor):
 class AlignClasses(Extension):
     """Table cells aligned by a class instead of a ``style`` attribute (no inline styles)."""
 
-    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
+    def extendMarkdown(self, md: Markdown) -> None:
         md.treeprocessors.register(_AlignProcessor(md), "chibo_align_classes", 0)

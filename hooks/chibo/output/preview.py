@@ -36,9 +36,9 @@ import sys
 import threading
 import time
 import traceback
+from collections.abc import Callable
 from multiprocessing.connection import Client, Connection, Listener
 from pathlib import Path
-from typing import Callable
 
 from ..records import RecordsError
 from ..records.load import Memo
@@ -250,8 +250,11 @@ def _launch(project: Path, site_dir: Path) -> Connection:
     shutil.rmtree(home, ignore_errors=True)
     home.mkdir(mode=0o700)
     path = os.pathsep.join(filter(None, (str(_HOOKS), os.environ.get("PYTHONPATH"))))
-    subprocess.Popen([sys.executable, "-m", "chibo.output.preview", str(project), str(home)],
-                     env={**os.environ, "PYTHONPATH": path}, stdin=subprocess.DEVNULL)
+    subprocess.Popen(
+        [sys.executable, "-m", "chibo.output.preview", str(project), str(home)],
+        env={**os.environ, "PYTHONPATH": path},
+        stdin=subprocess.DEVNULL,
+    )
     deadline = time.monotonic() + _START_SECONDS
     while time.monotonic() < deadline:
         connection = _connect(site_dir)
@@ -343,7 +346,7 @@ def _answer(connection: Connection, keeper: Keeper) -> None:
             keeper.build(directory_urls, send)
         except RecordsError as error:
             send(("invalid", error.problems))
-        except Exception:  # noqa: BLE001 - reported whole to the build, which stops with it
+        except Exception:
             send(("failed", traceback.format_exc()))
     except (EOFError, OSError):  # the build stopped listening
         connection.close()

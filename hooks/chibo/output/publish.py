@@ -29,15 +29,16 @@ import shutil
 import stat
 import sys
 import tempfile
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Iterator, Literal, overload
+from typing import IO, TYPE_CHECKING, Literal, overload
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
 
-__all__ = ["PublishError", "Publication", "begin", "finish", "recover", "replace", "serving"]
+__all__ = ["Publication", "PublishError", "begin", "finish", "recover", "replace", "serving"]
 
 _ATTRIBUTE = "chibo_publication"
 _AT_FDCWD = -100
@@ -128,8 +129,9 @@ def recover(target: Path) -> None:
     middle: that folder is the complete old site and goes back. Folders of builds whose
     claim is free (killed, or failed and gone) are deleted; running builds keep theirs.
     """
-    olds = sorted((p for p in target.parent.glob(f".{target.name}.old-*") if p.is_dir()),
-                  key=lambda p: p.stat().st_mtime)
+    olds = sorted(
+        (p for p in target.parent.glob(f".{target.name}.old-*") if p.is_dir()), key=lambda p: p.stat().st_mtime
+    )
     if olds and not target.exists():
         os.rename(olds.pop(), target)
     for old in olds:
@@ -189,8 +191,9 @@ def _warnings_logged() -> bool:
     """Whether MkDocs' strict-mode counter has seen a warning: then the build will abort."""
     from mkdocs.utils import CountHandler
 
-    return any(handler.get_counts() for handler in logging.getLogger("mkdocs").handlers
-               if isinstance(handler, CountHandler))
+    return any(
+        handler.get_counts() for handler in logging.getLogger("mkdocs").handlers if isinstance(handler, CountHandler)
+    )
 
 
 @overload

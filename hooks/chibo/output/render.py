@@ -84,14 +84,28 @@ def token(value: object) -> Markup:
 
 
 FILTERS = {
-    "url": url, "token": token, "date_vi": date_vi, "date_long": date_long, "amount_vi": amount_vi, "number_vi": number_vi, "percent_vi": percent_vi,
-    "threshold_vi": threshold_vi, "threshold": lambda target: threshold_phrase(target.comparison, target.percent),
+    "url": url,
+    "token": token,
+    "date_vi": date_vi,
+    "date_long": date_long,
+    "amount_vi": amount_vi,
+    "number_vi": number_vi,
+    "percent_vi": percent_vi,
+    "threshold_vi": threshold_vi,
+    "threshold": lambda target: threshold_phrase(target.comparison, target.percent),
 }
 
 
 def _environment(**options: object) -> Environment:
-    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined, auto_reload=False,
-                      trim_blocks=True, lstrip_blocks=True, **options)
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        undefined=StrictUndefined,
+        auto_reload=False,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        **options,
+    )
     env.filters.update(FILTERS)
     return env
 
@@ -130,6 +144,7 @@ class Renderer:
             env.filters["link_md"] = link_md
             env.globals["vocab"] = vocab
             env.globals["src"] = sources
+
         @pass_context
         def block(context: Context, template: str, **values: object) -> Markup:
             """An HTML block (a table, a chart): rendered now, set aside for the page, and a

@@ -38,8 +38,9 @@ from .render import PLACEHOLDER
 __all__ = ["mark", "text", "unmark"]
 
 KEPT = frozenset({"p", "code", "pre", "li", "ol", "ul", "sub", "sup"})
-_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
-                   "track", "wbr"})
+_VOID = frozenset(
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"}
+)
 _REFUSED = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "pre", "script", "style", "object"})
 _TOKEN = re.compile(r"<!--.*?-->|<(/?)([a-zA-Z][^\t\n\r\f />\x00]*)[^>]*?(/?)>", re.DOTALL)
 _SEPARATOR = "<!---->"
@@ -66,7 +67,7 @@ def text(block: str) -> str:
     stack: list[str] = []
     position = 0
     for match in _TOKEN.finditer(block):
-        _piece(block[position:match.start()], run, out, last)
+        _piece(block[position : match.start()], run, out, last)
         position = match.end()
         closing, name, self_closing = match.group(1), (match.group(2) or "").lower(), match.group(3)
         if not name:  # a comment

@@ -12,18 +12,19 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
-from types import MappingProxyType
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Mapping, Protocol
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Protocol
 
 from ..formats import date_vi
 from ..records import Problem, Records, RecordsError, load_records
 from ..records.load import Memo, no_cycle_collection
 from ..report import Report, summarize, warnings
-from .documents.docx import DocxWriter
 from . import policy, searchtext
+from .documents.docx import DocxWriter
 from .pages import Job, Page, site_plan
 from .render import PLACEHOLDER_MARK, Renderer
 
@@ -31,8 +32,19 @@ if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import File
 
-__all__ = ["Index", "Pages", "RecordsError", "Site", "attach", "build", "fill_blocks", "from_config", "generated_file",
-           "plan", "search_text"]
+__all__ = [
+    "Index",
+    "Pages",
+    "RecordsError",
+    "Site",
+    "attach",
+    "build",
+    "fill_blocks",
+    "from_config",
+    "generated_file",
+    "plan",
+    "search_text",
+]
 
 _ATTRIBUTE = "chibo_site"
 
@@ -50,8 +62,12 @@ class Index:
     @classmethod
     def of(cls, records: Records, report: Report, jobs: tuple[Job, ...]) -> Index:
         committee = records.committee
-        return cls(tuple(e for job in jobs for e in job.entries), warnings(records, report.breaches), committee.sample,
-                   committee.as_of)
+        return cls(
+            tuple(e for job in jobs for e in job.entries),
+            warnings(records, report.breaches),
+            committee.sample,
+            committee.as_of,
+        )
 
     @cached_property
     def uris(self) -> frozenset[str]:
@@ -135,7 +151,9 @@ class Site:
         pass
 
 
-def plan(project: Path, directory_urls: bool = True, memo: Memo | None = None) -> tuple[Records, Report, tuple[Job, ...]]:
+def plan(
+    project: Path, directory_urls: bool = True, memo: Memo | None = None
+) -> tuple[Records, Report, tuple[Job, ...]]:
     """Load and validate ``project/records``, summarize, list what to make; raises ``RecordsError``.
 
     ``directory_urls`` is the site's address style (``use_directory_urls`` in ``mkdocs.yml``);
@@ -152,8 +170,9 @@ def build(project: Path, directory_urls: bool = True) -> Site:
     """Every page and download of ``project``, made here; raises ``RecordsError``."""
     records, report, jobs = plan(project, directory_urls)
     pages = tuple(page for job in jobs for page in job.run())
-    return Site(records, report, pages, Index.of(records, report, jobs),
-                MappingProxyType({p.src_uri: p for p in pages}))
+    return Site(
+        records, report, pages, Index.of(records, report, jobs), MappingProxyType({p.src_uri: p for p in pages})
+    )
 
 
 def attach(config: MkDocsConfig, pages: Pages) -> None:

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from typing import Literal
 
 from ..formats import threshold_phrase
-from ..report.privacy import Shown
 from ..report import CellReport, Report
+from ..report.privacy import Shown
 from ..report.stats import TargetCheck, YearStats
 from ..vocab import EVENT_LABELS, RATING_LABELS, RATINGS
 
@@ -41,28 +41,70 @@ def _columns(*specs: str | tuple[str, Kind]) -> tuple[Column, ...]:
 
 
 CELL_COLUMNS = _columns(
-    "Mã chi bộ", "Tên chi bộ", "Mã loại hình", "Loại hình", "Bí thư", ("Số đảng viên", "number"),
-    "Mã trạng thái", "Trạng thái", ("Năm xếp loại gần nhất", "number"), "Mã xếp loại gần nhất",
-    "Xếp loại gần nhất", "Các năm đạt kiểu mẫu", "Trang",
+    "Mã chi bộ",
+    "Tên chi bộ",
+    "Mã loại hình",
+    "Loại hình",
+    "Bí thư",
+    ("Số đảng viên", "number"),
+    "Mã trạng thái",
+    "Trạng thái",
+    ("Năm xếp loại gần nhất", "number"),
+    "Mã xếp loại gần nhất",
+    "Xếp loại gần nhất",
+    "Các năm đạt kiểu mẫu",
+    "Trang",
 )
 RESULT_COLUMNS = _columns(
-    "Mã chi bộ", "Tên chi bộ", ("Năm", "number"), "Mã xếp loại", "Xếp loại",
-    ("ĐV HTXSNV", "number"), ("ĐV HTTNV", "number"), ("ĐV HTNV", "number"), ("ĐV KHTNV", "number"),
-    "Tiêu chí đạt", "Tiêu chí chưa đạt", "Đạt kiểu mẫu", "Quyết định", "Khen thưởng", "Ghi chú",
+    "Mã chi bộ",
+    "Tên chi bộ",
+    ("Năm", "number"),
+    "Mã xếp loại",
+    "Xếp loại",
+    ("ĐV HTXSNV", "number"),
+    ("ĐV HTTNV", "number"),
+    ("ĐV HTNV", "number"),
+    ("ĐV KHTNV", "number"),
+    "Tiêu chí đạt",
+    "Tiêu chí chưa đạt",
+    "Đạt kiểu mẫu",
+    "Quyết định",
+    "Khen thưởng",
+    "Ghi chú",
 )
 EVENT_COLUMNS = _columns(
-    "Mã chi bộ", "Tên chi bộ", ("Ngày", "date"), "Mã sự kiện", "Sự kiện", ("Năm thực hiện", "number"),
-    "Quyết định", "Ghi chú",
+    "Mã chi bộ",
+    "Tên chi bộ",
+    ("Ngày", "date"),
+    "Mã sự kiện",
+    "Sự kiện",
+    ("Năm thực hiện", "number"),
+    "Quyết định",
+    "Ghi chú",
 )
 YEAR_COLUMNS = _columns(
-    ("Năm", "number"), ("Số chi bộ đã xếp loại", "number"), ("Số chi bộ chưa xếp loại", "number"),
-    ("HTXSNV", "number"), ("HTTNV", "number"), ("HTNV", "number"), ("KHTNV", "number"),
-    ("HTTNV trở lên", "number"), ("Tỷ lệ HTTNV trở lên", "percent"),
-    ("Đạt kiểu mẫu", "number"), ("Tỷ lệ đạt kiểu mẫu", "percent"),
+    ("Năm", "number"),
+    ("Số chi bộ đã xếp loại", "number"),
+    ("Số chi bộ chưa xếp loại", "number"),
+    ("HTXSNV", "number"),
+    ("HTTNV", "number"),
+    ("HTNV", "number"),
+    ("KHTNV", "number"),
+    ("HTTNV trở lên", "number"),
+    ("Tỷ lệ HTTNV trở lên", "percent"),
+    ("Đạt kiểu mẫu", "number"),
+    ("Tỷ lệ đạt kiểu mẫu", "percent"),
 )
 TARGET_COLUMNS = _columns(
-    "Chỉ tiêu", ("Năm", "number"), "Mức cần đạt", ("Ngưỡng", "percent"), ("Số chi bộ đã xếp loại", "number"),
-    ("Số chi bộ đạt", "number"), ("Tỷ lệ thực tế", "percent"), "Kết quả", ("Còn thiếu (chi bộ)", "number"),
+    "Chỉ tiêu",
+    ("Năm", "number"),
+    "Mức cần đạt",
+    ("Ngưỡng", "percent"),
+    ("Số chi bộ đã xếp loại", "number"),
+    ("Số chi bộ đạt", "number"),
+    ("Tỷ lệ thực tế", "percent"),
+    "Kết quả",
+    ("Còn thiếu (chi bộ)", "number"),
 )
 
 
@@ -74,9 +116,21 @@ def cell_table(report: Report) -> Table:
 def _cell_row(view: CellReport) -> tuple[object, ...]:
     cell, latest = view.cell, view.latest
     rating = latest.rating if latest else None
-    return (cell.id, cell.name, cell.type, view.type.name, cell.secretary, cell.members,
-            view.status.code, view.status.label, latest.year if latest else None, rating,
-            RATING_LABELS[rating] if rating else None, "; ".join(map(str, view.model_years)), view.url)
+    return (
+        cell.id,
+        cell.name,
+        cell.type,
+        view.type.name,
+        cell.secretary,
+        cell.members,
+        view.status.code,
+        view.status.label,
+        latest.year if latest else None,
+        rating,
+        RATING_LABELS[rating] if rating else None,
+        "; ".join(map(str, view.model_years)),
+        view.url,
+    )
 
 
 def result_table(report: Report) -> Table:
@@ -87,20 +141,32 @@ def result_table(report: Report) -> Table:
         for row in view.results:
             r = row.result
             marks = r.criteria or {}
-            rows.append((
-                cell.id, cell.name, r.year, r.rating, RATING_LABELS.get(r.rating or "", None),
-                *(_count(s) for s in (row.shown or (None,) * len(RATINGS))),
-                "; ".join(k for k, v in marks.items() if v == "dat"),
-                "; ".join(k for k, v in marks.items() if v == "chua-dat"),
-                "Có" if r.model else "Không", r.decision, r.award, r.note,
-            ))
+            rows.append(
+                (
+                    cell.id,
+                    cell.name,
+                    r.year,
+                    r.rating,
+                    RATING_LABELS.get(r.rating or "", None),
+                    *(_count(s) for s in (row.shown or (None,) * len(RATINGS))),
+                    "; ".join(k for k, v in marks.items() if v == "dat"),
+                    "; ".join(k for k, v in marks.items() if v == "chua-dat"),
+                    "Có" if r.model else "Không",
+                    r.decision,
+                    r.award,
+                    r.note,
+                )
+            )
     return Table("Kết quả", RESULT_COLUMNS, tuple(rows))
 
 
 def event_table(report: Report) -> Table:
     """Sự kiện đăng ký: every registration event of every cell, in each cell's order."""
-    rows = tuple((view.cell.id, view.cell.name, e.date, e.status, EVENT_LABELS[e.status], e.year, e.decision, e.note)
-                 for view in report.cells for e in view.cell.registration)
+    rows = tuple(
+        (view.cell.id, view.cell.name, e.date, e.status, EVENT_LABELS[e.status], e.year, e.decision, e.note)
+        for view in report.cells
+        for e in view.cell.registration
+    )
     return Table("Sự kiện đăng ký", EVENT_COLUMNS, rows)
 
 
@@ -110,8 +176,16 @@ def year_table(report: Report) -> Table:
 
 
 def _year_row(s: YearStats) -> tuple[object, ...]:
-    return (s.year, s.rated, s.unrated, *(s.ratings[code].count for code in RATINGS),
-            s.good_or_better.count, s.good_or_better.percent, s.model.count, s.model.percent)
+    return (
+        s.year,
+        s.rated,
+        s.unrated,
+        *(s.ratings[code].count for code in RATINGS),
+        s.good_or_better.count,
+        s.good_or_better.percent,
+        s.model.count,
+        s.model.percent,
+    )
 
 
 def target_table(report: Report) -> Table:
@@ -122,8 +196,17 @@ def target_table(report: Report) -> Table:
 def _target_row(check: TargetCheck) -> tuple[object, ...]:
     t = check.target
     verdict = None if check.met is None else "Đạt" if check.met else "Chưa đạt"
-    return (t.label, t.year, threshold_phrase(t.comparison, t.percent), t.percent,
-            check.stats.rated if check.stats else None, check.actual, check.actual_percent, verdict, check.needed)
+    return (
+        t.label,
+        t.year,
+        threshold_phrase(t.comparison, t.percent),
+        t.percent,
+        check.stats.rated if check.stats else None,
+        check.actual,
+        check.actual_percent,
+        verdict,
+        check.needed,
+    )
 
 
 def _count(shown: Shown | None) -> int | str | None:

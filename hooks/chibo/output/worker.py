@@ -29,8 +29,9 @@ import subprocess
 import sys
 import threading
 import traceback
+from collections.abc import Callable
 from pathlib import Path
-from typing import BinaryIO, Callable
+from typing import BinaryIO
 
 from ..records import RecordsError
 from ..records.paths import CELLS_DIR, RECORDS
@@ -177,14 +178,14 @@ def work(project: Path, directory_urls: bool, out: BinaryIO) -> None:
                 pending.put(("pages", tuple(batch)))
                 batch, sent = [], sent + 1
             batch.extend(job.run())
-            if len(batch) >= min(BATCH, 2 ** sent):  # 1, 2, 4… pages: the first ones leave at once
+            if len(batch) >= min(BATCH, 2**sent):  # 1, 2, 4… pages: the first ones leave at once
                 pending.put(("pages", tuple(batch)))
                 batch, sent = [], sent + 1
         pending.put(("pages", tuple(batch)))
         pending.put(("done", None))
     except RecordsError as error:
         pending.put(("invalid", error.problems))
-    except Exception:  # noqa: BLE001 - reported whole to the build, which stops with it
+    except Exception:
         pending.put(("failed", traceback.format_exc()))
     finally:
         pending.put(None)

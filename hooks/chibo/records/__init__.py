@@ -11,5 +11,4 @@ from .load import Records, load_records
 from .paths import BOOK_FILE, CELLS_DIR, COMMITTEE_FILE, RECORDS
 from .problems import Problem, RecordsError
 
-__all__ = ["BOOK_FILE", "CELLS_DIR", "COMMITTEE_FILE", "RECORDS", "Problem", "Records", "RecordsError",
-           "load_records"]
+__all__ = ["BOOK_FILE", "CELLS_DIR", "COMMITTEE_FILE", "RECORDS", "Problem", "Records", "RecordsError", "load_records"]

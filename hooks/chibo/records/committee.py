@@ -10,10 +10,7 @@ from pydantic import Field
 
 from ..vocab import GROUPS, MEASURES, MEMBER_SCOPES
 from .fields import (
-    Count,
-    CriterionResult,
     Day,
-    EventCode,
     Rating,
     Record,
     Score,
@@ -23,7 +20,6 @@ from .fields import (
     described,
     vi,
 )
-
 
 # --- tieu-chi.yml --------------------------------------------------------------------
 
@@ -58,8 +54,9 @@ class Criterion(Record):
     title: Text = vi("Tên tiêu chí")
     description: Text | None = vi("Mô tả", default=None)
     indicators: tuple[Text, ...] = vi("Các chỉ báo", "Với tiêu chí chung.", default=())
-    by_type: dict[Slug, TypeVariant] | None = vi("Theo loại hình", "Với tiêu chí riêng: mã loại hình → nội dung.",
-                                                 default=None)
+    by_type: dict[Slug, TypeVariant] | None = vi(
+        "Theo loại hình", "Với tiêu chí riêng: mã loại hình → nội dung.", default=None
+    )
 
 
 class CriteriaBook(Record):
@@ -67,8 +64,11 @@ class CriteriaBook(Record):
 
     model_config = described("Khung tiêu chí", "records/tieu-chi.yml: các loại hình chi bộ và khung tiêu chí.")
 
-    draft: bool = vi("Bản dự thảo", "true: trang Tiêu chí ghi \"Bản dự thảo minh họa\" (khung chưa phải văn bản chính "
-                     "thức).", default=False)
+    draft: bool = vi(
+        "Bản dự thảo",
+        'true: trang Tiêu chí ghi "Bản dự thảo minh họa" (khung chưa phải văn bản chính thức).',
+        default=False,
+    )
     types: tuple[CellType, ...] = vi("Loại hình chi bộ", min_length=1)
     criteria: tuple[Criterion, ...] = vi("Tiêu chí", min_length=1)
 
@@ -91,14 +91,19 @@ class Document(Record):
 class Cap(Record):
     """Giới hạn tỷ lệ "Hoàn thành xuất sắc nhiệm vụ": at most ``percent`` % of those rated HTTNV."""
 
-    model_config = described("Giới hạn tỷ lệ HTXSNV", "Số được xếp loại Hoàn thành xuất sắc nhiệm vụ không vượt quá "
-                             "một tỷ lệ của số được xếp loại Hoàn thành tốt nhiệm vụ.")
+    model_config = described(
+        "Giới hạn tỷ lệ HTXSNV",
+        "Số được xếp loại Hoàn thành xuất sắc nhiệm vụ không vượt quá "
+        "một tỷ lệ của số được xếp loại Hoàn thành tốt nhiệm vụ.",
+    )
 
     percent: Annotated[float, Field(gt=0, le=100)] = vi("Tỷ lệ (%)", "Ví dụ 20: số HTXSNV không quá 20% số HTTNV.")
     cells: bool = vi("Áp dụng cho chi bộ", "true: tính trên các chi bộ trực thuộc Đảng ủy.", default=True)
     members: Literal[MEMBER_SCOPES] | None = vi(  # type: ignore[valid-type]
-        "Áp dụng cho đảng viên", "dang-bo: tính trên đảng viên toàn Đảng bộ; chi-bo: trong từng chi bộ; "
-        "bỏ trống: không áp dụng.", default=None)
+        "Áp dụng cho đảng viên",
+        "dang-bo: tính trên đảng viên toàn Đảng bộ; chi-bo: trong từng chi bộ; bỏ trống: không áp dụng.",
+        default=None,
+    )
     basis: Text = vi("Căn cứ", "Điều, khoản của văn bản quy định mức này, trích nguyên văn nếu có.")
     illustrative: bool = vi("Minh họa", "true khi chưa đối chiếu được văn bản gốc.", default=False)
 
@@ -117,8 +122,9 @@ class Scoring(Record):
 
     model_config = described("Chấm điểm", "Khung điểm (thang 100) của các mức xếp loại.")
 
-    bands: tuple[ScoreBand, ...] = vi("Các khung điểm", "Từ mức cao xuống; mức thấp nhất là dưới khung cuối.",
-                                      min_length=1)
+    bands: tuple[ScoreBand, ...] = vi(
+        "Các khung điểm", "Từ mức cao xuống; mức thấp nhất là dưới khung cuối.", min_length=1
+    )
     basis: Text = vi("Căn cứ")
     illustrative: bool = vi("Minh họa", "true khi chưa đối chiếu được văn bản gốc.", default=False)
 
@@ -126,8 +132,10 @@ class Scoring(Record):
 class RuleSet(Record):
     """Căn cứ xếp loại: the rules in force from one year to another."""
 
-    model_config = described("Căn cứ xếp loại", "Các văn bản làm căn cứ xếp loại trong một khoảng năm, giới hạn "
-                             "tỷ lệ và khung điểm (nếu có).")
+    model_config = described(
+        "Căn cứ xếp loại",
+        "Các văn bản làm căn cứ xếp loại trong một khoảng năm, giới hạn tỷ lệ và khung điểm (nếu có).",
+    )
 
     from_year: Year = vi("Từ năm", alias="from")
     to_year: Year | None = vi("Đến năm", "Bỏ trống nếu còn hiệu lực.", default=None, alias="to")
@@ -143,9 +151,12 @@ class Target(Record):
 
     id: Slug = vi("Mã chỉ tiêu")
     label: Text = vi("Tên chỉ tiêu")
-    measure: Literal[MEASURES] = vi("Đo bằng", "tot-tro-len: hoàn thành tốt nhiệm vụ trở lên; "  # type: ignore[valid-type]
-                                    "kieu-mau: đạt chi bộ kiểu mẫu.")
-    comparison: Literal[">=", ">"] = vi("So sánh", "\">=\": từ … trở lên; \">\": trên ….")
+    measure: Literal[MEASURES] = vi(
+        "Đo bằng",
+        "tot-tro-len: hoàn thành tốt nhiệm vụ trở lên; "  # type: ignore[valid-type]
+        "kieu-mau: đạt chi bộ kiểu mẫu.",
+    )
+    comparison: Literal[">=", ">"] = vi("So sánh", '">=": từ … trở lên; ">": trên ….')
     percent: Annotated[float, Field(ge=0, le=100)] = vi("Tỷ lệ (%)")
     year: Year = vi("Năm")
 
@@ -210,7 +221,8 @@ class Selection(Record):
     model_config = described("Thiết lập lựa chọn", "Các thông số của điều kiện lựa chọn (mục III.3).")
 
     good_years: Annotated[int, Field(ge=1, le=10)] = vi(
-        "Số năm liền HTTNV trở lên", "\"Nhiều năm\" ở điều kiện 1: xét các năm R-N … R-1.", default=3)
+        "Số năm liền HTTNV trở lên", '"Nhiều năm" ở điều kiện 1: xét các năm R-N … R-1.', default=3
+    )
     first_year_min: Annotated[int, Field(ge=0, le=100)] = vi("Số chi bộ tối thiểu năm đầu", default=1)
     first_year_max: Annotated[int, Field(ge=0, le=100)] = vi("Số chi bộ tối đa năm đầu", default=2)
 
@@ -218,20 +230,26 @@ class Selection(Record):
 class Naming(Record):
     """Tên gọi, cấp trên và địa danh từ một ngày (names change: the 2025 reorganisation)."""
 
-    model_config = described("Tên gọi theo thời gian", "Tên Đảng bộ, cấp ủy, cấp trên và địa danh từ một ngày; văn "
-                             "bản ngày D dùng mục cuối cùng có ngày trước hoặc bằng D.")
+    model_config = described(
+        "Tên gọi theo thời gian",
+        "Tên Đảng bộ, cấp ủy, cấp trên và địa danh từ một ngày; văn "
+        "bản ngày D dùng mục cuối cùng có ngày trước hoặc bằng D.",
+    )
 
     date: Day = vi("Từ ngày", alias="from")
     name: Text = vi("Tên Đảng bộ", "Ví dụ: Đảng bộ Trường Đại học Y Dược Thái Bình.")
     committee: Text = vi("Tên cấp ủy", "Cơ quan ban hành văn bản, ví dụ: Đảng ủy Trường Đại học Y Dược Thái Bình.")
     short_name: Text = vi("Tên cấp ủy viết gọn", "Dùng trong câu, ví dụ: Đảng ủy Trường.")
-    superior: Text = vi("Đảng bộ cấp trên", "Dòng trên cùng của tiêu đề văn bản, ví dụ: Đảng bộ Khối các cơ quan "
-                        "tỉnh Thái Bình.")
-    superior_committee: Text = vi("Cấp ủy cấp trên", "Dùng trong câu và nơi nhận, ví dụ: Đảng ủy Khối các cơ quan "
-                                  "tỉnh.")
+    superior: Text = vi(
+        "Đảng bộ cấp trên", "Dòng trên cùng của tiêu đề văn bản, ví dụ: Đảng bộ Khối các cơ quan tỉnh Thái Bình."
+    )
+    superior_committee: Text = vi(
+        "Cấp ủy cấp trên", "Dùng trong câu và nơi nhận, ví dụ: Đảng ủy Khối các cơ quan tỉnh."
+    )
     place: Text = vi("Địa danh", "Ghi trên văn bản: tên đơn vị hành chính nơi Đảng ủy đóng trụ sở.")
-    secretary: Text | None = vi("Bí thư Đảng ủy", "Người ký văn bản của Ban Thường vụ (T/M BAN THƯỜNG VỤ).",
-                                default=None)
+    secretary: Text | None = vi(
+        "Bí thư Đảng ủy", "Người ký văn bản của Ban Thường vụ (T/M BAN THƯỜNG VỤ).", default=None
+    )
     illustrative: bool = vi("Minh họa", "true khi chưa đối chiếu được văn bản gốc.", default=False)
     note: Text | None = vi("Ghi chú", default=None)
 
@@ -239,13 +257,18 @@ class Naming(Record):
 class Privacy(Record):
     """Bảo vệ thông tin cá nhân: small member counts that could point at a person are hidden."""
 
-    model_config = described("Ẩn số liệu nhỏ", "Trên trang, tệp tải về và văn bản: số đảng viên ở một mức xếp loại "
-                             "(trừ mức đông nhất) nhỏ hơn ngưỡng được ghi \"< ngưỡng\".")
+    model_config = described(
+        "Ẩn số liệu nhỏ",
+        "Trên trang, tệp tải về và văn bản: số đảng viên ở một mức xếp loại "
+        '(trừ mức đông nhất) nhỏ hơn ngưỡng được ghi "< ngưỡng".',
+    )
 
-    hide_small_counts: bool = vi("Ẩn số nhỏ", "true (mặc định) khi xuất bản; false chỉ cho bản dùng riêng của Văn "
-                                 "phòng Đảng ủy.", default=True)
-    threshold: Annotated[int, Field(ge=2, le=20)] = vi("Ngưỡng", "Số từ 1 đến ngưỡng trừ 1 được ẩn; mặc định 3.",
-                                                        default=3)
+    hide_small_counts: bool = vi(
+        "Ẩn số nhỏ", "true (mặc định) khi xuất bản; false chỉ cho bản dùng riêng của Văn phòng Đảng ủy.", default=True
+    )
+    threshold: Annotated[int, Field(ge=2, le=20)] = vi(
+        "Ngưỡng", "Số từ 1 đến ngưỡng trừ 1 được ẩn; mặc định 3.", default=3
+    )
 
 
 class Committee(Record):
@@ -253,17 +276,20 @@ class Committee(Record):
 
     model_config = described("Hồ sơ Đảng bộ", "records/dang-bo.yml: Đảng bộ, kế hoạch, chỉ tiêu, mốc thời gian.")
 
-    names: tuple[Naming, ...] = vi("Tên gọi theo thời gian", "Theo thứ tự ngày; mục đầu tiên áp dụng cho mọi ngày "
-                                   "trước nó.", min_length=1)
-    sample: bool = vi("Dữ liệu minh họa", "true: mọi trang hiện dòng \"Dữ liệu minh họa, không phải số liệu "
-                      "chính thức\".")
+    names: tuple[Naming, ...] = vi(
+        "Tên gọi theo thời gian", "Theo thứ tự ngày; mục đầu tiên áp dụng cho mọi ngày trước nó.", min_length=1
+    )
+    sample: bool = vi(
+        "Dữ liệu minh họa", 'true: mọi trang hiện dòng "Dữ liệu minh họa, không phải số liệu chính thức".'
+    )
     as_of: Day = vi("Số liệu tính đến ngày", "Mốc để xét mốc thời gian quá hạn; không dùng đồng hồ máy.")
     plan: Plan = vi("Kế hoạch")
     period: Period = vi("Giai đoạn")
     targets: tuple[Target, ...] = vi("Chỉ tiêu", default=())
     selection: Selection = vi("Thiết lập lựa chọn", default=Selection())
-    privacy: Privacy = vi("Ẩn số liệu nhỏ", "Mặc định: ẩn số đảng viên nhỏ hơn 3 ở một mức xếp loại.",
-                          default=Privacy())
+    privacy: Privacy = vi(
+        "Ẩn số liệu nhỏ", "Mặc định: ẩn số đảng viên nhỏ hơn 3 ở một mức xếp loại.", default=Privacy()
+    )
     milestones: tuple[Milestone, ...] = vi("Mốc thời gian", default=())
     rules: tuple[RuleSet, ...] = vi("Căn cứ xếp loại theo năm", default=())
     documents: tuple[Document, ...] = vi("Văn bản liên quan", default=())

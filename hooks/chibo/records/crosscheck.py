@@ -18,7 +18,6 @@ from .loader import ParsedFile
 from .problems import Problem
 
 
-
 def check_book(doc: ParsedFile, book: CriteriaBook) -> list[Problem]:
     """``tieu-chi.yml``: unique ids; each criterion common or by type, every type covered."""
     problems = _repeated(doc, "types", "id", "mã loại hình")
@@ -27,13 +26,23 @@ def check_book(doc: ParsedFile, book: CriteriaBook) -> list[Problem]:
     for index, criterion in enumerate(book.criteria):
         where = ("criteria", index)
         if bool(criterion.indicators) == bool(criterion.by_type):
-            problems.append(doc.problem(where, "mỗi tiêu chí cần đúng một trong hai: 'indicators' "
-                                        "(tiêu chí chung) hoặc 'by_type' (tiêu chí theo loại hình)"))
+            problems.append(
+                doc.problem(
+                    where,
+                    "mỗi tiêu chí cần đúng một trong hai: 'indicators' "
+                    "(tiêu chí chung) hoặc 'by_type' (tiêu chí theo loại hình)",
+                )
+            )
             continue
         for type_id in criterion.by_type or {}:
             if type_id not in type_ids:
-                problems.append(doc.problem(where + ("by_type", type_id), f"loại hình '{type_id}' "
-                                            f"không có trong 'types'; chọn một trong: {', '.join(type_ids)}", key=True))
+                problems.append(
+                    doc.problem(
+                        where + ("by_type", type_id),
+                        f"loại hình '{type_id}' không có trong 'types'; chọn một trong: {', '.join(type_ids)}",
+                        key=True,
+                    )
+                )
         missing = [t for t in type_ids if criterion.by_type is not None and t not in criterion.by_type]
         if missing:
             problems.append(doc.problem(where + ("by_type",), f"thiếu nội dung cho loại hình: {', '.join(missing)}"))
@@ -57,12 +66,21 @@ def check_committee(doc: ParsedFile, committee: Committee) -> list[Problem]:
     problems += _check_rule_ranges(doc, committee)
     for index, target in enumerate(committee.targets):
         if target.comparison == ">" and target.percent >= 100:
-            problems.append(doc.problem(("targets", index, "percent"), "chỉ tiêu 'trên 100%' không thể đạt; "
-                                        "dùng comparison: \">=\" với percent: 100"))
+            problems.append(
+                doc.problem(
+                    ("targets", index, "percent"),
+                    "chỉ tiêu 'trên 100%' không thể đạt; dùng comparison: \">=\" với percent: 100",
+                )
+            )
     for index, milestone in enumerate(committee.milestones):
         if milestone.done is not None and milestone.done > committee.as_of:
-            problems.append(doc.problem(("milestones", index, "done"), f"ngày hoàn thành {date_vi(milestone.done)} "
-                                        f"sau ngày số liệu as_of ({date_vi(committee.as_of)}); hãy cập nhật as_of"))
+            problems.append(
+                doc.problem(
+                    ("milestones", index, "done"),
+                    f"ngày hoàn thành {date_vi(milestone.done)} "
+                    f"sau ngày số liệu as_of ({date_vi(committee.as_of)}); hãy cập nhật as_of",
+                )
+            )
     problems += _in_date_order(doc, "names", "from", "tên gọi")
     for index, rules in enumerate(committee.rules):
         if rules.score is not None:
@@ -81,8 +99,12 @@ def _check_rule_ranges(doc: ParsedFile, committee: Committee) -> list[Problem]:
         last = rules.to_year if rules.to_year is not None else MAX_YEAR
         for year in range(rules.from_year, last + 1):
             if year in seen:
-                problems.append(doc.problem(("rules", index, "from"), f"năm {year} đã thuộc căn cứ "
-                                            f"rules[{seen[year]}]; các khoảng năm không được chồng nhau"))
+                problems.append(
+                    doc.problem(
+                        ("rules", index, "from"),
+                        f"năm {year} đã thuộc căn cứ rules[{seen[year]}]; các khoảng năm không được chồng nhau",
+                    )
+                )
                 break
             seen[year] = index
     return problems
@@ -153,8 +175,9 @@ def _repeated(doc: ParsedFile, path: str, key: str, what: str) -> list[Problem]:
     return problems
 
 
-def _check_references(doc: ParsedFile, data: dict, extras: list[tuple[int, dict]],
-                      results: list[tuple[int, dict]], book: CriteriaBook) -> list[Problem]:
+def _check_references(
+    doc: ParsedFile, data: dict, extras: list[tuple[int, dict]], results: list[tuple[int, dict]], book: CriteriaBook
+) -> list[Problem]:
     problems = []
     type_ids = [t.id for t in book.types]
     cell_type = data.get("type")
@@ -166,14 +189,22 @@ def _check_references(doc: ParsedFile, data: dict, extras: list[tuple[int, dict]
         if _is_slug(extra.get("id")):
             criteria.add(extra["id"])
             if extra["id"] in base:
-                problems.append(doc.problem(("extra_criteria", index, "id"),
-                                            f"mã '{extra['id']}' trùng với tiêu chí trong tieu-chi.yml"))
+                problems.append(
+                    doc.problem(
+                        ("extra_criteria", index, "id"), f"mã '{extra['id']}' trùng với tiêu chí trong tieu-chi.yml"
+                    )
+                )
     for index, result in results:
         marks = result.get("criteria")
         for key in marks if isinstance(marks, dict) else ():
             if _is_slug(key) and key not in criteria:
-                problems.append(doc.problem(("results", index, "criteria", key), f"tiêu chí '{key}' "
-                                            f"không có; chọn một trong: {', '.join(sorted(criteria))}", key=True))
+                problems.append(
+                    doc.problem(
+                        ("results", index, "criteria", key),
+                        f"tiêu chí '{key}' không có; chọn một trong: {', '.join(sorted(criteria))}",
+                        key=True,
+                    )
+                )
     return problems
 
 
@@ -187,8 +218,12 @@ def _check_events(doc: ParsedFile, events: list[tuple[int, dict]]) -> list[Probl
         if status == "dang-ky":
             registered.add(year)
         elif status in ("lua-chon", "khong-lua-chon") and year not in registered:
-            problems.append(doc.problem(("registration", index, "status"),
-                                        f"'{status}' cho năm {year} cần một sự kiện 'dang-ky' năm {year} trước đó"))
+            problems.append(
+                doc.problem(
+                    ("registration", index, "status"),
+                    f"'{status}' cho năm {year} cần một sự kiện 'dang-ky' năm {year} trước đó",
+                )
+            )
     return problems
 
 
@@ -198,13 +233,17 @@ def _check_models(doc: ParsedFile, results: list[tuple[int, dict]]) -> list[Prob
         if result.get("model") is not True:
             continue
         if result.get("rating") not in GOOD_OR_BETTER:
-            problems.append(doc.problem(("results", index, "model"), "'model: true' cần xếp loại "
-                                        "'xuat-sac' hoặc 'tot' trong cùng năm"))
+            problems.append(
+                doc.problem(
+                    ("results", index, "model"), "'model: true' cần xếp loại 'xuat-sac' hoặc 'tot' trong cùng năm"
+                )
+            )
         marks = result.get("criteria")
         failed = [key for key, value in (marks.items() if isinstance(marks, dict) else ()) if value == "chua-dat"]
         if failed:
-            problems.append(doc.problem(("results", index, "model"), "'model: true' nhưng tiêu chí "
-                                        f"{', '.join(failed)} 'chua-dat'"))
+            problems.append(
+                doc.problem(("results", index, "model"), f"'model: true' nhưng tiêu chí {', '.join(failed)} 'chua-dat'")
+            )
     return problems
 
 
@@ -217,8 +256,12 @@ def _in_date_order(doc: ParsedFile, path: str, key: str, what: str) -> list[Prob
         if day is None:
             continue
         if previous is not None and day < previous:
-            problems.append(doc.problem((path, index, key), f"{what} ngày {date_vi(day)} đứng sau {what} ngày "
-                                        f"{date_vi(previous)}; hãy xếp theo thứ tự ngày"))
+            problems.append(
+                doc.problem(
+                    (path, index, key),
+                    f"{what} ngày {date_vi(day)} đứng sau {what} ngày {date_vi(previous)}; hãy xếp theo thứ tự ngày",
+                )
+            )
         previous = day
     return problems
 
@@ -234,8 +277,13 @@ def _check_secretary(doc: ParsedFile, data: dict) -> list[Problem]:
     if not isinstance(current, str) or " ".join(current.split()) == " ".join(top.split()):
         return []
     line = doc.mark(("leadership", index, "secretary"))[0]
-    return [doc.problem(("secretary",), f"'{top}' khác bí thư hiện nay '{current}' ở leadership[{index}] "
-                        f"(dòng {line}); sửa cho khớp hoặc bỏ dòng secretary")]
+    return [
+        doc.problem(
+            ("secretary",),
+            f"'{top}' khác bí thư hiện nay '{current}' ở leadership[{index}] "
+            f"(dòng {line}); sửa cho khớp hoặc bỏ dòng secretary",
+        )
+    ]
 
 
 def _check_bands(doc: ParsedFile, path: tuple, bands: tuple) -> list[Problem]:
@@ -245,10 +293,14 @@ def _check_bands(doc: ParsedFile, path: tuple, bands: tuple) -> list[Problem]:
         if band.rating in seen:
             problems.append(doc.problem(path + (index, "rating"), f"mức '{band.rating}' bị lặp"))
         seen.add(band.rating)
-        if index and (band.min >= bands[index - 1].min or
-                      RATINGS.index(band.rating) <= RATINGS.index(bands[index - 1].rating)):
-            problems.append(doc.problem(path + (index,), "các khung điểm phải xếp từ mức cao xuống mức thấp, "
-                                        "điểm tối thiểu giảm dần"))
+        if index and (
+            band.min >= bands[index - 1].min or RATINGS.index(band.rating) <= RATINGS.index(bands[index - 1].rating)
+        ):
+            problems.append(
+                doc.problem(
+                    path + (index,), "các khung điểm phải xếp từ mức cao xuống mức thấp, điểm tối thiểu giảm dần"
+                )
+            )
     return problems
 
 

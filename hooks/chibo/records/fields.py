@@ -55,8 +55,9 @@ def _quoted_date(value: object) -> object:
 # A cell id is a file name (records/chi-bo/<id>.yml): short enough for any file system,
 # and none of the names Windows keeps for devices (a file "con.yml" cannot be opened there).
 MAX_ID_LENGTH = 80
-WINDOWS_DEVICE_NAMES = frozenset({"con", "prn", "aux", "nul", *(f"com{n}" for n in range(1, 10)),
-                                  *(f"lpt{n}" for n in range(1, 10))})
+WINDOWS_DEVICE_NAMES = frozenset(
+    {"con", "prn", "aux", "nul", *(f"com{n}" for n in range(1, 10)), *(f"lpt{n}" for n in range(1, 10))}
+)
 
 
 def device_name_message(value: str) -> str | None:
@@ -93,8 +94,14 @@ def vi(title: str, description: str | None = None, **kwargs: Any) -> Any:
 
 def described(title: str, description: str) -> ConfigDict:
     """Model settings with the Vietnamese title and description of the schema."""
-    return ConfigDict(extra="forbid", frozen=True, strict=True, populate_by_name=False,
-                      title=title, json_schema_extra={"description": description})
+    return ConfigDict(
+        extra="forbid",
+        frozen=True,
+        strict=True,
+        populate_by_name=False,
+        title=title,
+        json_schema_extra={"description": description},
+    )
 
 
 class Record(BaseModel):

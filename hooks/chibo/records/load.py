@@ -4,23 +4,26 @@ from __future__ import annotations
 
 import gc
 import os
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Iterator, Mapping, TypeVar
+from typing import TypeVar
 
+from .committee import Committee, CriteriaBook
+from .crosscheck import check_book, check_cell, check_committee
 from .loader import Key, ParsedFile, read_document
 from .models import Cell
-from .committee import Committee, CriteriaBook
 from .paths import BOOK_FILE, CELLS_DIR, COMMITTEE_FILE, JOURNAL_FILE, RECORDS, journal_path
 from .problems import WARNING, Problem, RecordsError
-from .crosscheck import check_book, check_cell, check_committee
 from .validate import check
 
 M = TypeVar("M")
 
-INTERRUPTED = ("một lần ghi hồ sơ (chibo import --write) đã dừng giữa chừng: hồ sơ có thể lẫn cũ và mới; "
-               "chạy 'chibo recover' để ghi nốt, hoặc 'chibo recover --undo' để trả lại như trước")
+INTERRUPTED = (
+    "một lần ghi hồ sơ (chibo import --write) đã dừng giữa chừng: hồ sơ có thể lẫn cũ và mới; "
+    "chạy 'chibo recover' để ghi nốt, hoặc 'chibo recover --undo' để trả lại như trước"
+)
 
 
 @dataclass(frozen=True)
@@ -51,8 +54,9 @@ class Memo:
     with the same criteria book, is not read again."""
 
     book: str | None = None
-    cells: dict[str, tuple[tuple[int, int, int], ParsedFile | None, Cell | None, list[Problem]]] = \
-        field(default_factory=dict)
+    cells: dict[str, tuple[tuple[int, int, int], ParsedFile | None, Cell | None, list[Problem]]] = field(
+        default_factory=dict
+    )
 
 
 def load_records(project: Path, changed: Mapping[Path, str] | None = None, memo: Memo | None = None) -> Records:
@@ -103,7 +107,7 @@ def _load(project: Path, changed: Mapping[Path, str], memo: Memo | None) -> Reco
         memo.book, memo.cells = (book_doc.text if book_doc else None), {}
     cells = []
     for path in paths:
-        doc, cell, found = _cell_file(path, project, book, changed, sources, memo)
+        _doc, cell, found = _cell_file(path, project, book, changed, sources, memo)
         problems += found
         if cell is not None:
             cells.append(cell)
@@ -114,8 +118,14 @@ def _load(project: Path, changed: Mapping[Path, str], memo: Memo | None) -> Reco
     return Records(committee, book, tuple(cells), 2 + len(paths), tuple(warnings), sources)
 
 
-def _cell_file(path: Path, project: Path, book: CriteriaBook | None, changed: Mapping[Path, str],
-               sources: dict[str, str], memo: Memo | None) -> tuple[ParsedFile | None, Cell | None, list[Problem]]:
+def _cell_file(
+    path: Path,
+    project: Path,
+    book: CriteriaBook | None,
+    changed: Mapping[Path, str],
+    sources: dict[str, str],
+    memo: Memo | None,
+) -> tuple[ParsedFile | None, Cell | None, list[Problem]]:
     """One cell file read, validated and checked against the book (or as the memo has it)."""
     rel, signature = _rel(path, project), None
     if memo is not None and path not in changed:
@@ -148,8 +158,9 @@ def _rel(path: Path, project: Path) -> str:
     return path.relative_to(project).as_posix()
 
 
-def _read(path: Path, project: Path, problems: list[Problem], changed: Mapping[Path, str],
-          sources: dict[str, str]) -> ParsedFile | None:
+def _read(
+    path: Path, project: Path, problems: list[Problem], changed: Mapping[Path, str], sources: dict[str, str]
+) -> ParsedFile | None:
     rel = _rel(path, project)
     if path not in changed and not path.exists() and not path.is_symlink():
         problems.append(Problem(rel, 1, 1, "", "thiếu tệp hồ sơ này"))
@@ -206,8 +217,9 @@ def _cell_paths(folder: Path, project: Path, problems: list[Problem]) -> tuple[l
             continue
         folded = path.stem.casefold()
         if folded in stems:
-            problems.append(Problem(rel, 1, 1, "", f"trùng mã chi bộ với tệp {stems[folded]} "
-                                    "(chỉ khác chữ hoa, chữ thường)"))
+            problems.append(
+                Problem(rel, 1, 1, "", f"trùng mã chi bộ với tệp {stems[folded]} (chỉ khác chữ hoa, chữ thường)")
+            )
             continue
         stems[folded] = rel
         paths.append(path)

@@ -40,12 +40,15 @@ _FLOAT = re.compile(r"[-+]?([0-9]+\.[0-9]*|\.[0-9]+)")
 # word joiner and invisible operators U+2060–U+2064, isolates U+2066–U+2069, deprecated
 # format controls U+206A–U+206F, a byte order mark inside the text U+FEFF, interlinear
 # annotation U+FFF9–U+FFFB; and lone surrogates (bytes that were not UTF-8 in an argument).
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\xad\u061c\u180e\u200b-\u200f"
-                      r"\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\ufffe\uffff"
-                      r"\ud800-\udfff]")
+_CONTROL = re.compile(
+    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\xad\u061c\u180e\u200b-\u200f"
+    r"\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\ufffe\uffff"
+    r"\ud800-\udfff]"
+)
 # A plain scalar that starts with a letter and is none of these words is text as it stands.
 _WORD_START = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ") | frozenset(
-    "ĐđÂâÊêÔôƠơƯưĂăÁáÀàẢảÃãẠạÉéÈèẺẻẼẽẸẹÍíÌìỈỉĨĩỊịÓóÒòỎỏÕõỌọÚúÙùỦủŨũỤụÝýỲỳỶỷỸỹỴỵ")
+    "ĐđÂâÊêÔôƠơƯưĂăÁáÀàẢảÃãẠạÉéÈèẺẻẼẽẸẹÍíÌìỈỉĨĩỊịÓóÒòỎỏÕõỌọÚúÙùỦủŨũỤụÝýỲỳỶỷỸỹỴỵ"
+)
 _SPECIAL_WORDS = frozenset({"null", "Null", "NULL", "true", "True", "TRUE", "false", "False", "FALSE"})
 _NULL = frozenset({"", "~", "null", "Null", "NULL"})
 _BOOL = MappingProxyType({"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False})
@@ -53,10 +56,16 @@ _BOOL = MappingProxyType({"true": True, "True": True, "TRUE": True, "false": Fal
 _TAB = "có ký tự Tab; YAML chỉ thụt lề bằng dấu cách"
 _YAML_MESSAGES = (
     ("found a tab character", _TAB),
-    ("found character that cannot start any token", "có ký tự không được đứng đầu giá trị (hãy đặt giá trị trong dấu nháy)"),
+    (
+        "found character that cannot start any token",
+        "có ký tự không được đứng đầu giá trị (hãy đặt giá trị trong dấu nháy)",
+    ),
     ("did not find expected ',' or ']'", "thiếu dấu ',' hoặc ']' trong danh sách"),
     ("did not find expected ',' or '}'", "thiếu dấu ',' hoặc '}' trong cặp ngoặc nhọn { }"),
-    ("mapping values are not allowed in this context", "dấu ':' đặt sai chỗ (giá trị có dấu ':' cần đặt trong dấu nháy)"),
+    (
+        "mapping values are not allowed in this context",
+        "dấu ':' đặt sai chỗ (giá trị có dấu ':' cần đặt trong dấu nháy)",
+    ),
     ("mapping values are not allowed here", "dấu ':' đặt sai chỗ (giá trị có dấu ':' cần đặt trong dấu nháy)"),
     ("could not find expected ':'", "thiếu dấu ':' sau tên khóa"),
     ("did not find expected key", "thụt lề không đúng hoặc thiếu tên khóa"),
@@ -91,7 +100,7 @@ class ParsedFile:
     parse). The first time a position is asked for, the text is read again with them.
     """
 
-    __slots__ = ("file", "stem", "data", "_text", "_marks")
+    __slots__ = ("_marks", "_text", "data", "file", "stem")
 
     def __init__(self, file: str, stem: str, data: object, text: str) -> None:
         self.file, self.stem, self.data, self._text = file, stem, data, text
@@ -183,13 +192,13 @@ def _decode(data: bytes) -> str:
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or b"\x00" in data[:4]:
         raise _Refused(1, 1, UTF16_MESSAGE)
     if data.startswith(codecs.BOM_UTF8):
-        data = data[len(codecs.BOM_UTF8):]
+        data = data[len(codecs.BOM_UTF8) :]
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
         line_start = data.rfind(b"\n", 0, error.start) + 1
-        column = len(data[line_start:error.start].decode("utf-8", errors="replace")) + 1  # characters
+        column = len(data[line_start : error.start].decode("utf-8", errors="replace")) + 1  # characters
         raise _Refused(line, column, not_utf8_message(data[error.start])) from None
     bad = _CONTROL.search(text)
     if bad:
@@ -360,8 +369,7 @@ def _refuse(event: yaml.Event, message: str) -> _Refused:
 
 
 def _control_message(char: str) -> str:
-    return (f"có ký tự ẩn U+{ord(char):04X} không được phép "
-            "(thường do chép từ Word, Excel); hãy xóa ký tự này")
+    return f"có ký tự ẩn U+{ord(char):04X} không được phép (thường do chép từ Word, Excel); hãy xóa ký tự này"
 
 
 def hidden_character(text: str) -> tuple[int, str] | None:
@@ -372,15 +380,17 @@ def hidden_character(text: str) -> tuple[int, str] | None:
 
 def not_utf8_message(byte: int) -> str:
     """What the loader says of bytes that are not UTF-8 (a spreadsheet's CSV too)."""
-    return (f"tệp không phải UTF-8 (byte 0x{byte:02X}; có thể lưu bằng Windows-1258 hoặc "
-            "mã cũ khác); hãy lưu lại với mã UTF-8")
+    return (
+        f"tệp không phải UTF-8 (byte 0x{byte:02X}; có thể lưu bằng Windows-1258 hoặc "
+        "mã cũ khác); hãy lưu lại với mã UTF-8"
+    )
 
 
 UTF16_MESSAGE = "tệp được lưu bằng mã UTF-16; hãy lưu lại với mã UTF-8"
 
 
 def _yaml_message(error: yaml.YAMLError, source: str, mark: yaml.Mark | None) -> str:
-    if mark is not None and source[mark.index:mark.index + 1] == "\t":
+    if mark is not None and source[mark.index : mark.index + 1] == "\t":
         return f"cú pháp YAML không hợp lệ: {_TAB}"
     text = str(getattr(error, "problem", None) or error)
     for english, vietnamese in _YAML_MESSAGES:

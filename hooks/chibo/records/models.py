@@ -10,8 +10,8 @@ The Committee and the criteria appendix are in ``committee.py``.
 from __future__ import annotations
 
 from .fields import (
-    Count,
     CellId,
+    Count,
     CriterionResult,
     Day,
     EventCode,
@@ -24,7 +24,6 @@ from .fields import (
     described,
     vi,
 )
-
 
 # --- chi-bo/<id>.yml ---------------------------------------------------------------
 
@@ -45,8 +44,11 @@ class Registration(Record):
     model_config = described("Sự kiện đăng ký", "Một sự kiện trong quá trình đăng ký, ghi theo thứ tự ngày.")
 
     date: Day = vi("Ngày", "Dạng NĂM-THÁNG-NGÀY, ví dụ 2022-06-11.")
-    status: EventCode = vi("Sự kiện", "khao-sat: khảo sát; dang-ky: đăng ký; lua-chon: Ban Thường vụ lựa chọn; "
-                        "khong-lua-chon: không được lựa chọn; rut: rút đăng ký.")
+    status: EventCode = vi(
+        "Sự kiện",
+        "khao-sat: khảo sát; dang-ky: đăng ký; lua-chon: Ban Thường vụ lựa chọn; "
+        "khong-lua-chon: không được lựa chọn; rut: rút đăng ký.",
+    )
     year: Year = vi("Năm thực hiện", "Năm mà việc đăng ký, lựa chọn hướng tới.")
     decision: Text | None = vi("Quyết định", "Ví dụ: Quyết định số 15-QĐ/ĐU ngày 20-6-2022.", default=None)
     note: Text | None = vi("Ghi chú", default=None)
@@ -83,8 +85,12 @@ class Leadership(Record):
     date: Day = vi("Từ ngày", "Ngày bầu, chỉ định hoặc kiện toàn; dạng NĂM-THÁNG-NGÀY.")
     secretary: Text = vi("Bí thư chi bộ")
     deputy: Text | None = vi("Phó bí thư", default=None)
-    committee: bool | None = vi("Có chi ủy", "true khi chi bộ bầu chi ủy, false khi chỉ có bí thư (và phó bí thư); "
-                                "bỏ trống: có chi ủy khi có từ 9 đảng viên trở lên.", default=None)
+    committee: bool | None = vi(
+        "Có chi ủy",
+        "true khi chi bộ bầu chi ủy, false khi chỉ có bí thư (và phó bí thư); "
+        "bỏ trống: có chi ủy khi có từ 9 đảng viên trở lên.",
+        default=None,
+    )
     note: Text | None = vi("Ghi chú", default=None)
 
 
@@ -94,15 +100,23 @@ class YearResult(Record):
     model_config = described("Kết quả năm", "Xếp loại, tự đánh giá và công nhận của chi bộ trong một năm.")
 
     year: Year = vi("Năm")
-    rating: Rating | None = vi("Xếp loại chất lượng chi bộ", "xuat-sac, tot, hoan-thanh hoặc khong-hoan-thanh; "
-                               "bỏ trống khi năm chưa được xếp loại.", default=None)
+    rating: Rating | None = vi(
+        "Xếp loại chất lượng chi bộ",
+        "xuat-sac, tot, hoan-thanh hoặc khong-hoan-thanh; bỏ trống khi năm chưa được xếp loại.",
+        default=None,
+    )
     members: MemberRatings | None = vi("Xếp loại đảng viên", default=None)
-    score: Score | None = vi("Điểm đánh giá", "Tổng điểm (thang 100) khi căn cứ xếp loại của năm có chấm điểm.",
-                             default=None)
+    score: Score | None = vi(
+        "Điểm đánh giá", "Tổng điểm (thang 100) khi căn cứ xếp loại của năm có chấm điểm.", default=None
+    )
     criteria: dict[Slug, CriterionResult] | None = vi(
-        "Tự đánh giá theo tiêu chí", "Mã tiêu chí: dat hoặc chua-dat, ví dụ {tc1: dat, tc2: chua-dat}.", default=None)
-    model: bool = vi("Đạt chi bộ kiểu mẫu", "true khi được công nhận chi bộ kiểu mẫu năm đó; cần xếp loại "
-                     "xuat-sac hoặc tot và mọi tiêu chí đạt.", default=False)
+        "Tự đánh giá theo tiêu chí", "Mã tiêu chí: dat hoặc chua-dat, ví dụ {tc1: dat, tc2: chua-dat}.", default=None
+    )
+    model: bool = vi(
+        "Đạt chi bộ kiểu mẫu",
+        "true khi được công nhận chi bộ kiểu mẫu năm đó; cần xếp loại xuat-sac hoặc tot và mọi tiêu chí đạt.",
+        default=False,
+    )
     decision: Text | None = vi("Quyết định công nhận", default=None)
     award: Text | None = vi("Khen thưởng", default=None)
     note: Text | None = vi("Ghi chú", default=None)
@@ -115,14 +129,16 @@ class Cell(Record):
 
     id: CellId = vi("Mã chi bộ", "Chữ thường không dấu, chữ số, dấu gạch nối; trùng tên tệp, ví dụ khoa-duoc.")
     name: Text = vi("Tên chi bộ", "Ví dụ: Chi bộ Khoa Dược.")
-    type: Slug = vi("Loại hình chi bộ", "Mã loại hình trong tieu-chi.yml: giang-day, benh-vien, hanh-chinh, "
-                    "sinh-vien.")
-    secretary: Text | None = vi("Bí thư chi bộ", "Bí thư hiện nay; khi có leadership, phải trùng bí thư của mục "
-                                "cuối.", default=None)
+    type: Slug = vi("Loại hình chi bộ", "Mã loại hình trong tieu-chi.yml: giang-day, benh-vien, hanh-chinh, sinh-vien.")
+    secretary: Text | None = vi(
+        "Bí thư chi bộ", "Bí thư hiện nay; khi có leadership, phải trùng bí thư của mục cuối.", default=None
+    )
     members: Count | None = vi("Số đảng viên", "Số đảng viên hiện nay.", default=None)
-    leadership: tuple[Leadership, ...] = vi("Bí thư, chi ủy qua các thời kỳ", "Theo thứ tự ngày; mục có hiệu lực "
-                                            "vào một ngày là mục cuối cùng có ngày trước hoặc bằng ngày đó.",
-                                            default=())
+    leadership: tuple[Leadership, ...] = vi(
+        "Bí thư, chi ủy qua các thời kỳ",
+        "Theo thứ tự ngày; mục có hiệu lực vào một ngày là mục cuối cùng có ngày trước hoặc bằng ngày đó.",
+        default=(),
+    )
     extra_criteria: tuple[ExtraCriterion, ...] = vi("Tiêu chí bổ sung", default=())
     registration: tuple[Registration, ...] = vi("Quá trình đăng ký", "Các sự kiện, theo thứ tự ngày.", default=())
     results: tuple[YearResult, ...] = vi("Kết quả hằng năm", "Mỗi năm nhiều nhất một mục.", default=())

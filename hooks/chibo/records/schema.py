@@ -12,26 +12,28 @@ import json
 from pathlib import Path
 from types import MappingProxyType
 
-from .models import Cell
 from .committee import Committee, CriteriaBook
+from .models import Cell
 from .paths import BOOK_FILE, CELLS_DIR, COMMITTEE_FILE, RECORDS, SCHEMA_DIR
 
 KINDS = MappingProxyType(
-    {"chi-bo.schema.json": Cell, "dang-bo.schema.json": Committee, "tieu-chi.schema.json": CriteriaBook})
+    {"chi-bo.schema.json": Cell, "dang-bo.schema.json": Committee, "tieu-chi.schema.json": CriteriaBook}
+)
 # What each record file's first line says, relative to the file itself.
-MODELINES = MappingProxyType({
-    COMMITTEE_FILE: f"# yaml-language-server: $schema={SCHEMA_DIR}/dang-bo.schema.json",
-    BOOK_FILE: f"# yaml-language-server: $schema={SCHEMA_DIR}/tieu-chi.schema.json",
-    CELLS_DIR: f"# yaml-language-server: $schema=../{SCHEMA_DIR}/chi-bo.schema.json",
-})
+MODELINES = MappingProxyType(
+    {
+        COMMITTEE_FILE: f"# yaml-language-server: $schema={SCHEMA_DIR}/dang-bo.schema.json",
+        BOOK_FILE: f"# yaml-language-server: $schema={SCHEMA_DIR}/tieu-chi.schema.json",
+        CELLS_DIR: f"# yaml-language-server: $schema=../{SCHEMA_DIR}/chi-bo.schema.json",
+    }
+)
 
 
 def schemas() -> dict[str, str]:
     """File name → JSON text, for every record kind."""
     texts = {}
     for name, model in KINDS.items():
-        schema = {"$schema": "https://json-schema.org/draft/2020-12/schema",
-                  **model.model_json_schema(by_alias=True)}
+        schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", **model.model_json_schema(by_alias=True)}
         texts[name] = json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
     return texts
 
@@ -39,8 +41,11 @@ def schemas() -> dict[str, str]:
 def stale(project: Path) -> list[str]:
     """The schema files under ``records/schema/`` that differ from the models."""
     folder = project / RECORDS / SCHEMA_DIR
-    return [name for name, text in schemas().items()
-            if not (folder / name).exists() or (folder / name).read_text(encoding="utf-8") != text]
+    return [
+        name
+        for name, text in schemas().items()
+        if not (folder / name).exists() or (folder / name).read_text(encoding="utf-8") != text
+    ]
 
 
 def write(project: Path) -> list[Path]:

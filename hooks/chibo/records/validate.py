@@ -47,9 +47,8 @@ def _data_path(data: object, loc: tuple) -> tuple[Key, bool]:
     for part in loc:
         if part == "[key]":
             return tuple(path), True
-        if isinstance(node, dict) and part in node:
-            node = node[part]
-        elif isinstance(node, (tuple, list)) and isinstance(part, int) and part < len(node):
+        in_mapping = isinstance(node, dict) and part in node
+        if in_mapping or (isinstance(node, (tuple, list)) and isinstance(part, int) and part < len(node)):
             node = node[part]
         elif isinstance(node, dict) and isinstance(part, str):
             path.append(part)  # a missing or unknown key: report it, stop walking

@@ -9,10 +9,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from ..records.models import Cell, Leadership, Registration, YearResult
 from ..records.committee import CriteriaBook, Privacy
-from .privacy import Shown, mask
+from ..records.models import Cell, Leadership, Registration, YearResult
 from ..vocab import MODEL_STATUS, MODEL_STATUS_LABEL, NO_STATUS, NO_STATUS_LABEL, RATINGS, STATUS_LABELS
+from .privacy import Shown, mask
 
 
 @dataclass(frozen=True)
@@ -115,8 +115,11 @@ def result_row(result: YearResult, privacy: Privacy) -> ResultRow:
 
 def assessments(rows: tuple[ResultRow, ...], criteria: tuple[CellCriterion, ...]) -> tuple[Assessment, ...]:
     """The criteria matrix: each year with a self-assessment, a mark per criterion."""
-    return tuple(Assessment(row.year, tuple(row.result.criteria.get(c.id) for c in criteria))
-                 for row in rows if row.result.criteria)
+    return tuple(
+        Assessment(row.year, tuple(row.result.criteria.get(c.id) for c in criteria))
+        for row in rows
+        if row.result.criteria
+    )
 
 
 def timeline(cell: Cell, rows: tuple[ResultRow, ...]) -> tuple[TimelineEntry, ...]:

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence, TypeVar
+from typing import TypeVar
 
 from ..records.committee import Committee, Naming
 from ..records.models import Cell, Leadership

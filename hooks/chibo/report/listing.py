@@ -7,8 +7,9 @@ advanced status and rating first (DESIGN.md §2, ``text.sort_key``).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
 from ..text import person_key, sort_key
 from ..vocab import NO_RATING, RATINGS, STATUS_FILTER

@@ -42,8 +42,14 @@ def mask(counts: tuple[int, ...], privacy: Privacy) -> tuple[Shown, ...]:
         others = [i for i in range(len(counts)) if i != largest and i not in small]
         if others:
             secondary.add(min(others, key=lambda i: (counts[i], i)))
-    return tuple(Shown(None, hidden_label(privacy)) if i in small else Shown(None, SECONDARY) if i in secondary
-                 else Shown(v, str(v)) for i, v in enumerate(counts))
+    return tuple(
+        Shown(None, hidden_label(privacy))
+        if i in small
+        else Shown(None, SECONDARY)
+        if i in secondary
+        else Shown(v, str(v))
+        for i, v in enumerate(counts)
+    )
 
 
 def count_phrase(value: int, privacy: Privacy) -> str:

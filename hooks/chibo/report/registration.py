@@ -43,8 +43,14 @@ class RegistrationReport:
     conditions: tuple[Condition, ...]
 
 
-def registration_reports(cell: Cell, committee: Committee, book: CriteriaBook, rows: tuple[ResultRow, ...],
-                         criteria: tuple[CellCriterion, ...], latest_year: int | None) -> tuple[RegistrationReport, ...]:
+def registration_reports(
+    cell: Cell,
+    committee: Committee,
+    book: CriteriaBook,
+    rows: tuple[ResultRow, ...],
+    criteria: tuple[CellCriterion, ...],
+    latest_year: int | None,
+) -> tuple[RegistrationReport, ...]:
     """Every year the cell surveyed or registered for, in order; or one prospective report."""
     dated: dict[int, dt.date] = {}
     registered: set[int] = set()
@@ -54,15 +60,24 @@ def registration_reports(cell: Cell, committee: Committee, book: CriteriaBook, r
             if event.status == "dang-ky":
                 registered.add(event.year)
     if dated:
-        return tuple(_report(cell, committee, book, rows, criteria, year, day, year in registered)
-                     for year, day in sorted(dated.items()))
+        return tuple(
+            _report(cell, committee, book, rows, criteria, year, day, year in registered)
+            for year, day in sorted(dated.items())
+        )
     year = latest_year + 1 if latest_year is not None else None
     return (_report(cell, committee, book, rows, criteria, year, None, False),)
 
 
-def _report(cell: Cell, committee: Committee, book: CriteriaBook, rows: tuple[ResultRow, ...],
-            criteria: tuple[CellCriterion, ...], year: int | None, day: dt.date | None,
-            registered: bool) -> RegistrationReport:
+def _report(
+    cell: Cell,
+    committee: Committee,
+    book: CriteriaBook,
+    rows: tuple[ResultRow, ...],
+    criteria: tuple[CellCriterion, ...],
+    year: int | None,
+    day: dt.date | None,
+    registered: bool,
+) -> RegistrationReport:
     if day is not None and year is not None:
         leaders, naming = leaders_on(cell, day, year), naming_on(committee, day)
     else:
@@ -71,9 +86,14 @@ def _report(cell: Cell, committee: Committee, book: CriteriaBook, rows: tuple[Re
     years = window(year, committee.selection) if year is not None else range(0)
     marks = (results[year - 1].criteria or {}) if year is not None and year - 1 in results else {}
     return RegistrationReport(
-        year=year, date=day, registered=registered, naming=naming, leaders=leaders,
+        year=year,
+        date=day,
+        registered=registered,
+        naming=naming,
+        leaders=leaders,
         results=tuple(row for row in rows if row.year in years),
         criteria=tuple(ReportCriterion(c.id, c.title, marks.get(c.id)) for c in criteria),
         conditions=check_selection(year, results, book, committee.selection, leaders.committee, committee.privacy)
-        if year is not None else (),
+        if year is not None
+        else (),
     )

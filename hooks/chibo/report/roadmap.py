@@ -10,8 +10,8 @@ import datetime as dt
 from dataclasses import dataclass
 from types import MappingProxyType
 
-from ..records.models import Cell
 from ..records.committee import Committee, Milestone
+from ..records.models import Cell
 from .stats import YearStats
 
 DONE, OVERDUE, UPCOMING, ONGOING = "da-xong", "qua-han", "sap-toi", "dang-dien-ra"
@@ -94,6 +94,5 @@ class FirstYear:
 
 def first_year_selection(committee: Committee, cells: tuple[Cell, ...]) -> FirstYear:
     year = committee.period.start
-    names = tuple(c.name for c in cells
-                  if any(e.status == "lua-chon" and e.year == year for e in c.registration))
+    names = tuple(c.name for c in cells if any(e.status == "lua-chon" and e.year == year for e in c.registration))
     return FirstYear(year, committee.selection.first_year_min, committee.selection.first_year_max, names)

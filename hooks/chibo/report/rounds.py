@@ -96,8 +96,13 @@ def selection_round(year: int, cells: tuple[CellReport, ...]) -> SelectionRound 
         return None
     selected = tuple(c for c in candidates if c.outcome == "lua-chon")
     decisions = list(dict.fromkeys(c.decision for c in candidates if c.decision and c.outcome != "rut"))
-    return SelectionRound(year, tuple(candidates), selected, any(c.outcome != PENDING for c in candidates),
-                          decisions[0] if len(decisions) == 1 else None)
+    return SelectionRound(
+        year,
+        tuple(candidates),
+        selected,
+        any(c.outcome != PENDING for c in candidates),
+        decisions[0] if len(decisions) == 1 else None,
+    )
 
 
 def _in_programme(events: tuple[Registration, ...], year: int) -> tuple[bool, bool]:

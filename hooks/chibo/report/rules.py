@@ -9,9 +9,9 @@ warning with the place to fix it, never an error: the competent level may decide
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Iterable
 
 from ..formats import amount_vi, number_vi, threshold_vi
 from ..records.committee import Cap, Committee, RuleSet, Scoring
@@ -51,8 +51,7 @@ class CapCheck:
 
 def rule_set(committee: Committee, year: int) -> RuleSet | None:
     """The rules in force for rating year ``year``."""
-    return next((r for r in committee.rules
-                 if r.from_year <= year and (r.to_year is None or year <= r.to_year)), None)
+    return next((r for r in committee.rules if r.from_year <= year and (r.to_year is None or year <= r.to_year)), None)
 
 
 def allowed(cap: Cap, good: int) -> int:
@@ -92,9 +91,11 @@ def cap_breaches(committee: Committee, year: int, checks: Iterable[CapCheck]) ->
 
 
 def _over(check: CapCheck, who: str) -> str:
-    return (f"{number_vi(check.excellent)} {who} xếp loại Hoàn thành xuất sắc nhiệm vụ, vượt giới hạn "
-            f"{threshold_vi(check.cap.percent)} của "
-            f"{number_vi(check.good)} {who} Hoàn thành tốt nhiệm vụ (tối đa {number_vi(check.allowed)})")
+    return (
+        f"{number_vi(check.excellent)} {who} xếp loại Hoàn thành xuất sắc nhiệm vụ, vượt giới hạn "
+        f"{threshold_vi(check.cap.percent)} của "
+        f"{number_vi(check.good)} {who} Hoàn thành tốt nhiệm vụ (tối đa {number_vi(check.allowed)})"
+    )
 
 
 def breaches(committee: Committee, cells: Iterable[Cell]) -> tuple[Breach, ...]:
@@ -105,13 +106,14 @@ def breaches(committee: Committee, cells: Iterable[Cell]) -> tuple[Breach, ...]:
     for cell in cells:
         for result in cell.results:
             by_year.setdefault(result.year, []).append((cell, result))
-    found = [b for year in sorted(by_year) for b in cap_breaches(committee, year, year_caps(committee, year, by_year[year]))]
+    found = [
+        b for year in sorted(by_year) for b in cap_breaches(committee, year, year_caps(committee, year, by_year[year]))
+    ]
     in_force = {year: rule_set(committee, year) for year in by_year}
     return tuple(found) + tuple(b for cell in cells for b in cell_breaches(committee, cell, in_force))
 
 
-def cell_breaches(committee: Committee, cell: Cell,
-                  in_force: dict[int, RuleSet | None] | None = None) -> list[Breach]:
+def cell_breaches(committee: Committee, cell: Cell, in_force: dict[int, RuleSet | None] | None = None) -> list[Breach]:
     """A cell's own breaches: members over the cap within the cell, scores against the bands.
     ``in_force``: the rules of each year, when the caller has them already."""
     breaches = []
@@ -122,8 +124,15 @@ def cell_breaches(committee: Committee, cell: Cell,
             m = result.members
             check = CapCheck(MEMBERS, "chi-bo", m.xuat_sac, m.tot, allowed(rules.cap, m.tot), rules.cap)
             if not check.holds:
-                breaches.append(Breach(result.year, cell_path(cell.id), where + ("members", "xuat-sac"),
-                                       f"năm {result.year}: {_over(check, 'đảng viên')}", cell.id))
+                breaches.append(
+                    Breach(
+                        result.year,
+                        cell_path(cell.id),
+                        where + ("members", "xuat-sac"),
+                        f"năm {result.year}: {_over(check, 'đảng viên')}",
+                        cell.id,
+                    )
+                )
         if result.score is not None:
             message = _score_problem(result, rules.score if rules else None)
             if message:
@@ -139,10 +148,11 @@ def band_of(scoring: Scoring, score: float) -> str:
 def _score_problem(result: YearResult, scoring: Scoring | None) -> str | None:
     shown = amount_vi(result.score)
     if scoring is None:
-        return (f"căn cứ xếp loại năm {result.year} không chấm điểm; bỏ điểm {shown} hoặc khai báo khung điểm "
-                "trong rules của dang-bo.yml")
+        return (
+            f"căn cứ xếp loại năm {result.year} không chấm điểm; bỏ điểm {shown} hoặc khai báo khung điểm "
+            "trong rules của dang-bo.yml"
+        )
     band = band_of(scoring, result.score)
     if result.rating is None or band == result.rating:
         return None
-    return (f"điểm {shown} thuộc khung '{RATING_LABELS[band]}', không khớp xếp loại "
-            f"'{RATING_LABELS[result.rating]}'")
+    return f"điểm {shown} thuộc khung '{RATING_LABELS[band]}', không khớp xếp loại '{RATING_LABELS[result.rating]}'"

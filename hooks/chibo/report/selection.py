@@ -5,18 +5,19 @@ Each condition reads đạt / chưa đạt / thiếu dữ liệu with its reason
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Mapping
 
-from ..records.models import YearResult
 from ..records.committee import CriteriaBook, Privacy, Selection
+from ..records.models import YearResult
 from ..vocab import GOOD_OR_BETTER, RATING_LABELS
 from .privacy import count_phrase
 
 MET, NOT_MET, NO_DATA, REVIEW = "dat", "chua-dat", "thieu-du-lieu", "xem-xet"
 VERDICT_LABELS = MappingProxyType(
-    {MET: "Đạt", NOT_MET: "Chưa đạt", NO_DATA: "Thiếu dữ liệu", REVIEW: "Do Ban Thường vụ xem xét"})
+    {MET: "Đạt", NOT_MET: "Chưa đạt", NO_DATA: "Thiếu dữ liệu", REVIEW: "Do Ban Thường vụ xem xét"}
+)
 
 
 @dataclass(frozen=True)
@@ -37,18 +38,33 @@ def window(year: int, settings: Selection) -> range:
     return range(year - settings.good_years, year)
 
 
-def check_selection(year: int, results: Mapping[int, YearResult], book: CriteriaBook, settings: Selection,
-                    has_committee: bool, privacy: Privacy) -> tuple[Condition, ...]:
+def check_selection(
+    year: int,
+    results: Mapping[int, YearResult],
+    book: CriteriaBook,
+    settings: Selection,
+    has_committee: bool,
+    privacy: Privacy,
+) -> tuple[Condition, ...]:
     """The five conditions of plan III.3.1 for registering for ``year``, in the plan's order."""
     previous = results.get(year - 1)
     common = [c.id for c in book.criteria if c.group == "chi-bo" and not c.by_type]
     members = [c.id for c in book.criteria if c.group == "dang-vien"]
     return (
         _good_years(results, window(year, settings)),
-        _criteria(f"Đạt {len(common):02d} tiêu chí chung về chất lượng sinh hoạt chi bộ (tự đánh giá năm {year - 1})",
-                  previous, year - 1, common),
-        _criteria(f"Đội ngũ đảng viên cơ bản đã thực hiện tốt {len(members):02d} tiêu chí về đảng viên "
-                  f"(tự đánh giá năm {year - 1})", previous, year - 1, members),
+        _criteria(
+            f"Đạt {len(common):02d} tiêu chí chung về chất lượng sinh hoạt chi bộ (tự đánh giá năm {year - 1})",
+            previous,
+            year - 1,
+            common,
+        ),
+        _criteria(
+            f"Đội ngũ đảng viên cơ bản đã thực hiện tốt {len(members):02d} tiêu chí về đảng viên "
+            f"(tự đánh giá năm {year - 1})",
+            previous,
+            year - 1,
+            members,
+        ),
         _members(previous, year - 1, privacy),
         _leaders(has_committee),
     )
@@ -56,14 +72,20 @@ def check_selection(year: int, results: Mapping[int, YearResult], book: Criteria
 
 def _leaders(has_committee: bool) -> Condition:
     who = "Đội ngũ chi ủy viên, bí thư, phó bí thư" if has_committee else "Bí thư, phó bí thư chi bộ"
-    return Condition(f"{who} có năng lực, trình độ, uy tín, tâm huyết, phẩm chất đạo đức tốt", REVIEW,
-                     "Tiêu chí định tính: chi bộ tự nêu trong báo cáo, Ban Thường vụ Đảng ủy xem xét khi lựa chọn.")
+    return Condition(
+        f"{who} có năng lực, trình độ, uy tín, tâm huyết, phẩm chất đạo đức tốt",
+        REVIEW,
+        "Tiêu chí định tính: chi bộ tự nêu trong báo cáo, Ban Thường vụ Đảng ủy xem xét khi lựa chọn.",
+    )
 
 
 def _good_years(results: Mapping[int, YearResult], years: range) -> Condition:
     title = f"Hoàn thành tốt nhiệm vụ trở lên {len(years)} năm liền ({years[0]}–{years[-1]})"
-    below = [(y, results[y].rating) for y in years if y in results and results[y].rating
-             and results[y].rating not in GOOD_OR_BETTER]
+    below = [
+        (y, results[y].rating)
+        for y in years
+        if y in results and results[y].rating and results[y].rating not in GOOD_OR_BETTER
+    ]
     if below:
         reason = "; ".join(f"năm {y}: {RATING_LABELS[r]}" for y, r in below)
         return Condition(title, NOT_MET, f"Có năm xếp loại dưới mức tốt ({reason}).")
@@ -91,7 +113,11 @@ def _members(previous: YearResult | None, year: int, privacy: Privacy) -> Condit
         return Condition(title, NO_DATA, f"Chưa có kết quả xếp loại đảng viên năm {year}.")
     failing = previous.members.khong_hoan_thanh
     if failing:
-        return Condition(title, NOT_MET, f"Năm {year} có {count_phrase(failing, privacy)} đảng viên không hoàn "
-                                         "thành nhiệm vụ.")
-    return Condition(title, MET, f"Năm {year}: {previous.members.total}/{previous.members.total} đảng viên "
-                                 "hoàn thành nhiệm vụ trở lên.")
+        return Condition(
+            title, NOT_MET, f"Năm {year} có {count_phrase(failing, privacy)} đảng viên không hoàn thành nhiệm vụ."
+        )
+    return Condition(
+        title,
+        MET,
+        f"Năm {year}: {previous.members.total}/{previous.members.total} đảng viên hoàn thành nhiệm vụ trở lên.",
+    )

@@ -7,14 +7,14 @@ is exact arithmetic on the threshold the office wrote. Nothing here reads the cl
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from types import MappingProxyType
-from typing import Iterable, Mapping
 
-from ..records.models import YearResult
 from ..records.committee import Committee, Target
+from ..records.models import YearResult
 from ..vocab import GOOD_OR_BETTER, RATINGS
 
 
@@ -87,8 +87,7 @@ def check_target(target: Target, stats: YearStats | None) -> TargetCheck:
         return TargetCheck(target, stats, None, None, None, None)
     share = stats.good_or_better if target.measure == "tot-tro-len" else stats.model
     needed = cells_needed(target, stats.rated)
-    return TargetCheck(target, stats, share.count, share.percent, share.count >= needed,
-                       max(0, needed - share.count))
+    return TargetCheck(target, stats, share.count, share.percent, share.count >= needed, max(0, needed - share.count))
 
 
 def cells_needed(target: Target, total: int) -> int:

@@ -6,12 +6,12 @@ frozen ``Report``; none of them counts, filters or looks anything up in the reco
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 from ..records import Problem, Records
-from ..records.load import no_cycle_collection
 from ..records.committee import CellType, Committee, CriteriaBook, Document, Naming, RuleSet
+from ..records.load import no_cycle_collection
 from ..records.models import Cell, YearResult
 from ..text import sort_key
 from . import roadmap
@@ -177,17 +177,27 @@ def _summarize(records: Records) -> Report:
     years = _year_reports(committee, stats, cells)
     milestones = roadmap.milestone_views(committee)
     return Report(
-        committee=committee, book=book, naming=naming_on(committee, committee.as_of), cells=cells,
+        committee=committee,
+        book=book,
+        naming=naming_on(committee, committee.as_of),
+        cells=cells,
         cell_list=cell_list(cells),
         model_cells=sum(1 for c in cells if c.model_years),
         type_counts=tuple(TypeCount(t, sum(1 for c in cells if c.type.id == t.id)) for t in book.types),
-        criteria_counts=_criteria_counts(book), stats=stats, years=years, latest=latest,
-        targets=target_checks(committee, stats), trajectory=target_trajectory(committee, stats),
-        milestones=milestones, upcoming=roadmap.upcoming(milestones), overdue=roadmap.overdue(milestones),
+        criteria_counts=_criteria_counts(book),
+        stats=stats,
+        years=years,
+        latest=latest,
+        targets=target_checks(committee, stats),
+        trajectory=target_trajectory(committee, stats),
+        milestones=milestones,
+        upcoming=roadmap.upcoming(milestones),
+        overdue=roadmap.overdue(milestones),
         cycles=roadmap.december_cycles(committee, stats),
         first_year=roadmap.first_year_selection(committee, ordered),
-        rule_periods=tuple(RulePeriod(r, _documents(committee, r)) for r in
-                           sorted(committee.rules, key=lambda r: r.from_year)),
+        rule_periods=tuple(
+            RulePeriod(r, _documents(committee, r)) for r in sorted(committee.rules, key=lambda r: r.from_year)
+        ),
         documents=tuple(sorted(committee.documents, key=lambda d: (d.date, sort_key(d.number)))),
         breaches=tuple(b for y in years for b in y.breaches if b.cell_id is None)
         + tuple(b for c in cells for b in c.breaches),
@@ -211,9 +221,16 @@ def _cell_report(cell: Cell, type_: CellType, records: Records, latest_year: int
     criteria = cell_criteria(cell, book)
     latest = latest_rated(cell.results)
     return CellReport(
-        cell=cell, type=type_, status=status_of(cell, latest), leaders=current_leaders(cell, committee.as_of),
-        latest=latest, model_years=model_years(cell), criteria=criteria, results=rows,
-        assessments=assessments(rows, criteria), timeline=timeline(cell, rows),
+        cell=cell,
+        type=type_,
+        status=status_of(cell, latest),
+        leaders=current_leaders(cell, committee.as_of),
+        latest=latest,
+        model_years=model_years(cell),
+        criteria=criteria,
+        results=rows,
+        assessments=assessments(rows, criteria),
+        timeline=timeline(cell, rows),
         registrations=registration_reports(cell, committee, book, rows, criteria, latest_year),
         breaches=tuple(cell_breaches(committee, cell)),
         scored=any(r.score is not None for r in cell.results),
@@ -238,8 +255,9 @@ def _documents(committee: Committee, rules: RuleSet | None) -> tuple[Document, .
     return tuple(docs[ref] for ref in rules.documents)
 
 
-def _year_reports(committee: Committee, stats: tuple[YearStats, ...],
-                  cells: tuple[CellReport, ...]) -> tuple[YearReport, ...]:
+def _year_reports(
+    committee: Committee, stats: tuple[YearStats, ...], cells: tuple[CellReport, ...]
+) -> tuple[YearReport, ...]:
     years = [s.year for s in stats]
     reports = []
     for index, s in enumerate(stats):
@@ -247,18 +265,27 @@ def _year_reports(committee: Committee, stats: tuple[YearStats, ...],
         results = [(line.cell.cell, line.row.result) for line in rows if line.row]
         caps = year_caps(committee, s.year, results)
         rules = rule_set(committee, s.year)
-        decisions = dict.fromkeys(line.row.result.decision for line in rows
-                                  if line.row and line.row.result.model and line.row.result.decision)
-        reports.append(YearReport(
-            stats=s, by_type=_by_type(committee, s.year, cells),
-            selection=selection_round(s.year, cells), recognition=recognition_round(s.year, cells, committee.as_of), rules=rules, documents=_documents(committee, rules), caps=caps,
-            breaches=tuple(cap_breaches(committee, s.year, caps))
-            + tuple(b for c in cells for b in c.breaches if b.year == s.year),
-            rows=rows, decisions=tuple(decisions),
-            scored=bool(rules and rules.score) or any(r.score is not None for _, r in results),
-            previous=years[index - 1] if index else None,
-            next=years[index + 1] if index + 1 < len(years) else None,
-        ))
+        decisions = dict.fromkeys(
+            line.row.result.decision for line in rows if line.row and line.row.result.model and line.row.result.decision
+        )
+        reports.append(
+            YearReport(
+                stats=s,
+                by_type=_by_type(committee, s.year, cells),
+                selection=selection_round(s.year, cells),
+                recognition=recognition_round(s.year, cells, committee.as_of),
+                rules=rules,
+                documents=_documents(committee, rules),
+                caps=caps,
+                breaches=tuple(cap_breaches(committee, s.year, caps))
+                + tuple(b for c in cells for b in c.breaches if b.year == s.year),
+                rows=rows,
+                decisions=tuple(decisions),
+                scored=bool(rules and rules.score) or any(r.score is not None for _, r in results),
+                previous=years[index - 1] if index else None,
+                next=years[index + 1] if index + 1 < len(years) else None,
+            )
+        )
     return tuple(reports)
 
 
@@ -273,6 +300,7 @@ def _by_type(committee: Committee, year: int, cells: tuple[CellReport, ...]) -> 
     types: dict[str, list[CellReport]] = {}
     for cell in cells:
         types.setdefault(cell.type.id, []).append(cell)
-    return tuple(TypeYear(group[0].type, year_stats(year, [row.result for c in group if (row := c.result(year))],
-                                                    len(group)))
-                 for group in types.values())
+    return tuple(
+        TypeYear(group[0].type, year_stats(year, [row.result for c in group if (row := c.result(year))], len(group)))
+        for group in types.values()
+    )

@@ -11,9 +11,9 @@ write each one, so the two formats always say the same.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Mapping
 
 from ...report import Report
 from .. import sources
@@ -38,15 +38,27 @@ def drafts(report: Report) -> tuple[Draft, ...]:
         if year.stats.rated and year.recognition:
             found.append(recognition_draft(year, committee))
         if year.stats.rated:
-            found.append(Draft(title=f"Báo cáo kết quả xây dựng mô hình chi bộ kiểu mẫu năm {year.year}",
-                               docx=f"ket-qua/{year.year}/bao-cao-{year.year}.docx",
-                               page=sources.year_document(year.year, "bao-cao"),
-                               back=(f"Trở lại kết quả năm {year.year}", sources.year(year.year)),
-                               parts=(year_review(report, year),), kind=KINDS["bao-cao"], year=year.year))
-    found.append(Draft(title=f"Báo cáo tổng kết xây dựng mô hình chi bộ kiểu mẫu giai đoạn {start}-{end}",
-                       docx=f"ket-qua/tong-ket-{start}-{end}.docx", page=sources.final_review(),
-                       back=("Trở lại kết quả qua các năm", sources.section("ket-qua")),
-                       parts=(period_review(report), *period_appendices(report)), kind=KINDS["tong-ket"]))
+            found.append(
+                Draft(
+                    title=f"Báo cáo kết quả xây dựng mô hình chi bộ kiểu mẫu năm {year.year}",
+                    docx=f"ket-qua/{year.year}/bao-cao-{year.year}.docx",
+                    page=sources.year_document(year.year, "bao-cao"),
+                    back=(f"Trở lại kết quả năm {year.year}", sources.year(year.year)),
+                    parts=(year_review(report, year),),
+                    kind=KINDS["bao-cao"],
+                    year=year.year,
+                )
+            )
+    found.append(
+        Draft(
+            title=f"Báo cáo tổng kết xây dựng mô hình chi bộ kiểu mẫu giai đoạn {start}-{end}",
+            docx=f"ket-qua/tong-ket-{start}-{end}.docx",
+            page=sources.final_review(),
+            back=("Trở lại kết quả qua các năm", sources.section("ket-qua")),
+            parts=(period_review(report), *period_appendices(report)),
+            kind=KINDS["tong-ket"],
+        )
+    )
     return tuple(found)
 
 
@@ -79,10 +91,12 @@ class DocumentIndex:
             elif draft.year is not None:
                 years.setdefault(draft.year, []).append(draft)
         ordered = sorted(listing, key=lambda y: (y is None, y or 0))
-        return cls(found, tuple(YearDocuments(y, tuple(sorted(listing[y], key=lambda d: d.cell_id is not None)))
-                         for y in ordered),
-                   MappingProxyType({k: tuple(v) for k, v in cells.items()}),
-                   MappingProxyType({k: tuple(v) for k, v in years.items()}))
+        return cls(
+            found,
+            tuple(YearDocuments(y, tuple(sorted(listing[y], key=lambda d: d.cell_id is not None))) for y in ordered),
+            MappingProxyType({k: tuple(v) for k, v in cells.items()}),
+            MappingProxyType({k: tuple(v) for k, v in years.items()}),
+        )
 
     def for_cell(self, cell_id: str) -> tuple[Draft, ...]:
         return self.by_cell.get(cell_id, ())

@@ -13,8 +13,9 @@ from .model import Cell, Head, Header, Signature, Table
 BLANK = "…"
 
 
-def committee_header(naming: Naming, kind: str, date: dt.date | None, year: int | None,
-                     number: str | None = None) -> Header:
+def committee_header(
+    naming: Naming, kind: str, date: dt.date | None, year: int | None, number: str | None = None
+) -> Header:
     """A document of the Ban Thường vụ: under the superior body, issued by the Đảng ủy;
     ``number`` is the recorded one ("15-QĐ/ĐU"), else left for the office to fill in."""
     return Header(naming.superior, naming.committee, f"Số {number or f'{BLANK}-{kind}/ĐU'}", naming.place, date, year)
@@ -26,8 +27,10 @@ def standing_signature(naming: Naming) -> Signature:
 
 def plan_basis(committee: Committee, naming: Naming) -> str:
     plan = committee.plan
-    return (f"Căn cứ Kế hoạch số {plan.number} ngày {date_vi(plan.date)} của Ban Thường vụ {naming.short_name} "
-            "về xây dựng mô hình chi bộ kiểu mẫu trong các loại hình chi bộ")
+    return (
+        f"Căn cứ Kế hoạch số {plan.number} ngày {date_vi(plan.date)} của Ban Thường vụ {naming.short_name} "
+        "về xây dựng mô hình chi bộ kiểu mẫu trong các loại hình chi bộ"
+    )
 
 
 def reference_day(date: dt.date | None, year: int, as_of: dt.date) -> dt.date:
@@ -45,24 +48,45 @@ def privacy_note(privacy: Privacy) -> str:
     if not privacy.hide_small_counts:
         return ""
     n = privacy.threshold
-    return (f" \"< {n}\": từ 1 đến {n - 1} đảng viên, không ghi số để không lộ danh tính; \"ẩn\": số được ẩn "
-            "theo để không suy ra số đó.")
+    return (
+        f' "< {n}": từ 1 đến {n - 1} đảng viên, không ghi số để không lộ danh tính; "ẩn": số được ẩn '
+        "theo để không suy ra số đó."
+    )
 
 
 def results_table(rows: tuple[ResultRow, ...], privacy: Privacy) -> Table:
     """Xếp loại chi bộ và đảng viên qua các năm (member counts under one heading)."""
-    head = ((Head("Năm", rows=2), Head("Xếp loại chất lượng chi bộ", rows=2), Head("Số đảng viên xếp loại", span=4)),
-            (Head("HTXSNV"), Head("HTTNV"), Head("HTNV"), Head("KHTNV")))
-    body = tuple((Cell(str(row.year), numeric=True),
-                  Cell(RATING_LABELS[row.result.rating] if row.result.rating else "Chưa xếp loại"),
-                  *(Cell(s.text if s else "–", numeric=True) for s in (row.shown or (None,) * 4)))
-                 for row in rows)
-    return Table(head, body, (10, 38, 13, 13, 13, 13),
-                 "HTXSNV, HTTNV, HTNV, KHTNV: hoàn thành xuất sắc nhiệm vụ, hoàn thành tốt nhiệm vụ, "
-                 "hoàn thành nhiệm vụ, không hoàn thành nhiệm vụ." + privacy_note(privacy))
+    head = (
+        (Head("Năm", rows=2), Head("Xếp loại chất lượng chi bộ", rows=2), Head("Số đảng viên xếp loại", span=4)),
+        (Head("HTXSNV"), Head("HTTNV"), Head("HTNV"), Head("KHTNV")),
+    )
+    body = tuple(
+        (
+            Cell(str(row.year), numeric=True),
+            Cell(RATING_LABELS[row.result.rating] if row.result.rating else "Chưa xếp loại"),
+            *(Cell(s.text if s else "–", numeric=True) for s in (row.shown or (None,) * 4)),
+        )
+        for row in rows
+    )
+    return Table(
+        head,
+        body,
+        (10, 38, 13, 13, 13, 13),
+        "HTXSNV, HTTNV, HTNV, KHTNV: hoàn thành xuất sắc nhiệm vụ, hoàn thành tốt nhiệm vụ, "
+        "hoàn thành nhiệm vụ, không hoàn thành nhiệm vụ." + privacy_note(privacy),
+    )
 
 
-def simple_table(labels: tuple[str, ...], rows: list[tuple[str, ...]], numeric: tuple[bool, ...],
-                 widths: tuple[int, ...], note: str = "") -> Table:
-    return Table((tuple(Head(label) for label in labels),),
-                 tuple(tuple(Cell(v, numeric=n) for v, n in zip(row, numeric)) for row in rows), widths, note)
+def simple_table(
+    labels: tuple[str, ...],
+    rows: list[tuple[str, ...]],
+    numeric: tuple[bool, ...],
+    widths: tuple[int, ...],
+    note: str = "",
+) -> Table:
+    return Table(
+        (tuple(Head(label) for label in labels),),
+        tuple(tuple(Cell(v, numeric=n) for v, n in zip(row, numeric)) for row in rows),
+        widths,
+        note,
+    )

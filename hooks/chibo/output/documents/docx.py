@@ -29,7 +29,7 @@ from ...formats import date_long
 from .model import TEXT_WIDTH_MM, Draft, Fill, Heading, Paragraph, Part, Table
 
 
-def Mm(millimetres: float) -> int:  # noqa: N802 - python-docx's name for the same unit
+def Mm(millimetres: float) -> int:
     """A length in EMU (python-docx's unit), 36,000 to the millimetre."""
     return round(millimetres * 36000)
 
@@ -93,8 +93,10 @@ def _package(package: Package, draft: Draft, stamp: dt.date) -> bytes:
         if index:
             body.append('<w:p><w:pPr><w:pStyle w:val="VBLeft"/></w:pPr><w:r><w:br w:type="page"/></w:r></w:p>')
         _part(body, part, draft_mark=index == 0)
-    written = {DOCUMENT: (package.before_body + "".join(body) + package.after_body).encode("utf-8"),
-               CORE: _core(draft.title, stamp).encode("utf-8")}
+    written = {
+        DOCUMENT: (package.before_body + "".join(body) + package.after_body).encode("utf-8"),
+        CORE: _core(draft.title, stamp).encode("utf-8"),
+    }
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for name, data in package.parts:  # every member dated 1980-01-01: the same bytes each build
@@ -106,28 +108,34 @@ def _package(package: Package, draft: Draft, stamp: dt.date) -> bytes:
 
 def _core(title: str, stamp: dt.date) -> str:
     when = f"{stamp.isoformat()}T00:00:00Z"
-    return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-            '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties"'
-            ' xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/"'
-            ' xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
-            f"<dc:title>{_escape(title)}</dc:title><dc:creator></dc:creator><cp:lastModifiedBy></cp:lastModifiedBy>"
-            f'<cp:revision>1</cp:revision><dcterms:created xsi:type="dcterms:W3CDTF">{when}</dcterms:created>'
-            f'<dcterms:modified xsi:type="dcterms:W3CDTF">{when}</dcterms:modified></cp:coreProperties>')
+    return (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties"'
+        ' xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/"'
+        ' xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
+        f"<dc:title>{_escape(title)}</dc:title><dc:creator></dc:creator><cp:lastModifiedBy></cp:lastModifiedBy>"
+        f'<cp:revision>1</cp:revision><dcterms:created xsi:type="dcterms:W3CDTF">{when}</dcterms:created>'
+        f'<dcterms:modified xsi:type="dcterms:W3CDTF">{when}</dcterms:modified></cp:coreProperties>'
+    )
 
 
 def _escape(text: str) -> str:
     return escape(_NOT_XML.sub("", text))
 
 
-def _run(text: str, *, bold: bool = False, italic: bool = False, underline: bool = False,
-         size: int | None = None) -> str:
+def _run(
+    text: str, *, bold: bool = False, italic: bool = False, underline: bool = False, size: int | None = None
+) -> str:
     """A run of text (tabs and line breaks as Word's own elements), its own formatting only
     where it differs from the paragraph style's."""
     if not text:
         return ""
-    props = ("<w:b/>" if bold else "") + ("<w:i/>" if italic else "") + \
-        (f'<w:sz w:val="{size * 2}"/><w:szCs w:val="{size * 2}"/>' if size else "") + \
-        ('<w:u w:val="single"/>' if underline else "")
+    props = (
+        ("<w:b/>" if bold else "")
+        + ("<w:i/>" if italic else "")
+        + (f'<w:sz w:val="{size * 2}"/><w:szCs w:val="{size * 2}"/>' if size else "")
+        + ('<w:u w:val="single"/>' if underline else "")
+    )
     content = []
     for piece in _BREAKS.split(text):
         if piece == "\t":
@@ -139,8 +147,14 @@ def _run(text: str, *, bold: bool = False, italic: bool = False, underline: bool
     return f"<w:r>{f'<w:rPr>{props}</w:rPr>' if props else ''}{''.join(content)}</w:r>"
 
 
-def _para(style: str, *runs: str, borders: tuple[str, ...] = (), before: int | None = None,
-          left: int | None = None, right: int | None = None) -> str:
+def _para(
+    style: str,
+    *runs: str,
+    borders: tuple[str, ...] = (),
+    before: int | None = None,
+    left: int | None = None,
+    right: int | None = None,
+) -> str:
     """A paragraph naming its style; borders, space before (pt) and indents (EMU) only where set."""
     props = [f'<w:pStyle w:val="{style.replace(" ", "")}"/>']
     if borders:
@@ -149,16 +163,18 @@ def _para(style: str, *runs: str, borders: tuple[str, ...] = (), before: int | N
     if before is not None:
         props.append(f'<w:spacing w:before="{before * 20}"/>')
     if left is not None or right is not None:
-        indent = (f' w:left="{twips(left)}"' if left is not None else "") + \
-            (f' w:right="{twips(right)}"' if right is not None else "")
+        indent = (f' w:left="{twips(left)}"' if left is not None else "") + (
+            f' w:right="{twips(right)}"' if right is not None else ""
+        )
         props.append(f"<w:ind{indent}/>")
     return f"<w:p><w:pPr>{''.join(props)}</w:pPr>{''.join(runs)}</w:p>"
 
 
 def _part(out: list[str], part: Part, draft_mark: bool) -> None:
     if draft_mark:
-        out.append(_para("VB Left", _run("DỰ THẢO", bold=True), borders=("top", "left", "bottom", "right"),
-                         left=Mm(135)))
+        out.append(
+            _para("VB Left", _run("DỰ THẢO", bold=True), borders=("top", "left", "bottom", "right"), left=Mm(135))
+        )
     if part.header is not None:
         _header(out, part)
     out.append(_para("VB Kind", _run(part.kind)))
@@ -178,11 +194,18 @@ def _part(out: list[str], part: Part, draft_mark: bool) -> None:
 def _header(out: list[str], part: Part) -> None:
     h = part.header
     when = date_long(h.date) if h.date else f"ngày {DOTS} tháng {DOTS} năm {h.year or DOTS}"
-    left = [_para("VB Center", _run(h.superior.upper())), _para("VB Center Bold", _run(h.issuer.upper())),
-            _para("VB Center", _run("*")), _para("VB Center", _run(h.number))]
-    right = [_para("VB Center Bold", _run("ĐẢNG CỘNG SẢN VIỆT NAM", size=15), borders=("bottom",),
-                   left=Mm(6), right=Mm(6)),  # the rule under the title: as long as the title
-             _para("VB Date", _run(f"{h.place}, {when}"))]
+    left = [
+        _para("VB Center", _run(h.superior.upper())),
+        _para("VB Center Bold", _run(h.issuer.upper())),
+        _para("VB Center", _run("*")),
+        _para("VB Center", _run(h.number)),
+    ]
+    right = [
+        _para(
+            "VB Center Bold", _run("ĐẢNG CỘNG SẢN VIỆT NAM", size=15), borders=("bottom",), left=Mm(6), right=Mm(6)
+        ),  # the rule under the title: as long as the title
+        _para("VB Date", _run(f"{h.place}, {when}")),
+    ]
     out.append(_layout(HEADER_COLUMNS, left, right))
 
 
@@ -194,8 +217,12 @@ def _footer(out: list[str], part: Part) -> None:
     right = []
     if part.signature is not None:
         s = part.signature
-        right = [_para("VB Center Bold", _run(s.authority)), _para("VB Center", _run(s.title)),
-                 *[_para("VB Center")] * 4, _para("VB Center Bold", _run(s.name or ""))]
+        right = [
+            _para("VB Center Bold", _run(s.authority)),
+            _para("VB Center", _run(s.title)),
+            *[_para("VB Center")] * 4,
+            _para("VB Center Bold", _run(s.name or "")),
+        ]
     out.append(_layout(FOOTER_COLUMNS, left, right))
 
 
@@ -208,10 +235,12 @@ def _layout(widths: tuple[int, int], left: list[str], right: list[str]) -> str:
 def _table(widths: tuple[int, ...], rows: str, *, grid: bool) -> str:
     style = '<w:tblStyle w:val="TableGrid"/>' if grid else ""
     columns = "".join(f'<w:gridCol w:w="{twips(w)}"/>' for w in widths)
-    return (f'<w:tbl><w:tblPr>{style}<w:tblW w:w="0" w:type="auto"/><w:jc w:val="center"/>'
-            '<w:tblLayout w:type="fixed"/><w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="1"'
-            ' w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr>'
-            f"<w:tblGrid>{columns}</w:tblGrid>{rows}</w:tbl>")
+    return (
+        f'<w:tbl><w:tblPr>{style}<w:tblW w:w="0" w:type="auto"/><w:jc w:val="center"/>'
+        '<w:tblLayout w:type="fixed"/><w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="1"'
+        ' w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr>'
+        f"<w:tblGrid>{columns}</w:tblGrid>{rows}</w:tbl>"
+    )
 
 
 def _tc(width: int, paragraphs: list[str], *, span: int = 1, merge: str | None = None) -> str:
@@ -253,8 +282,9 @@ def _grid_table(block: Table) -> str:
     total = sum(block.widths)
     widths = tuple(int(TEXT_WIDTH * w / total) for w in block.widths)
     head = [[(h.text, h.rows, h.span, "VB Cell Head", False) for h in row] for row in block.head]
-    body = [[(x.text, x.rows, 1, "VB Cell Number" if x.numeric else "VB Cell", x.bold) for x in row]
-            for row in block.body]
+    body = [
+        [(x.text, x.rows, 1, "VB Cell Number" if x.numeric else "VB Cell", x.bold) for x in row] for row in block.body
+    ]
     rows = head + body
     continued: dict[tuple[int, int], int] = {}  # (row, column) → columns a merged cell above covers
     out = []
@@ -267,8 +297,14 @@ def _grid_table(block: Table) -> str:
                 c += continued[(r, c)]
             for below in range(1, height):
                 continued[(r + below, c)] = span
-            cells.append(_tc(sum(widths[c:c + span]), [_para(style, _run(text, bold=bold))], span=span,
-                             merge="restart" if height > 1 else None))
+            cells.append(
+                _tc(
+                    sum(widths[c : c + span]),
+                    [_para(style, _run(text, bold=bold))],
+                    span=span,
+                    merge="restart" if height > 1 else None,
+                )
+            )
             c += span
         while (r, c) in continued:
             cells.append(_continued(widths, r, c, continued))
@@ -279,4 +315,4 @@ def _grid_table(block: Table) -> str:
 
 def _continued(widths: tuple[int, ...], r: int, c: int, continued: dict) -> str:
     span = continued[(r, c)]
-    return _tc(sum(widths[c:c + span]), [_para("VB Cell")], span=span, merge="continue")
+    return _tc(sum(widths[c : c + span]), [_para("VB Cell")], span=span, merge="continue")

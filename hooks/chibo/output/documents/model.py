@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Union
 
 # The page of Hướng dẫn 36-HD/VPTW, in millimetres: A4; margins top and bottom 20, left 30,
 # right 15; what is left for the text.
@@ -35,7 +34,7 @@ class Header:
 
 @dataclass(frozen=True)
 class Heading:
-    """"I- TÌNH HÌNH …" (level 1, capitals) or "1. Kết quả …" (level 2)."""
+    """ "I- TÌNH HÌNH …" (level 1, capitals) or "1. Kết quả …" (level 2)."""
 
     text: str
     level: int = 1
@@ -90,7 +89,7 @@ class Table:
     note: str = ""
 
 
-Block = Union[Heading, Paragraph, Fill, Table]
+Block = Heading | Paragraph | Fill | Table
 
 # The kinds of drafted document, as the office calls them (listed on /van-ban/).
 KINDS = {
@@ -104,7 +103,7 @@ KINDS = {
 
 @dataclass(frozen=True)
 class Signature:
-    """"T/M BAN THƯỜNG VỤ" / "BÍ THƯ" / the name (blank when not known)."""
+    """ "T/M BAN THƯỜNG VỤ" / "BÍ THƯ" / the name (blank when not known)."""
 
     authority: str
     title: str

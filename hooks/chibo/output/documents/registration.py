@@ -19,8 +19,7 @@ from .model import KINDS, Draft, Fill, Header, Heading, Paragraph, Part, Signatu
 KIND = "BÁO CÁO"
 
 
-def registration_draft(cell: CellReport, report: RegistrationReport, committee: Committee,
-                       page: str | None) -> Draft:
+def registration_draft(cell: CellReport, report: RegistrationReport, committee: Committee, page: str | None) -> Draft:
     """The report for ``report.year``; ``page`` is its print page (the latest year's only).
 
     A Word file for each year the cell surveyed or registered; the report for a year it
@@ -33,16 +32,21 @@ def registration_draft(cell: CellReport, report: RegistrationReport, committee: 
         docx=f"chi-bo/{cell.cell.id}/dang-ky-{year}.docx" if report.date else None,
         page=page,
         back=("Trở lại trang chi bộ", sources.cell(cell.cell.id)),
-        kind=KINDS["dang-ky"], year=year, cell_id=cell.cell.id, subject=name,
-        parts=(Part(
-            kind=KIND,
-            summary=f"khảo sát, đề xuất đăng ký xây dựng mô hình chi bộ kiểu mẫu năm {year or BLANK}",
-            header=Header(report.naming.name, name, f"Số {BLANK}-BC/CB", report.naming.place, report.date, year),
-            to=f"Kính gửi: Ban Thường vụ {report.naming.short_name} (qua Văn phòng Đảng ủy)",
-            blocks=_body(cell, report, committee),
-            recipients=("Ban Thường vụ Đảng ủy (qua Văn phòng Đảng ủy),", "Lưu Chi bộ."),
-            signature=Signature(report.leaders.signs_for, "BÍ THƯ", report.leaders.secretary),
-        ),),
+        kind=KINDS["dang-ky"],
+        year=year,
+        cell_id=cell.cell.id,
+        subject=name,
+        parts=(
+            Part(
+                kind=KIND,
+                summary=f"khảo sát, đề xuất đăng ký xây dựng mô hình chi bộ kiểu mẫu năm {year or BLANK}",
+                header=Header(report.naming.name, name, f"Số {BLANK}-BC/CB", report.naming.place, report.date, year),
+                to=f"Kính gửi: Ban Thường vụ {report.naming.short_name} (qua Văn phòng Đảng ủy)",
+                blocks=_body(cell, report, committee),
+                recipients=("Ban Thường vụ Đảng ủy (qua Văn phòng Đảng ủy),", "Lưu Chi bộ."),
+                signature=Signature(report.leaders.signs_for, "BÍ THƯ", report.leaders.secretary),
+            ),
+        ),
     )
 
 
@@ -50,16 +54,21 @@ def _body(cell: CellReport, report: RegistrationReport, committee: Committee) ->
     year, leaders = report.year, report.leaders
     who = f"{leaders.body} {cell.cell.name}"
     return (
-        Paragraph(f"{plan_basis(committee, report.naming)}, {who} báo cáo kết quả khảo sát và đề xuất đăng ký xây "
-                  f"dựng mô hình chi bộ kiểu mẫu năm {year or BLANK} như sau:"),
+        Paragraph(
+            f"{plan_basis(committee, report.naming)}, {who} báo cáo kết quả khảo sát và đề xuất đăng ký xây "
+            f"dựng mô hình chi bộ kiểu mẫu năm {year or BLANK} như sau:"
+        ),
         Heading("I- ĐẶC ĐIỂM, TÌNH HÌNH CHI BỘ"),
         Paragraph(f"Loại hình chi bộ: {cell.type.name}. Tổng số đảng viên: {count(leaders.members)} đồng chí."),
         Paragraph(_leaders_sentence(leaders)),
         Fill(4, "Thực trạng hoạt động của chi bộ, chất lượng sinh hoạt chi bộ, đội ngũ đảng viên:"),
         Heading("II- KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI CÁC NĂM GẦN ĐÂY"),
-        *((results_table(report.results, committee.privacy),) if report.results else
-          (Paragraph("Chưa có kết quả đánh giá, xếp loại các năm trước."),)),
-        Heading(f"III- TỰ ĐÁNH GIÁ THEO CÁC TIÊU CHÍ \"CHI BỘ 5 TỐT\"{_year_note(year)}"),
+        *(
+            (results_table(report.results, committee.privacy),)
+            if report.results
+            else (Paragraph("Chưa có kết quả đánh giá, xếp loại các năm trước."),)
+        ),
+        Heading(f'III- TỰ ĐÁNH GIÁ THEO CÁC TIÊU CHÍ "CHI BỘ 5 TỐT"{_year_note(year)}'),
         _criteria_table(report),
         Heading("IV- ĐỐI CHIẾU CÁC TIÊU CHÍ CƠ BẢN ĐỂ LỰA CHỌN (mục III.3.1 của Kế hoạch)"),
         *_conditions(report, leaders.committee),
@@ -67,9 +76,11 @@ def _body(cell: CellReport, report: RegistrationReport, committee: Committee) ->
         Fill(3, "1. Ưu điểm:"),
         Fill(3, "2. Hạn chế, nguyên nhân:"),
         Heading("VI- ĐỀ XUẤT ĐĂNG KÝ, KẾ HOẠCH VÀ LỘ TRÌNH THỰC HIỆN"),
-        Paragraph(f"{who} đề xuất đăng ký xây dựng mô hình chi bộ kiểu mẫu năm {year or BLANK}, đề nghị Ban "
-                  f"Thường vụ {report.naming.short_name} xem xét, lựa chọn. Chi bộ cam kết thực hiện nghiêm túc các "
-                  "tiêu chí đã đăng ký."),
+        Paragraph(
+            f"{who} đề xuất đăng ký xây dựng mô hình chi bộ kiểu mẫu năm {year or BLANK}, đề nghị Ban "
+            f"Thường vụ {report.naming.short_name} xem xét, lựa chọn. Chi bộ cam kết thực hiện nghiêm túc các "
+            "tiêu chí đã đăng ký."
+        ),
         Fill(4, "Kế hoạch, giải pháp và lộ trình thực hiện:"),
     )
 
@@ -79,8 +90,7 @@ def _leaders_sentence(leaders) -> str:
     deputy = f", đồng chí {leaders.deputy} là phó bí thư" if leaders.deputy else ""
     if leaders.committee:
         return f"Chi bộ có chi ủy; đồng chí {secretary} là bí thư chi bộ{deputy}."
-    return (f"Chi bộ có dưới 9 đảng viên chính thức, không bầu chi ủy; đồng chí {secretary} là bí thư chi bộ"
-            f"{deputy}.")
+    return f"Chi bộ có dưới 9 đảng viên chính thức, không bầu chi ủy; đồng chí {secretary} là bí thư chi bộ{deputy}."
 
 
 def _year_note(year: int | None) -> str:
@@ -88,10 +98,16 @@ def _year_note(year: int | None) -> str:
 
 
 def _criteria_table(report: RegistrationReport):
-    rows = [(c.id.upper(), c.title, CRITERION_LABELS[c.result] if c.result else "Chưa đánh giá")
-            for c in report.criteria]
-    return simple_table(("Tiêu chí", "Nội dung", "Tự đánh giá"), rows, (False, False, False), (12, 66, 22),
-                        "Gồm các tiêu chí chi bộ tự bổ sung (nếu có).")
+    rows = [
+        (c.id.upper(), c.title, CRITERION_LABELS[c.result] if c.result else "Chưa đánh giá") for c in report.criteria
+    ]
+    return simple_table(
+        ("Tiêu chí", "Nội dung", "Tự đánh giá"),
+        rows,
+        (False, False, False),
+        (12, 66, 22),
+        "Gồm các tiêu chí chi bộ tự bổ sung (nếu có).",
+    )
 
 
 def _conditions(report: RegistrationReport, committee: bool) -> tuple:
@@ -112,4 +128,3 @@ def registration_drafts(cell: CellReport, committee: Committee) -> tuple[Draft, 
     reports = cell.registrations
     page = sources.cell_report(cell.cell.id)
     return tuple(registration_draft(cell, r, committee, page if r is reports[-1] else None) for r in reports)
-

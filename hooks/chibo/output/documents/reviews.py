@@ -15,7 +15,16 @@ from ...vocab import RATING_SHORT, RATINGS
 from .common import committee_header, plan_basis, reference_day, simple_table, standing_signature
 from .model import Fill, Heading, Paragraph, Part, Table
 
-STATS_LABELS = ("Năm", "Chi bộ đã xếp loại", "HTXSNV", "HTTNV", "HTNV", "KHTNV", "HTTNV trở lên", "Được công nhận kiểu mẫu")
+STATS_LABELS = (
+    "Năm",
+    "Chi bộ đã xếp loại",
+    "HTXSNV",
+    "HTTNV",
+    "HTNV",
+    "KHTNV",
+    "HTTNV trở lên",
+    "Được công nhận kiểu mẫu",
+)
 
 
 def share(s: Share) -> str:
@@ -29,15 +38,26 @@ def stats_row(label: str, s: YearStats) -> tuple[str, ...]:
 def stats_table(rows: list[tuple[str, ...]], first: str = "Năm") -> Table:
     # A year is short; a type's name is not. The figures ("16 (66,7%)") fit on one line.
     widths = (8, 9, 14, 14, 14, 14, 14, 14) if first == "Năm" else (15, 7, 13, 13, 13, 13, 13, 13)
-    return simple_table((first, *STATS_LABELS[1:]), rows, (False,) + (True,) * 7, widths,
-                        "Số chi bộ và tỷ lệ trên số chi bộ đã xếp loại. HTXSNV, HTTNV, HTNV, KHTNV: hoàn thành xuất "
-                        "sắc nhiệm vụ, hoàn thành tốt nhiệm vụ, hoàn thành nhiệm vụ, không hoàn thành nhiệm vụ.")
+    return simple_table(
+        (first, *STATS_LABELS[1:]),
+        rows,
+        (False,) + (True,) * 7,
+        widths,
+        "Số chi bộ và tỷ lệ trên số chi bộ đã xếp loại. HTXSNV, HTTNV, HTNV, KHTNV: hoàn thành xuất "
+        "sắc nhiệm vụ, hoàn thành tốt nhiệm vụ, hoàn thành nhiệm vụ, không hoàn thành nhiệm vụ.",
+    )
 
 
 def targets_table(checks: tuple[TargetCheck, ...]) -> Table:
-    rows = [(t.target.label, f"{threshold_phrase(t.target.comparison, t.target.percent)} (năm {t.target.year})",
-             f"{t.actual}/{t.stats.rated} ({percent_vi(t.actual_percent)})" if t.met is not None else "chưa có số liệu",
-             _verdict(t)) for t in checks]
+    rows = [
+        (
+            t.target.label,
+            f"{threshold_phrase(t.target.comparison, t.target.percent)} (năm {t.target.year})",
+            f"{t.actual}/{t.stats.rated} ({percent_vi(t.actual_percent)})" if t.met is not None else "chưa có số liệu",
+            _verdict(t),
+        )
+        for t in checks
+    ]
     return simple_table(("Chỉ tiêu", "Yêu cầu", "Thực tế", "Đánh giá"), rows, (False,) * 4, (34, 24, 22, 20))
 
 
@@ -60,11 +80,14 @@ def year_review(report: Report, year: YearReport) -> Part:
     targets = tuple(c for checks in report.trajectory for c in checks if c.stats and c.stats.year == y)
     models = [row.cell.cell.name for row in year.rows if row.row and row.row.result.model]
     return Part(
-        kind="BÁO CÁO", summary=f"kết quả xây dựng mô hình chi bộ kiểu mẫu năm {y}",
+        kind="BÁO CÁO",
+        summary=f"kết quả xây dựng mô hình chi bộ kiểu mẫu năm {y}",
         header=committee_header(naming, "BC", day, y),
         blocks=(
-            Paragraph(f"{plan_basis(committee, naming)}, Ban Thường vụ {naming.short_name} báo cáo kết quả thực hiện "
-                      f"năm {y} như sau:"),
+            Paragraph(
+                f"{plan_basis(committee, naming)}, Ban Thường vụ {naming.short_name} báo cáo kết quả thực hiện "
+                f"năm {y} như sau:"
+            ),
             Heading("I- KẾT QUẢ THỰC HIỆN"),
             Heading("1. Công tác lãnh đạo, chỉ đạo", 2),
             Fill(3),
@@ -77,13 +100,19 @@ def year_review(report: Report, year: YearReport) -> Part:
             Heading("4. Đăng ký, lựa chọn và công nhận chi bộ kiểu mẫu", 2),
             *_rounds(year, models),
             Heading("II- ĐÁNH GIÁ CHUNG"),
-            Fill(3, "1. Ưu điểm:"), Fill(3, "2. Hạn chế:"), Fill(3, "3. Nguyên nhân:"),
+            Fill(3, "1. Ưu điểm:"),
+            Fill(3, "2. Hạn chế:"),
+            Fill(3, "3. Nguyên nhân:"),
             Heading(f"III- PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM {y + 1}"),
             Fill(4),
         ),
-        recipients=(f"Ban Thường vụ {naming.superior_committee} (để báo cáo),", "Các chi bộ,",
-                    "Lưu Văn phòng Đảng ủy."),
-        signature=standing_signature(naming))
+        recipients=(
+            f"Ban Thường vụ {naming.superior_committee} (để báo cáo),",
+            "Các chi bộ,",
+            "Lưu Văn phòng Đảng ủy.",
+        ),
+        signature=standing_signature(naming),
+    )
 
 
 def _rounds(year: YearReport, models: list[str]) -> tuple:
@@ -91,12 +120,18 @@ def _rounds(year: YearReport, models: list[str]) -> tuple:
     if year.selection:
         sel = year.selection
         names = ", ".join(c.cell.cell.name for c in sel.selected) or "chưa có"
-        blocks.append(Paragraph(f"Có {len(sel.candidates)} chi bộ đăng ký; Ban Thường vụ lựa chọn {len(sel.selected)} "
-                                f"chi bộ: {names}."))
+        blocks.append(
+            Paragraph(
+                f"Có {len(sel.candidates)} chi bộ đăng ký; Ban Thường vụ lựa chọn {len(sel.selected)} chi bộ: {names}."
+            )
+        )
     else:
         blocks.append(Paragraph(f"Năm {year.year} không có chi bộ đăng ký mới."))
-    blocks.append(Paragraph(f"Có {len(models)} chi bộ được công nhận chi bộ kiểu mẫu"
-                            + (f": {', '.join(models)}." if models else ".")))
+    blocks.append(
+        Paragraph(
+            f"Có {len(models)} chi bộ được công nhận chi bộ kiểu mẫu" + (f": {', '.join(models)}." if models else ".")
+        )
+    )
     return tuple(blocks)
 
 
@@ -108,30 +143,46 @@ def period_review(report: Report) -> Part:
     naming = naming_on(committee, day or committee.as_of)
     years = [y for y in report.years if start <= y.year <= end]
     return Part(
-        kind="BÁO CÁO", summary=f"tổng kết xây dựng mô hình chi bộ kiểu mẫu giai đoạn {start}-{end}",
+        kind="BÁO CÁO",
+        summary=f"tổng kết xây dựng mô hình chi bộ kiểu mẫu giai đoạn {start}-{end}",
         header=committee_header(naming, "BC", day, None),
         blocks=(
-            Paragraph(f"Thực hiện Kế hoạch số {committee.plan.number} về xây dựng mô hình chi bộ kiểu mẫu trong các "
-                      f"loại hình chi bộ giai đoạn {start}-{end}, Ban Thường vụ {naming.short_name} báo cáo tổng kết "
-                      "như sau:"),
+            Paragraph(
+                f"Thực hiện Kế hoạch số {committee.plan.number} về xây dựng mô hình chi bộ kiểu mẫu trong các "
+                f"loại hình chi bộ giai đoạn {start}-{end}, Ban Thường vụ {naming.short_name} báo cáo tổng kết "
+                "như sau:"
+            ),
             Heading("I- KẾT QUẢ THỰC HIỆN"),
-            Heading("1. Công tác quán triệt, lãnh đạo, chỉ đạo", 2), Fill(3),
+            Heading("1. Công tác quán triệt, lãnh đạo, chỉ đạo", 2),
+            Fill(3),
             Heading("2. Kết quả đánh giá, xếp loại chất lượng chi bộ qua các năm", 2),
             stats_table([stats_row(str(y.year), y.stats) for y in years]),
             Heading(f"3. Kết quả thực hiện các chỉ tiêu đến năm {end}", 2),
             targets_table(report.targets),
             Heading("4. Chi bộ được công nhận chi bộ kiểu mẫu qua các năm", 2),
-            simple_table(("Năm", "Số chi bộ", "Chi bộ được công nhận"),
-                         [(str(y.year), str(y.stats.model.count), _model_names(y)) for y in years],
-                         (False, True, False), (10, 12, 78)),
+            simple_table(
+                ("Năm", "Số chi bộ", "Chi bộ được công nhận"),
+                [(str(y.year), str(y.stats.model.count), _model_names(y)) for y in years],
+                (False, True, False),
+                (10, 12, 78),
+            ),
             Heading("II- ĐÁNH GIÁ CHUNG"),
-            Fill(3, "1. Ưu điểm:"), Fill(3, "2. Hạn chế, nguyên nhân:"), Fill(3, "3. Bài học kinh nghiệm:"),
-            Heading("III- PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI"), Fill(4),
-            Heading("IV- ĐỀ XUẤT, KIẾN NGHỊ"), Fill(2),
+            Fill(3, "1. Ưu điểm:"),
+            Fill(3, "2. Hạn chế, nguyên nhân:"),
+            Fill(3, "3. Bài học kinh nghiệm:"),
+            Heading("III- PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI"),
+            Fill(4),
+            Heading("IV- ĐỀ XUẤT, KIẾN NGHỊ"),
+            Fill(2),
         ),
-        recipients=(f"Ban Thường vụ {naming.superior_committee} (để báo cáo),", "Các đồng chí Đảng ủy viên,",
-                    "Các chi bộ,", "Lưu Văn phòng Đảng ủy."),
-        signature=standing_signature(naming))
+        recipients=(
+            f"Ban Thường vụ {naming.superior_committee} (để báo cáo),",
+            "Các đồng chí Đảng ủy viên,",
+            "Các chi bộ,",
+            "Lưu Văn phòng Đảng ủy.",
+        ),
+        signature=standing_signature(naming),
+    )
 
 
 def _model_names(year: YearReport) -> str:
@@ -146,16 +197,32 @@ def period_appendices(report: Report) -> tuple[Part, ...]:
     by_cell = []
     for index, cell in enumerate(report.cells, start=1):
         ratings = [cell.result(y) for y in span]
-        by_cell.append((str(index), cell.cell.name, *(RATING_SHORT[r.result.rating] if r and r.result.rating else "–"
-                                                       for r in ratings),
-                        ", ".join(str(y) for y in cell.model_years if start <= y <= end) or "–"))
-    cells = simple_table(("TT", "Chi bộ", *map(str, span), "Năm được công nhận kiểu mẫu"), by_cell,
-                         (True, False) + (False,) * (len(span) + 1), (6, 26) + (14,) * len(span) + (12,),
-                         "HTXSNV, HTTNV, HTNV, KHTNV: mức xếp loại chất lượng chi bộ của năm.")
-    types = [stats_row(f"{t.type.short_name} {y.year}", t.stats) for y in report.years if start <= y.year <= end
-             for t in y.by_type]
+        by_cell.append(
+            (
+                str(index),
+                cell.cell.name,
+                *(RATING_SHORT[r.result.rating] if r and r.result.rating else "–" for r in ratings),
+                ", ".join(str(y) for y in cell.model_years if start <= y <= end) or "–",
+            )
+        )
+    cells = simple_table(
+        ("TT", "Chi bộ", *map(str, span), "Năm được công nhận kiểu mẫu"),
+        by_cell,
+        (True, False) + (False,) * (len(span) + 1),
+        (6, 26) + (14,) * len(span) + (12,),
+        "HTXSNV, HTTNV, HTNV, KHTNV: mức xếp loại chất lượng chi bộ của năm.",
+    )
+    types = [
+        stats_row(f"{t.type.short_name} {y.year}", t.stats)
+        for y in report.years
+        if start <= y.year <= end
+        for t in y.by_type
+    ]
     return (
         Part(kind="PHỤ LỤC 1", summary=f"kết quả xếp loại của từng chi bộ, {start}-{end}", blocks=(cells,)),
-        Part(kind="PHỤ LỤC 2", summary=f"kết quả theo loại hình chi bộ, {start}-{end}",
-             blocks=(stats_table(types, "Loại hình, năm"),)),
+        Part(
+            kind="PHỤ LỤC 2",
+            summary=f"kết quả theo loại hình chi bộ, {start}-{end}",
+            blocks=(stats_table(types, "Loại hình, năm"),),
+        ),
     )

@@ -29,8 +29,12 @@ MARGINS = tuple(map(Mm, MARGINS_MM))  # top, bottom, left, right
 TEXT_WIDTH = Mm(TEXT_WIDTH_MM)
 KEEP = frozenset({"Normal", "Default Paragraph Font", "Normal Table", "Table Grid", "No List", "Header", "Footer"})
 
-LEFT, CENTER, RIGHT, JUSTIFY = (WD_ALIGN_PARAGRAPH.LEFT, WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.RIGHT,
-                                WD_ALIGN_PARAGRAPH.JUSTIFY)
+LEFT, CENTER, RIGHT, JUSTIFY = (
+    WD_ALIGN_PARAGRAPH.LEFT,
+    WD_ALIGN_PARAGRAPH.CENTER,
+    WD_ALIGN_PARAGRAPH.RIGHT,
+    WD_ALIGN_PARAGRAPH.JUSTIFY,
+)
 
 
 @dataclass(frozen=True)
@@ -145,8 +149,13 @@ def _page(doc: Document) -> None:
 
 def _field(paragraph, code: str) -> None:
     """A field (the page number; the only field in a document): begin, code, separate, end."""
-    for tag, value in (("w:fldChar", "begin"), ("w:instrText", f" {code} "), ("w:fldChar", "separate"),
-                       ("w:t", "2"), ("w:fldChar", "end")):
+    for tag, value in (
+        ("w:fldChar", "begin"),
+        ("w:instrText", f" {code} "),
+        ("w:fldChar", "separate"),
+        ("w:t", "2"),
+        ("w:fldChar", "end"),
+    ):
         element = OxmlElement(tag)
         if tag == "w:fldChar":
             element.set(qn("w:fldCharType"), value)
