@@ -9,10 +9,22 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
 sys.path.insert(0, str(ROOT / "hooks"))
+
+# Random tests: repeatable in CI, exploring locally. Under CI (the variable CI set, as
+# .ci/run and every CI service do) Hypothesis draws the same examples on every run and
+# keeps no example database, so a green run stays green and a red one is red again on the
+# same commit; locally it explores new examples each run and replays the failures it found
+# (.hypothesis/). A failure found either way is pinned in its test with @example.
+# Registered here, before any test module is imported: a test's own @settings starts from
+# the profile loaded now.
+settings.register_profile("ci", derandomize=True, database=None, print_blob=True)
+settings.register_profile("dev")
+settings.load_profile("ci" if os.environ.get("CI") else "dev")
 
 
 def copy_project(target: Path, records: Path | None = None) -> Path:

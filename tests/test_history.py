@@ -43,7 +43,7 @@ LEADERS = [
 @pytest.mark.parametrize(
     ("day", "secretary", "deputy"),
     [
-        (D(2019, 12, 31), "Trần Thị Hoa", None),  # before the first entry: the top-level secretary
+        (D(2019, 12, 31), "Nguyễn Văn Đức", "Trần Thị Hoa"),  # before the first entry: the first entry, never today's
         (D(2020, 8, 14), "Nguyễn Văn Đức", "Trần Thị Hoa"),  # on an entry's date, it holds
         (D(2022, 6, 11), "Nguyễn Văn Đức", "Trần Thị Hoa"),
         (D(2023, 9, 14), "Nguyễn Văn Đức", "Trần Thị Hoa"),  # the day before the change
@@ -252,7 +252,7 @@ def test_scores_against_the_bands(tmp_path: Path) -> None:
     )
     lines = run_validate(project, "--format", "json").stdout
     assert (
-        '"message": "điểm 91,5 thuộc khung \'Hoàn thành xuất sắc nhiệm vụ\', không khớp xếp loại '
+        '"message": "năm 2025: điểm 91,5 thuộc khung \'Hoàn thành xuất sắc nhiệm vụ\', không khớp xếp loại '
         "'Hoàn thành tốt nhiệm vụ'\"" in lines
     )
     assert '"severity": "cảnh báo"' in lines and '"line": 6' in lines
@@ -268,8 +268,8 @@ def test_a_score_in_a_year_without_scoring(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     assert run_validate(tmp_path).stdout.splitlines()[0] == (
-        "records/chi-bo/chi-bo-c.yml:6:38: cảnh báo: results[1].score: căn cứ xếp loại năm 2025 không chấm điểm; "
-        "bỏ điểm 80 hoặc khai báo khung điểm trong rules của dang-bo.yml"
+        "records/chi-bo/chi-bo-c.yml:6:38: cảnh báo: results[1].score: năm 2025: căn cứ xếp loại năm 2025 không "
+        "chấm điểm; bỏ điểm 80 hoặc khai báo khung điểm trong rules của dang-bo.yml"
     )
 
 
@@ -290,8 +290,9 @@ def test_breaches_are_shown_on_the_year_and_cell_pages(tmp_path: Path) -> None:
     assert [b.year for b in a.breaches] == [2024]
     assert len(warnings(records, report.breaches)) == 3
     # chibo validate finds the same ones from the records alone, without a Report
-    assert set(rules.breaches(records.committee, records.cells)) == set(report.breaches)
-    assert len(rules.breaches(records.committee, records.cells)) == len(report.breaches)
+    found = rules.breaches(records.committee, records.cells, records.book)
+    assert set(found) == set(report.breaches)
+    assert len(found) == len(report.breaches)
 
 
 # --- validation of the new fields -------------------------------------------------------
@@ -329,7 +330,7 @@ def test_leadership_out_of_order(mini: Path) -> None:
     ]
 
 
-def test_a_top_level_secretary_must_match_the_last_entry(mini: Path) -> None:
+def test_a_top_level_secretary_must_match_the_entry_in_force_on_the_data_date(mini: Path) -> None:
     assert problems(
         mini,
         """\
@@ -343,8 +344,8 @@ def test_a_top_level_secretary_must_match_the_last_entry(mini: Path) -> None:
             secretary: Trần Thị Hoa
         """,
     ) == [
-        f"{MINI_CELL}:4:12: lỗi: secretary: 'Nguyễn Văn Đức' khác bí thư hiện nay 'Trần Thị Hoa' ở "
-        "leadership[1] (dòng 8); sửa cho khớp hoặc bỏ dòng secretary"
+        f"{MINI_CELL}:4:12: lỗi: secretary: 'Nguyễn Văn Đức' khác bí thư có hiệu lực vào ngày số liệu 31-12-2025, "
+        "'Trần Thị Hoa' ở leadership[1] (dòng 8, từ ngày 15-9-2023); sửa cho khớp hoặc bỏ dòng secretary"
     ]
 
 
@@ -456,9 +457,12 @@ def test_year_page_shows_the_rules_and_the_cap(sample_site: Path) -> None:
     assert ["Chi bộ trực thuộc Đảng ủy", "3", "18", "3", "Trong giới hạn"] in year.rows
     last = page(sample_site, "ket-qua/2025/")
     assert (
-        "Chấm điểm (thang 100): Hoàn thành xuất sắc nhiệm vụ từ 90 điểm; Hoàn thành tốt nhiệm vụ từ 70 điểm; "
-        "Hoàn thành nhiệm vụ từ 50 điểm; dưới 50 điểm: Không hoàn thành nhiệm vụ"
+        "Chấm điểm (thang 100): Hoàn thành xuất sắc nhiệm vụ từ 90 điểm, hoàn thành mọi nhiệm vụ được giao, trong "
+        "đó ít nhất 30% vượt mức yêu cầu; Hoàn thành tốt nhiệm vụ từ 70 điểm; Hoàn thành nhiệm vụ từ 50 điểm; "
+        "dưới 50 điểm: Không hoàn thành nhiệm vụ"
     ) in last.text
+    assert "Căn cứ: Quy định số 366-QĐ/TW, Điều 11:" in last.text
+    assert "Điều 10" not in last.text
     assert any(row[0] == "Chi bộ Khoa Dược" and row[3] == "93" for row in last.rows)
 
 

@@ -66,7 +66,7 @@ CASES = {
     ),
     "wrong type: YAML 1.1 octal is not a number": (
         GOOD + "members: 010\n",
-        [f"{F}:4:10: lỗi: members: '010' phải là số nguyên"],
+        [f"{F}:4:10: lỗi: members: '010' phải là số nguyên, viết không có số 0 ở đầu: 10"],
     ),
     "wrong type: a number where text is expected": (
         GOOD + "secretary: 2022\n",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 
 def _day_month(value: dt.date) -> tuple[str, str]:
@@ -31,6 +32,27 @@ def number_vi(value: float | int | None, decimals: int = 0) -> str:
         return "–"
     text = f"{value:,.{decimals}f}"
     return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+
+
+def bound_vi(value: float | int | None) -> str:
+    """A bound in a message, as a reader writes it: ``100.0`` → ``100``, ``0.5`` → ``0,5``,
+    ``100000`` → ``100.000``; a year or any whole number below 10.000 without a separator
+    (``2100``, not ``2.100``)."""
+    if value is None:
+        return "–"
+    if float(value).is_integer():
+        whole = int(value)
+        return str(whole) if abs(whole) < 10_000 else number_vi(whole)
+    return score_vi(value)
+
+
+def score_vi(value: float | int) -> str:
+    """A score as it was typed: the shortest decimal that reads back as the same number, with a
+    decimal comma: ``93`` → ``93``, ``85.5`` → ``85,5``, ``89.99999999999999`` →
+    ``89,99999999999999`` (never rounded up to a band it does not reach)."""
+    if float(value).is_integer():
+        return str(int(value))
+    return format(Decimal(repr(float(value))), "f").replace(".", ",")
 
 
 def percent_vi(value: float | None) -> str:

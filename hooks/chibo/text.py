@@ -19,6 +19,13 @@ def fold_accents(value: str) -> str:
     return "".join(char for char in text if not unicodedata.combining(char)).lower()
 
 
+def name_key(text: str) -> str:
+    """A name as people tell names apart: one Unicode form (NFC), no case, any run of spaces
+    as one. "Chi bộ  Khoa DƯỢC" and "Chi bộ Khoa Dược" are one name (``chibo import``
+    matches rows by it; two cells may not share it)."""
+    return " ".join(unicodedata.normalize("NFC", unicodedata.normalize("NFC", text).casefold()).split())
+
+
 def slugify(value: str, separator: str) -> str:
     """``"Điều kiện lựa chọn năm 2026"`` → ``"dieu-kien-lua-chon-nam-2026"`` (Python-Markdown's toc)."""
     return _NOT_WORD.sub(separator, fold_accents(value)).strip(separator)

@@ -234,9 +234,9 @@ def validate(project: Path, fmt: str = "text") -> int:
         except RecordsError as error:
             print(error.json() if fmt == "json" else error.text())
             if fmt == "text":
-                print(f"{len(error.problems)} lỗi.", file=sys.stderr)
+                print(error.summary(), file=sys.stderr)
             return 1
-        found = warnings(records, breaches(records.committee, records.cells))
+        found = warnings(records, breaches(records.committee, records.cells, records.book))
         gc.freeze()  # the records live until the process ends: no collection need scan them again
     if fmt == "json":
         print(problems_json(found))

@@ -15,7 +15,6 @@ from __future__ import annotations
 import difflib
 import io
 import re
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,7 +24,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ..records import RecordsError, load_records
 from ..records.models import Cell, YearResult
 from ..records.paths import cell_path
-from ..text import fold_accents
+from ..text import fold_accents, name_key
 from ..vocab import RATING_SHORT, RATINGS
 from . import columns
 from .columns import CRITERION, SKIP, Layout, find_layout
@@ -138,11 +137,6 @@ def _values(row: tuple, layout: Layout, number: int, issues: Issues) -> dict[str
 
 def _where_cell(layout: Layout, values: dict[str, tuple[str, int]]) -> int | None:
     return values["id"][1] if "id" in values else values["name"][1]
-
-
-def name_key(text: str) -> str:
-    """A name as people type it, compared: NFC, case folded, any run of spaces as one space."""
-    return " ".join(unicodedata.normalize("NFC", unicodedata.normalize("NFC", text).casefold()).split())
 
 
 class CellFinder:

@@ -24,7 +24,7 @@ from jinja2.runtime import Context
 from markupsafe import Markup
 
 from .. import vocab
-from ..formats import amount_vi, date_long, date_vi, number_vi, percent_vi, threshold_phrase, threshold_vi
+from ..formats import amount_vi, date_long, date_vi, number_vi, percent_vi, score_vi, threshold_phrase, threshold_vi
 from ..records.fields import SLUG_PATTERN
 from . import sources
 from .links import page_url, relative
@@ -91,6 +91,7 @@ FILTERS = {
     "amount_vi": amount_vi,
     "number_vi": number_vi,
     "percent_vi": percent_vi,
+    "score_vi": score_vi,
     "threshold_vi": threshold_vi,
     "threshold": lambda target: threshold_phrase(target.comparison, target.percent),
 }

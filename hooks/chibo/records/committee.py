@@ -125,6 +125,12 @@ class Scoring(Record):
     bands: tuple[ScoreBand, ...] = vi(
         "Các khung điểm", "Từ mức cao xuống; mức thấp nhất là dưới khung cuối.", min_length=1
     )
+    exceeded_percent: Annotated[float, Field(gt=0, le=100)] | None = vi(
+        "Tỷ lệ nhiệm vụ vượt mức để xếp loại xuất sắc",
+        "Xếp loại Hoàn thành xuất sắc nhiệm vụ còn cần hoàn thành mọi nhiệm vụ, trong đó ít nhất tỷ lệ này "
+        "vượt mức yêu cầu (Quy định 366-QĐ/TW, Điều 11: 30); xét khi kết quả năm có tasks.",
+        default=None,
+    )
     basis: Text = vi("Căn cứ")
     illustrative: bool = vi("Minh họa", "true khi chưa đối chiếu được văn bản gốc.", default=False)
 
@@ -277,7 +283,10 @@ class Committee(Record):
     model_config = described("Hồ sơ Đảng bộ", "records/dang-bo.yml: Đảng bộ, kế hoạch, chỉ tiêu, mốc thời gian.")
 
     names: tuple[Naming, ...] = vi(
-        "Tên gọi theo thời gian", "Theo thứ tự ngày; mục đầu tiên áp dụng cho mọi ngày trước nó.", min_length=1
+        "Tên gọi theo thời gian",
+        "Theo thứ tự ngày, mỗi ngày một mục; mục đầu tiên áp dụng cho mọi ngày trước nó; mục sau ngày số liệu "
+        "(as_of) là dự kiến.",
+        min_length=1,
     )
     sample: bool = vi(
         "Dữ liệu minh họa", 'true: mọi trang hiện dòng "Dữ liệu minh họa, không phải số liệu chính thức".'

@@ -13,7 +13,8 @@ import re
 from ..formats import date_vi
 from ..vocab import GOOD_OR_BETTER, RATINGS
 from .committee import Committee, CriteriaBook
-from .fields import MAX_YEAR, SLUG_PATTERN, iso_date
+from .dated import as_date, check_cell_dates, check_committee_dates
+from .fields import MAX_YEAR, SLUG_PATTERN
 from .loader import ParsedFile
 from .problems import Problem
 
@@ -82,6 +83,7 @@ def check_committee(doc: ParsedFile, committee: Committee) -> list[Problem]:
                 )
             )
     problems += _in_date_order(doc, "names", "from", "tên gọi")
+    problems += check_committee_dates(doc, doc.data if isinstance(doc.data, dict) else {}, committee.as_of)
     for index, rules in enumerate(committee.rules):
         if rules.score is not None:
             problems += _check_bands(doc, ("rules", index, "score", "bands"), rules.score.bands)
@@ -114,9 +116,9 @@ def _unknown_doc(ref: str) -> str:
     return f"văn bản '{ref}' không có trong 'documents'"
 
 
-def check_cell(doc: ParsedFile, book: CriteriaBook | None) -> list[Problem]:
+def check_cell(doc: ParsedFile, book: CriteriaBook | None, as_of: dt.date | None = None) -> list[Problem]:
     """One cell's rules across fields: id and file name, type, criteria ids, years, events,
-    recognitions.
+    leaders and the data date ``as_of`` (``dated.py``), results, recognitions.
 
     These run on the values as read, not on the validated model, so a file with a wrong
     type somewhere still gets every other problem reported in the same run; a value of the
@@ -135,7 +137,8 @@ def check_cell(doc: ParsedFile, book: CriteriaBook | None) -> list[Problem]:
         problems += _check_references(doc, data, extras, results, book)
     problems += _check_events(doc, _items(data, "registration"))
     problems += _in_date_order(doc, "leadership", "date", "mục")
-    problems += _check_secretary(doc, data)
+    problems += check_cell_dates(doc, data, as_of)
+    problems += _check_results(doc, results)
     problems += _check_models(doc, results)
     return problems
 
@@ -227,6 +230,49 @@ def _check_events(doc: ParsedFile, events: list[tuple[int, dict]]) -> list[Probl
     return problems
 
 
+def _check_results(doc: ParsedFile, results: list[tuple[int, dict]]) -> list[Problem]:
+    """A year's figures that cannot stand together: a rating with every member count 0 (who
+    was rated?), a score without a rating, more tasks done than given."""
+    problems = []
+    for index, result in results:
+        where = ("results", index)
+        members = result.get("members")
+        counts = [members.get(code, 0) for code in RATINGS] if isinstance(members, dict) else []
+        if result.get("rating") in RATINGS and counts and all(_is_int(n) and n == 0 for n in counts):
+            problems.append(
+                doc.problem(
+                    where + ("members",),
+                    "chi bộ đã được xếp loại nhưng mọi số đảng viên đều bằng 0; hãy ghi số đảng viên ở từng "
+                    "mức xếp loại, hoặc bỏ dòng members nếu chưa có",
+                )
+            )
+        if result.get("score") is not None and result.get("rating") is None:
+            problems.append(
+                doc.problem(
+                    where + ("score",),
+                    "có điểm nhưng chưa có xếp loại: hãy ghi rating của năm (hoặc bỏ điểm nếu năm chưa được xếp loại)",
+                )
+            )
+        problems += _check_tasks(doc, where + ("tasks",), result.get("tasks"))
+    return problems
+
+
+def _check_tasks(doc: ParsedFile, path: tuple, tasks: object) -> list[Problem]:
+    if not isinstance(tasks, dict):
+        return []
+    total, done, exceeded = tasks.get("total"), tasks.get("done"), tasks.get("exceeded", 0)
+    problems = []
+    if _is_int(total) and _is_int(done) and done > total:
+        problems.append(
+            doc.problem(path + ("done",), f"{done} nhiệm vụ hoàn thành, nhiều hơn {total} nhiệm vụ được giao")
+        )
+    if _is_int(done) and _is_int(exceeded) and exceeded > done:
+        problems.append(
+            doc.problem(path + ("exceeded",), f"{exceeded} nhiệm vụ vượt mức, nhiều hơn {done} nhiệm vụ hoàn thành")
+        )
+    return problems
+
+
 def _check_models(doc: ParsedFile, results: list[tuple[int, dict]]) -> list[Problem]:
     problems = []
     for index, result in results:
@@ -252,7 +298,7 @@ def _in_date_order(doc: ParsedFile, path: str, key: str, what: str) -> list[Prob
     data = doc.data if isinstance(doc.data, dict) else {}
     problems, previous = [], None
     for index, item in _items(data, path):
-        day = _as_date(item.get(key))
+        day = as_date(item.get(key))
         if day is None:
             continue
         if previous is not None and day < previous:
@@ -264,26 +310,6 @@ def _in_date_order(doc: ParsedFile, path: str, key: str, what: str) -> list[Prob
             )
         previous = day
     return problems
-
-
-def _check_secretary(doc: ParsedFile, data: dict) -> list[Problem]:
-    """A top-level ``secretary`` must name today's secretary: the last ``leadership`` entry's."""
-    entries = _items(data, "leadership")
-    top = data.get("secretary")
-    if not entries or not isinstance(top, str):
-        return []
-    index, last = entries[-1]
-    current = last.get("secretary")
-    if not isinstance(current, str) or " ".join(current.split()) == " ".join(top.split()):
-        return []
-    line = doc.mark(("leadership", index, "secretary"))[0]
-    return [
-        doc.problem(
-            ("secretary",),
-            f"'{top}' khác bí thư hiện nay '{current}' ở leadership[{index}] "
-            f"(dòng {line}); sửa cho khớp hoặc bỏ dòng secretary",
-        )
-    ]
 
 
 def _check_bands(doc: ParsedFile, path: tuple, bands: tuple) -> list[Problem]:
@@ -302,13 +328,3 @@ def _check_bands(doc: ParsedFile, path: tuple, bands: tuple) -> list[Problem]:
                 )
             )
     return problems
-
-
-def _as_date(value: object) -> dt.date | None:
-    """A date as read: a YAML date, or one written in quotes; else ``None``."""
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return iso_date(value.strip()) if isinstance(value, str) else None
-    except ValueError:
-        return None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import gc
 import os
 from collections.abc import Iterator, Mapping
@@ -10,6 +11,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TypeVar
 
+from ..text import name_key
 from .committee import Committee, CriteriaBook
 from .crosscheck import check_book, check_cell, check_committee
 from .loader import Key, ParsedFile, read_document
@@ -51,9 +53,9 @@ class Records:
 class Memo:
     """What reading each cell file gave, kept between two loads of the same project by the
     preview (``output/preview.py``): a file whose size, time and inode are the same, read
-    with the same criteria book, is not read again."""
+    with the same criteria book and data date, is not read again."""
 
-    book: str | None = None
+    book: tuple[str | None, dt.date | None] | None = None
     cells: dict[str, tuple[tuple[int, int, int], ParsedFile | None, Cell | None, list[Problem]]] = field(
         default_factory=dict
     )
@@ -103,25 +105,51 @@ def _load(project: Path, changed: Mapping[Path, str], memo: Memo | None) -> Reco
     paths += sorted(p for p in changed if p.parent == root / CELLS_DIR and p not in paths)
     if (root / JOURNAL_FILE).exists():
         problems.append(Problem(journal_path(), 1, 1, "", INTERRUPTED))
-    if memo is not None and (book_doc is None or memo.book != book_doc.text):
-        memo.book, memo.cells = (book_doc.text if book_doc else None), {}
-    cells = []
+    as_of = committee.as_of if committee is not None else None
+    # A cell file is checked against the book and the data date: a change of either reads them again.
+    basis = (book_doc.text if book_doc else None, as_of)
+    if memo is not None and (book_doc is None or memo.book != basis):
+        memo.book, memo.cells = basis, {}
+    cells, docs = [], {}
     for path in paths:
-        _doc, cell, found = _cell_file(path, project, book, changed, sources, memo)
+        doc, cell, found = _cell_file(path, project, book, as_of, changed, sources, memo)
         problems += found
-        if cell is not None:
+        if cell is not None and doc is not None:
             cells.append(cell)
-    if problems:
-        raise RecordsError(problems)
+            docs[cell.id] = doc
+    problems += _same_names(cells, docs)
+    if any(p.severity != WARNING for p in problems):
+        raise RecordsError(problems + warnings)
     assert committee is not None and book is not None
     cells.sort(key=lambda c: c.id)
-    return Records(committee, book, tuple(cells), 2 + len(paths), tuple(warnings), sources)
+    return Records(committee, book, tuple(cells), 2 + len(paths), tuple(warnings + problems), sources)
+
+
+def _same_names(cells: list[Cell], docs: Mapping[str, ParsedFile]) -> list[Problem]:
+    """Two cells with one name (however written: ``text.name_key``) cannot be told apart in a
+    list, a document or a spreadsheet row: every one after the first is an error."""
+    first: dict[str, Cell] = {}
+    problems = []
+    for cell in cells:
+        key = name_key(cell.name)
+        other = first.setdefault(key, cell)
+        if other is not cell:
+            line = docs[other.id].mark(("name",))[0]
+            problems.append(
+                docs[cell.id].problem(
+                    ("name",),
+                    f"tên '{cell.name}' trùng với tên chi bộ mã '{other.id}' ({docs[other.id].file}, dòng {line}); "
+                    "mỗi chi bộ một tên riêng",
+                )
+            )
+    return problems
 
 
 def _cell_file(
     path: Path,
     project: Path,
     book: CriteriaBook | None,
+    as_of: dt.date | None,
     changed: Mapping[Path, str],
     sources: dict[str, str],
     memo: Memo | None,
@@ -140,7 +168,7 @@ def _cell_file(
     doc = _read(path, project, found, changed, sources)
     cell = _checked(doc, Cell, found)
     if doc is not None:
-        _add_new(found, check_cell(doc, book))
+        _add_new(found, check_cell(doc, book, as_of))
     if signature is not None:
         memo.cells[rel] = (signature, doc, cell, list(found))
     return doc, cell, found

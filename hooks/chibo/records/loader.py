@@ -4,8 +4,10 @@ Only a small, predictable subset of YAML is accepted: mappings, sequences and pl
 quoted scalars. Anchors, aliases, merge keys, tags and several documents are refused,
 as are files that are too large, not UTF-8, or nested too deep. Plain scalars follow
 YAML 1.2's core rules, stricter than PyYAML's 1.1: ``no``/``on`` stay text, ``010`` is
-not octal, and ``2022-02-30`` is reported instead of crashing. Events come from
-libyaml (``yaml.CSafeLoader``), so parsing stays fast at thousands of files.
+not octal, and ``2022-02-30`` is reported instead of crashing. Text is read in one
+Unicode form (NFC), whatever form the editor saved, and characters that display as nothing
+are refused (``hidden_character``). Events come from libyaml (``yaml.CSafeLoader``), so
+parsing stays fast at thousands of files.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import codecs
 import os
 import re
 import stat
+import unicodedata
 from pathlib import Path
 from types import MappingProxyType
 
@@ -32,19 +35,31 @@ _FLOAT = re.compile(r"[-+]?([0-9]+\.[0-9]*|\.[0-9]+)")
 # Characters no record may hold, the one home of this rule (``chibo import`` and ``chibo new``
 # use it through ``hidden_character``): C0 and C1 controls but tab, LF and CR (libyaml
 # refuses some and reads U+0085 as a line break); U+FFFE, U+FFFF, which XML (the Atom feed)
-# does not allow; and the invisible or direction-changing format characters that text
-# copied from Word, Excel or a web page brings along: soft hyphen U+00AD, Arabic letter
-# mark U+061C, Mongolian vowel separator U+180E, zero-width space, non-joiner and joiner,
-# left-to-right and right-to-left marks U+200B–U+200F, line and paragraph separators
-# U+2028–U+2029, embeddings and overrides U+202A–U+202E (U+202E shows the text reversed),
-# word joiner and invisible operators U+2060–U+2064, isolates U+2066–U+2069, deprecated
-# format controls U+206A–U+206F, a byte order mark inside the text U+FEFF, interlinear
-# annotation U+FFF9–U+FFFB; and lone surrogates (bytes that were not UTF-8 in an argument).
-_CONTROL = re.compile(
-    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\xad\u061c\u180e\u200b-\u200f"
-    r"\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\ufffe\uffff"
-    r"\ud800-\udfff]"
+# does not allow; lone surrogates (bytes that were not UTF-8 in an argument); the line and
+# paragraph separators U+2028–U+2029 and the interlinear annotations U+FFF9–U+FFFB; and
+# every character that displays as nothing, Unicode's Default_Ignorable_Code_Point (text
+# copied from Word, Excel or a web page brings them along, and a name made of them looks
+# blank or looks like another): soft hyphen U+00AD, combining grapheme joiner U+034F, Arabic
+# letter mark U+061C, Hangul fillers U+115F, U+1160, U+3164, U+FFA0, Khmer inherent vowels
+# U+17B4–U+17B5, Mongolian free variation selectors and vowel separator U+180B–U+180F,
+# zero-width space, non-joiner, joiner and the direction marks U+200B–U+200F, embeddings
+# and overrides U+202A–U+202E (U+202E shows the text reversed), word joiner, invisible
+# operators, isolates and deprecated format controls U+2060–U+206F, a byte order mark
+# inside the text U+FEFF, U+FFF0–U+FFF8, shorthand format controls U+1BCA0–U+1BCA3,
+# musical formatting U+1D173–U+1D17A, tag characters U+E0000–U+E007F and the rest of that
+# plane's ignorables up to U+E0FFF; and the braille blank U+2800, which shows as a space.
+# Variation selectors (U+FE00–U+FE0F, U+E0100–U+E01EF) choose how the symbol before them
+# looks ("❤️"); after anything else (a letter, a space, the start) they are lone and refused.
+_HIDDEN = (
+    r"\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\xad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f"
+    r"\u200b-\u200f\u2028-\u202e\u2060-\u206f\u2800\u3164\ufeff\uffa0\ufff0-\ufff8\ufff9-\ufffb"
+    r"\ufffe\uffff\ud800-\udfff\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0000-\U000e00ff\U000e01f0-\U000e0fff"
 )
+_SELECTORS = r"\ufe00-\ufe0f\U000e0100-\U000e01ef"
+_CONTROL = re.compile(f"[{_HIDDEN}{_SELECTORS}]")
+_SELECTOR = re.compile(f"[{_SELECTORS}]")
+# What a variation selector may follow: symbols (emoji among them) and CJK ideographs.
+_SELECTABLE = frozenset({"So", "Sm"})
 # A plain scalar that starts with a letter and is none of these words is text as it stands.
 _WORD_START = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ") | frozenset(
     "ĐđÂâÊêÔôƠơƯưĂăÁáÀàẢảÃãẠạÉéÈèẺẻẼẽẸẹÍíÌìỈỉĨĩỊịÓóÒòỎỏÕõỌọÚúÙùỦủŨũỤụÝýỲỳỶỷỸỹỴỵ"
@@ -120,6 +135,10 @@ class ParsedFile:
     def raw(self, path: Key) -> str | None:
         """The text the author wrote for the scalar at ``path``."""
         return self._tracked().raw.get(path)
+
+    def quoted(self, path: Key) -> bool:
+        """Whether the author wrote the scalar at ``path`` in quotes (which makes it text)."""
+        return path in self._tracked().quoted
 
     def mark(self, path: Key, *, key: bool = False) -> tuple[int, int]:
         """The nearest known position of ``path`` (its key's when ``key``)."""
@@ -200,12 +219,12 @@ def _decode(data: bytes) -> str:
         line_start = data.rfind(b"\n", 0, error.start) + 1
         column = len(data[line_start : error.start].decode("utf-8", errors="replace")) + 1  # characters
         raise _Refused(line, column, not_utf8_message(data[error.start])) from None
-    bad = _CONTROL.search(text)
-    if bad:
-        index = bad.start()
+    found = hidden_character(text)
+    if found:
+        index, message = found
         line = text.count("\n", 0, index) + 1
         column = index - (text.rfind("\n", 0, index) + 1) + 1
-        raise _Refused(line, column, _control_message(bad.group()))
+        raise _Refused(line, column, message)
     return text
 
 
@@ -219,12 +238,17 @@ class _Builder:
     def __init__(self, rel: str, *, track: bool) -> None:
         self.rel = rel
         self.track = track
+        # Text as typed, in one form: what an editor saved decomposed (NFD: "a" + U+0301)
+        # is read composed (NFC), so pages, search, sorting and comparisons see one form.
+        self.nfc = False
         self.marks: dict[Key, tuple[int, int]] = {}
         self.key_marks: dict[Key, tuple[int, int]] = {}
         self.raw: dict[Key, str] = {}
+        self.quoted: set[Key] = set()
         self.problems: list[Problem] = []
 
     def build(self, text: str) -> object:
+        self.nfc = not text.isascii() and not unicodedata.is_normalized("NFC", text)
         loader = yaml.CSafeLoader(text)
         try:
             return self._events(loader)
@@ -271,7 +295,11 @@ class _Builder:
                     continue
                 if track:
                     self.raw[path] = event.value
+                    if not event.implicit[0]:
+                        self.quoted.add(path)
                 text = event.value
+                if self.nfc:
+                    text = event.value = unicodedata.normalize("NFC", text)
                 if event.implicit[0] and text and text[0] in _WORD_START and text not in _SPECIAL_WORDS:
                     value: object = text  # the common case, without a call
                 else:
@@ -303,6 +331,8 @@ class _Builder:
                 frame[2] = None
 
     def _key(self, frame: list, event: yaml.ScalarEvent) -> None:
+        if self.nfc:
+            event.value = unicodedata.normalize("NFC", event.value)
         key, container, path = event.value, frame[0], frame[1]
         if key == "<<" and event.implicit[0]:
             raise _refuse(event, "không dùng khóa gộp YAML ('<<'); hãy viết đầy đủ các khóa")
@@ -327,9 +357,9 @@ class _Builder:
     def _scalar(self, event: yaml.ScalarEvent, path: Key) -> object:
         text = event.value
         if not event.implicit[0]:  # quoted: always text, but escapes such as "\x01" may hide controls
-            bad = _CONTROL.search(text)
-            if bad:
-                self._problem(path, _mark(event), _control_message(bad.group()))
+            found = hidden_character(text)
+            if found:
+                self._problem(path, _mark(event), found[1])
             return text
         if text in _NULL:
             return None
@@ -374,8 +404,17 @@ def _control_message(char: str) -> str:
 
 def hidden_character(text: str) -> tuple[int, str] | None:
     """The index of the first character no record may hold, and the records' message for it."""
-    bad = _CONTROL.search(text)
-    return None if bad is None else (bad.start(), _control_message(bad.group()))
+    for bad in _CONTROL.finditer(text):
+        index, char = bad.start(), bad.group()
+        if _SELECTOR.fullmatch(char) and index and _selectable(text[index - 1]):
+            continue
+        return index, _control_message(char)
+    return None
+
+
+def _selectable(char: str) -> bool:
+    """Whether a variation selector after ``char`` has something to select (an emoji's look)."""
+    return unicodedata.category(char) in _SELECTABLE or unicodedata.name(char, "").startswith("CJK ")
 
 
 def not_utf8_message(byte: int) -> str:

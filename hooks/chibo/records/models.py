@@ -9,6 +9,10 @@ The Committee and the criteria appendix are in ``committee.py``.
 
 from __future__ import annotations
 
+from typing import Annotated
+
+from pydantic import Field
+
 from .fields import (
     CellId,
     Count,
@@ -94,6 +98,21 @@ class Leadership(Record):
     note: Text | None = vi("Ghi chú", default=None)
 
 
+class Tasks(Record):
+    """Nhiệm vụ trong năm: how many tasks the cell was given, finished and finished beyond what
+    was asked (QĐ 366-QĐ/TW, Điều 11: "Hoàn thành xuất sắc nhiệm vụ" needs every task done,
+    at least 30 % of them beyond the requirement)."""
+
+    model_config = described(
+        "Nhiệm vụ trong năm",
+        "Số nhiệm vụ được giao, số hoàn thành đúng hạn, bảo đảm chất lượng, và số hoàn thành vượt mức yêu cầu.",
+    )
+
+    total: Annotated[int, Field(ge=1, le=100_000)] = vi("Số nhiệm vụ được giao")
+    done: Count = vi("Số nhiệm vụ hoàn thành", "Đúng hạn, bảo đảm chất lượng, hiệu quả.")
+    exceeded: Count = vi("Số nhiệm vụ vượt mức yêu cầu", "Trong số nhiệm vụ hoàn thành.", default=0)
+
+
 class YearResult(Record):
     """Kết quả năm: a cell's rating, member ratings and self-assessment for one year."""
 
@@ -108,6 +127,12 @@ class YearResult(Record):
     members: MemberRatings | None = vi("Xếp loại đảng viên", default=None)
     score: Score | None = vi(
         "Điểm đánh giá", "Tổng điểm (thang 100) khi căn cứ xếp loại của năm có chấm điểm.", default=None
+    )
+    tasks: Tasks | None = vi(
+        "Nhiệm vụ trong năm",
+        "Khi căn cứ xếp loại của năm xét tỷ lệ nhiệm vụ (Quy định 366-QĐ/TW), "
+        "ví dụ {total: 12, done: 12, exceeded: 4}.",
+        default=None,
     )
     criteria: dict[Slug, CriterionResult] | None = vi(
         "Tự đánh giá theo tiêu chí", "Mã tiêu chí: dat hoặc chua-dat, ví dụ {tc1: dat, tc2: chua-dat}.", default=None
@@ -131,14 +156,19 @@ class Cell(Record):
     name: Text = vi("Tên chi bộ", "Ví dụ: Chi bộ Khoa Dược.")
     type: Slug = vi("Loại hình chi bộ", "Mã loại hình trong tieu-chi.yml: giang-day, benh-vien, hanh-chinh, sinh-vien.")
     secretary: Text | None = vi(
-        "Bí thư chi bộ", "Bí thư hiện nay; khi có leadership, phải trùng bí thư của mục cuối.", default=None
+        "Bí thư chi bộ",
+        "Bí thư hiện nay; khi có leadership, phải trùng bí thư của mục có hiệu lực vào ngày số liệu (as_of).",
+        default=None,
     )
     members: Count | None = vi("Số đảng viên", "Số đảng viên hiện nay.", default=None)
     leadership: tuple[Leadership, ...] = vi(
         "Bí thư, chi ủy qua các thời kỳ",
-        "Theo thứ tự ngày; mục có hiệu lực vào một ngày là mục cuối cùng có ngày trước hoặc bằng ngày đó.",
+        "Theo thứ tự ngày, mỗi ngày một mục; mục có hiệu lực vào một ngày là mục cuối cùng có ngày trước hoặc "
+        "bằng ngày đó; mục đầu tiên áp dụng cho mọi ngày trước nó; mục sau ngày số liệu (as_of) là dự kiến.",
         default=(),
     )
     extra_criteria: tuple[ExtraCriterion, ...] = vi("Tiêu chí bổ sung", default=())
     registration: tuple[Registration, ...] = vi("Quá trình đăng ký", "Các sự kiện, theo thứ tự ngày.", default=())
-    results: tuple[YearResult, ...] = vi("Kết quả hằng năm", "Mỗi năm nhiều nhất một mục.", default=())
+    results: tuple[YearResult, ...] = vi(
+        "Kết quả hằng năm", "Mỗi năm nhiều nhất một mục, đến năm của ngày số liệu (as_of).", default=()
+    )

@@ -33,14 +33,25 @@ class Problem:
 
 
 class RecordsError(Exception):
-    """Records that cannot be published; ``str()`` is one line per problem."""
+    """Records that cannot be published: at least one error, and every warning found with
+    them (all at once); ``str()`` is one line per problem."""
 
     def __init__(self, problems: Iterable[Problem]) -> None:
         self.problems = tuple(sorted(set(problems)))
         super().__init__(self.text())
 
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self.problems if p.severity == ERROR)
+
     def text(self) -> str:
         return "\n".join(str(problem) for problem in self.problems)
+
+    def summary(self) -> str:
+        """``3 lỗi.`` or ``3 lỗi, 1 cảnh báo.``: the line under the list."""
+        errors = len(self.errors)
+        warnings = len(self.problems) - errors
+        return f"{errors} lỗi" + (f", {warnings} cảnh báo" if warnings else "") + "."
 
     def json(self) -> str:
         return problems_json(self.problems)

@@ -7,15 +7,17 @@ or files are in ``crosscheck.py``.
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import re
 import types
 import typing
+from types import MappingProxyType
 from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from ..formats import number_vi
+from ..formats import bound_vi
 from .loader import Key, ParsedFile
 from .problems import Problem
 
@@ -29,15 +31,39 @@ def check(doc: ParsedFile, model: type[M]) -> tuple[M | None, list[Problem]]:
     try:
         return model.model_validate(doc.data), []
     except ValidationError as error:
+        items = [(item, *_data_path(doc.data, item["loc"])) for item in error.errors(include_url=False)]
+        typos = {
+            path[:-1] + (_suggestion(path, model),) for item, path, _ in items if item["type"] == "extra_forbidden"
+        }
         problems: dict[Key, Problem] = {}
-        for item in error.errors(include_url=False):
-            path, on_key = _data_path(doc.data, item["loc"])
-            if path in problems:
+        for item, path, on_key in items:
+            if path in problems or _explained(item, path, doc.data, typos):
                 continue  # one line per value, even when a union tried several types
             message = _message(item, doc, path, model)
             on_key = on_key or item["type"] == "extra_forbidden"
             problems[path] = doc.problem(path, message, key=on_key)
         return None, list(problems.values())
+
+
+def _explained(item: dict, path: Key, data: object, typos: set[Key]) -> bool:
+    """A problem another line already explains: a required key "missing" because it was
+    mistyped (the typo's line says "có phải là …?"), or a list "too short" because one of its
+    items is wrong (that item's line says why)."""
+    if item["type"] == "missing":
+        return path in typos
+    if item["type"] == "too_short":
+        return len(_at(data, path) or ()) >= (item.get("ctx") or {}).get("min_length", 0)
+    return False
+
+
+def _at(data: object, path: Key) -> object:
+    """The value at ``path`` of the data as read (``None`` when there is none)."""
+    for part in path:
+        in_list = isinstance(data, (tuple, list)) and isinstance(part, int) and part < len(data)
+        if not (in_list or (isinstance(data, dict) and part in data)):
+            return None
+        data = data[part]  # type: ignore[index]
+    return data
 
 
 def _data_path(data: object, loc: tuple) -> tuple[Key, bool]:
@@ -60,54 +86,121 @@ def _data_path(data: object, loc: tuple) -> tuple[Key, bool]:
 
 
 def _message(item: dict, doc: ParsedFile, path: Key, model: type[BaseModel]) -> str:
+    """The rule a value breaks, in words; the value as the author wrote it, never a Python value."""
     kind, ctx, value = item["type"], item.get("ctx") or {}, item.get("input")
-    raw = doc.raw(path)
-    shown = raw if raw is not None else value
     if kind == "missing":
         return "thiếu trường bắt buộc"
     if kind == "extra_forbidden":
         return _unknown_key(path, model)
+    if kind.startswith(("text_", "ma_")):  # our own messages, already in Vietnamese
+        return item["msg"]
+    raw = doc.raw(path)
+    shown = raw if raw is not None else value
+    if isinstance(value, (dict, tuple, list)) or value is None:
+        return _wrong_shape(kind, ctx, value)
     if kind == "literal_error":
-        choices = ", ".join(re.findall(r"'([^']*)'", ctx.get("expected", "")))
-        return f"'{shown}' không hợp lệ; chọn một trong: {choices}"
+        return f"'{shown}' không hợp lệ; chọn một trong: {_choices(ctx)}"
     if kind == "string_type":
-        if value is None:
-            return "không được để trống"
-        if isinstance(value, (tuple, list)):
-            return "phải là văn bản, không phải một danh sách"
-        if isinstance(value, dict):
-            return "phải là văn bản, không phải các cặp 'khóa: giá trị'"
         return f"phải là văn bản; nếu đúng là '{shown}', hãy đặt trong dấu nháy: \"{shown}\""
     if kind == "string_pattern_mismatch":
         return f"'{shown}' không phải mã hợp lệ{_slug_problem(str(value))}: {_SLUG_HINT}"
     if kind == "string_too_short":
         return "không được để trống"
     if kind == "string_too_long":
-        return f"quá dài (tối đa {ctx.get('max_length')} ký tự)"
-    if kind in ("int_type", "int_parsing", "int_from_float"):
-        return f"'{shown}' phải là số nguyên" if shown is not None else "phải là số nguyên"
-    if kind in ("float_type", "float_parsing"):
-        return f"'{shown}' phải là số" if shown is not None else "phải là số"
-    if kind == "greater_than_equal":
-        if ctx.get("ge") == 0:
-            return f"'{shown}' không hợp lệ: số không được âm"
-        return f"'{shown}' phải lớn hơn hoặc bằng {ctx.get('ge')}"
-    if kind == "less_than_equal":
-        limit = ctx.get("le")
-        return f"'{shown}' phải nhỏ hơn hoặc bằng {number_vi(limit) if limit >= 10_000 else limit}"
-    if kind == "bool_type":
-        return f"'{shown}' phải là true hoặc false"
+        return f"quá dài (tối đa {bound_vi(ctx.get('max_length'))} ký tự)"
+    if kind in _TYPES:
+        return _wrong_type(kind, shown, value, doc.quoted(path))
+    if kind in _BOUNDS:
+        return _out_of_bounds(kind, ctx, shown)
     if kind in ("date_type", "date_parsing", "date_from_datetime_parsing"):
         return f"'{shown}' phải là ngày dạng NĂM-THÁNG-NGÀY, ví dụ 2022-06-11"
     if kind in ("tuple_type", "list_type"):
-        return "phải là một danh sách (mỗi mục bắt đầu bằng '- ')"
+        return f"'{shown}' phải là một danh sách (mỗi mục bắt đầu bằng '- ')"
     if kind in ("model_type", "dict_type", "model_attributes_type"):
-        return "phải là các cặp 'khóa: giá trị'"
-    if kind == "too_short":
-        return f"phải có ít nhất {ctx.get('min_length')} mục"
-    if kind.startswith(("text_", "ma_")):  # our own messages, already in Vietnamese
-        return item["msg"]
-    return f"giá trị '{shown}' không hợp lệ (loại lỗi: {kind})"
+        return f"'{shown}' phải là các cặp 'khóa: giá trị'"
+    return f"'{shown}' không hợp lệ ở đây"
+
+
+# What a field of each type must hold, said in words (the values of its kind of error).
+_TYPES = MappingProxyType(
+    {
+        "int_type": "số nguyên",
+        "int_parsing": "số nguyên",
+        "int_from_float": "số nguyên",
+        "float_type": "số",
+        "float_parsing": "số",
+        "bool_type": "true hoặc false",
+        "bool_parsing": "true hoặc false",
+    }
+)
+_BOUNDS = MappingProxyType(
+    {
+        "greater_than": ("gt", "phải lớn hơn"),
+        "greater_than_equal": ("ge", "phải lớn hơn hoặc bằng"),
+        "less_than": ("lt", "phải nhỏ hơn"),
+        "less_than_equal": ("le", "phải nhỏ hơn hoặc bằng"),
+    }
+)
+_WHAT = MappingProxyType(
+    {
+        "string_type": "văn bản",
+        "date_type": "ngày dạng NĂM-THÁNG-NGÀY, ví dụ 2022-06-11",
+        "literal_error": "một mã",
+        "tuple_type": "một danh sách (mỗi mục bắt đầu bằng '- ')",
+        "list_type": "một danh sách (mỗi mục bắt đầu bằng '- ')",
+        "model_type": "các cặp 'khóa: giá trị'",
+        "dict_type": "các cặp 'khóa: giá trị'",
+    }
+)
+
+
+def _choices(ctx: dict) -> str:
+    return ", ".join(re.findall(r"'([^']*)'", ctx.get("expected", "")))
+
+
+def _wrong_shape(kind: str, ctx: dict, value: object) -> str:
+    """A list, a mapping or nothing where something else belongs: say what was found, in words."""
+    what = _TYPES.get(kind) or _WHAT.get(kind)
+    if kind == "literal_error":
+        what = f"một trong: {_choices(ctx)}"
+    if value is None:
+        return "không được để trống" if what in (None, "văn bản") else f"chưa có giá trị; phải là {what}"
+    found = "các cặp 'khóa: giá trị'" if isinstance(value, dict) else "một danh sách"
+    return f"phải là {what}, không phải {found}" if what else f"không được là {found} ở đây"
+
+
+def _wrong_type(kind: str, shown: object, value: object, quoted: bool) -> str:
+    """A scalar of the wrong type. Quotes make YAML text: "12" and "false" are not a number, a
+    true or a false, and the author should know the quotes are why."""
+    what = _TYPES[kind]
+    if isinstance(value, str) and quoted:
+        bare = value.strip()
+        if what == "true hoặc false" and bare.lower() in ("true", "false"):
+            return f"'{shown}' trong dấu nháy là văn bản, không phải {what}; hãy bỏ dấu nháy: {bare.lower()}"
+        if what != "true hoặc false" and _NUMBER.fullmatch(bare) and "," not in bare:
+            return f"'{shown}' trong dấu nháy là văn bản, không phải {what}; hãy bỏ dấu nháy: {bare}"
+    if isinstance(value, str) and what != "true hoặc false" and _LEADING_ZERO.fullmatch(value):
+        return f"'{shown}' phải là {what}, viết không có số 0 ở đầu: {value.lstrip('0') or '0'}"
+    if isinstance(value, str) and what == "số" and _DECIMAL_COMMA.fullmatch(value.strip()):
+        return f"'{shown}' phải là {what}, dấu thập phân trong hồ sơ là dấu chấm: {value.strip().replace(',', '.')}"
+    if isinstance(value, dt.date):
+        return f"'{shown}' là một ngày; phải là {what}"
+    if kind == "int_from_float" or (what == "số nguyên" and isinstance(value, float)):
+        return f"'{shown}' phải là số nguyên (không có phần thập phân)"
+    return f"'{shown}' phải là {what}"
+
+
+_NUMBER = re.compile(r"[-+]?[0-9]+([.,][0-9]+)?")
+_LEADING_ZERO = re.compile(r"0[0-9]+")
+_DECIMAL_COMMA = re.compile(r"[-+]?[0-9]+,[0-9]+")
+
+
+def _out_of_bounds(kind: str, ctx: dict, shown: object) -> str:
+    key, phrase = _BOUNDS[kind]
+    limit = ctx.get(key)
+    if kind == "greater_than_equal" and limit == 0:
+        return f"'{shown}' không hợp lệ: số không được âm"
+    return f"'{shown}' {phrase} {bound_vi(limit)}"
 
 
 def _slug_problem(text: str) -> str:
@@ -129,10 +222,16 @@ def _unknown_key(path: Key, model: type[BaseModel]) -> str:
     message = f"khóa '{key}' không được dùng ở đây"
     if not allowed:
         return message
-    close = difflib.get_close_matches(key, allowed, n=1)
+    close = _suggestion(path, model)
     if close:
-        return f"{message}; có phải là '{close[0]}'?"
+        return f"{message}; có phải là '{close}'?"
     return f"{message}; các khóa hợp lệ: {', '.join(allowed)}"
+
+
+def _suggestion(path: Key, model: type[BaseModel]) -> str:
+    """The key the author most likely meant by the unknown key at ``path`` (``''``: none close)."""
+    close = difflib.get_close_matches(str(path[-1]), _allowed_keys(model, path[:-1]), n=1)
+    return close[0] if close else ""
 
 
 def _allowed_keys(model: type[BaseModel], path: Key) -> list[str]:
@@ -142,8 +241,9 @@ def _allowed_keys(model: type[BaseModel], path: Key) -> list[str]:
         target = _inner(target, part)
         if target is None:
             return []
-    if isinstance(target, type) and issubclass(target, BaseModel):
-        return [f.alias or name for name, f in target.model_fields.items()]
+    for candidate in _unwrap(target):  # a model, or an optional one (``MemberRatings | None``)
+        if isinstance(candidate, type) and issubclass(candidate, BaseModel):
+            return [f.alias or name for name, f in candidate.model_fields.items()]
     return []
 
 

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from types import MappingProxyType
 
 from ..records.committee import CriteriaBook, Privacy
 from ..records.models import Cell, Leadership, Registration, YearResult
 from ..vocab import MODEL_STATUS, MODEL_STATUS_LABEL, NO_STATUS, NO_STATUS_LABEL, RATINGS, STATUS_LABELS
+from .history import current_leadership, planned
 from .privacy import Shown, mask
 
 
@@ -70,14 +72,31 @@ class Assessment:
 
 
 @dataclass(frozen=True)
+class LeadershipRow:
+    """Một mục lãnh đạo as of the data date: before the current one, current (in force on
+    ``as_of``), or planned (from a later date)."""
+
+    entry: Leadership
+    state: str
+
+    @property
+    def label(self) -> str:
+        return LEADERSHIP_STATES[self.state]
+
+
+PAST, CURRENT, PLANNED = "truoc-day", "hien-nay", "du-kien"
+LEADERSHIP_STATES = MappingProxyType({PAST: "", CURRENT: "hiện nay", PLANNED: "dự kiến"})
+
+
+@dataclass(frozen=True)
 class TimelineEntry:
-    """Một mốc trong quá trình của chi bộ: a change of leaders, a registration event or a
-    year's result (with that year's member count)."""
+    """Một mốc trong quá trình của chi bộ: a change of leaders (planned when after the data
+    date), a registration event or a year's result (with that year's member count)."""
 
     sort_key: tuple[dt.date, int]
     event: Registration | None = None
     result: ResultRow | None = None
-    leaders: Leadership | None = None
+    leaders: LeadershipRow | None = None
 
 
 def status_of(cell: Cell, latest: YearResult | None) -> CellStatus:
@@ -122,10 +141,19 @@ def assessments(rows: tuple[ResultRow, ...], criteria: tuple[CellCriterion, ...]
     )
 
 
-def timeline(cell: Cell, rows: tuple[ResultRow, ...]) -> tuple[TimelineEntry, ...]:
+def leadership_rows(cell: Cell, as_of: dt.date) -> tuple[LeadershipRow, ...]:
+    """The cell's leadership entries, each past, current or planned as of the data date."""
+    current = current_leadership(cell, as_of)
+    return tuple(
+        LeadershipRow(e, CURRENT if e is current else PLANNED if planned(e.date, as_of) else PAST)
+        for e in cell.leadership
+    )
+
+
+def timeline(cell: Cell, rows: tuple[ResultRow, ...], leaders: tuple[LeadershipRow, ...]) -> tuple[TimelineEntry, ...]:
     """Leadership changes and registration events by date, yearly results at the end of their
     year, merged (on one date: leaders first, then events, then results)."""
-    entries = [TimelineEntry((e.date, 0), leaders=e) for e in cell.leadership]
+    entries = [TimelineEntry((e.entry.date, 0), leaders=e) for e in leaders]
     entries += [TimelineEntry((e.date, 1), event=e) for e in cell.registration]
     entries += [TimelineEntry((dt.date(row.year, 12, 31), 2), result=row) for row in rows]
     return tuple(sorted(entries, key=lambda e: e.sort_key))

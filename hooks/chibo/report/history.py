@@ -1,15 +1,18 @@
-"""What held on a date: the Committee's names and place, a cell's leaders, members, chi ủy.
+"""What held on a date: the Committee's names and place, a cell's leaders, members, chi ủy;
+and which day each document is dated (the one home of those rules).
 
 Everything dated in the past (a registration report for year R, the timeline, a year's
 documents) shows the values in force on its own date, not today's (DESIGN.md §3: the last
-entry on or before the date).
+entry on or before the date). Before the first entry, the first entry holds (never today's
+values; ``dating.py`` warns). "Now" is the data date ``as_of``: an entry dated after it is
+planned, not current.
 """
 
 from __future__ import annotations
 
 import bisect
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -35,7 +38,21 @@ def naming_on(committee: Committee, day: dt.date) -> Naming:
 
 
 def leadership_on(cell: Cell, day: dt.date) -> Leadership | None:
-    return in_force(cell.leadership, [e.date for e in cell.leadership], day)
+    """The cell's leaders in force on ``day``; before the first entry, the first entry's;
+    ``None`` only when the record has no ``leadership``."""
+    entries = cell.leadership
+    found = in_force(entries, [e.date for e in entries], day)
+    return entries[0] if found is None and entries else found
+
+
+def current_leadership(cell: Cell, as_of: dt.date) -> Leadership | None:
+    """The entry in force on the data date; ``None`` when there is none yet (every entry planned)."""
+    return in_force(cell.leadership, [e.date for e in cell.leadership], as_of)
+
+
+def planned(day: dt.date, as_of: dt.date) -> bool:
+    """An entry from ``day`` is planned, not current, when it starts after the data date."""
+    return day > as_of
 
 
 def members_in(cell: Cell, year: int) -> int | None:
@@ -73,10 +90,11 @@ def leaders_on(cell: Cell, day: dt.date, year: int) -> Leaders:
 
 
 def current_leaders(cell: Cell, as_of: dt.date) -> Leaders:
-    """Today's leaders (as of the data date): the last entry, the current member count."""
+    """Today's leaders, as of the data date: the entry in force on it (not a planned one; with
+    none in force yet, the top-level ``secretary``), the current member count."""
     latest = max((r for r in cell.results if r.members is not None), key=lambda r: r.year, default=None)
     members = cell.members if cell.members is not None else (latest.members.total if latest else None)
-    return _leaders(cell, cell.leadership[-1] if cell.leadership else None, members, as_of)
+    return _leaders(cell, current_leadership(cell, as_of), members, as_of)
 
 
 def _leaders(cell: Cell, entry: Leadership | None, members: int | None, day: dt.date) -> Leaders:
@@ -86,3 +104,42 @@ def _leaders(cell: Cell, entry: Leadership | None, members: int | None, day: dt.
         committee = members is not None and members >= COMMITTEE_MIN_MEMBERS
     secretary = entry.secretary if entry is not None else cell.secretary
     return Leaders(day, secretary, entry.deputy if entry is not None else None, committee, members)
+
+
+# --- the day each document is dated ------------------------------------------------------
+
+# The events whose date a registration report carries (the last of them in its year).
+REPORT_EVENTS = ("khao-sat", "dang-ky")
+DECISION_EVENTS = ("lua-chon", "khong-lua-chon")
+
+
+def reference_day(date: dt.date | None, year: int, as_of: dt.date) -> dt.date:
+    """The day whose names and place a document shows: its own date, else the end of its year
+    (the data date if that is earlier)."""
+    return date or min(dt.date(year, 12, 31), as_of)
+
+
+def milestone_day(committee: Committee, milestone: str) -> dt.date | None:
+    """The day a milestone was done (``cong-nhan-2024``, ``so-ket-2024``, ``bao-cao-tong-ket``):
+    the date of the document it produced."""
+    found = next((m for m in committee.milestones if m.id == milestone), None)
+    return found.done if found else None
+
+
+def registration_days(cell: Cell) -> dict[int, dt.date]:
+    """Each year the cell surveyed or registered for, and the date of its report: its last
+    survey or registration event of that year."""
+    return {e.year: e.date for e in cell.registration if e.status in REPORT_EVENTS}
+
+
+def selection_day(year: int, cells: Iterable[Cell]) -> dt.date | None:
+    """The day the selection for ``year`` was decided: the last decision event of the cells
+    that registered for it."""
+    days = [
+        e.date
+        for cell in cells
+        if any(r.status == "dang-ky" and r.year == year for r in cell.registration)
+        for e in cell.registration
+        if e.year == year and e.status in DECISION_EVENTS
+    ]
+    return max(days, default=None)

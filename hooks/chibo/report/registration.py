@@ -14,10 +14,8 @@ from dataclasses import dataclass
 from ..records.committee import Committee, CriteriaBook, Naming
 from ..records.models import Cell, YearResult
 from .cells import CellCriterion, ResultRow
-from .history import Leaders, current_leaders, leaders_on, naming_on
+from .history import Leaders, current_leaders, leaders_on, naming_on, registration_days
 from .selection import Condition, check_selection, window
-
-REPORT_EVENTS = ("khao-sat", "dang-ky")
 
 
 @dataclass(frozen=True)
@@ -52,13 +50,8 @@ def registration_reports(
     latest_year: int | None,
 ) -> tuple[RegistrationReport, ...]:
     """Every year the cell surveyed or registered for, in order; or one prospective report."""
-    dated: dict[int, dt.date] = {}
-    registered: set[int] = set()
-    for event in cell.registration:
-        if event.status in REPORT_EVENTS:
-            dated[event.year] = event.date
-            if event.status == "dang-ky":
-                registered.add(event.year)
+    dated = registration_days(cell)
+    registered = {e.year for e in cell.registration if e.status == "dang-ky"}
     if dated:
         return tuple(
             _report(cell, committee, book, rows, criteria, year, day, year in registered)

@@ -12,12 +12,15 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..records.models import Registration
+from ..records.committee import Committee
+from ..records.models import Cell, Registration
 from ..vocab import GOOD_OR_BETTER, RATING_LABELS, STATUS_LABELS
-from .history import Leaders, leaders_on
+from .cells import CellCriterion
+from .history import Leaders, leaders_on, milestone_day, reference_day, selection_day
 from .registration import RegistrationReport
 
 if TYPE_CHECKING:
@@ -42,13 +45,15 @@ class Candidate:
 
 @dataclass(frozen=True)
 class SelectionRound:
-    """Lựa chọn năm Y: who registered, with what conditions, and what was decided."""
+    """Lựa chọn năm Y: who registered, with what conditions, and what was decided (on ``day``,
+    the last decision event's date, when the records give one)."""
 
     year: int
     candidates: tuple[Candidate, ...]
     selected: tuple[Candidate, ...]
     decided: bool
     decision: str | None
+    day: dt.date | None
 
 
 @dataclass(frozen=True)
@@ -69,9 +74,13 @@ class Qualified:
 
 @dataclass(frozen=True)
 class RecognitionRound:
-    """Công nhận năm Y: the cells that qualify, and those registered or selected that do not."""
+    """Công nhận năm Y: the cells that qualify, and those registered or selected that do not;
+    ``day`` the date of the decision (its milestone's), ``reference`` the day its names and
+    leaders are those of (``history.reference_day``)."""
 
     year: int
+    day: dt.date | None
+    reference: dt.date
     qualified: tuple[Qualified, ...]
     short: tuple[Shortfall, ...]
 
@@ -102,10 +111,11 @@ def selection_round(year: int, cells: tuple[CellReport, ...]) -> SelectionRound 
         selected,
         any(c.outcome != PENDING for c in candidates),
         decisions[0] if len(decisions) == 1 else None,
+        selection_day(year, (c.cell.cell for c in candidates)),
     )
 
 
-def _in_programme(events: tuple[Registration, ...], year: int) -> tuple[bool, bool]:
+def in_programme(events: tuple[Registration, ...], year: int) -> tuple[bool, bool]:
     """(selected for ``year`` or before and not withdrawn since, registered for ``year``)."""
     selected = False
     for event in events:
@@ -118,16 +128,17 @@ def _in_programme(events: tuple[Registration, ...], year: int) -> tuple[bool, bo
     return selected, any(e.status == "dang-ky" and e.year == year for e in events)
 
 
-def _reasons(cell: CellReport, year: int, selected: bool) -> tuple[str, ...]:
-    reasons = [] if selected else [_not_selected(cell.cell.registration, year)]
-    row = cell.result(year)
-    if row is None or row.result.rating is None:
+def shortfall(cell: Cell, criteria: tuple[CellCriterion, ...], year: int, selected: bool) -> tuple[str, ...]:
+    """Why the cell does not qualify for recognition in ``year`` (nothing: it does)."""
+    reasons = [] if selected else [_not_selected(cell.registration, year)]
+    result = next((r for r in cell.results if r.year == year), None)
+    if result is None or result.rating is None:
         return tuple(reasons + [f"chưa xếp loại năm {year}"])
-    if row.result.rating not in GOOD_OR_BETTER:
-        reasons.append(f"xếp loại năm {year}: {RATING_LABELS[row.result.rating]}")
-    marks = row.result.criteria or {}
-    failed = [c.id.upper() for c in cell.criteria if marks.get(c.id) == "chua-dat"]
-    missing = [c.id.upper() for c in cell.criteria if c.id not in marks]
+    if result.rating not in GOOD_OR_BETTER:
+        reasons.append(f"xếp loại năm {year}: {RATING_LABELS[result.rating]}")
+    marks = result.criteria or {}
+    failed = [c.id.upper() for c in criteria if marks.get(c.id) == "chua-dat"]
+    missing = [c.id.upper() for c in criteria if c.id not in marks]
     if failed:
         reasons.append(f"chưa đạt tiêu chí {', '.join(failed)}")
     if missing:
@@ -144,19 +155,32 @@ def _not_selected(events: tuple[Registration, ...], year: int) -> str:
     return f"chưa được Ban Thường vụ lựa chọn năm {year}"
 
 
-def recognition_round(year: int, cells: tuple[CellReport, ...], as_of: dt.date) -> RecognitionRound | None:
-    """The year's recognition; leaders as they were at its end (or on the data date, if earlier)."""
-    day = min(dt.date(year, 12, 31), as_of)
+def recognition_round(year: int, cells: tuple[CellReport, ...], committee: Committee) -> RecognitionRound | None:
+    """The year's recognition, dated on its milestone (``cong-nhan-<year>``); the leaders of
+    each cell as they were on that day (undated: at the end of the year, or on the data date
+    if earlier)."""
+    day = milestone_day(committee, f"cong-nhan-{year}")
+    reference = reference_day(day, year, committee.as_of)
     qualified, short = [], []
     for cell in cells:
-        selected, registered = _in_programme(cell.cell.registration, year)
+        selected, registered = in_programme(cell.cell.registration, year)
         if not (selected or registered):
             continue
-        reasons = _reasons(cell, year, selected)
+        reasons = shortfall(cell.cell, cell.criteria, year, selected)
         if reasons:
             short.append(Shortfall(cell, reasons))
         else:
-            qualified.append(Qualified(cell, leaders_on(cell.cell, day, year)))
+            qualified.append(Qualified(cell, leaders_on(cell.cell, reference, year)))
     if not qualified and not short:
         return None
-    return RecognitionRound(year, tuple(qualified), tuple(short))
+    return RecognitionRound(year, day, reference, tuple(qualified), tuple(short))
+
+
+def qualified_years(cell: Cell, criteria: tuple[CellCriterion, ...], years: Iterable[int]) -> tuple[int, ...]:
+    """The years of ``years`` in which the cell qualifies for recognition (``recognition_round``)."""
+    found = []
+    for year in years:
+        selected, registered = in_programme(cell.registration, year)
+        if (selected or registered) and not shortfall(cell, criteria, year, selected):
+            found.append(year)
+    return tuple(found)

@@ -12,25 +12,28 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 from fractions import Fraction
+from types import MappingProxyType
 
-from ..formats import amount_vi, number_vi, threshold_vi
-from ..records.committee import Cap, Committee, RuleSet, Scoring
-from ..records.models import Cell, YearResult
+from ..formats import number_vi, score_vi, threshold_vi
+from ..records.committee import Cap, Committee, CriteriaBook, RuleSet, Scoring
+from ..records.models import Cell, Tasks, YearResult
 from ..records.paths import cell_path, committee_path
 from ..vocab import RATING_LABELS
+from .cells import cell_criteria
+from .history import leaders_on
+from .rounds import in_programme, shortfall
+from .selection import NOT_MET, Condition, check_selection
 
 CELLS, MEMBERS = "chi-bo", "dang-vien"
-
-
-@dataclass(frozen=True)
-class Breach:
-    """Vượt quy định xếp loại: a warning, the record and value to look at, and the year."""
-
-    year: int
-    file: str
-    path: tuple[str | int, ...]
-    message: str
-    cell_id: str | None = None
+# What a breach is about (``Breach.kind``).
+CAP, SCORE_BAND, UNSCORED, TASKS, SELECTION, RECOGNITION = (
+    "gioi-han",
+    "khung-diem",
+    "khong-cham-diem",
+    "nhiem-vu",
+    "lua-chon",
+    "cong-nhan",
+)
 
 
 @dataclass(frozen=True)
@@ -47,6 +50,40 @@ class CapCheck:
     @property
     def holds(self) -> bool:
         return self.excellent <= self.allowed
+
+
+@dataclass(frozen=True)
+class Breach:
+    """Vượt quy định: a warning about one year, the record and value to look at, and what the
+    rule and the records say, numbers kept. ``message`` is the warning line (the office's
+    full figures); a page words it from the same data as it may: a year page names the cell,
+    a cell page the year, and a count the page hides is not printed.
+
+    ``kind`` says which of the other fields hold: ``CAP`` the cap's ``check``; ``SCORE_BAND``
+    and ``UNSCORED`` the ``score`` (and its ``band``, the ``rating``); ``TASKS`` the ``tasks``
+    and the ``share`` of them required beyond the requirement; ``SELECTION`` the unmet
+    ``condition`` (its ``number`` in plan III.3.1); ``RECOGNITION`` the ``reasons``.
+    """
+
+    year: int
+    file: str
+    path: tuple[str | int, ...]
+    kind: str
+    cell_id: str | None = None
+    cell_name: str | None = None
+    check: CapCheck | None = None
+    score: float | None = None
+    band: str | None = None
+    rating: str | None = None
+    tasks: Tasks | None = None
+    share: float | None = None
+    condition: Condition | None = None
+    number: int | None = None
+    reasons: tuple[str, ...] = ()
+
+    @property
+    def message(self) -> str:
+        return _MESSAGES[self.kind](self)
 
 
 def rule_set(committee: Committee, year: int) -> RuleSet | None:
@@ -84,21 +121,23 @@ def cap_breaches(committee: Committee, year: int, checks: Iterable[CapCheck]) ->
     for check in checks:
         if check.holds:
             continue
-        who = "chi bộ" if check.level == CELLS else "đảng viên"
         path = ("rules", index, "cap") + (("members",) if check.level == MEMBERS else ())
-        breaches.append(Breach(year, committee_path(), path, f"năm {year}: {_over(check, who)}"))
+        breaches.append(Breach(year, committee_path(), path, CAP, check=check))
     return breaches
 
 
-def _over(check: CapCheck, who: str) -> str:
+def _over(b: Breach) -> str:
+    check = b.check
+    assert check is not None
+    who = "chi bộ" if check.level == CELLS else "đảng viên"
     return (
-        f"{number_vi(check.excellent)} {who} xếp loại Hoàn thành xuất sắc nhiệm vụ, vượt giới hạn "
+        f"năm {b.year}: {number_vi(check.excellent)} {who} xếp loại Hoàn thành xuất sắc nhiệm vụ, vượt giới hạn "
         f"{threshold_vi(check.cap.percent)} của "
         f"{number_vi(check.good)} {who} Hoàn thành tốt nhiệm vụ (tối đa {number_vi(check.allowed)})"
     )
 
 
-def breaches(committee: Committee, cells: Iterable[Cell]) -> tuple[Breach, ...]:
+def breaches(committee: Committee, cells: Iterable[Cell], book: CriteriaBook) -> tuple[Breach, ...]:
     """Every rule of a year broken, from the records alone (``chibo validate`` needs no Report):
     the Committee-wide caps of each year, then each cell's own breaches."""
     cells = tuple(cells)
@@ -110,13 +149,17 @@ def breaches(committee: Committee, cells: Iterable[Cell]) -> tuple[Breach, ...]:
         b for year in sorted(by_year) for b in cap_breaches(committee, year, year_caps(committee, year, by_year[year]))
     ]
     in_force = {year: rule_set(committee, year) for year in by_year}
-    return tuple(found) + tuple(b for cell in cells for b in cell_breaches(committee, cell, in_force))
+    return tuple(found) + tuple(b for cell in cells for b in cell_breaches(committee, book, cell, in_force))
 
 
-def cell_breaches(committee: Committee, cell: Cell, in_force: dict[int, RuleSet | None] | None = None) -> list[Breach]:
-    """A cell's own breaches: members over the cap within the cell, scores against the bands.
-    ``in_force``: the rules of each year, when the caller has them already."""
-    breaches = []
+def cell_breaches(
+    committee: Committee, book: CriteriaBook, cell: Cell, in_force: dict[int, RuleSet | None] | None = None
+) -> list[Breach]:
+    """A cell's own breaches, by year: members over the cap within the cell, scores against the
+    bands, tasks short of an excellent rating; then decisions against the plan's conditions
+    (``rounds.decision_breaches``). ``in_force``: the rules of each year, when the caller has
+    them already."""
+    found = []
     for index, result in enumerate(cell.results):
         rules = in_force[result.year] if in_force is not None else rule_set(committee, result.year)
         where = ("results", index)
@@ -124,20 +167,65 @@ def cell_breaches(committee: Committee, cell: Cell, in_force: dict[int, RuleSet 
             m = result.members
             check = CapCheck(MEMBERS, "chi-bo", m.xuat_sac, m.tot, allowed(rules.cap, m.tot), rules.cap)
             if not check.holds:
-                breaches.append(
-                    Breach(
-                        result.year,
-                        cell_path(cell.id),
-                        where + ("members", "xuat-sac"),
-                        f"năm {result.year}: {_over(check, 'đảng viên')}",
-                        cell.id,
-                    )
-                )
+                found.append(_of(cell, result, where + ("members", "xuat-sac"), CAP, check=check))
         if result.score is not None:
-            message = _score_problem(result, rules.score if rules else None)
-            if message:
-                breaches.append(Breach(result.year, cell_path(cell.id), where + ("score",), message, cell.id))
-    return breaches
+            found += _score_breaches(cell, result, where, rules.score if rules else None)
+        scoring = rules.score if rules else None
+        if scoring and scoring.exceeded_percent and result.rating == "xuat-sac" and result.tasks:
+            t = result.tasks
+            if t.done < t.total or Fraction(t.exceeded) * 100 < Fraction(str(scoring.exceeded_percent)) * t.total:
+                found.append(_of(cell, result, where + ("tasks",), TASKS, tasks=t, share=scoring.exceeded_percent))
+    return sorted(found + decision_breaches(committee, book, cell), key=lambda b: b.year)
+
+
+def decision_breaches(committee: Committee, book: CriteriaBook, cell: Cell) -> list[Breach]:
+    """Decisions the records show against the plan: a selection (``lua-chon``) for year R while
+    a condition of III.3.1 for R is not met, a recognition (``model: true``) of a cell that
+    does not qualify (not selected, or its self-assessment incomplete)."""
+    results = {r.year: r for r in cell.results}
+    found = []
+    for index, event in enumerate(cell.registration):
+        if event.status != "lua-chon":
+            continue
+        has_committee = leaders_on(cell, event.date, event.year).committee
+        conditions = check_selection(event.year, results, book, committee.selection, has_committee, committee.privacy)
+        found += [
+            Breach(
+                event.year,
+                cell_path(cell.id),
+                ("registration", index, "status"),
+                SELECTION,
+                cell.id,
+                cell.name,
+                condition=condition,
+                number=number,
+            )
+            for number, condition in enumerate(conditions, start=1)
+            if condition.verdict == NOT_MET
+        ]
+    criteria = cell_criteria(cell, book)
+    for index, result in enumerate(cell.results):
+        if not result.model:
+            continue
+        selected, _ = in_programme(cell.registration, result.year)
+        reasons = shortfall(cell, criteria, result.year, selected)
+        if reasons:
+            found.append(
+                Breach(
+                    result.year,
+                    cell_path(cell.id),
+                    ("results", index, "model"),
+                    RECOGNITION,
+                    cell.id,
+                    cell.name,
+                    reasons=reasons,
+                )
+            )
+    return found
+
+
+def _of(cell: Cell, result: YearResult, path: tuple[str | int, ...], kind: str, **data: object) -> Breach:
+    return Breach(result.year, cell_path(cell.id), path, kind, cell.id, cell.name, **data)  # type: ignore[arg-type]
 
 
 def band_of(scoring: Scoring, score: float) -> str:
@@ -145,14 +233,62 @@ def band_of(scoring: Scoring, score: float) -> str:
     return next((b.rating for b in scoring.bands if score >= b.min), "khong-hoan-thanh")
 
 
-def _score_problem(result: YearResult, scoring: Scoring | None) -> str | None:
-    shown = amount_vi(result.score)
+def _score_breaches(cell: Cell, result: YearResult, where: tuple, scoring: Scoring | None) -> list[Breach]:
+    assert result.score is not None
+    path = where + ("score",)
     if scoring is None:
-        return (
-            f"căn cứ xếp loại năm {result.year} không chấm điểm; bỏ điểm {shown} hoặc khai báo khung điểm "
-            "trong rules của dang-bo.yml"
-        )
+        return [_of(cell, result, path, UNSCORED, score=result.score)]
     band = band_of(scoring, result.score)
     if result.rating is None or band == result.rating:
-        return None
-    return f"điểm {shown} thuộc khung '{RATING_LABELS[band]}', không khớp xếp loại '{RATING_LABELS[result.rating]}'"
+        return []
+    return [_of(cell, result, path, SCORE_BAND, score=result.score, band=band, rating=result.rating)]
+
+
+def _unscored(b: Breach) -> str:
+    assert b.score is not None
+    return (
+        f"năm {b.year}: căn cứ xếp loại năm {b.year} không chấm điểm; bỏ điểm {score_vi(b.score)} hoặc khai báo "
+        "khung điểm trong rules của dang-bo.yml"
+    )
+
+
+def _band(b: Breach) -> str:
+    assert b.score is not None and b.band is not None and b.rating is not None
+    return (
+        f"năm {b.year}: điểm {score_vi(b.score)} thuộc khung '{RATING_LABELS[b.band]}', không khớp xếp loại "
+        f"'{RATING_LABELS[b.rating]}'"
+    )
+
+
+def _tasks(b: Breach) -> str:
+    assert b.tasks is not None and b.share is not None
+    t = b.tasks
+    return (
+        f"năm {b.year}: xếp loại Hoàn thành xuất sắc nhiệm vụ cần hoàn thành mọi nhiệm vụ được giao, trong đó "
+        f"ít nhất {threshold_vi(b.share)} vượt mức yêu cầu; hồ sơ ghi {number_vi(t.done)}/{number_vi(t.total)} "
+        f"nhiệm vụ hoàn thành, {number_vi(t.exceeded)} vượt mức"
+    )
+
+
+def _selection(b: Breach) -> str:
+    assert b.condition is not None
+    return (
+        f"năm {b.year}: {b.cell_name} được lựa chọn khi điều kiện {b.number} (mục III.3.1) chưa đạt: "
+        f"{b.condition.title}. {b.condition.reason}"
+    )
+
+
+def _recognition(b: Breach) -> str:
+    return f"năm {b.year}: {b.cell_name} được công nhận chi bộ kiểu mẫu khi chưa đủ điều kiện: {'; '.join(b.reasons)}"
+
+
+_MESSAGES = MappingProxyType(
+    {
+        CAP: _over,
+        SCORE_BAND: _band,
+        UNSCORED: _unscored,
+        TASKS: _tasks,
+        SELECTION: _selection,
+        RECOGNITION: _recognition,
+    }
+)

@@ -19,16 +19,19 @@ from .cells import (
     Assessment,
     CellCriterion,
     CellStatus,
+    LeadershipRow,
     ResultRow,
     TimelineEntry,
     assessments,
     cell_criteria,
     latest_rated,
+    leadership_rows,
     model_years,
     result_row,
     status_of,
     timeline,
 )
+from .dating import before_first
 from .history import Leaders, current_leaders, naming_on
 from .listing import ListRow, cell_list
 from .registration import RegistrationReport, registration_reports
@@ -50,6 +53,7 @@ class CellReport:
     criteria: tuple[CellCriterion, ...]
     results: tuple[ResultRow, ...]
     assessments: tuple[Assessment, ...]
+    leadership: tuple[LeadershipRow, ...]
     timeline: tuple[TimelineEntry, ...]
     registrations: tuple[RegistrationReport, ...]
     breaches: tuple[Breach, ...]
@@ -220,6 +224,7 @@ def _cell_report(cell: Cell, type_: CellType, records: Records, latest_year: int
     rows = tuple(result_row(results[y], committee.privacy) for y in sorted(results))
     criteria = cell_criteria(cell, book)
     latest = latest_rated(cell.results)
+    leadership = leadership_rows(cell, committee.as_of)
     return CellReport(
         cell=cell,
         type=type_,
@@ -230,9 +235,10 @@ def _cell_report(cell: Cell, type_: CellType, records: Records, latest_year: int
         criteria=criteria,
         results=rows,
         assessments=assessments(rows, criteria),
-        timeline=timeline(cell, rows),
+        leadership=leadership,
+        timeline=timeline(cell, rows, leadership),
         registrations=registration_reports(cell, committee, book, rows, criteria, latest_year),
-        breaches=tuple(cell_breaches(committee, cell)),
+        breaches=tuple(cell_breaches(committee, book, cell)),
         scored=any(r.score is not None for r in cell.results),
     )
 
@@ -273,7 +279,7 @@ def _year_reports(
                 stats=s,
                 by_type=_by_type(committee, s.year, cells),
                 selection=selection_round(s.year, cells),
-                recognition=recognition_round(s.year, cells, committee.as_of),
+                recognition=recognition_round(s.year, cells, committee),
                 rules=rules,
                 documents=_documents(committee, rules),
                 caps=caps,
@@ -290,10 +296,13 @@ def _year_reports(
 
 
 def warnings(records: Records, breaches: Iterable[Breach]) -> tuple[Problem, ...]:
-    """Every warning of a build, one line each: files skipped, rules of the year broken
-    (``Report.breaches``, or ``rules.breaches`` where no Report is made)."""
+    """Every warning of a build, one line each: what reading the records found (files skipped,
+    entries after the data date…), rules of the year broken (``Report.breaches``, or
+    ``rules.breaches`` where no Report is made), documents dated before the first entry of
+    ``names`` or a cell's ``leadership`` (``dating``)."""
     found = tuple(records.problem(b.file, b.path, b.message) for b in breaches)
-    return tuple(sorted(records.warnings + found))
+    early = tuple(records.problem(e.file, e.path, e.message) for e in before_first(records))
+    return tuple(sorted(records.warnings + found + early))
 
 
 def _by_type(committee: Committee, year: int, cells: tuple[CellReport, ...]) -> tuple[TypeYear, ...]:

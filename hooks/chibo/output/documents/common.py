@@ -7,6 +7,7 @@ import datetime as dt
 from ...formats import date_vi
 from ...records.committee import Committee, Naming, Privacy
 from ...report.cells import ResultRow
+from ...report.history import reference_day  # noqa: F401 (the documents' one home of it: history)
 from ...vocab import RATING_LABELS
 from .model import Cell, Head, Header, Signature, Table
 
@@ -31,12 +32,6 @@ def plan_basis(committee: Committee, naming: Naming) -> str:
         f"Căn cứ Kế hoạch số {plan.number} ngày {date_vi(plan.date)} của Ban Thường vụ {naming.short_name} "
         "về xây dựng mô hình chi bộ kiểu mẫu trong các loại hình chi bộ"
     )
-
-
-def reference_day(date: dt.date | None, year: int, as_of: dt.date) -> dt.date:
-    """The day whose names and place a document shows: its own date, else the end of its year
-    (the data date if that is earlier)."""
-    return date or min(dt.date(year, 12, 31), as_of)
 
 
 def count(value: int | None) -> str:

@@ -22,21 +22,6 @@ from .model import KINDS, Cell, Draft, Head, Header, Paragraph, Part, Signature,
 _NUMBER = re.compile(r"số\s+([0-9]+-QĐ/[^\s,;]+)", re.IGNORECASE)
 
 
-def _decided_on(year: int, report: YearReport) -> dt.date | None:
-    """The day the selection was decided, from the cells' records (the last decision event)."""
-    days = (
-        [
-            e.date
-            for c in report.selection.candidates
-            for e in c.cell.cell.registration
-            if e.year == year and e.status in ("lua-chon", "khong-lua-chon")
-        ]
-        if report.selection
-        else []
-    )
-    return max(days) if days else None
-
-
 def _number(decision: str | None) -> str | None:
     """ "15-QĐ/ĐU" out of "Quyết định số 15-QĐ/ĐU ngày 20-6-2022", when the records say it."""
     match = _NUMBER.search(decision or "")
@@ -57,7 +42,7 @@ def _decision_preamble(naming: Naming, committee: Committee, consider: str) -> t
 def selection_draft(report: YearReport, committee: Committee) -> Draft:
     round_: SelectionRound = report.selection
     year = report.year
-    day = _decided_on(year, report)
+    day = round_.day
     naming = naming_on(committee, reference_day(day, year, committee.as_of))
     number = _number(round_.decision)
     chosen = (
@@ -147,9 +132,8 @@ def _candidates_table(round_: SelectionRound) -> Table:
 def recognition_draft(report: YearReport, committee: Committee) -> Draft:
     round_: RecognitionRound = report.recognition
     year = report.year
-    milestone = next((m for m in committee.milestones if m.id == f"cong-nhan-{year}"), None)
-    day = milestone.done if milestone else None
-    naming = naming_on(committee, reference_day(day, year, committee.as_of))
+    day = round_.day
+    naming = naming_on(committee, round_.reference)
     steering = next((m for m in committee.steering if m.role.casefold().startswith("trưởng ban")), None)
     proposal = Part(
         kind="TỜ TRÌNH",

@@ -4,12 +4,9 @@ tables, the narrative sections (ưu điểm, hạn chế, nguyên nhân, phươn
 
 from __future__ import annotations
 
-import datetime as dt
-
 from ...formats import percent_vi, threshold_phrase
-from ...records.committee import Committee
 from ...report import Report, YearReport
-from ...report.history import naming_on
+from ...report.history import milestone_day, naming_on
 from ...report.stats import Share, TargetCheck, YearStats
 from ...vocab import RATING_SHORT, RATINGS
 from .common import committee_header, plan_basis, reference_day, simple_table, standing_signature
@@ -67,15 +64,10 @@ def _verdict(check: TargetCheck) -> str:
     return "Đạt" if check.met else f"Chưa đạt (cần thêm {check.needed} chi bộ)"
 
 
-def _day(committee: Committee, milestone: str) -> dt.date | None:
-    found = next((m for m in committee.milestones if m.id == milestone), None)
-    return found.done if found else None
-
-
 def year_review(report: Report, year: YearReport) -> Part:
     """Báo cáo kết quả xây dựng mô hình chi bộ kiểu mẫu năm Y (sơ kết năm)."""
     committee, y = report.committee, year.year
-    day = _day(committee, f"so-ket-{y}")
+    day = milestone_day(committee, f"so-ket-{y}")
     naming = naming_on(committee, reference_day(day, y, committee.as_of))
     targets = tuple(c for checks in report.trajectory for c in checks if c.stats and c.stats.year == y)
     models = [row.cell.cell.name for row in year.rows if row.row and row.row.result.model]
@@ -139,7 +131,7 @@ def period_review(report: Report) -> Part:
     """Báo cáo tổng kết giai đoạn: every year, the targets, the model cells by year."""
     committee = report.committee
     start, end = committee.period.start, committee.period.end
-    day = _day(committee, "bao-cao-tong-ket")
+    day = milestone_day(committee, "bao-cao-tong-ket")
     naming = naming_on(committee, day or committee.as_of)
     years = [y for y in report.years if start <= y.year <= end]
     return Part(
