@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -129,9 +130,50 @@ def main(argv: list[str]) -> int:
         browser_tools()
     command = [str(python), *COMMANDS[argv[0]], *argv[1:]]
     try:
+        if argv[0] == "build":
+            return build(command, env)
         return subprocess.run(command, cwd=PROJECT, env=env).returncode
     except KeyboardInterrupt:
         return 130
+
+
+# MkDocs ends a failed build with an English line ("Aborted with a BuildError!", "Aborted with
+# 2 warnings in strict mode!"); ours says the same in Vietnamese, with what to do.
+MKDOCS_ABORTED = re.compile(r"Aborted with .*!")
+
+
+def build(command: list[str], env: dict[str, str]) -> int:
+    """``mkdocs build --strict``, its output passed through as it comes; a failed build ends
+    with one Vietnamese line saying why and that ``site/`` is as it was."""
+    errors = warnings = 0
+    with subprocess.Popen(
+        command, cwd=PROJECT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, encoding="utf-8"
+    ) as process:
+        assert process.stdout is not None
+        for line in process.stdout:
+            if MKDOCS_ABORTED.fullmatch(line.strip()):
+                continue
+            errors += ": lỗi: " in line
+            warnings += line.startswith("WARNING")
+            sys.stdout.write(line)
+            sys.stdout.flush()
+    code = process.returncode
+    if code:
+        print(failure(code, errors, warnings), flush=True)
+    return code
+
+
+def failure(code: int, errors: int, warnings: int) -> str:
+    """The last line of a failed build."""
+    kept = "thư mục site/ không bị thay đổi"
+    if errors:
+        return f"Không tạo trang: hồ sơ có {errors} lỗi (các dòng 'lỗi:' ở trên); {kept}. Sửa hồ sơ rồi chạy lại lệnh."
+    if warnings:
+        return (
+            f"Không xuất bản: có {warnings} cảnh báo (các dòng WARNING ở trên), bản xuất bản không được có cảnh báo; "
+            f"{kept}. Xem lại hồ sơ rồi chạy lại lệnh."
+        )
+    return f"Không tạo được trang (mã lỗi {code}): xem thông báo ở trên; {kept}."
 
 
 if __name__ == "__main__":

@@ -117,13 +117,14 @@ def test_new_refuses(project: Path, capsys: pytest.CaptureFixture[str], args: li
 KHAM_BENH_DIFF = """\
 --- records/chi-bo/khoa-kham-benh.yml (hiện tại)
 +++ records/chi-bo/khoa-kham-benh.yml (sau khi nhập)
-@@ -60,4 +60,8 @@
+@@ -60,4 +60,9 @@
      decision: Quyết định số 176-QĐ/ĐU ngày 19-12-2025 của Ban Thường vụ Đảng ủy Trường
      award: Giấy khen của Ban Chấp hành Đảng bộ Trường
    - year: 2026
 -    note: Chưa đánh giá, xếp loại năm 2026
 +    rating: tot
 +    members: {xuat-sac: 4, tot: 21, hoan-thanh: 1, khong-hoan-thanh: 0}
++    score: 84.5
 +    criteria: {tc1: dat, tc2: dat, tc3: dat, tc4: dat, tc5: chua-dat}
 +    model: false
 +    note: 'Tiêu chí 5 chưa đạt: 1 đảng viên chưa hoàn thành đề tài nghiên cứu.'
@@ -147,6 +148,7 @@ def test_import_sample_spreadsheet(project: Path, capsys: pytest.CaptureFixture[
     cells = {c.id: c for c in load_records(project).cells}
     duoc_2026 = next(r for r in cells["khoa-duoc"].results if r.year == 2026)
     assert (duoc_2026.rating, duoc_2026.model, duoc_2026.members.xuat_sac) == ("xuat-sac", True, 5)
+    assert (duoc_2026.score, cells["khoa-kham-benh"].results[-1].score) == (92, 84.5)  # "84,5" in the sheet
     assert duoc_2026.note == "Chưa đánh giá, xếp loại năm 2026"  # an empty column keeps the value
     new_year = next(r for r in cells["sinh-vien-duoc"].results if r.year == 2026)
     assert (new_year.rating, new_year.criteria["tc2"]) == ("hoan-thanh", "chua-dat")

@@ -379,8 +379,8 @@ def test_score_bands_must_go_down(mini: Path) -> None:
     path = mini / "records/dang-bo.yml"
     path.write_text(
         path.read_text(encoding="utf-8").replace(
-            "rules:\n  - from: 2022\n    documents: [qd-132]\n",
-            "rules:\n  - from: 2022\n    documents: [qd-132]\n    score:\n      bands:\n"
+            "rules:\n  - from: 2022\n    to: 2024\n    documents: [qd-132]\n",
+            "rules:\n  - from: 2022\n    to: 2024\n    documents: [qd-132]\n    score:\n      bands:\n"
             "        - {rating: tot, min: 70}\n        - {rating: xuat-sac, min: 90}\n      basis: X\n",
         ),
         encoding="utf-8",
@@ -388,7 +388,7 @@ def test_score_bands_must_go_down(mini: Path) -> None:
     with pytest.raises(RecordsError) as caught:
         load_records(mini)
     assert str(caught.value) == (
-        "records/dang-bo.yml:50:11: lỗi: rules[0].score.bands[1]: các khung điểm phải xếp "
+        "records/dang-bo.yml:56:11: lỗi: rules[0].score.bands[1]: các khung điểm phải xếp "
         "từ mức cao xuống mức thấp, điểm tối thiểu giảm dần"
     )
 

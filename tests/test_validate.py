@@ -250,7 +250,7 @@ def test_rules_across_fields_run_even_when_a_value_has_the_wrong_type(project: P
         (
             "rules:",
             "milestones:\n  - {id: m, date: 2025-06-30, title: M, done: 2026-01-05}\nrules:",
-            "records/dang-bo.yml:45:47: lỗi: milestones[0].done: ngày hoàn thành 05-01-2026 sau ngày số liệu as_of "
+            "records/dang-bo.yml:50:47: lỗi: milestones[0].done: ngày hoàn thành 05-01-2026 sau ngày số liệu as_of "
             "(31-12-2025); hãy cập nhật as_of",
         ),
     ],
@@ -264,11 +264,12 @@ def test_committee_rules(project: Path, old: str, new: str, expected: str) -> No
 def test_rating_rule_ranges_may_not_overlap(project: Path) -> None:
     base = (DATA / "mini/records/dang-bo.yml").read_text(encoding="utf-8")
     text = base.replace(
-        "rules:\n  - from: 2022\n    documents: [qd-132]\n",
-        "rules:\n  - {from: 2019, to: 2022, documents: [qd-132]}\n  - {from: 2022, documents: [qd-132]}\n",
+        "rules:\n  - from: 2022\n    to: 2024\n    documents: [qd-132]\n",
+        "rules:\n  - {from: 2019, to: 2022, documents: [qd-132]}\n  - {from: 2022, to: 2024, documents: [qd-132]}\n",
     )
+    assert text != base
     assert problems_for(project, {"records/dang-bo.yml": text}) == [
-        "records/dang-bo.yml:46:12: lỗi: rules[1].from: năm 2022 đã thuộc căn cứ rules[0]; "
+        "records/dang-bo.yml:51:12: lỗi: rules[1].from: năm 2022 đã thuộc căn cứ rules[0]; "
         "các khoảng năm không được chồng nhau"
     ]
 
@@ -276,7 +277,7 @@ def test_rating_rule_ranges_may_not_overlap(project: Path) -> None:
 def test_committee_references_are_checked(project: Path) -> None:
     text = (DATA / "mini/records/dang-bo.yml").read_text().replace("documents: [qd-132]", "documents: [qd-999]")
     assert problems_for(project, {"records/dang-bo.yml": text}) == [
-        "records/dang-bo.yml:46:17: lỗi: rules[0].documents[0]: văn bản 'qd-999' không có trong 'documents'",
+        "records/dang-bo.yml:52:17: lỗi: rules[0].documents[0]: văn bản 'qd-999' không có trong 'documents'",
     ]
 
 

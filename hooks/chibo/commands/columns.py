@@ -22,6 +22,7 @@ COLUMNS = MappingProxyType(
         "id": ("ma", "ma chi bo", "id"),
         "name": ("ten", "ten chi bo", "chi bo", "name"),
         "rating": ("xep loai", "xep loai chi bo", "ma xep loai", "rating"),
+        "score": ("diem", "diem danh gia", "tong diem", "diem xep loai", "score"),
         "xuat-sac": ("dv htxsnv", "htxsnv", "dang vien htxsnv", "xuat sac"),
         "tot": ("dv httnv", "httnv", "dang vien httnv", "tot"),
         "hoan-thanh": ("dv htnv", "htnv", "dang vien htnv", "hoan thanh"),
@@ -178,6 +179,20 @@ def count(text: str) -> int | None:
     """A number of members: digits only (``"12"``; Excel's ``12`` arrives as ``"12"``)."""
     value = text.strip()
     return int(value) if re.fullmatch(r"[0-9]{1,9}", value) else None
+
+
+_SCORE = re.compile(r"[0-9]{1,3}([.,][0-9]+)?")
+
+
+def score(text: str) -> float | int | None:
+    """A score out of 100 as people type it: ``85``, ``85,5`` (a decimal comma, as Vietnamese
+    spreadsheets write it) or ``85.5``; ``None`` when it is no such number. The bounds are
+    the record field's (``records.fields.Score``), checked by the importer."""
+    value = text.strip()
+    if not _SCORE.fullmatch(value):
+        return None
+    number = float(value.replace(",", "."))
+    return int(number) if number.is_integer() else number
 
 
 def mark(text: str) -> str | None:

@@ -2,7 +2,8 @@
 
 The Committee and the criteria are the bundled sample's; the cells are generated from a
 seed: names, types, results 2019–2025 (ratings, member ratings, self-assessment),
-registrations and recognitions that obey every validation rule. Cell ``k`` is the same
+registrations and recognitions that obey every validation rule and raise no warning
+(selections meet the plan's conditions, recognitions follow a selection). Cell ``k`` is the same
 for every N, so a cell page can be compared across sizes.
 """
 
@@ -98,9 +99,14 @@ def make_cell(index: int, seed: int) -> dict:
         "secretary": f"{rnd.choice(FAMILY)} {rnd.choice(MIDDLE)} {rnd.choice(GIVEN)}",
         "members": members,
     }
-    registration = _registration(rnd, results)
+    registration = _registration(rnd, results)  # may make the years before a selection eligible
     if registration:
         cell["registration"] = registration
+    selected = next((e["year"] for e in registration if e["status"] == "lua-chon"), None)
+    for result in results:  # recognised only once selected (rounds.shortfall)
+        if result["model"] and (selected is None or result["year"] < selected):
+            result["model"] = False
+            del result["decision"]
     cell["results"] = results
     return cell
 
@@ -119,6 +125,21 @@ def _rating(rnd: random.Random, index: int, year: int) -> str:
         return "tot"
     codes, weights = zip(*RATING_WEIGHTS)
     return rnd.choices(codes, weights)[0]
+
+
+def _make_eligible(results: dict[int, dict], year: int) -> None:
+    """Make the years before ``year`` meet the selection conditions (plan III.3.1, with the
+    sample's three years): good or better three years running, every criterion met and no
+    member failing the year before. Only "tot" is added, so the 20 % cap still holds."""
+    for k in (1, 2, 3):
+        result = results[year - k]
+        if result["rating"] not in GOOD_OR_BETTER:
+            result["rating"] = "tot"
+    before = results[year - 1]
+    before["criteria"] = dict.fromkeys(before["criteria"], "dat")
+    members = before["members"]
+    members["hoan-thanh"] += members["khong-hoan-thanh"]
+    members["khong-hoan-thanh"] = 0
 
 
 def _result(rnd: random.Random, year: int, members: int, rating: str) -> dict:
@@ -141,12 +162,15 @@ def _result(rnd: random.Random, year: int, members: int, rating: str) -> dict:
 
 
 def _registration(rnd: random.Random, results: list[dict]) -> list[dict]:
-    """Registered in one year of 2022–2025 for about a third of the cells, then a decision."""
+    """Registered in one year of 2022–2025 for about a third of the cells, then a decision:
+    never a selection the plan's conditions (III.3.1, the sample's three years) rule out."""
     if rnd.random() > 0.35:
         return []
     year = rnd.choice(range(2022, 2026))
     day = dt.date(year, 1, 10) + dt.timedelta(days=rnd.randint(0, 40))
     outcome = rnd.choices(("lua-chon", "khong-lua-chon", "rut"), (70, 20, 10))[0]
+    if outcome == "lua-chon":
+        _make_eligible({r["year"]: r for r in results}, year)
     return [
         {"date": day, "status": "dang-ky", "year": year},
         {"date": day + dt.timedelta(days=rnd.randint(5, 30)), "status": outcome, "year": year},

@@ -1,7 +1,7 @@
 """``chibo import``: one year's results from a spreadsheet (.xlsx or .csv) into the records.
 
-One row per cell (its id or name), columns for the rating, member ratings, criteria, model
-recognition, decision, award and note (headers in Vietnamese or as codes; see
+One row per cell (its id or name), columns for the rating, score, member ratings, criteria,
+model recognition, decision, award and note (headers in Vietnamese or as codes; see
 ``columns.COLUMNS``). Each cell's record gets that year's entry updated or added, keeping
 the file's comments, key order and layout (ruamel.yaml round trip). A blank spreadsheet
 cell keeps the record's value. Every row is checked and every changed record validated
@@ -15,6 +15,7 @@ from __future__ import annotations
 import difflib
 import io
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,8 +23,10 @@ from ruamel.yaml import YAML, YAMLError
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from ..records import RecordsError, load_records
+from ..formats import date_vi
+from ..records.fields import MAX_SCORE, MIN_SCORE
 from ..records.models import Cell, YearResult
-from ..records.paths import cell_path
+from ..records.paths import cell_path, committee_path
 from ..text import fold_accents, name_key
 from ..vocab import RATING_SHORT, RATINGS
 from . import columns
@@ -33,6 +36,7 @@ from .writer import FileWrite
 from .years import check_year
 
 BOM = "\ufeff"
+SCORE_MIN, SCORE_MAX = MIN_SCORE, MAX_SCORE
 TEXT_FIELDS = ("decision", "award", "note")
 
 __all__ = ["Change", "Plan", "SheetError", "plan_import", "update_text"]
@@ -77,6 +81,14 @@ class Plan:
 def plan_import(project: Path, sheet: Path, year: int, confirm_year: bool = False) -> Plan:
     """Every file the import would change; raises ``SheetError`` listing the problems."""
     records = load_records(project)
+    as_of = records.committee.as_of
+    if year > as_of.year:
+        issues = Issues(sheet.name)
+        issues.add(
+            f"năm {year} sau năm của ngày số liệu as_of ({date_vi(as_of)}) trong {committee_path()}: hãy cập nhật "
+            f"as_of (ngày các kết quả năm {year} được tính đến) rồi nhập lại"
+        )
+        raise issues.error()
     criteria = frozenset(
         {c.id for c in records.book.criteria} | {c.id for cell in records.cells for c in cell.extra_criteria}
     )
@@ -124,7 +136,8 @@ def _values(row: tuple, layout: Layout, number: int, issues: Issues) -> dict[str
             issues.add(value.message, number, column)
             bad = True
         elif key is not None and key != SKIP and value.strip():
-            values[key] = (" ".join(value.split()), column)
+            # as the records read text (records/loader.py): one Unicode form, spaces folded
+            values[key] = (" ".join(unicodedata.normalize("NFC", value).split()), column)
     if bad:
         return None
     if not values:
@@ -216,6 +229,15 @@ def _entry(
         entry["rating"] = columns.rating(text)
         if entry["rating"] is None:
             issues.add(f"xếp loại '{text}' không hợp lệ; chọn một trong: {columns.RATING_CHOICES}", number, column)
+    if "score" in values:
+        text, column = values["score"]
+        entry["score"] = columns.score(text)
+        if entry["score"] is None or not SCORE_MIN <= entry["score"] <= SCORE_MAX:
+            issues.add(
+                f"điểm '{text}' phải là số từ {SCORE_MIN} đến {SCORE_MAX} (thang 100), ví dụ 85 hoặc 85,5",
+                number,
+                column,
+            )
     counts = {}
     for key in RATINGS:
         if key in values:
@@ -312,7 +334,7 @@ def _validate(project: Path, changes: list[Change], layout: Layout, issues: Issu
         load_records(project, {c.path: c.after for c in changes})
     except RecordsError as error:
         rows = {c.rel: c.row for c in changes}
-        for problem in error.problems:
+        for problem in error.errors:  # the warnings that come with them do not stop an import
             issues.add(str(problem), rows.get(problem.file), _column(layout, problem.path))
 
 

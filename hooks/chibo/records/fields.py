@@ -80,7 +80,8 @@ Text = Annotated[str, StringConstraints(min_length=1, max_length=2000), AfterVal
 MIN_YEAR, MAX_YEAR = 1990, 2100
 Year = Annotated[int, Field(ge=MIN_YEAR, le=MAX_YEAR)]
 Count = Annotated[int, Field(ge=0, le=100_000)]
-Score = Annotated[float, Field(ge=0, le=100)]
+MIN_SCORE, MAX_SCORE = 0, 100
+Score = Annotated[float, Field(ge=MIN_SCORE, le=MAX_SCORE)]
 Day = Annotated[dt.date, BeforeValidator(_quoted_date)]
 Rating = Literal[RATINGS]  # type: ignore[valid-type]
 EventCode = Literal[STATUSES]  # type: ignore[valid-type]
