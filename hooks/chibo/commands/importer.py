@@ -22,8 +22,8 @@ from pathlib import Path
 from ruamel.yaml import YAML, YAMLError
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from ..records import RecordsError, load_records
 from ..formats import date_vi
+from ..records import RecordsError, load_records
 from ..records.fields import MAX_SCORE, MIN_SCORE
 from ..records.models import Cell, YearResult
 from ..records.paths import cell_path, committee_path
