@@ -1,8 +1,11 @@
-"""Broken and hostile records: each fails fast with its exact line, never a traceback.
+"""Broken, hostile and wrong records: each gets its exact lines, never a traceback.
 
 Each ``tests/corpus/<case>.yml`` is placed in ``records/chi-bo/`` of a copy of the mini
-records; ``<case>.expected`` is what ``chibo validate`` must print. Cases that are about
-the file system rather than the file's bytes are built in the tests below.
+records (``tests/data/mini``: data date 31-12-2025, one cell, "Chi bộ Khoa Dược"); each
+``tests/corpus/dang-bo/<case>.yml`` takes the place of its ``records/dang-bo.yml``.
+``<case>.expected`` is what ``chibo validate`` must print: the errors (exit 1), or the
+warnings and the summary line (exit 0). Cases that are about the file system rather than
+the file's bytes are built in the tests below.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from chibo.records import load_records
 from conftest import DATA
 
 CORPUS = Path(__file__).parent / "corpus"
-CASES = sorted(CORPUS.glob("*.yml"))
+CASES = sorted(CORPUS.glob("*.yml")) + sorted((CORPUS / "dang-bo").glob("*.yml"))
 
 
 @pytest.fixture
@@ -41,9 +44,17 @@ def test_the_corpus_covers_the_design_rules() -> None:
         assert case.with_suffix(".expected").exists(), case.name
 
 
-@pytest.mark.parametrize("case", CASES, ids=[c.stem for c in CASES])
+def place(project: Path, case: Path) -> None:
+    """Put the case where it belongs: a cell file, or the Committee's file."""
+    if case.parent.name == "dang-bo":
+        shutil.copy(case, project / "records/dang-bo.yml")
+    else:
+        shutil.copy(case, project / "records/chi-bo" / case.name)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[f"{c.parent.name}/{c.stem}" for c in CASES])
 def test_case(project: Path, case: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    shutil.copy(case, project / "records/chi-bo" / case.name)
+    place(project, case)
     expected = case.with_suffix(".expected").read_text(encoding="utf-8")
     code, out, err, elapsed = validate(project, capsys)
     assert out == expected

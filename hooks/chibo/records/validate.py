@@ -182,7 +182,10 @@ def _wrong_type(kind: str, shown: object, value: object, quoted: bool) -> str:
     if isinstance(value, str) and what != "true hoặc false" and _LEADING_ZERO.fullmatch(value):
         return f"'{shown}' phải là {what}, viết không có số 0 ở đầu: {value.lstrip('0') or '0'}"
     if isinstance(value, str) and what == "số" and _DECIMAL_COMMA.fullmatch(value.strip()):
-        return f"'{shown}' phải là {what}, dấu thập phân trong hồ sơ là dấu chấm: {value.strip().replace(',', '.')}"
+        unquoted = ", không đặt trong dấu nháy" if quoted else ""
+        return (
+            f"'{shown}' phải là số; trong hồ sơ, dấu thập phân là dấu chấm{unquoted}: {value.strip().replace(',', '.')}"
+        )
     if isinstance(value, dt.date):
         return f"'{shown}' là một ngày; phải là {what}"
     if kind == "int_from_float" or (what == "số nguyên" and isinstance(value, float)):
