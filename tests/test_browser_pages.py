@@ -17,6 +17,7 @@ PAGE_TYPES = {
     "tieu-chi": "tieu-chi/",
     "danh-sach-chi-bo": "chi-bo/",
     "chi-bo": "chi-bo/khoa-kham-benh/",
+    "chi-bo-cham-diem": "chi-bo/khoa-duoc/",  # the results table with a score column: the widest
     "dang-ky": "chi-bo/khoa-kham-benh/dang-ky/",
     "ket-qua": "ket-qua/",
     "ket-qua-nam": "ket-qua/2025/",
@@ -30,6 +31,17 @@ AXE = NODE_TOOLS / "axe-core" / "axe.min.js"
 VNU = NODE_TOOLS / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
 
+def serious_violations(page) -> list[dict]:
+    """axe-core's serious and critical findings on the open page (run from the test, not as a
+    <script> the content policy would block)."""
+    page.page.evaluate(AXE.read_text(encoding="utf-8"))
+    result = page.page.evaluate("""async () => {
+        const r = await axe.run(document, {resultTypes: ["violations"]});
+        return r.violations.map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.map(n => n.target.join(" "))}));
+    }""")
+    return [v for v in result if v["impact"] in ("serious", "critical")]
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("name", PAGE_TYPES)
 def test_page_loads_clean_and_accessible(sample_server, visit, name: str, scheme: str) -> None:
@@ -38,14 +50,40 @@ def test_page_loads_clean_and_accessible(sample_server, visit, name: str, scheme
     page.page.wait_for_load_state("networkidle")
     assert page.outside == [], "the page fetched something from outside the site"
     assert page.errors == [] and page.violations == []
-    # Run axe from the test, not as a <script> the content policy would block.
-    page.page.evaluate(AXE.read_text(encoding="utf-8"))
-    result = page.page.evaluate("""async () => {
-        const r = await axe.run(document, {resultTypes: ["violations"]});
-        return r.violations.map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.map(n => n.target.join(" "))}));
-    }""")
-    serious = [v for v in result if v["impact"] in ("serious", "critical")]
-    assert serious == []
+    assert serious_violations(page) == []
+
+
+# A table wider than the page, with nothing in it the keyboard can reach (a link would do),
+# must scroll in a region the keyboard reaches and a screen reader names (axe-core's
+# "scrollable-region-focusable"): each such table, and whether its region is so.
+_WIDE_TABLES = """() => [...document.querySelectorAll("article table")]
+    .filter(t => (t.closest(".md-typeset__scrollwrap") || t).scrollWidth > t.closest("article").clientWidth)
+    .filter(t => !t.querySelector("a[href], button, input, select, textarea"))
+    .map(t => { const r = t.closest(".chibo-scroll");
+                return [r !== null && r.tabIndex === 0 && r.getAttribute("role") === "region",
+                        r && r.getAttribute("aria-label")]; })"""
+
+
+@pytest.mark.parametrize("name", PAGE_TYPES)
+def test_page_accessible_on_a_phone(sample_server, visit, name: str) -> None:
+    require(AXE.exists(), "axe-core is not installed (npm install --prefix tests/browser)")
+    page = visit(sample_server.url + PAGE_TYPES[name], width=390, height=844)
+    page.page.wait_for_load_state("networkidle")
+    assert serious_violations(page) == []
+    wide = page.page.evaluate(_WIDE_TABLES)
+    assert all(focusable and label for focusable, label in wide), wide
+    if name == "chi-bo-cham-diem":  # the results table, at least, is wider than a phone
+        assert ["true", "Kết quả hằng năm"] in [[str(f).lower(), label] for f, label in wide]
+
+
+def test_results_table_scroll_region_at_desktop_width(sample_server, visit) -> None:
+    page = visit(sample_server.url + "chi-bo/khoa-duoc/", width=1280)
+    page.page.wait_for_load_state("networkidle")
+    region = page.page.locator('.chibo-scroll[aria-label="Kết quả hằng năm"]')
+    assert region.get_attribute("tabindex") == "0" and region.get_attribute("role") == "region"
+    region.focus()
+    page.page.keyboard.press("End")  # the keyboard scrolls it sideways, to the last columns
+    assert serious_violations(page) == []
 
 
 @pytest.mark.parametrize("name", PAGE_TYPES)
