@@ -23,7 +23,7 @@ from chibo.report import summarize, warnings
 from chibo.report.cells import CURRENT, PAST, PLANNED, leadership_rows
 from chibo.report.history import current_leaders, leaders_on
 from chibo.report.rules import breaches
-from conftest import DATA, ROOT, copy_project
+from conftest import DATA, ROOT, build_site, copy_project
 from htmltext import page
 from test_history import small_project
 
@@ -96,12 +96,7 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def site(project: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The project built as ``mkdocs serve`` would (not ``--strict``: it has warnings)."""
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
-    built = copy_project(tmp_path_factory.mktemp("as-of-site"), project / "records")
-    build(load_config(str(built / "mkdocs.yml"), strict=False))
-    return built / "site"
+    return build_site(copy_project(tmp_path_factory.mktemp("as-of-site"), project / "records"), strict=False)
 
 
 def test_the_warning_line_has_the_figures_the_office_needs(project: Path) -> None:

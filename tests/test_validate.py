@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import textwrap
 from pathlib import Path
 
@@ -290,3 +291,49 @@ def test_missing_records_are_named(tmp_path: Path) -> None:
         "records/dang-bo.yml:1:1: lỗi: thiếu tệp hồ sơ này",
         "records/tieu-chi.yml:1:1: lỗi: thiếu tệp hồ sơ này",
     ]
+
+
+# --- every rule said in words ---------------------------------------------------------------
+
+HOSTILE = (None, True, 0, -1, 0.5, 100.5, 10**9, "x", "", '"12"', '"false"', "[1]", "{a: 1}", "2022-01-01", "08")
+
+
+def _messages() -> dict[str, set[str]]:
+    """Each field of each record model given each hostile value: every message, by error kind."""
+    import inspect
+
+    import yaml
+    from chibo.records import committee, models
+    from chibo.records.loader import read_document
+    from chibo.records.validate import check
+    from pydantic import BaseModel, ValidationError
+
+    found: dict[str, set[str]] = {}
+    for module in (models, committee):
+        for _, model in inspect.getmembers(module, inspect.isclass):
+            if not (issubclass(model, BaseModel) and model.__module__ == module.__name__):
+                continue
+            for name, info in model.model_fields.items():
+                for value in HOSTILE:
+                    key = info.alias or name
+                    text = f"{key}: {value if isinstance(value, str) else yaml.safe_dump(value).split(chr(10))[0]}\n"
+                    doc, _ = read_document(Path("x.yml"), "records/x.yml", text)
+                    try:
+                        model.model_validate(doc.data)
+                    except ValidationError as error:
+                        kinds = {e["type"] for e in error.errors() if e["loc"][:1] == (key,)}
+                        messages = {p.message for p in check(doc, model)[1] if p.path.split(".")[0].startswith(key)}
+                        for kind in kinds:
+                            found.setdefault(kind, set()).update(messages)
+    return found
+
+
+def test_every_rule_a_model_checks_is_said_in_words() -> None:
+    found = _messages()
+    assert {"greater_than", "less_than_equal", "int_type", "bool_type", "model_type", "literal_error"} <= set(found)
+    for kind, messages in found.items():
+        for message in messages:
+            assert kind not in message and "loại lỗi" not in message, message
+            assert "không hợp lệ ở đây" not in message, (kind, message)  # the words for an unknown kind
+            assert "None" not in message and "{'" not in message, message  # no Python value
+            assert not re.search(r"[0-9]\.0(?![0-9])", message), message  # no "100.0": numbers as people write them
