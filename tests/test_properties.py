@@ -23,8 +23,8 @@ from chibo.vocab import RATINGS
 from conftest import DATA, build_site, copy_project
 from htmltext import page
 from hypothesis import HealthCheck, example, given, settings
-from pydantic import BaseModel
 from hypothesis import strategies as st
+from pydantic import BaseModel
 
 # Words of PyYAML's and pydantic's English messages that must not reach a reader.
 ENGLISH = re.compile(r"\b(expected|found|while|should|input|cannot|not allowed|invalid|error)\b", re.I)
