@@ -23,15 +23,17 @@ from ruamel.yaml import YAML, YAMLError
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from ..formats import date_vi
-from ..records import RecordsError, load_records
+from ..records import Problem, Records, RecordsError, load_records
 from ..records.fields import MAX_SCORE, MIN_SCORE
 from ..records.models import Cell, YearResult
 from ..records.paths import cell_path, committee_path
+from ..report import warnings
+from ..report.rules import breaches
 from ..text import fold_accents, name_key
 from ..vocab import RATING_SHORT, RATINGS
 from . import columns
 from .columns import CRITERION, SKIP, Layout, find_layout
-from .sheet import Bad, Issues, SheetError, read_table
+from .sheet import Bad, Issues, SheetError, read_table, where
 from .writer import FileWrite
 from .years import check_year
 
@@ -121,7 +123,7 @@ def plan_import(project: Path, sheet: Path, year: int, confirm_year: bool = Fals
         elif entry is not None:
             notes.append(f"{table.source}: dòng {number}: chi bộ {cell.id} không có ô nào để nhập")
     if changes:
-        _validate(project, changes, layout, issues)
+        notes += _validate(project, records, changes, layout, issues)
     if issues:
         raise issues.error()
     return Plan(tuple(changes), tuple(notes))
@@ -328,14 +330,31 @@ def _round_trip(text: str) -> YAML:
     return yaml
 
 
-def _validate(project: Path, changes: list[Change], layout: Layout, issues: Issues) -> None:
-    """Validate the records as they would be; each problem named by the row (and column) that caused it."""
+def _validate(project: Path, before: Records, changes: list[Change], layout: Layout, issues: Issues) -> list[str]:
+    """Validate the records as they would be; each problem named by the row (and column) that
+    caused it. Errors stop the import; the warnings the import would bring (a score outside its
+    rating's band…, as ``chibo validate`` would print them) come back as notes to show."""
+    rows = {c.rel: c.row for c in changes}
     try:
-        load_records(project, {c.path: c.after for c in changes})
+        after = load_records(project, {c.path: c.after for c in changes})
     except RecordsError as error:
-        rows = {c.rel: c.row for c in changes}
         for problem in error.errors:  # the warnings that come with them do not stop an import
             issues.add(str(problem), rows.get(problem.file), _column(layout, problem.path))
+        return []
+    known = {(p.file, p.message) for p in _warnings(before)}
+    new = sorted(
+        (p for p in _warnings(after) if p.file in rows and (p.file, p.message) not in known),
+        key=lambda p: (rows[p.file], p.line, p.column),
+    )
+    return [
+        f"{issues.source}: {where(rows[p.file], _column(layout, p.path))}{p.file}:{p.line}:{p.column}: "
+        f"{p.path}: {p.message}"
+        for p in new
+    ]
+
+
+def _warnings(records: Records) -> tuple[Problem, ...]:
+    return warnings(records, breaches(records.committee, records.cells, records.book))
 
 
 def _column(layout: Layout, path: str) -> int | None:
