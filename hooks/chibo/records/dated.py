@@ -56,7 +56,8 @@ def same_day(
     doc: ParsedFile, key: str, field: str, entries: list[tuple[int, dict, dt.date]], what: str
 ) -> list[Problem]:
     """Two entries from one date: the later in the file is never in force."""
-    problems, first = [], {}
+    problems: list[Problem] = []
+    first: dict[dt.date, int] = {}
     for index, _, day in entries:
         if day in first:
             earlier = first[day]

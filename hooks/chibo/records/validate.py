@@ -16,6 +16,7 @@ from types import MappingProxyType
 from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from ..formats import bound_vi
 from .loader import Key, ParsedFile
@@ -45,14 +46,16 @@ def check(doc: ParsedFile, model: type[M]) -> tuple[M | None, list[Problem]]:
         return None, list(problems.values())
 
 
-def _explained(item: dict, path: Key, data: object, typos: set[Key]) -> bool:
+def _explained(item: ErrorDetails, path: Key, data: object, typos: set[Key]) -> bool:
     """A problem another line already explains: a required key "missing" because it was
     mistyped (the typo's line says "có phải là …?"), or a list "too short" because one of its
     items is wrong (that item's line says why)."""
     if item["type"] == "missing":
         return path in typos
     if item["type"] == "too_short":
-        return len(_at(data, path) or ()) >= (item.get("ctx") or {}).get("min_length", 0)
+        found = _at(data, path)
+        items = len(found) if isinstance(found, (tuple, list)) else 0
+        return items >= (item.get("ctx") or {}).get("min_length", 0)
     return False
 
 
@@ -85,7 +88,7 @@ def _data_path(data: object, loc: tuple) -> tuple[Key, bool]:
     return tuple(path), False
 
 
-def _message(item: dict, doc: ParsedFile, path: Key, model: type[BaseModel]) -> str:
+def _message(item: ErrorDetails, doc: ParsedFile, path: Key, model: type[BaseModel]) -> str:
     """The rule a value breaks, in words; the value as the author wrote it, never a Python value."""
     kind, ctx, value = item["type"], item.get("ctx") or {}, item.get("input")
     if kind == "missing":
