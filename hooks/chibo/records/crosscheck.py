@@ -236,25 +236,24 @@ def _check_results(doc: ParsedFile, results: list[tuple[int, dict]]) -> list[Pro
     was rated?), a score without a rating, more tasks done than given."""
     problems = []
     for index, result in results:
-        where = ("results", index)
-        members = result.get("members")
-        counts = [members.get(code, 0) for code in RATINGS] if isinstance(members, dict) else []
-        if result.get("rating") in RATINGS and counts and all(_is_int(n) and n == 0 for n in counts):
+        rating, members = result.get("rating"), result.get("members")
+        if rating is not None and isinstance(members, dict) and all(n == 0 and _is_int(n) for n in members.values()):
             problems.append(
                 doc.problem(
-                    where + ("members",),
+                    ("results", index, "members"),
                     "chi bộ đã được xếp loại nhưng mọi số đảng viên đều bằng 0; hãy ghi số đảng viên ở từng "
                     "mức xếp loại, hoặc bỏ dòng members nếu chưa có",
                 )
             )
-        if result.get("score") is not None and result.get("rating") is None:
+        if rating is None and result.get("score") is not None:
             problems.append(
                 doc.problem(
-                    where + ("score",),
+                    ("results", index, "score"),
                     "có điểm nhưng chưa có xếp loại: hãy ghi rating của năm (hoặc bỏ điểm nếu năm chưa được xếp loại)",
                 )
             )
-        problems += _check_tasks(doc, where + ("tasks",), result.get("tasks"))
+        if "tasks" in result:
+            problems += _check_tasks(doc, ("results", index, "tasks"), result["tasks"])
     return problems
 
 

@@ -65,7 +65,7 @@ def before_first(records: Records) -> tuple[Early, ...]:
                     )
                 )
     first = committee.names[0].date
-    early = sorted((use for use in _documents(records) if use.day < first), key=lambda u: u.day)
+    early = [] if _earliest(records) >= first else sorted((u for u in _documents(records) if u.day < first), key=_day)
     if early:
         use, more = early[0], len(early) - 1
         others = f" và {more} văn bản khác" if more else ""
@@ -79,6 +79,19 @@ def before_first(records: Records) -> tuple[Early, ...]:
             )
         )
     return tuple(found)
+
+
+def _day(use: Dated) -> dt.date:
+    return use.day
+
+
+def _earliest(records: Records) -> dt.date:
+    """No document is dated before this day: the first registration event or milestone done,
+    or the day an undated one of the first year of the period shows (``reference_day``)."""
+    committee = records.committee
+    days = [e.date for cell in records.cells for e in cell.registration]
+    days += [m.done for m in committee.milestones if m.done is not None]
+    return min(days + [reference_day(None, committee.period.start, committee.as_of)])
 
 
 def _leaders_uses(records: Records, cell: Cell) -> Iterator[Dated]:

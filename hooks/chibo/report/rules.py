@@ -182,11 +182,10 @@ def decision_breaches(committee: Committee, book: CriteriaBook, cell: Cell) -> l
     """Decisions the records show against the plan: a selection (``lua-chon``) for year R while
     a condition of III.3.1 for R is not met, a recognition (``model: true``) of a cell that
     does not qualify (not selected, or its self-assessment incomplete)."""
-    results = {r.year: r for r in cell.results}
-    found = []
-    for index, event in enumerate(cell.registration):
-        if event.status != "lua-chon":
-            continue
+    found: list[Breach] = []
+    selections = [(index, e) for index, e in enumerate(cell.registration) if e.status == "lua-chon"]
+    results = {r.year: r for r in cell.results} if selections else {}
+    for index, event in selections:
         has_committee = leaders_on(cell, event.date, event.year).committee
         conditions = check_selection(event.year, results, book, committee.selection, has_committee, committee.privacy)
         found += [
@@ -203,10 +202,9 @@ def decision_breaches(committee: Committee, book: CriteriaBook, cell: Cell) -> l
             for number, condition in enumerate(conditions, start=1)
             if condition.verdict == NOT_MET
         ]
-    criteria = cell_criteria(cell, book)
-    for index, result in enumerate(cell.results):
-        if not result.model:
-            continue
+    recognitions = [(index, r) for index, r in enumerate(cell.results) if r.model]
+    criteria = cell_criteria(cell, book) if recognitions else ()
+    for index, result in recognitions:
         selected, _ = in_programme(cell.registration, result.year)
         reasons = shortfall(cell, criteria, result.year, selected)
         if reasons:
