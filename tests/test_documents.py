@@ -102,8 +102,9 @@ def test_registration_report_shows_its_own_date(site: Path) -> None:
         ["2020", "Hoàn thành tốt nhiệm vụ", "< 3", "14", "< 3", "0"],
         ["2021", "Hoàn thành xuất sắc nhiệm vụ", "3", "14", "0", "0"],
     ]
-    # Self-assessment of 2021, the chi ủy in the cell's own words, lines to fill in, signature.
-    assert ["TC5", "Đảng viên tiêu biểu trong giảng dạy và nghiên cứu khoa học", "Chưa đạt"] in table_rows(path, 2)
+    # Self-assessment of 2021 (every criterion met: it was selected on it), the chi ủy in the
+    # cell's own words, lines to fill in, signature.
+    assert ["TC5", "Đảng viên tiêu biểu trong giảng dạy và nghiên cứu khoa học", "Đạt"] in table_rows(path, 2)
     conditions = table_rows(path, 3)
     assert conditions[-1][1] == "Chi bộ tự đánh giá" and "do Ban Thường vụ" not in conditions[-1][2]
     footer = table_rows(path, 4)[0]
