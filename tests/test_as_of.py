@@ -88,6 +88,18 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
           - {year: 2025, rating: xuat-sac, score: 89.99999999999999}
         """,
     )
+    write(
+        project,
+        "chi-bo-h",
+        """\
+        id: chi-bo-h
+        name: Chi bộ Phòng Đào tạo
+        type: giang-day
+        leadership:
+          - {date: 2020-08-14, secretary: Đỗ Văn Cường}
+          - {date: 2024-03-01, secretary: Vũ Thị Hằng}
+        """,
+    )
     nfd = unicodedata.normalize("NFD", "id: chi-bo-g\nname: Chi bộ Bộ môn Ánh sáng\ntype: giang-day\n")
     (project / "records/chi-bo/chi-bo-g.yml").write_text(nfd, encoding="utf-8")
     return project
@@ -239,3 +251,10 @@ def test_dev_py_build_passes_everything_else_through() -> None:
     assert done.stdout.strip() == (
         "Không tạo được trang (mã lỗi 2): xem thông báo ở trên; thư mục site/ không bị thay đổi."
     )
+
+
+def test_downloads_name_the_secretary_in_force(site: Path) -> None:
+    cells = {c["id"]: c for c in json.loads((site / "du-lieu/chi-bo.json").read_text(encoding="utf-8"))}
+    assert (cells["chi-bo-f"]["secretary"], cells["chi-bo-h"]["secretary"]) == ("Lê Văn Bình", "Vũ Thị Hằng")
+    rows = (site / "du-lieu/chi-bo.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert any(row.startswith("chi-bo-h,") and ",Vũ Thị Hằng," in row for row in rows)

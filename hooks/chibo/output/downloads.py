@@ -85,7 +85,7 @@ def cell_json(view: CellReport) -> dict[str, object]:
         "name": cell.name,
         "type": cell.type,
         "type_name": view.type.name,
-        "secretary": cell.secretary,
+        "secretary": view.leaders.secretary,  # in force on the data date (report/history.py)
         "members": cell.members,
         "status": view.status.code,
         "status_label": view.status.label,

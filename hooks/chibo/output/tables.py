@@ -121,7 +121,7 @@ def _cell_row(view: CellReport) -> tuple[object, ...]:
         cell.name,
         cell.type,
         view.type.name,
-        cell.secretary,
+        view.leaders.secretary,  # in force on the data date (report/history.py)
         cell.members,
         view.status.code,
         view.status.label,
