@@ -237,7 +237,12 @@ def _check_results(doc: ParsedFile, results: list[tuple[int, dict]]) -> list[Pro
     problems = []
     for index, result in results:
         rating, members = result.get("rating"), result.get("members")
-        if rating is not None and isinstance(members, dict) and all(n == 0 and _is_int(n) for n in members.values()):
+        if (
+            rating is not None
+            and isinstance(members, dict)
+            and not any(members.values())  # the common case, a count above 0, ends here
+            and all(_is_int(n) for n in members.values())
+        ):
             problems.append(
                 doc.problem(
                     ("results", index, "members"),

@@ -53,11 +53,15 @@ _FLOAT = re.compile(r"[-+]?([0-9]+\.[0-9]*|\.[0-9]+)")
 _HIDDEN = (
     r"\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\xad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f"
     r"\u200b-\u200f\u2028-\u202e\u2060-\u206f\u2800\u3164\ufeff\uffa0\ufff0-\ufff8\ufff9-\ufffb"
-    r"\ufffe\uffff\ud800-\udfff\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0000-\U000e00ff\U000e01f0-\U000e0fff"
+    r"\ufffe\uffff\ud800-\udfff"
 )
-_SELECTORS = r"\ufe00-\ufe0f\U000e0100-\U000e01ef"
+_HIDDEN_ASTRAL = r"\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0000-\U000e00ff\U000e01f0-\U000e0fff"
+_SELECTORS, _SELECTORS_ASTRAL = r"\ufe00-\ufe0f", r"\U000e0100-\U000e01ef"
+# Two patterns: a class with characters beyond U+FFFF is three times slower to search, and
+# most records have none (a file is searched for the second only when it has such characters).
 _CONTROL = re.compile(f"[{_HIDDEN}{_SELECTORS}]")
-_SELECTOR = re.compile(f"[{_SELECTORS}]")
+_CONTROL_ASTRAL = re.compile(f"[{_HIDDEN_ASTRAL}{_SELECTORS_ASTRAL}]")
+_SELECTOR = re.compile(f"[{_SELECTORS}{_SELECTORS_ASTRAL}]")
 # What a variation selector may follow: symbols (emoji among them) and CJK ideographs.
 _SELECTABLE = frozenset({"So", "Sm"})
 # A plain scalar that starts with a letter and is none of these words is text as it stands.
@@ -262,7 +266,7 @@ class _Builder:
             loader.dispose()
 
     def _events(self, loader: yaml.CSafeLoader) -> object:
-        get_event, track, scalar = loader.get_event, self.track, self._scalar
+        get_event, track, scalar, nfc = loader.get_event, self.track, self._scalar, self.nfc
         Scalar, MapStart, SeqStart = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
         MapEnd, SeqEnd = yaml.MappingEndEvent, yaml.SequenceEndEvent
         root: object = None
@@ -280,6 +284,8 @@ class _Builder:
                 if frame is not None and frame[3] and frame[2] is None:
                     if kind is not Scalar:
                         raise _refuse(event, "khóa phải là một chuỗi đơn giản")
+                    if nfc:
+                        event.value = unicodedata.normalize("NFC", event.value)
                     self._key(frame, event)
                     continue
                 path: Key = ()
@@ -298,7 +304,7 @@ class _Builder:
                     if not event.implicit[0]:
                         self.quoted.add(path)
                 text = event.value
-                if self.nfc:
+                if nfc:
                     text = event.value = unicodedata.normalize("NFC", text)
                 if event.implicit[0] and text and text[0] in _WORD_START and text not in _SPECIAL_WORDS:
                     value: object = text  # the common case, without a call
@@ -331,8 +337,6 @@ class _Builder:
                 frame[2] = None
 
     def _key(self, frame: list, event: yaml.ScalarEvent) -> None:
-        if self.nfc:
-            event.value = unicodedata.normalize("NFC", event.value)
         key, container, path = event.value, frame[0], frame[1]
         if key == "<<" and event.implicit[0]:
             raise _refuse(event, "không dùng khóa gộp YAML ('<<'); hãy viết đầy đủ các khóa")
@@ -404,11 +408,19 @@ def _control_message(char: str) -> str:
 
 def hidden_character(text: str) -> tuple[int, str] | None:
     """The index of the first character no record may hold, and the records' message for it."""
-    for bad in _CONTROL.finditer(text):
+    found = [_first_hidden(_CONTROL, text)]
+    if len(text.encode("utf-16-le", "surrogatepass")) != 2 * len(text):  # beyond U+FFFF: a fast test
+        found.append(_first_hidden(_CONTROL_ASTRAL, text))
+    first = min((f for f in found if f is not None), default=None)
+    return None if first is None else (first[0], _control_message(first[1]))
+
+
+def _first_hidden(pattern: re.Pattern[str], text: str) -> tuple[int, str] | None:
+    for bad in pattern.finditer(text):
         index, char = bad.start(), bad.group()
         if _SELECTOR.fullmatch(char) and index and _selectable(text[index - 1]):
             continue
-        return index, _control_message(char)
+        return index, char
     return None
 
 
