@@ -1,9 +1,13 @@
-"""The rules of each rating year, as the records declare them, checked (DESIGN.md §2).
+"""The rules of each rating year, as the records declare them, checked (DESIGN.md §2); and
+the plan's conditions for the decisions the records show.
 
 A year's rule set (``dang-bo.yml``, ``rules``) may cap "Hoàn thành xuất sắc nhiệm vụ" at a
 share of those rated "Hoàn thành tốt nhiệm vụ" (for the Committee's cells, for members
-across the Đảng bộ or within each cell) and may rate by points in bands. A breach is a
-warning with the place to fix it, never an error: the competent level may decide otherwise.
+across the Đảng bộ or within each cell), may rate by points in bands and ask of an excellent
+rating a share of tasks done beyond the requirement (QĐ 366-QĐ/TW, Điều 11). A selection
+needs the conditions of plan III.3.1 met, a recognition a selection and a complete
+self-assessment. A breach is a warning with the place to fix it, never an error: the
+competent level may decide otherwise.
 """
 
 from __future__ import annotations
@@ -157,8 +161,8 @@ def cell_breaches(
 ) -> list[Breach]:
     """A cell's own breaches, by year: members over the cap within the cell, scores against the
     bands, tasks short of an excellent rating; then decisions against the plan's conditions
-    (``rounds.decision_breaches``). ``in_force``: the rules of each year, when the caller has
-    them already."""
+    (``decision_breaches``). ``in_force``: the rules of each year, when the caller has them
+    already."""
     found = []
     for index, result in enumerate(cell.results):
         rules = in_force[result.year] if in_force is not None else rule_set(committee, result.year)
