@@ -312,6 +312,12 @@ class _Builder:
         if key in container:
             self._duplicate(frame, event)
             return
+        if not event.implicit[0]:  # a quoted key: escapes such as "\x1f" may hide controls
+            found = hidden_character(key)
+            if found:  # reported where the key is, never printed; its value is read, not kept
+                self._problem(path, _mark(event), found[1])
+                frame[2] = _Duplicate("(khóa có ký tự ẩn)")
+                return
         if self.track:
             self.key_marks[path + (key,)] = _mark(event)
         frame[2] = key
