@@ -189,6 +189,19 @@ def test_the_sample_selects_and_recognises_by_the_plan() -> None:
     assert [c.label for c in conditions] == ["Đạt", "Đạt", "Đạt", "Đạt", "Do Ban Thường vụ xem xét"]
 
 
+def test_the_tasks_of_an_excellent_rating_are_shown(tmp_path: Path) -> None:
+    site = build_site(copy_project(tmp_path))
+    duoc = page(site, "chi-bo/khoa-duoc/")
+    assert [
+        "Năm 2025",
+        "Xếp loại: Hoàn thành xuất sắc nhiệm vụ (19 đảng viên); điểm: 93; nhiệm vụ: 12/12 hoàn thành, 4 vượt mức yêu "
+        "cầu; được công nhận chi bộ kiểu mẫu",
+        "Quyết định số 176-QĐ/ĐU ngày 19-12-2025 của Ban Thường vụ Đảng ủy Trường; Giấy khen của Ban Chấp hành Đảng "
+        "bộ Trường",
+    ] in duoc.rows
+    assert "Cần xem lại" not in duoc.text
+
+
 def test_the_facts_of_the_rules(tmp_path: Path) -> None:
     records = load_records(ROOT)
     documents = {d.id: d for d in records.committee.documents}
