@@ -13,7 +13,26 @@ GOOD_OR_BETTER = frozenset({"xuat-sac", "tot"})
 STATUSES = ("khao-sat", "dang-ky", "lua-chon", "khong-lua-chon", "rut")
 CRITERION_RESULTS = ("dat", "chua-dat")
 GROUPS = ("chi-bo", "dang-vien")
-MEASURES = ("tot-tro-len", "kieu-mau")
+MEASURES = ("tot-tro-len", "cong-nhan")
+# The kinds of condition a programme's selection and recognition may use (records/programme.py);
+# each has its default wording in report/conditions.py, and a programme may word it its own way.
+SELECTION_CONDITIONS = ("nhieu-nam-tot", "tieu-chi-chi-bo", "tieu-chi-dang-vien", "dang-vien-hoan-thanh", "lanh-dao")
+RECOGNITION_CONDITIONS = ("dang-ky", "duoc-lua-chon", "xep-loai-tot", "tieu-chi-dat", "dang-vien-hoan-thanh")
+# The documents a programme may require (drafted by output/documents/).
+DOCUMENT_KINDS = (
+    "ban-chi-dao",
+    "dang-ky",
+    "de-xuat",
+    "lua-chon",
+    "ke-hoach",
+    "tu-danh-gia",
+    "cong-nhan",
+    "khen-thuong",
+    "bao-cao",
+    "so-ket",
+    "tong-ket",
+    "hoi-nghi",
+)
 # Where the cap on "Hoàn thành xuất sắc nhiệm vụ" counts members: the whole Đảng bộ or each cell.
 MEMBER_SCOPES = ("dang-bo", "chi-bo")
 
@@ -52,9 +71,7 @@ MODEL_STATUS = "kieu-mau"
 MODEL_STATUS_LABEL = "Được công nhận chi bộ kiểu mẫu"
 CRITERION_LABELS = MappingProxyType({"dat": "Đạt", "chua-dat": "Chưa đạt"})
 GROUP_LABELS = MappingProxyType({"chi-bo": "Tiêu chí đối với chi bộ", "dang-vien": "Tiêu chí đối với đảng viên"})
-MEASURE_LABELS = MappingProxyType(
-    {"tot-tro-len": "hoàn thành tốt nhiệm vụ trở lên", "kieu-mau": "được công nhận chi bộ kiểu mẫu"}
-)
+MEASURE_LABELS = MappingProxyType({"tot-tro-len": "hoàn thành tốt nhiệm vụ trở lên", "cong-nhan": "được công nhận"})
 
 # Filter choices on /chi-bo/: every status a cell can show, most advanced first.
 STATUS_FILTER = (

@@ -1,5 +1,8 @@
-"""Typed, frozen records of the Committee (``dang-bo.yml``) and the criteria appendix
-(``tieu-chi.yml``): DESIGN.md §3. Same conventions as ``models.py``.
+"""Typed, frozen records of the Committee (``dang-bo.yml``): DESIGN.md §3. Same conventions
+as ``models.py``. What belongs to one programme (its plan, period, criteria, targets,
+milestones) is in ``programme.py``; the committee keeps what outlives programmes: its names
+over time, the data date, its cell types, the rules of each year, related documents, the
+register of numbers and the steering committee.
 """
 
 from __future__ import annotations
@@ -8,7 +11,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from ..vocab import GROUPS, MEASURES, MEMBER_SCOPES
+from ..vocab import MEMBER_SCOPES
 from .fields import (
     Day,
     Rating,
@@ -20,8 +23,6 @@ from .fields import (
     described,
     vi,
 )
-
-# --- tieu-chi.yml --------------------------------------------------------------------
 
 
 class CellType(Record):
@@ -35,44 +36,6 @@ class CellType(Record):
     description: Text | None = vi("Mô tả", default=None)
 
 
-class TypeVariant(Record):
-    """Nội dung riêng của tiêu chí theo loại hình chi bộ."""
-
-    model_config = described("Nội dung theo loại hình", "Tiêu chí riêng của một loại hình chi bộ.")
-
-    title: Text = vi("Tên tiêu chí")
-    indicators: tuple[Text, ...] = vi("Các chỉ báo", min_length=1)
-
-
-class Criterion(Record):
-    """Tiêu chí: common (``indicators``) or type-specific (``by_type``)."""
-
-    model_config = described("Tiêu chí", "Tiêu chí chung (indicators) hoặc riêng theo loại hình (by_type).")
-
-    id: Slug = vi("Mã tiêu chí", "Ví dụ tc1; dùng làm khóa trong results[].criteria.")
-    group: Literal[GROUPS] = vi("Nhóm", "chi-bo: tiêu chí đối với chi bộ; dang-vien: đối với đảng viên.")  # type: ignore[valid-type]
-    title: Text = vi("Tên tiêu chí")
-    description: Text | None = vi("Mô tả", default=None)
-    indicators: tuple[Text, ...] = vi("Các chỉ báo", "Với tiêu chí chung.", default=())
-    by_type: dict[Slug, TypeVariant] | None = vi(
-        "Theo loại hình", "Với tiêu chí riêng: mã loại hình → nội dung.", default=None
-    )
-
-
-class CriteriaBook(Record):
-    """Phụ lục tiêu chí: cell types and the criteria appendix, ``tieu-chi.yml``."""
-
-    model_config = described("Khung tiêu chí", "records/tieu-chi.yml: các loại hình chi bộ và khung tiêu chí.")
-
-    draft: bool = vi(
-        "Bản dự thảo",
-        'true: trang Tiêu chí ghi "Bản dự thảo minh họa" (khung chưa phải văn bản chính thức).',
-        default=False,
-    )
-    types: tuple[CellType, ...] = vi("Loại hình chi bộ", min_length=1)
-    criteria: tuple[Criterion, ...] = vi("Tiêu chí", min_length=1)
-
-
 # --- dang-bo.yml ---------------------------------------------------------------------
 
 
@@ -81,11 +44,14 @@ class Document(Record):
 
     model_config = described("Văn bản", "Một văn bản liên quan.")
 
-    id: Slug = vi("Mã văn bản", "Dùng để dẫn chiếu trong plan.implements và rules[].documents.")
+    id: Slug = vi("Mã văn bản", "Dùng để dẫn chiếu trong rules[].documents và plan.implements của chương trình.")
     number: Text = vi("Số, ký hiệu", "Ví dụ: 183-KH/ĐU.")
     date: Day = vi("Ngày ban hành")
     issuer: Text = vi("Cơ quan ban hành")
     title: Text = vi("Trích yếu")
+    illustrative: bool = vi(
+        "Minh họa", "true khi chưa đối chiếu được văn bản gốc (số, ngày hoặc nội dung).", default=False
+    )
 
 
 class Cap(Record):
@@ -150,36 +116,6 @@ class RuleSet(Record):
     score: Scoring | None = vi("Chấm điểm", "Bỏ trống khi căn cứ của năm không chấm điểm.", default=None)
 
 
-class Target(Record):
-    """Chỉ tiêu: a share of cells to reach by a year."""
-
-    model_config = described("Chỉ tiêu", "Tỷ lệ chi bộ cần đạt vào một năm.")
-
-    id: Slug = vi("Mã chỉ tiêu")
-    label: Text = vi("Tên chỉ tiêu")
-    measure: Literal[MEASURES] = vi(
-        "Đo bằng",
-        "tot-tro-len: hoàn thành tốt nhiệm vụ trở lên; "  # type: ignore[valid-type]
-        "kieu-mau: đạt chi bộ kiểu mẫu.",
-    )
-    comparison: Literal[">=", ">"] = vi("So sánh", '">=": từ … trở lên; ">": trên ….')
-    percent: Annotated[float, Field(ge=0, le=100)] = vi("Tỷ lệ (%)")
-    year: Year = vi("Năm")
-
-
-class Milestone(Record):
-    """Mốc thời gian: a deadline of the plan; ``done`` is the date it was met."""
-
-    model_config = described("Mốc thời gian", "Một hạn trong kế hoạch; done là ngày đã hoàn thành.")
-
-    id: Slug = vi("Mã mốc")
-    date: Day = vi("Hạn")
-    title: Text = vi("Nội dung")
-    owner: Text | None = vi("Chủ trì", default=None)
-    done: Day | None = vi("Ngày hoàn thành", "Bỏ trống khi chưa hoàn thành.", default=None)
-    note: Text | None = vi("Ghi chú", default=None)
-
-
 class SteeringMember(Record):
     """Thành viên Ban Chỉ đạo."""
 
@@ -188,49 +124,6 @@ class SteeringMember(Record):
     name: Text = vi("Họ và tên")
     role: Text = vi("Chức danh trong Ban Chỉ đạo", "Ví dụ: Trưởng Ban.")
     position: Text | None = vi("Chức vụ", default=None)
-
-
-class Responsibility(Record):
-    """Phân công thực hiện: who does what (plan IV)."""
-
-    model_config = described("Phân công", "Ai làm gì (mục IV của Kế hoạch).")
-
-    who: Text = vi("Đơn vị, cá nhân")
-    tasks: tuple[Text, ...] = vi("Nhiệm vụ", min_length=1)
-
-
-class Plan(Record):
-    """Kế hoạch: the plan's metadata."""
-
-    model_config = described("Kế hoạch", "Thông tin văn bản Kế hoạch.")
-
-    number: Text = vi("Số, ký hiệu")
-    date: Day = vi("Ngày ban hành")
-    title: Text = vi("Trích yếu")
-    implements: Slug = vi("Thực hiện văn bản", "Mã văn bản (trong documents) mà Kế hoạch triển khai.")
-    signer: Text = vi("Người ký")
-    signer_title: Text = vi("Chức vụ người ký")
-
-
-class Period(Record):
-    """Giai đoạn."""
-
-    model_config = described("Giai đoạn", "Năm đầu và năm cuối của giai đoạn.")
-
-    start: Year = vi("Từ năm")
-    end: Year = vi("Đến năm")
-
-
-class Selection(Record):
-    """Thiết lập lựa chọn (plan III.3): the N of "nhiều năm" and the first year's count."""
-
-    model_config = described("Thiết lập lựa chọn", "Các thông số của điều kiện lựa chọn (mục III.3).")
-
-    good_years: Annotated[int, Field(ge=1, le=10)] = vi(
-        "Số năm liền HTTNV trở lên", '"Nhiều năm" ở điều kiện 1: xét các năm R-N … R-1.', default=3
-    )
-    first_year_min: Annotated[int, Field(ge=0, le=100)] = vi("Số chi bộ tối thiểu năm đầu", default=1)
-    first_year_max: Annotated[int, Field(ge=0, le=100)] = vi("Số chi bộ tối đa năm đầu", default=2)
 
 
 class Naming(Record):
@@ -280,7 +173,11 @@ class Privacy(Record):
 class Committee(Record):
     """Đảng bộ: the Committee, ``dang-bo.yml``."""
 
-    model_config = described("Hồ sơ Đảng bộ", "records/dang-bo.yml: Đảng bộ, kế hoạch, chỉ tiêu, mốc thời gian.")
+    model_config = described(
+        "Hồ sơ Đảng bộ",
+        "records/dang-bo.yml: tên gọi theo thời gian, ngày số liệu, loại hình chi bộ, căn cứ xếp loại, văn bản "
+        "liên quan, Ban Chỉ đạo. Các chương trình ở records/chuong-trinh/.",
+    )
 
     names: tuple[Naming, ...] = vi(
         "Tên gọi theo thời gian",
@@ -292,15 +189,10 @@ class Committee(Record):
         "Dữ liệu minh họa", 'true: mọi trang hiện dòng "Dữ liệu minh họa, không phải số liệu chính thức".'
     )
     as_of: Day = vi("Số liệu tính đến ngày", "Mốc để xét mốc thời gian quá hạn; không dùng đồng hồ máy.")
-    plan: Plan = vi("Kế hoạch")
-    period: Period = vi("Giai đoạn")
-    targets: tuple[Target, ...] = vi("Chỉ tiêu", default=())
-    selection: Selection = vi("Thiết lập lựa chọn", default=Selection())
     privacy: Privacy = vi(
         "Ẩn số liệu nhỏ", "Mặc định: ẩn số đảng viên nhỏ hơn 3 ở một mức xếp loại.", default=Privacy()
     )
-    milestones: tuple[Milestone, ...] = vi("Mốc thời gian", default=())
     rules: tuple[RuleSet, ...] = vi("Căn cứ xếp loại theo năm", default=())
     documents: tuple[Document, ...] = vi("Văn bản liên quan", default=())
     steering: tuple[SteeringMember, ...] = vi("Ban Chỉ đạo", default=())
-    responsibilities: tuple[Responsibility, ...] = vi("Phân công thực hiện", default=())
+    types: tuple[CellType, ...] = vi("Loại hình chi bộ", "Mã loại hình dùng trong hồ sơ chi bộ (type).", min_length=1)

@@ -12,53 +12,19 @@ import re
 from typing import TypeGuard
 
 from ..formats import date_vi
-from ..vocab import GOOD_OR_BETTER, RATINGS
-from .committee import Committee, CriteriaBook
+from ..vocab import RATINGS
+from .committee import Committee
 from .dated import as_date, check_cell_dates, check_committee_dates
 from .fields import MAX_YEAR, SLUG_PATTERN
 from .loader import ParsedFile
 from .problems import Problem
 
 
-def check_book(doc: ParsedFile, book: CriteriaBook) -> list[Problem]:
-    """``tieu-chi.yml``: unique ids; each criterion common or by type, every type covered."""
-    problems = _repeated(doc, "types", "id", "mã loại hình")
-    problems += _repeated(doc, "criteria", "id", "mã tiêu chí")
-    type_ids = [t.id for t in book.types]
-    for index, criterion in enumerate(book.criteria):
-        where = ("criteria", index)
-        if bool(criterion.indicators) == bool(criterion.by_type):
-            problems.append(
-                doc.problem(
-                    where,
-                    "mỗi tiêu chí cần đúng một trong hai: 'indicators' "
-                    "(tiêu chí chung) hoặc 'by_type' (tiêu chí theo loại hình)",
-                )
-            )
-            continue
-        for type_id in criterion.by_type or {}:
-            if type_id not in type_ids:
-                problems.append(
-                    doc.problem(
-                        where + ("by_type", type_id),
-                        f"loại hình '{type_id}' không có trong 'types'; chọn một trong: {', '.join(type_ids)}",
-                        key=True,
-                    )
-                )
-        missing = [t for t in type_ids if criterion.by_type is not None and t not in criterion.by_type]
-        if missing:
-            problems.append(doc.problem(where + ("by_type",), f"thiếu nội dung cho loại hình: {', '.join(missing)}"))
-    return problems
-
-
 def check_committee(doc: ParsedFile, committee: Committee) -> list[Problem]:
-    """``dang-bo.yml``: unique ids, document references, a sane period."""
+    """``dang-bo.yml``: unique ids, document references, rule sets that do not overlap."""
     problems = _repeated(doc, "documents", "id", "mã văn bản")
-    problems += _repeated(doc, "targets", "id", "mã chỉ tiêu")
-    problems += _repeated(doc, "milestones", "id", "mã mốc")
+    problems += _repeated(doc, "types", "id", "mã loại hình")
     doc_ids = {d.id for d in committee.documents}
-    if committee.plan.implements not in doc_ids:
-        problems.append(doc.problem(("plan", "implements"), _unknown_doc(committee.plan.implements)))
     for index, rules in enumerate(committee.rules):
         for j, ref in enumerate(rules.documents):
             if ref not in doc_ids:
@@ -66,32 +32,11 @@ def check_committee(doc: ParsedFile, committee: Committee) -> list[Problem]:
         if rules.to_year is not None and rules.to_year < rules.from_year:
             problems.append(doc.problem(("rules", index, "to"), "năm kết thúc trước năm bắt đầu"))
     problems += _check_rule_ranges(doc, committee)
-    for index, target in enumerate(committee.targets):
-        if target.comparison == ">" and target.percent >= 100:
-            problems.append(
-                doc.problem(
-                    ("targets", index, "percent"),
-                    "chỉ tiêu 'trên 100%' không thể đạt; dùng comparison: \">=\" với percent: 100",
-                )
-            )
-    for index, milestone in enumerate(committee.milestones):
-        if milestone.done is not None and milestone.done > committee.as_of:
-            problems.append(
-                doc.problem(
-                    ("milestones", index, "done"),
-                    f"ngày hoàn thành {date_vi(milestone.done)} "
-                    f"sau ngày số liệu as_of ({date_vi(committee.as_of)}); hãy cập nhật as_of",
-                )
-            )
     problems += _in_date_order(doc, "names", "from", "tên gọi")
     problems += check_committee_dates(doc, doc.data if isinstance(doc.data, dict) else {}, committee.as_of)
     for index, rules in enumerate(committee.rules):
         if rules.score is not None:
             problems += _check_bands(doc, ("rules", index, "score", "bands"), rules.score.bands)
-    if committee.period.end < committee.period.start:
-        problems.append(doc.problem(("period", "end"), "năm kết thúc trước năm bắt đầu"))
-    if committee.selection.first_year_max < committee.selection.first_year_min:
-        problems.append(doc.problem(("selection", "first_year_max"), "nhỏ hơn first_year_min"))
     return problems
 
 
@@ -117,16 +62,16 @@ def _unknown_doc(ref: str) -> str:
     return f"văn bản '{ref}' không có trong 'documents'"
 
 
-def check_cell(doc: ParsedFile, book: CriteriaBook | None, as_of: dt.date | None = None) -> list[Problem]:
-    """One cell's rules across fields: id and file name, type, criteria ids, years, events,
-    leaders and the data date ``as_of`` (``dated.py``), results, recognitions.
+def check_cell(doc: ParsedFile, as_of: dt.date | None = None) -> list[Problem]:
+    """One cell's rules across fields: id and file name, years, events, leaders and the data
+    date ``as_of`` (``dated.py``), results, recognitions. Its type, criteria and events
+    against the committee's types and the programmes: ``scope.check_cell_scope``.
 
     These run on the values as read, not on the validated model, so a file with a wrong
     type somewhere still gets every other problem reported in the same run; a value of the
     wrong type is skipped here (the schema check has reported it).
     """
     data = doc.data if isinstance(doc.data, dict) else {}
-    extras = _items(data, "extra_criteria")
     results = _items(data, "results")
     problems: list[Problem] = []
     cell_id = data.get("id")
@@ -134,13 +79,10 @@ def check_cell(doc: ParsedFile, book: CriteriaBook | None, as_of: dt.date | None
         problems.append(doc.problem(("id",), f"mã chi bộ '{cell_id}' phải trùng tên tệp '{doc.stem}.yml'"))
     problems += _repeated(doc, "extra_criteria", "id", "mã tiêu chí")
     problems += _repeated(doc, "results", "year", "năm")
-    if book is not None:
-        problems += _check_references(doc, data, extras, results, book)
     problems += _check_events(doc, _items(data, "registration"))
     problems += _in_date_order(doc, "leadership", "date", "mục")
     problems += check_cell_dates(doc, data, as_of)
     problems += _check_results(doc, results)
-    problems += _check_models(doc, results)
     return problems
 
 
@@ -176,39 +118,6 @@ def _repeated(doc: ParsedFile, path: str, key: str, what: str) -> list[Problem]:
             problems.append(doc.problem((path, index, key), f"{what} '{value}' bị trùng với mục [{seen[value]}]"))
         else:
             seen[value] = index
-    return problems
-
-
-def _check_references(
-    doc: ParsedFile, data: dict, extras: list[tuple[int, dict]], results: list[tuple[int, dict]], book: CriteriaBook
-) -> list[Problem]:
-    problems = []
-    type_ids = [t.id for t in book.types]
-    cell_type = data.get("type")
-    if _is_slug(cell_type) and cell_type not in type_ids:
-        problems.append(doc.problem(("type",), f"'{cell_type}' không hợp lệ; chọn một trong: {', '.join(type_ids)}"))
-    base = {c.id for c in book.criteria}
-    criteria = set(base)
-    for index, extra in extras:
-        if _is_slug(extra.get("id")):
-            criteria.add(extra["id"])
-            if extra["id"] in base:
-                problems.append(
-                    doc.problem(
-                        ("extra_criteria", index, "id"), f"mã '{extra['id']}' trùng với tiêu chí trong tieu-chi.yml"
-                    )
-                )
-    for index, result in results:
-        marks = result.get("criteria")
-        for key in marks if isinstance(marks, dict) else ():
-            if _is_slug(key) and key not in criteria:
-                problems.append(
-                    doc.problem(
-                        ("results", index, "criteria", key),
-                        f"tiêu chí '{key}' không có; chọn một trong: {', '.join(sorted(criteria))}",
-                        key=True,
-                    )
-                )
     return problems
 
 
@@ -275,26 +184,6 @@ def _check_tasks(doc: ParsedFile, path: tuple, tasks: object) -> list[Problem]:
         problems.append(
             doc.problem(path + ("exceeded",), f"{exceeded} nhiệm vụ vượt mức, nhiều hơn {done} nhiệm vụ hoàn thành")
         )
-    return problems
-
-
-def _check_models(doc: ParsedFile, results: list[tuple[int, dict]]) -> list[Problem]:
-    problems = []
-    for index, result in results:
-        if result.get("model") is not True:
-            continue
-        if result.get("rating") not in GOOD_OR_BETTER:
-            problems.append(
-                doc.problem(
-                    ("results", index, "model"), "'model: true' cần xếp loại 'xuat-sac' hoặc 'tot' trong cùng năm"
-                )
-            )
-        marks = result.get("criteria")
-        failed = [key for key, value in (marks.items() if isinstance(marks, dict) else ()) if value == "chua-dat"]
-        if failed:
-            problems.append(
-                doc.problem(("results", index, "model"), f"'model: true' nhưng tiêu chí {', '.join(failed)} 'chua-dat'")
-            )
     return problems
 
 

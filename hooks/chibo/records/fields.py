@@ -83,6 +83,9 @@ Count = Annotated[int, Field(ge=0, le=100_000)]
 MIN_SCORE, MAX_SCORE = 0, 100
 Score = Annotated[float, Field(ge=MIN_SCORE, le=MAX_SCORE)]
 Day = Annotated[dt.date, BeforeValidator(_quoted_date)]
+MONTH_PATTERN = r"^[0-9]{4}-(0[1-9]|1[0-2])$"
+# A month of a monthly self-assessment, written "2026-03" (YAML reads it as text).
+MonthKey = Annotated[str, StringConstraints(pattern=MONTH_PATTERN)]
 Rating = Literal[RATINGS]  # type: ignore[valid-type]
 EventCode = Literal[STATUSES]  # type: ignore[valid-type]
 CriterionResult = Literal[CRITERION_RESULTS]  # type: ignore[valid-type]

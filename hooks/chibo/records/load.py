@@ -12,12 +12,14 @@ from pathlib import Path
 from typing import TypeVar
 
 from ..text import name_key
-from .committee import Committee, CriteriaBook
-from .crosscheck import check_book, check_cell, check_committee
+from .committee import Committee
+from .crosscheck import check_cell, check_committee
 from .loader import Key, ParsedFile, read_document
 from .models import Cell
-from .paths import BOOK_FILE, CELLS_DIR, COMMITTEE_FILE, JOURNAL_FILE, RECORDS, journal_path
+from .paths import BOOK_FILE, CELLS_DIR, COMMITTEE_FILE, JOURNAL_FILE, PROGRAMMES_DIR, RECORDS, journal_path
 from .problems import WARNING, Problem, RecordsError
+from .programmes import ProgrammeRecords, load_programmes
+from .scope import Scope, check_cell_scope
 from .validate import check
 
 M = TypeVar("M")
@@ -37,11 +39,14 @@ class Records:
     """
 
     committee: Committee
-    book: CriteriaBook
+    programmes: tuple[ProgrammeRecords, ...]
     cells: tuple[Cell, ...]
     file_count: int
     warnings: tuple[Problem, ...] = ()
     sources: Mapping[str, str] = field(default_factory=dict, repr=False)
+
+    def programme(self, programme_id: str) -> ProgrammeRecords:
+        return next(p for p in self.programmes if p.id == programme_id)
 
     def problem(self, file: str, path: Key, message: str, severity: str = WARNING) -> Problem:
         """A problem at ``path`` of ``file``, with its position (the file is read again)."""
@@ -53,9 +58,9 @@ class Records:
 class Memo:
     """What reading each cell file gave, kept between two loads of the same project by the
     preview (``output/preview.py``): a file whose size, time and inode are the same, read
-    with the same criteria book and data date, is not read again."""
+    with the same committee and programme files, is not read again."""
 
-    book: tuple[str | None, dt.date | None] | None = None
+    book: tuple[str | None, ...] | None = None
     cells: dict[str, tuple[tuple[int, int, int], ParsedFile | None, Cell | None, list[Problem]]] = field(
         default_factory=dict
     )
@@ -94,25 +99,31 @@ def _load(project: Path, changed: Mapping[Path, str], memo: Memo | None) -> Reco
     problems: list[Problem] = []
     sources: dict[str, str] = {}
     committee_doc = _read(root / COMMITTEE_FILE, project, problems, changed, sources)
-    book_doc = _read(root / BOOK_FILE, project, problems, changed, sources)
     committee = _checked(committee_doc, Committee, problems)
-    book = _checked(book_doc, CriteriaBook, problems)
-    if committee is not None:
+    if committee is not None and committee_doc is not None:
         problems += check_committee(committee_doc, committee)
-    if book is not None:
-        problems += check_book(book_doc, book)
+    problems += _old_layout(project)
+    programmes, scope = load_programmes(
+        project,
+        committee,
+        lambda path, found: _read(path, project, found, changed, sources),
+        _checked,
+        changed,
+        sources,
+        problems,
+    )
     paths, warnings = _cell_paths(root / CELLS_DIR, project, problems)
     paths += sorted(p for p in changed if p.parent == root / CELLS_DIR and p not in paths)
     if (root / JOURNAL_FILE).exists():
         problems.append(Problem(journal_path(), 1, 1, "", INTERRUPTED))
     as_of = committee.as_of if committee is not None else None
-    # A cell file is checked against the book and the data date: a change of either reads them again.
-    basis = (book_doc.text if book_doc else None, as_of)
-    if memo is not None and (book_doc is None or memo.book != basis):
+    # A cell file is checked against the committee and the programmes: a change of any reads them again.
+    basis = tuple(text for rel, text in sorted(sources.items()) if not rel.startswith(f"{RECORDS}/{CELLS_DIR}/"))
+    if memo is not None and (scope is None or memo.book != basis):
         memo.book, memo.cells = basis, {}
     cells, docs = [], {}
     for path in paths:
-        doc, cell, found = _cell_file(path, project, book, as_of, changed, sources, memo)
+        doc, cell, found = _cell_file(path, project, scope, as_of, changed, sources, memo)
         problems += found
         if cell is not None and doc is not None:
             cells.append(cell)
@@ -120,9 +131,28 @@ def _load(project: Path, changed: Mapping[Path, str], memo: Memo | None) -> Reco
     problems += _same_names(cells, docs)
     if any(p.severity != WARNING for p in problems):
         raise RecordsError(problems + warnings)
-    assert committee is not None and book is not None
+    assert committee is not None
     cells.sort(key=lambda c: c.id)
-    return Records(committee, book, tuple(cells), 2 + len(paths), tuple(warnings + problems), sources)
+    files = 1 + 3 * len(programmes) + len(paths)
+    return Records(committee, programmes, tuple(cells), files, tuple(warnings + problems), sources)
+
+
+def _old_layout(project: Path) -> list[Problem]:
+    """Records of the first layout (one plan in dang-bo.yml and tieu-chi.yml): say where things moved."""
+    old = project / RECORDS / BOOK_FILE
+    if not old.exists():
+        return []
+    return [
+        Problem(
+            f"{RECORDS}/{BOOK_FILE}",
+            1,
+            1,
+            "",
+            f"khung tiêu chí nay thuộc từng chương trình: chuyển tệp này vào {RECORDS}/{PROGRAMMES_DIR}/<mã chương "
+            "trình>/tieu-chi.yml, còn 'types' (loại hình chi bộ) vào records/dang-bo.yml (xem README, mục Chương "
+            "trình)",
+        )
+    ]
 
 
 def _same_names(cells: list[Cell], docs: Mapping[str, ParsedFile]) -> list[Problem]:
@@ -148,13 +178,13 @@ def _same_names(cells: list[Cell], docs: Mapping[str, ParsedFile]) -> list[Probl
 def _cell_file(
     path: Path,
     project: Path,
-    book: CriteriaBook | None,
+    scope: Scope | None,
     as_of: dt.date | None,
     changed: Mapping[Path, str],
     sources: dict[str, str],
     memo: Memo | None,
 ) -> tuple[ParsedFile | None, Cell | None, list[Problem]]:
-    """One cell file read, validated and checked against the book (or as the memo has it)."""
+    """One cell file read, validated and checked against the programmes (or as the memo has it)."""
     rel, signature = _rel(path, project), None
     if memo is not None and path not in changed:
         signature = _signature(path)
@@ -168,7 +198,9 @@ def _cell_file(
     doc = _read(path, project, found, changed, sources)
     cell = _checked(doc, Cell, found)
     if doc is not None:
-        _add_new(found, check_cell(doc, book, as_of))
+        _add_new(found, check_cell(doc, as_of))
+        if scope is not None and isinstance(doc.data, dict):
+            _add_new(found, check_cell_scope(doc, doc.data, scope, as_of))
     if signature is not None:
         memo.cells[rel] = (signature, doc, cell, list(found))
     return doc, cell, found

@@ -158,6 +158,19 @@ def read_document(path: Path, rel: str, text: str | None = None) -> tuple[Parsed
     return doc, problems
 
 
+def read_text(path: Path, rel: str, text: str | None = None) -> tuple[str | None, list[Problem]]:
+    """A text file that is not YAML (a programme's ``ke-hoach.md``), read under the same rules:
+    a regular file of sane size, UTF-8, no hidden characters; in NFC."""
+    try:
+        if text is None:
+            text = _decode(_read_bytes(path))
+        elif len(text.encode("utf-8")) > MAX_BYTES:
+            raise _Refused(1, 1, f"tệp quá lớn (tối đa {MAX_BYTES // 1024} KiB)")
+    except _Refused as refused:
+        return None, [Problem(rel, refused.line, refused.column, "", refused.message)]
+    return unicodedata.normalize("NFC", text), []
+
+
 def _read_bytes(path: Path) -> bytes:
     """The file's bytes; refuse before opening anything but a regular file of sane size."""
     try:

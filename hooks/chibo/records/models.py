@@ -19,6 +19,7 @@ from .fields import (
     CriterionResult,
     Day,
     EventCode,
+    MonthKey,
     Rating,
     Record,
     Score,
@@ -54,6 +55,12 @@ class Registration(Record):
         "khong-lua-chon: không được lựa chọn; rut: rút đăng ký.",
     )
     year: Year = vi("Năm thực hiện", "Năm mà việc đăng ký, lựa chọn hướng tới.")
+    programme: Slug | None = vi(
+        "Chương trình",
+        "Mã chương trình (tên thư mục trong records/chuong-trinh/). Bỏ trống: chương trình có giai đoạn chứa năm "
+        "thực hiện; chỉ cần ghi khi năm đó có hai chương trình.",
+        default=None,
+    )
     decision: Text | None = vi("Quyết định", "Ví dụ: Quyết định số 15-QĐ/ĐU ngày 20-6-2022.", default=None)
     note: Text | None = vi("Ghi chú", default=None)
 
@@ -135,12 +142,28 @@ class YearResult(Record):
         default=None,
     )
     criteria: dict[Slug, CriterionResult] | None = vi(
-        "Tự đánh giá theo tiêu chí", "Mã tiêu chí: dat hoặc chua-dat, ví dụ {tc1: dat, tc2: chua-dat}.", default=None
+        "Tự đánh giá theo tiêu chí",
+        "Mã tiêu chí: dat hoặc chua-dat, ví dụ {tc1: dat, tc2: chua-dat}. Với chương trình tự đánh giá hằng tháng, "
+        "bỏ trống: kết quả năm được tổng hợp từ monthly.",
+        default=None,
+    )
+    monthly: dict[MonthKey, dict[Slug, CriterionResult]] | None = vi(
+        "Tự đánh giá hằng tháng",
+        'Phiếu tự đánh giá từng tháng: "NĂM-THÁNG": {mã tiêu chí: dat hoặc chua-dat}, ví dụ '
+        '"2026-03": {tc1: dat, tc2: chua-dat}.',
+        default=None,
     )
     model: bool = vi(
-        "Đạt chi bộ kiểu mẫu",
-        "true khi được công nhận chi bộ kiểu mẫu năm đó; cần xếp loại xuat-sac hoặc tot và mọi tiêu chí đạt.",
+        "Được công nhận",
+        "true khi chi bộ được công nhận theo chương trình của năm đó; cần xếp loại xuat-sac hoặc tot và mọi "
+        "tiêu chí đạt.",
         default=False,
+    )
+    programme: Slug | None = vi(
+        "Chương trình công nhận",
+        "Mã chương trình mà việc công nhận, quyết định và khen thưởng của năm thuộc về. Bỏ trống: chương trình "
+        "có giai đoạn chứa năm đó; chỉ cần ghi khi năm đó có hai chương trình.",
+        default=None,
     )
     decision: Text | None = vi("Quyết định công nhận", default=None)
     award: Text | None = vi("Khen thưởng", default=None)

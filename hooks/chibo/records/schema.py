@@ -12,18 +12,26 @@ import json
 from pathlib import Path
 from types import MappingProxyType
 
-from .committee import Committee, CriteriaBook
+from .committee import Committee
 from .models import Cell
-from .paths import BOOK_FILE, CELLS_DIR, COMMITTEE_FILE, RECORDS, SCHEMA_DIR
+from .paths import BOOK_FILE, CELLS_DIR, COMMITTEE_FILE, PROGRAMME_FILE, RECORDS, SCHEMA_DIR
+from .programme import CriteriaBook, Programme
 
 KINDS = MappingProxyType(
-    {"chi-bo.schema.json": Cell, "dang-bo.schema.json": Committee, "tieu-chi.schema.json": CriteriaBook}
+    {
+        "chi-bo.schema.json": Cell,
+        "dang-bo.schema.json": Committee,
+        "chuong-trinh.schema.json": Programme,
+        "tieu-chi.schema.json": CriteriaBook,
+    }
 )
-# What each record file's first line says, relative to the file itself.
+# What each record file's first line says, relative to the file itself (a programme's files
+# are two folders down: records/chuong-trinh/<id>/).
 MODELINES = MappingProxyType(
     {
         COMMITTEE_FILE: f"# yaml-language-server: $schema={SCHEMA_DIR}/dang-bo.schema.json",
-        BOOK_FILE: f"# yaml-language-server: $schema={SCHEMA_DIR}/tieu-chi.schema.json",
+        PROGRAMME_FILE: f"# yaml-language-server: $schema=../../{SCHEMA_DIR}/chuong-trinh.schema.json",
+        BOOK_FILE: f"# yaml-language-server: $schema=../../{SCHEMA_DIR}/tieu-chi.schema.json",
         CELLS_DIR: f"# yaml-language-server: $schema=../{SCHEMA_DIR}/chi-bo.schema.json",
     }
 )

@@ -222,10 +222,19 @@ def _slug_problem(text: str) -> str:
     return ""
 
 
+# Keys of the first layout of dang-bo.yml, which now belong to a programme's chuong-trinh.yml.
+_MOVED_TO_PROGRAMME = frozenset({"plan", "period", "targets", "selection", "milestones", "responsibilities"})
+
+
 def _unknown_key(path: Key, model: type[BaseModel]) -> str:
     key = str(path[-1])
     allowed = _allowed_keys(model, path[:-1])
     message = f"khóa '{key}' không được dùng ở đây"
+    if len(path) == 1 and key in _MOVED_TO_PROGRAMME and getattr(model, "__name__", "") == "Committee":
+        return (
+            f"{message}: '{key}' nay thuộc từng chương trình, chuyển vào records/chuong-trinh/<mã chương "
+            "trình>/chuong-trinh.yml (xem README, mục Chương trình)"
+        )
     if not allowed:
         return message
     close = _suggestion(path, model)
