@@ -8,7 +8,7 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 from .committee import Committee, CriteriaBook
 from .crosscheck import check_book, check_cell, check_committee
@@ -47,16 +47,23 @@ class Records:
         return replace(parsed.problem(path, message), severity=severity)
 
 
+class Remembered(NamedTuple):
+    """What reading one cell file gave, and the file's time, size and inode then."""
+
+    signature: tuple[int, int, int]
+    doc: ParsedFile | None
+    cell: Cell | None
+    problems: list[Problem]
+
+
 @dataclass
 class Memo:
     """What reading each cell file gave, kept between two loads of the same project by the
-    preview (``output/preview.py``): a file whose size, time and inode are the same, read
+    preview (``output/maker.py``): a file whose size, time and inode are the same, read
     with the same criteria book, is not read again."""
 
     book: str | None = None
-    cells: dict[str, tuple[tuple[int, int, int], ParsedFile | None, Cell | None, list[Problem]]] = field(
-        default_factory=dict
-    )
+    cells: dict[str, Remembered] = field(default_factory=dict)
 
 
 def load_records(project: Path, changed: Mapping[Path, str] | None = None, memo: Memo | None = None) -> Records:
@@ -131,18 +138,17 @@ def _cell_file(
     if memo is not None and path not in changed:
         signature = _signature(path)
         kept = memo.cells.get(rel)
-        if signature is not None and kept is not None and kept[0] == signature:
-            _, doc, cell, found = kept
-            if doc is not None:
-                sources[rel] = doc.text
-            return doc, cell, list(found)
+        if signature is not None and kept is not None and kept.signature == signature:
+            if kept.doc is not None:
+                sources[rel] = kept.doc.text
+            return kept.doc, kept.cell, list(kept.problems)
     found: list[Problem] = []
     doc = _read(path, project, found, changed, sources)
     cell = _checked(doc, Cell, found)
     if doc is not None:
         _add_new(found, check_cell(doc, book))
-    if signature is not None:
-        memo.cells[rel] = (signature, doc, cell, list(found))
+    if memo is not None and signature is not None:
+        memo.cells[rel] = Remembered(signature, doc, cell, list(found))
     return doc, cell, found
 
 

@@ -39,6 +39,9 @@ class RecordsError(Exception):
         self.problems = tuple(sorted(set(problems)))
         super().__init__(self.text())
 
+    def __reduce__(self) -> tuple[type[RecordsError], tuple[tuple[Problem, ...]]]:
+        return type(self), (self.problems,)  # pickled whole (a build's second process raises it)
+
     def text(self) -> str:
         return "\n".join(str(problem) for problem in self.problems)
 
