@@ -275,14 +275,13 @@ class Maker:
         """Stop the process (the files stay in the folder): at once, even in the middle of a batch."""
         if not self.process:
             return
-        self._executor.shutdown(wait=False, cancel_futures=True)
         busy = (self._prepared and not self._prepared.done()) or not all(f.done() for f in self._batches.values())
         if busy and self._pid.done() and self._pid.exception() is None:
             try:
                 os.kill(self._pid.result(), signal.SIGTERM)
             except OSError:
                 pass
-        self._executor.shutdown(wait=True)
+        self._executor.shutdown(wait=True, cancel_futures=True)
         self.process = False
 
     def close(self) -> None:
