@@ -131,11 +131,11 @@ def check(theme_dirs: Sequence[str | Path], events: Sequence[object] = (), ours:
         if fix.wrong not in _read(material, fix.template):
             problems.append(f"Material đã đổi {fix.template}: không còn '{fix.wrong}', bỏ qua phần sửa này")
     blocks = set(_BLOCK.findall(_read(material, "base.html")))
-    for ours in sorted(p for p in THEME.rglob("*") if p.is_file()):
-        name = ours.relative_to(THEME).as_posix()
+    for override in sorted(p for p in THEME.rglob("*") if p.is_file()):
+        name = override.relative_to(THEME).as_posix()
         if not _find(material, name):
             problems.append(f"Material không còn khuôn {name}: bản ghi đè trong theme/ không được dùng")
-        for block in sorted(set(_BLOCK.findall(ours.read_text(encoding="utf-8"))) - blocks):
+        for block in sorted(set(_BLOCK.findall(override.read_text(encoding="utf-8"))) - blocks):
             problems.append(f"base.html của Material không còn khối '{block}' mà theme/{name} ghi đè")
     for name, digest in COPIED.items():
         if hashlib.sha256(_read(material, name).encode("utf-8")).hexdigest()[:16] != digest:
@@ -177,12 +177,13 @@ def search_text(block: str) -> str:
 
     The search plugin reads the page with this text where the block goes and finds the same
     words in the same order as in the block (``tests/test_search_text.py``); the page itself
-    gets the block. A block with a heading, or something the search leaves out, would change
+    gets the block. A block without words still opens the page's first section, as its tags
+    would (a space). A block with a heading, or something the search leaves out, would change
     the index's sections or words: refused (the templates have none).
     """
     if found := _REFUSED.search(block):
         raise ValueError(f"an HTML block with {found.group(0)!r}: the search index would read it differently")
-    return _SPACE.sub(" ", _TAG.sub(" ", block)).strip()
+    return _SPACE.sub(" ", _TAG.sub(" ", block)).strip() or (" " if block else "")
 
 
 def merge_search_index(previous: dict, written: dict, rebuilt: Sequence[str], gone: Iterable[str]) -> dict:
