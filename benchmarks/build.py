@@ -67,8 +67,8 @@ def tree_rss(pid: int) -> int:
     while todo:
         current = todo.pop()
         try:
-            status = Path(f"/proc/{current}/status").read_text()
-            total += int(re.search(r"VmRSS:\s+(\d+)", status).group(1)) if "VmRSS" in status else 0
+            found = re.search(r"VmRSS:\s+(\d+)", Path(f"/proc/{current}/status").read_text())
+            total += int(found.group(1)) if found else 0
             for task in Path(f"/proc/{current}/task").iterdir():
                 children = (task / "children").read_text().split()
                 todo.extend(int(c) for c in children)
@@ -83,11 +83,12 @@ def run(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> Run
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **(env or {}))
     start = time.perf_counter()
     process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    peak, done = [0], threading.Event()
+    peak, done = 0, threading.Event()
 
     def sample() -> None:
+        nonlocal peak
         while not done.wait(0.02):
-            peak[0] = max(peak[0], tree_rss(process.pid))
+            peak = max(peak, tree_rss(process.pid))
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
@@ -96,8 +97,9 @@ def run(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> Run
     done.set()
     sampler.join()
     if status:
+        assert process.stderr is not None
         raise SystemExit(f"{' '.join(command)} failed in {cwd}:\n{process.stderr.read().decode()}")
-    peak_kib = max(peak[0], usage.ru_maxrss)
+    peak_kib = max(peak, usage.ru_maxrss)
     return Run(seconds, usage.ru_utime + usage.ru_stime, peak_kib / 1024)
 
 

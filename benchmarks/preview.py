@@ -89,14 +89,17 @@ def measure(n: int, work: Path, saves: int) -> list[tuple[float, float]]:
         first = wait_for(lambda: fetch(base + "chi-bo/chi-bo-00001/") is not None, FIRST_BUILD_SECONDS)
         print(f"N={n:,}: bản đầu tiên {first:.1f} s", file=sys.stderr)
         time.sleep(1)
-        pages = {e["location"].split("#")[0] for e in json.loads(fetch(base + "search/search_index.json"))["docs"]}
+        index = fetch(base + "search/search_index.json") or '{"docs": []}'
+        pages = {e["location"].split("#")[0] for e in json.loads(index)["docs"]}
         year = latest_year(project)
         results = []
         for save in range(1, saves + 1):
             cell = f"chi-bo-{save * 7:05d}"
             path = project / "records" / "chi-bo" / f"{cell}.yml"
             text = path.read_text(encoding="utf-8")
-            old = re.search(r"^name: (.*)$", text, re.MULTILINE).group(1)
+            found = re.search(r"^name: (.*)$", text, re.MULTILINE)
+            assert found is not None
+            old = found.group(1)
             new = f"Chi bộ đổi tên lần {save} ({cell})"
             stale = re.compile(re.escape(old) + r"(?!\d)")  # demo names end with the cell's number: unique
             start = time.perf_counter()

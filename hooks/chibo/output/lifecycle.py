@@ -88,7 +88,8 @@ class Build:
         if problem := fence.version_problem(fence.material_version()):
             raise PluginError(problem)
         config.mdx_configs.setdefault("toc", {})["slugify"] = text.slugify
-        config.markdown_extensions.append(policy.AlignClasses())
+        # An Extension object among the names: Python-Markdown takes both (MkDocs types it as names).
+        config.markdown_extensions.append(policy.AlignClasses())  # type: ignore[arg-type]
         if not self.session.serving:
             try:
                 publish.begin(config)

@@ -198,7 +198,7 @@ def _lock(path: Path, *, wait: bool) -> IO[bytes] | None:
     """An exclusive lock on ``path`` (released when closed or when the process ends), or None if taken."""
     handle = open(path, "a+b")
     try:
-        if os.name == "nt":
+        if sys.platform == "win32":
             import msvcrt
 
             msvcrt.locking(handle.fileno(), msvcrt.LK_LOCK if wait else msvcrt.LK_NBLCK, 1)

@@ -18,6 +18,7 @@ import posixpath
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from jinja2.runtime import Context
@@ -96,7 +97,7 @@ FILTERS = {
 }
 
 
-def _environment(**options: object) -> Environment:
+def _environment(**options: Any) -> Environment:
     env = Environment(
         loader=FileSystemLoader(TEMPLATES),
         autoescape=True,

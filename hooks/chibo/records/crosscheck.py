@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import TypeGuard
 
 from ..formats import date_vi
 from ..vocab import GOOD_OR_BETTER, RATINGS
@@ -94,7 +95,8 @@ def check_committee(doc: ParsedFile, committee: Committee) -> list[Problem]:
 
 def _check_rule_ranges(doc: ParsedFile, committee: Committee) -> list[Problem]:
     """Each rating year has one rule set: ranges may not overlap."""
-    problems, seen = [], {}
+    problems: list[Problem] = []
+    seen: dict[int, int] = {}
     for index, rules in enumerate(committee.rules):
         last = rules.to_year if rules.to_year is not None else MAX_YEAR
         for year in range(rules.from_year, last + 1):
@@ -155,7 +157,7 @@ def _is_slug(value: object) -> bool:
     return isinstance(value, str) and _SLUG.fullmatch(value) is not None
 
 
-def _is_int(value: object) -> bool:
+def _is_int(value: object) -> TypeGuard[int]:
     return isinstance(value, int) and not isinstance(value, bool)
 
 

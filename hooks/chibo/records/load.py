@@ -10,6 +10,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import NamedTuple, TypeVar
 
+from pydantic import BaseModel
+
 from .committee import Committee, CriteriaBook
 from .crosscheck import check_book, check_cell, check_committee
 from .loader import Key, ParsedFile, read_document
@@ -18,7 +20,7 @@ from .paths import BOOK_FILE, CELLS_DIR, COMMITTEE_FILE, JOURNAL_FILE, RECORDS, 
 from .problems import WARNING, Problem, RecordsError
 from .validate import check
 
-M = TypeVar("M")
+M = TypeVar("M", bound=BaseModel)
 
 INTERRUPTED = (
     "một lần ghi hồ sơ (chibo import --write) đã dừng giữa chừng: hồ sơ có thể lẫn cũ và mới; "
@@ -102,9 +104,9 @@ def _load(project: Path, changed: Mapping[Path, str], memo: Memo | None) -> Reco
     book_doc = _read(root / BOOK_FILE, project, problems, changed, sources)
     committee = _checked(committee_doc, Committee, problems)
     book = _checked(book_doc, CriteriaBook, problems)
-    if committee is not None:
+    if committee_doc is not None and committee is not None:
         problems += check_committee(committee_doc, committee)
-    if book is not None:
+    if book_doc is not None and book is not None:
         problems += check_book(book_doc, book)
     paths, warnings = _cell_paths(root / CELLS_DIR, project, problems)
     paths += sorted(p for p in changed if p.parent == root / CELLS_DIR and p not in paths)
@@ -207,7 +209,9 @@ def _cell_paths(folder: Path, project: Path, problems: list[Problem]) -> tuple[l
         problems.append(Problem(_rel(folder, project), 1, 1, "", "thiếu thư mục hồ sơ chi bộ"))
         return [], []
     records = (project / RECORDS).resolve()
-    paths, warnings, stems = [], [], {}
+    paths: list[Path] = []
+    warnings: list[Problem] = []
+    stems: dict[str, str] = {}
     with os.scandir(folder) as entries:
         names = sorted((entry.name, entry.is_symlink()) for entry in entries)
     for name, is_link in names:

@@ -11,7 +11,8 @@ import difflib
 import re
 import types
 import typing
-from typing import TypeVar
+from collections.abc import Mapping
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -43,7 +44,7 @@ def check(doc: ParsedFile, model: type[M]) -> tuple[M | None, list[Problem]]:
 def _data_path(data: object, loc: tuple) -> tuple[Key, bool]:
     """Map a pydantic ``loc`` onto the data, dropping union member names."""
     path: list[str | int] = []
-    node = data
+    node: Any = data
     for part in loc:
         if part == "[key]":
             return tuple(path), True
@@ -59,8 +60,9 @@ def _data_path(data: object, loc: tuple) -> tuple[Key, bool]:
     return tuple(path), False
 
 
-def _message(item: dict, doc: ParsedFile, path: Key, model: type[BaseModel]) -> str:
-    kind, ctx, value = item["type"], item.get("ctx") or {}, item.get("input")
+def _message(item: Mapping[str, Any], doc: ParsedFile, path: Key, model: type[BaseModel]) -> str:
+    kind, value = item["type"], item.get("input")
+    ctx: Mapping[str, Any] = item.get("ctx") or {}
     raw = doc.raw(path)
     shown = raw if raw is not None else value
     if kind == "missing":
@@ -93,7 +95,7 @@ def _message(item: dict, doc: ParsedFile, path: Key, model: type[BaseModel]) -> 
             return f"'{shown}' không hợp lệ: số không được âm"
         return f"'{shown}' phải lớn hơn hoặc bằng {ctx.get('ge')}"
     if kind == "less_than_equal":
-        limit = ctx.get("le")
+        limit = ctx["le"]
         return f"'{shown}' phải nhỏ hơn hoặc bằng {number_vi(limit) if limit >= 10_000 else limit}"
     if kind == "bool_type":
         return f"'{shown}' phải là true hoặc false"

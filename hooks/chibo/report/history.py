@@ -75,7 +75,9 @@ def leaders_on(cell: Cell, day: dt.date, year: int) -> Leaders:
 def current_leaders(cell: Cell, as_of: dt.date) -> Leaders:
     """Today's leaders (as of the data date): the last entry, the current member count."""
     latest = max((r for r in cell.results if r.members is not None), key=lambda r: r.year, default=None)
-    members = cell.members if cell.members is not None else (latest.members.total if latest else None)
+    members = (
+        cell.members if cell.members is not None else (latest.members.total if latest and latest.members else None)
+    )
     return _leaders(cell, cell.leadership[-1] if cell.leadership else None, members, as_of)
 
 

@@ -146,6 +146,7 @@ def band_of(scoring: Scoring, score: float) -> str:
 
 
 def _score_problem(result: YearResult, scoring: Scoring | None) -> str | None:
+    assert result.score is not None  # called for results with a score
     shown = amount_vi(result.score)
     if scoring is None:
         return (
