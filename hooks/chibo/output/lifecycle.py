@@ -6,8 +6,8 @@ MkDocs calls ``on_startup(command, dirty)`` once per command (``build``, ``serve
 another plugin's, MkDocs itself). So:
 
 * the **session** (``Session``) holds what lasts from ``on_startup`` to ``on_shutdown``: the
-  ``maker.Maker`` (its process and folder, kept between the builds of ``mkdocs serve`` so a
-  saved record remakes only what changed) and, for dirty builds, the last search index;
+  ``maker.Maker`` (its process and the pages it made, kept between the builds of ``mkdocs
+  serve`` so a saved record remakes only what changed) and, for dirty builds, the last search index;
 * the **build** (``Build``) holds what lasts one build: its plan, the pages MkDocs rebuilt,
   the publication of ``site/``;
 * ``on_build_error`` and ``on_shutdown`` stop what was started: a failed build cancels its
@@ -57,7 +57,7 @@ class Session:
         return self.command == "serve"
 
     def maker_for(self, project: Path) -> Maker:
-        """The session's maker, new if there is none for ``project`` (or its process was released)."""
+        """The session's maker (``mkdocs serve``), or a new one for this build."""
         if self.maker is not None and (self.maker.project != project or not self.serving):
             self.maker.close()
             self.maker = None
@@ -78,9 +78,9 @@ class Build:
         self.session = session
         self.project = Path(config.config_file_path).parent
         self.maker = session.maker_for(self.project)
-        self.maker.begin(config.use_directory_urls)
+        self.maker.begin(config.use_directory_urls, site_kept=session.dirty)
         self.prepared: Prepared | None = None
-        self.rebuilt: list[tuple[str, str]] = []  # pages MkDocs built (src_uri, url), in order
+        self.rebuilt: list[str] = []  # the addresses of the pages MkDocs built, in order
         self.published = False
 
     def configure(self, config: MkDocsConfig) -> None:
@@ -110,9 +110,9 @@ class Build:
         for warning in index.warnings:
             log.warning(str(warning))
         config.extra["chibo"] = index.theme_context(offline=policy.offline(config))
-        self.maker.schedule(self.prepared)
+        self.maker.schedule(self.prepared, config.site_dir)
         for entry in index.entries:
-            files.append(PendingFile.of(config, entry, self.maker))
+            files.append(self.maker.file(config, entry))
         fence.fold_diacritics(files, config)
         return files
 
@@ -121,7 +121,7 @@ class Build:
         then lets the maker's process go (its memory with it) before MkDocs writes the pages."""
         if not self.session.serving:
             self.maker.wait_all()
-            self.maker.release()
+            self.maker.close()
 
     def search_text(self, page: Page, html: str) -> str:
         """A page's HTML as the search index reads it: each block's text where the block goes."""
@@ -131,7 +131,7 @@ class Build:
 
     def fill_blocks(self, page: Page) -> str | None:
         """A page's HTML with its blocks put in, once the search index has read it."""
-        self.rebuilt.append((page.file.src_uri, page.url))
+        self.rebuilt.append(page.url)
         if not isinstance(page.file, PendingFile) or not page.content:
             return page.content
         return render.unmark(page.content, self.maker.blocks(page.file.src_uri).html)
@@ -148,10 +148,8 @@ class Build:
                 raise PluginError(str(error)) from None
 
     def abort(self) -> None:
-        """The build failed: drop its batches; pages it wrote are rebuilt next time."""
+        """The build failed: drop its batches (the pages it remade are rebuilt next time)."""
         self.maker.cancel()
-        if self.session.serving:
-            self.maker.touch([src_uri for src_uri, _ in self.rebuilt])
 
     def _dirty_leftovers(self, config: MkDocsConfig) -> None:
         """A dirty build leaves what the records no longer make, and Material's index assumes
@@ -171,7 +169,7 @@ class Build:
             merged = fence.merge_search_index(
                 json.loads(self.session.search),
                 json.loads(written),
-                [url for _, url in self.rebuilt],
+                self.rebuilt,
                 [file.url for file in gone],
             )
             written = json.dumps(merged, separators=(",", ":")).encode("utf-8")

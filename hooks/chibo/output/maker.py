@@ -1,4 +1,4 @@
-"""Making a build's files: in a second process while MkDocs builds, or here; into a folder.
+"""Making a build's files: in a second process while MkDocs builds, or here.
 
 MkDocs builds pages on one core. At 1,000 cells our own part (records, Report, 2,000 pages,
 downloads, Word files: about 4 s) would come first and add to it; made in a second process
@@ -6,17 +6,16 @@ downloads, Word files: about 4 s) would come first and add to it; made in a seco
 order MkDocs reads the files. The pool handles pickling, errors, cancellation and a dead
 parent; its process starts clean (``spawn``) with the same ``chibo`` package as this one.
 
-Every file is written into a folder of its own (``Maker.folder``, temporary) and given to
-MkDocs as ``File.generated(config, src_uri, abs_src_path=…)``: MkDocs and any plugin read it
-from there as often and as late as they like. Reading one that is not made yet waits for its
-batch (``PendingFile``). A page's HTML blocks and what the search index reads of them wait
-beside it (``blocks``).
+Each batch sends back its pages: the Markdown, which the page's ``File`` then holds (MkDocs
+and any plugin read it as often and as late as they like), and its HTML blocks with what the
+search index reads of them, compressed until the page is built. Downloads and Word files are
+written straight into ``site_dir``, where MkDocs expects such files of a plugin. Reading a
+file not made yet waits for its batch (``PendingFile``).
 
 Both sides run a ``Keeper``: the record files read for the last build (``records.load.Memo``)
 and the key of each job it made (``pages.Job.key``). A build makes only the jobs whose key
 changed: in ``mkdocs serve`` a saved record remakes that cell's files, the year pages, the
-lists and the downloads, and MkDocs' dirty build rebuilds the files newer than what it wrote
-(``File.is_modified``).
+lists and the downloads, and MkDocs' dirty build rebuilds only the pages remade.
 
     CHIBO_WORKER=0   never (every file made in the MkDocs process)
     CHIBO_WORKER=1   always
@@ -29,12 +28,12 @@ import gc
 import multiprocessing
 import os
 import pickle
-import shutil
 import signal
-import tempfile
+import zlib
 from collections.abc import Callable, Sequence
 from concurrent.futures import BrokenExecutor, Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -43,7 +42,7 @@ from mkdocs.structure.files import File
 
 from ..records.load import Memo
 from ..records.paths import CELLS_DIR, RECORDS
-from .pages import Entry, Job, Output
+from .pages import Entry, Job
 from .site import Index, plan
 
 if TYPE_CHECKING:
@@ -53,7 +52,6 @@ __all__ = ["AUTO_CELLS", "Keeper", "Maker", "PendingFile", "Prepared", "wanted"]
 
 AUTO_CELLS = 200  # below this, starting a process (about 0.5 s) costs more than it saves
 BATCH = 64  # jobs a batch at most: few batches, and MkDocs can start on the first ones early
-DOCS, BLOCKS = "docs", "blocks"  # the folder's parts: the files, and the pages' blocks
 # The pool's process: Ctrl+C is for MkDocs (which then stops the process); our package first.
 _START = "import signal, sys; signal.signal(signal.SIGINT, signal.SIG_IGN); sys.path.insert(0, {!r})"
 _HOOKS = Path(__file__).resolve().parents[2]  # the folder that holds the ``chibo`` package
@@ -81,6 +79,14 @@ class Prepared:
     gone: tuple[str, ...]  # files the last build made and this one does not
 
 
+class Made(NamedTuple):
+    """A page made: its Markdown, and its HTML blocks with their search text (``Blocks``), packed."""
+
+    src_uri: str
+    markdown: str
+    packed: bytes
+
+
 class Blocks(NamedTuple):
     """A page's HTML blocks and what the search index reads of each (``fence.search_text``)."""
 
@@ -89,17 +95,20 @@ class Blocks(NamedTuple):
 
 
 class Keeper:
-    """Makes the files of ``project`` into ``folder``, remembering what it made (the module's text)."""
+    """Makes the files of ``project``, remembering what it made (the module's text)."""
 
-    def __init__(self, project: Path, folder: Path, *, freeze: bool = False) -> None:
-        self.project, self.folder, self.freeze = project, folder, freeze
+    def __init__(self, project: Path, *, freeze: bool = False) -> None:
+        self.project, self.freeze = project, freeze
         self.memo = Memo()
-        self.made: dict[tuple[Entry, ...], object] = {}  # each job's files in the folder → their key
+        self.made: dict[tuple[Entry, ...], object] = {}  # each job made → the key it was made from
         self.jobs: tuple[Job, ...] = ()
         self.directory_urls: bool | None = None
 
-    def prepare(self, directory_urls: bool) -> Prepared:
-        """Read the records (``RecordsError`` if bad), list the jobs, and which to make."""
+    def prepare(self, directory_urls: bool, site_kept: bool) -> Prepared:
+        """Read the records (``RecordsError`` if bad), list the jobs, and which to make.
+
+        ``site_kept``: ``site_dir`` still has the downloads written into it last time (a dirty build).
+        """
         records, report, jobs = plan(self.project, directory_urls, self.memo)
         if self.freeze:  # they live until the next build: later collections need not scan them again
             gc.freeze()
@@ -108,47 +117,45 @@ class Keeper:
             self.directory_urls = directory_urls
         current = {job.entries for job in jobs}
         gone = tuple(entry.src_uri for entries in self.made if entries not in current for entry in entries)
-        for src_uri in gone:
-            self._remove(src_uri)
-        self.made = {entries: key for entries, key in self.made.items() if entries in current}
+        self.made = {e: key for e, key in self.made.items() if e in current and (site_kept or _is_page(e[0]))}
         self.jobs = jobs
         todo = tuple(
             n for n, job in enumerate(jobs) if job.entries not in self.made or self.made[job.entries] != job.key
         )
         return Prepared(Index.of(records, report, jobs), todo, gone)
 
-    def make(self, todo: Sequence[int]) -> None:
+    def make(self, todo: Sequence[int], site_dir: str) -> list[Made]:
+        """Make the jobs ``todo``: the pages sent back, the other files written into ``site_dir``."""
+        pages = []
         for number in todo:
             job = self.jobs[number]
             self.made.pop(job.entries, None)
             for output in job.run():
-                self._write(output)
+                if isinstance(output.content, str) and output.src_uri.endswith(".md"):
+                    blocks = Blocks(output.blocks, output.search)
+                    packed = zlib.compress(pickle.dumps(blocks, pickle.HIGHEST_PROTOCOL), 1) if output.blocks else b""
+                    pages.append(Made(output.src_uri, output.content, packed))
+                else:
+                    path = Path(site_dir, output.src_uri)
+                    path.parent.mkdir(parents=True, exist_ok=True)
+                    content = output.content
+                    path.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
             self.made[job.entries] = job.key
+        return pages
 
-    def _write(self, output: Output) -> None:
-        path, blocks = self.folder / DOCS / output.src_uri, self.folder / BLOCKS / output.src_uri
-        path.parent.mkdir(parents=True, exist_ok=True)
-        content = output.content
-        path.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
-        if output.blocks:
-            blocks.parent.mkdir(parents=True, exist_ok=True)
-            blocks.write_bytes(pickle.dumps(Blocks(output.blocks, output.search), pickle.HIGHEST_PROTOCOL))
-        else:
-            blocks.unlink(missing_ok=True)
 
-    def _remove(self, src_uri: str) -> None:
-        for part in (DOCS, BLOCKS):
-            (self.folder / part / src_uri).unlink(missing_ok=True)
+def _is_page(entry: Entry) -> bool:
+    return entry.src_uri.endswith(".md")
 
 
 _keeper: Keeper | None = None  # set in the pool's process only: its Keeper
 
 
-def _run(project: Path, folder: Path, method: str, *args: object) -> object:
+def _run(project: Path, method: str, *args: object) -> object:
     """A task in the pool's process: the Keeper's ``method``."""
     global _keeper
     if _keeper is None:
-        _keeper = Keeper(project, folder, freeze=True)
+        _keeper = Keeper(project, freeze=True)
     return getattr(_keeper, method)(*args)
 
 
@@ -173,11 +180,13 @@ def _result(future: Future) -> Any:
 
 
 class Maker:
-    """This side: the folder, the batches being made, and waiting for one when it is read."""
+    """This side: the batches being made, the pages they sent, waiting for one when it is read.
+
+    ``pages`` keeps every page's Markdown and blocks for the next build of ``mkdocs serve``
+    (its pages not remade are read from here, if anything reads them)."""
 
     def __init__(self, project: Path, *, process: bool) -> None:
         self.project = project
-        self.folder = Path(tempfile.mkdtemp(prefix="chibo-"))
         self.process = process
         self._executor: Executor
         if process:
@@ -185,46 +194,70 @@ class Maker:
             self._executor = ProcessPoolExecutor(1, context, exec, (_START.format(str(_HOOKS)),))
             self._pid: Future = self._executor.submit(os.getpid)
         else:
-            self._executor, self._keeper = _Here(), Keeper(project, self.folder)
+            self._executor, self._keeper = _Here(), Keeper(project)
+        self.pages: dict[str, Made] = {}
+        self.remade: set[str] = set()  # pages made in this build, or in one that failed before MkDocs wrote them
         self._prepared: Future | None = None
         self._batches: dict[str, Future] = {}
+        self._files: dict[str, PendingFile] = {}
         self._later: list[Callable[[], None]] = []
 
     def _submit(self, method: str, *args: object) -> Future:
         if self.process:
-            return self._executor.submit(_run, self.project, self.folder, method, *args)
+            return self._executor.submit(_run, self.project, method, *args)
         return self._executor.submit(getattr(self._keeper, method), *args)
 
-    def begin(self, directory_urls: bool) -> None:
+    def begin(self, directory_urls: bool, site_kept: bool) -> None:
         """Start a build: the records are read and the jobs listed (``prepared``)."""
-        self._batches, self._later = {}, []
-        self._prepared = self._submit("prepare", directory_urls)
+        self._batches, self._files, self._later = {}, {}, []
+        self._prepared = self._submit("prepare", directory_urls, site_kept)
 
     def prepared(self) -> Prepared:
         """The build's plan (waits for it); raises ``RecordsError`` for bad records."""
         assert self._prepared is not None
-        return _result(self._prepared)
+        prepared: Prepared = _result(self._prepared)
+        for src_uri in prepared.gone:
+            self.pages.pop(src_uri, None)
+        return prepared
 
-    def schedule(self, prepared: Prepared) -> None:
+    def file(self, config: MkDocsConfig, entry: Entry) -> PendingFile:
+        """The ``File`` of ``entry``: a page holds its Markdown, known or to come; another file
+        is where the Keeper writes it, in ``site_dir``."""
+        if _is_page(entry):
+            made = self.pages.get(entry.src_uri)
+            file = PendingFile.generated(config, entry.src_uri, content=made.markdown if made else "")
+        else:
+            file = PendingFile.generated(config, entry.src_uri, abs_src_path=str(Path(config.site_dir, entry.src_uri)))
+        assert isinstance(file, PendingFile)
+        file.maker = self
+        self._files[entry.src_uri] = file
+        if entry.source is not None:
+            project = Path(config.config_file_path).parent
+            file.edit_uri = Path(os.path.relpath(project / entry.source, config.docs_dir)).as_posix()
+        return file
+
+    def schedule(self, prepared: Prepared, site_dir: str) -> None:
         """Have the jobs to make made, in batches that grow (1, 2, 4… ``BATCH``) so that the
         first pages are ready at once; a download starts a batch of its own."""
+        jobs = prepared.index.jobs
+        self.remade |= {e.src_uri for n in prepared.todo for e in jobs[n] if _is_page(e)}
         batch: list[int] = []
         size = 1
         for number in prepared.todo:
-            if batch and not prepared.index.jobs[number][0].src_uri.endswith(".md"):
-                self._send(prepared, batch)
+            if batch and not _is_page(jobs[number][0]):
+                self._send(jobs, batch, site_dir)
                 batch = []
             batch.append(number)
             if len(batch) >= size:
-                self._send(prepared, batch)
+                self._send(jobs, batch, site_dir)
                 batch, size = [], min(2 * size, BATCH)
         if batch:
-            self._send(prepared, batch)
+            self._send(jobs, batch, site_dir)
 
-    def _send(self, prepared: Prepared, batch: list[int]) -> None:
-        future = self._submit("make", tuple(batch))
+    def _send(self, jobs: tuple[tuple[Entry, ...], ...], batch: list[int], site_dir: str) -> None:
+        future = self._submit("make", tuple(batch), site_dir)
         for number in batch:
-            for entry in prepared.index.jobs[number]:
+            for entry in jobs[number]:
                 self._batches[entry.src_uri] = future
 
     def ready(self, src_uri: str) -> bool:
@@ -232,38 +265,36 @@ class Maker:
         return future is None or future.done()
 
     def wait(self, src_uri: str) -> None:
-        """Until ``src_uri`` is made (raises what making it raised)."""
+        """Until ``src_uri`` is made (raises what making it raised); its page then holds it."""
         future = self._batches.get(src_uri)
-        if future is not None:
-            _result(future)
+        if future is None:
+            return
+        for made in _result(future):
+            self.pages[made.src_uri] = made
+            if (file := self._files.get(made.src_uri)) is not None:
+                file.content_string = made.markdown
+        for uri in [uri for uri, f in self._batches.items() if f is future]:
+            del self._batches[uri]
 
     def wait_all(self) -> None:
-        for future in set(self._batches.values()):
-            _result(future)
+        for src_uri in list(self._batches):
+            self.wait(src_uri)
+
+    def blocks(self, src_uri: str) -> Blocks:
+        self.wait(src_uri)
+        made = self.pages.get(src_uri)
+        return pickle.loads(zlib.decompress(made.packed)) if made and made.packed else Blocks()
 
     def later(self, copy: Callable[[], None]) -> None:
         """Copy a file made after MkDocs copied the others, when the build ends (``finish``)."""
         self._later.append(copy)
 
     def finish(self) -> None:
+        """The build went through: the files made late are in place, the pages remade written."""
         for copy in self._later:
             copy()
         self._later = []
-
-    def blocks(self, src_uri: str) -> Blocks:
-        self.wait(src_uri)
-        try:
-            return pickle.loads((self.folder / BLOCKS / src_uri).read_bytes())
-        except FileNotFoundError:
-            return Blocks()
-
-    def touch(self, src_uris: Sequence[str]) -> None:
-        """Mark files as newer than what MkDocs wrote of them (a build that failed after writing)."""
-        for src_uri in src_uris:
-            try:
-                os.utime(self.folder / DOCS / src_uri)
-            except OSError:
-                pass
+        self.remade = set()
 
     def cancel(self) -> None:
         """Drop the batches not started (the build failed); the process stays for the next build."""
@@ -271,8 +302,8 @@ class Maker:
             future.cancel()
         self._later = []
 
-    def release(self) -> None:
-        """Stop the process (the files stay in the folder): at once, even in the middle of a batch."""
+    def close(self) -> None:
+        """Stop the process: at once, even in the middle of a batch."""
         if not self.process:
             return
         busy = (self._prepared and not self._prepared.done()) or not all(f.done() for f in self._batches.values())
@@ -284,28 +315,12 @@ class Maker:
         self._executor.shutdown(wait=True, cancel_futures=True)
         self.process = False
 
-    def close(self) -> None:
-        """Stop the process and delete the folder."""
-        self.release()
-        shutil.rmtree(self.folder, ignore_errors=True)
-
 
 class PendingFile(File):
-    """A generated file read from the maker's folder; reading it (its content, whether it
+    """A generated file whose content comes with its batch: reading it (its content, whether it
     changed, copying it) first waits until it is made."""
 
     maker: Maker
-
-    @classmethod
-    def of(cls, config: MkDocsConfig, entry: Entry, maker: Maker) -> PendingFile:
-        """The file ``entry`` names; its edit link opens the record it comes from."""
-        file = cls.generated(config, entry.src_uri, abs_src_path=str(maker.folder / DOCS / entry.src_uri))
-        assert isinstance(file, cls)
-        file.maker = maker
-        if entry.source is not None:
-            project = Path(config.config_file_path).parent
-            file.edit_uri = Path(os.path.relpath(project / entry.source, config.docs_dir)).as_posix()
-        return file
 
     # MkDocs' own getters and setters, after the wait (mypy reads a property with a setter as
     # an overload: hence the two ignores).
@@ -328,12 +343,17 @@ class PendingFile(File):
         File.content_string.fset(self, value)  # type: ignore[attr-defined]
 
     def is_modified(self) -> bool:
-        self.maker.wait(self.src_uri)
-        return super().is_modified()
+        """In a dirty build: a page remade (by this build, or by one that failed since MkDocs
+        last wrote it); a download is written in place when it is made."""
+        return self.src_uri in self.maker.remade
 
     def copy_file(self, dirty: bool = False) -> None:
-        """Copy it now if it is made; otherwise when the build ends, so MkDocs goes on."""
+        """A download is written in place: now if it is made, or once it is, when the build ends."""
         if self.maker.ready(self.src_uri):
             super().copy_file(dirty)
         else:
-            self.maker.later(lambda: super(PendingFile, self).copy_file(dirty))
+            self.maker.later(partial(self._copy_when_made, dirty))
+
+    def _copy_when_made(self, dirty: bool) -> None:
+        self.maker.wait(self.src_uri)
+        super().copy_file(dirty)
