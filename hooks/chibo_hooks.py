@@ -2,8 +2,8 @@
 
 Records are loaded and validated before anything is written, so a bad record stops the
 build with every problem listed and a previous ``site/`` intact. The pages and downloads are
-made beside MkDocs (``chibo.output.maker``: a second process on large sites) into a folder
-MkDocs reads them from; in ``mkdocs serve`` only what a saved record changed is made again.
+made beside MkDocs (``chibo.output.maker``: a second process on large sites), in the order
+MkDocs reads them; in ``mkdocs serve`` only what a saved record changed is made again.
 The build is pointed at a hidden sibling of ``site/`` and, complete, takes its place in one
 step (``chibo.output.publish``). The search index reads each generated page with its tables
 reduced to their text, and the page gets them back right after (``chibo.output.fence``).
