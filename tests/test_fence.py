@@ -116,3 +116,20 @@ def test_material_keeps_the_last_index_and_appends_the_pages_rebuilt_in_order() 
     merged = fence.merge_search_index({"docs": last}, written, ["b/", "d/"], ["c/"])
     assert merged["docs"] == [entry(""), entry("a/"), entry("a/#x"), *fresh]
     assert merged["config"] == written["config"]
+
+
+def test_a_build_with_another_material_stops_before_starting_anything(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    import multiprocessing
+
+    from mkdocs.exceptions import Abort
+
+    monkeypatch.setenv("CHIBO_WORKER", "1")
+    monkeypatch.setattr(fence, "material_version", lambda: (9, 9, 1))
+    project = copy_project(tmp_path)
+    with pytest.raises(Abort):
+        build_site(project)
+    assert "Material for MkDocs 9.8.x; phiên bản đang cài: 9.9.1" in caplog.text
+    assert multiprocessing.active_children() == []
+    assert not (project / "site").exists()

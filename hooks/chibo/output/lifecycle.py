@@ -21,6 +21,7 @@ another plugin's, MkDocs itself). So:
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -75,18 +76,18 @@ class Build:
     """From ``on_config`` to ``on_post_build`` (or ``on_build_error``)."""
 
     def __init__(self, session: Session, config: MkDocsConfig) -> None:
+        if problem := fence.version_problem(fence.material_version()):
+            raise PluginError(problem)  # before anything is started
         self.session = session
         self.project = Path(config.config_file_path).parent
         self.maker = session.maker_for(self.project)
-        self.maker.begin(config.use_directory_urls, site_kept=session.dirty)
         self.prepared: Prepared | None = None
         self.rebuilt: list[str] = []  # the addresses of the pages MkDocs built, in order
         self.published = False
 
     def configure(self, config: MkDocsConfig) -> None:
-        """Check Material, set our Markdown options, and point the build at ``site/``'s sibling."""
-        if problem := fence.version_problem(fence.material_version()):
-            raise PluginError(problem)
+        """Start reading the records, set our Markdown options, point the build at ``site/``'s sibling."""
+        self.maker.begin(config.use_directory_urls, site_kept=self.session.dirty)
         config.mdx_configs.setdefault("toc", {})["slugify"] = text.slugify
         # An Extension object among the names: Python-Markdown takes both (MkDocs types it as names).
         config.markdown_extensions.append(policy.AlignClasses())  # type: ignore[arg-type]
@@ -164,8 +165,6 @@ class Build:
             return
         written = path.read_bytes()
         if self.session.search is not None:
-            import json
-
             merged = fence.merge_search_index(
                 json.loads(self.session.search),
                 json.loads(written),
