@@ -14,7 +14,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from chibo.output import markup, policy
+from chibo.output import fence, policy
 
 INTERNAL = "Tài liệu lưu hành nội bộ"
 
@@ -119,7 +119,7 @@ def test_search_share_link_is_no_javascript_url() -> None:
         '<a href="javascript:void(0)" class="md-search__icon md-icon" title="Chia sẻ" '
         'data-clipboard data-md-component="search-share" tabindex="-1">'
     )
-    assert markup.fix_material_markup(material).startswith('<a href="#" class="md-search__icon md-icon"')
+    assert fence.fix_markup(material).startswith('<a href="#" class="md-search__icon md-icon"')
 
 
 def test_the_nginx_configuration_sends_this_policy() -> None:

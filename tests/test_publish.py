@@ -14,7 +14,6 @@ import shutil
 import signal
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 from types import SimpleNamespace
@@ -200,17 +199,16 @@ def test_a_running_build_keeps_its_folder_and_a_dead_one_loses_it(built: Path) -
 
 
 def test_mkdocs_serve_builds_in_its_own_folder(tmp_path: Path) -> None:
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
+    from conftest import Serve
 
     (tmp_path / "project").mkdir()
     project = copy_project(tmp_path / "project", DATA / "mini" / "records")
-    served = Path(tempfile.mkdtemp(prefix="mkdocs_"))
+    served = tmp_path / "served"  # on_startup(command="serve") says so, whatever the folder's name
+    session = Serve(project, served, dirty=False)
     try:
-        assert publish.serving(served)
-        build(load_config(str(project / "mkdocs.yml"), site_dir=str(served)))
-        assert (served / "index.html").exists()
-        assert not [p for p in served.parent.glob(f".{served.name}*")]
+        session.build()
     finally:
-        shutil.rmtree(served)
-    assert not publish.serving(project / "site")
+        session.stop()
+    assert (served / "index.html").exists()
+    assert not [p for p in served.parent.glob(f".{served.name}*")]
+    assert not (project / "site").exists()

@@ -14,8 +14,8 @@ system (``.site.new-…``) and, once complete, takes the place of ``site/`` in o
 Each build holds a lock on ``.site.new-….lock`` while it runs; the next build removes the
 folders of builds that were killed or failed (their lock is free), never one still
 running. A short lock on ``.site.lock`` keeps the clean-up and the swap of two builds
-from crossing. ``mkdocs serve`` builds into a temporary folder of its own and is left
-alone.
+from crossing. ``mkdocs serve`` builds into a temporary folder of its own: the hooks do not
+call ``begin`` for it (``on_startup`` tells them the command).
 """
 
 from __future__ import annotations
@@ -28,7 +28,6 @@ import secrets
 import shutil
 import stat
 import sys
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -38,7 +37,7 @@ from typing import IO, TYPE_CHECKING, Literal, overload
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
 
-__all__ = ["Publication", "PublishError", "begin", "finish", "recover", "replace", "serving"]
+__all__ = ["Publication", "PublishError", "begin", "finish", "recover", "replace"]
 
 _ATTRIBUTE = "chibo_publication"
 _AT_FDCWD = -100
@@ -59,16 +58,9 @@ class Publication:
     claim: IO[bytes]
 
 
-def serving(site_dir: Path) -> bool:
-    """``mkdocs serve`` builds into ``tempfile.mkdtemp(prefix="mkdocs_")``: nothing to publish."""
-    return site_dir.name.startswith("mkdocs_") and site_dir.parent.resolve() == Path(tempfile.gettempdir()).resolve()
-
-
 def begin(config: MkDocsConfig) -> None:
     """Point the build at a fresh hidden sibling of ``site_dir``; clean up killed builds first."""
     target = Path(config.site_dir).absolute()
-    if serving(target):
-        return
     staging = target.with_name(f".{target.name}.new-{secrets.token_hex(6)}")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -206,7 +198,7 @@ def _lock(path: Path, *, wait: bool) -> IO[bytes] | None:
     """An exclusive lock on ``path`` (released when closed or when the process ends), or None if taken."""
     handle = open(path, "a+b")
     try:
-        if os.name == "nt":
+        if sys.platform == "win32":
             import msvcrt
 
             msvcrt.locking(handle.fileno(), msvcrt.LK_LOCK if wait else msvcrt.LK_NBLCK, 1)

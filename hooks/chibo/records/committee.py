@@ -157,10 +157,9 @@ class Target(Record):
 
     id: Slug = vi("Mã chỉ tiêu")
     label: Text = vi("Tên chỉ tiêu")
-    measure: Literal[MEASURES] = vi(
+    measure: Literal[MEASURES] = vi(  # type: ignore[valid-type]
         "Đo bằng",
-        "tot-tro-len: hoàn thành tốt nhiệm vụ trở lên; "  # type: ignore[valid-type]
-        "kieu-mau: đạt chi bộ kiểu mẫu.",
+        "tot-tro-len: hoàn thành tốt nhiệm vụ trở lên; kieu-mau: đạt chi bộ kiểu mẫu.",
     )
     comparison: Literal[">=", ">"] = vi("So sánh", '">=": từ … trở lên; ">": trên ….')
     percent: Annotated[float, Field(ge=0, le=100)] = vi("Tỷ lệ (%)")

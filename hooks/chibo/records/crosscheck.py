@@ -97,7 +97,8 @@ def check_committee(doc: ParsedFile, committee: Committee) -> list[Problem]:
 
 def _check_rule_ranges(doc: ParsedFile, committee: Committee) -> list[Problem]:
     """Each rating year has one rule set: ranges may not overlap."""
-    problems, seen = [], {}
+    problems: list[Problem] = []
+    seen: dict[int, int] = {}
     for index, rules in enumerate(committee.rules):
         last = rules.to_year if rules.to_year is not None else MAX_YEAR
         for year in range(rules.from_year, last + 1):

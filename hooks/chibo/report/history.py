@@ -93,7 +93,9 @@ def current_leaders(cell: Cell, as_of: dt.date) -> Leaders:
     """Today's leaders, as of the data date: the entry in force on it (not a planned one; with
     none in force yet, the top-level ``secretary``), the current member count."""
     latest = max((r for r in cell.results if r.members is not None), key=lambda r: r.year, default=None)
-    members = cell.members if cell.members is not None else (latest.members.total if latest else None)
+    members = (
+        cell.members if cell.members is not None else (latest.members.total if latest and latest.members else None)
+    )
     return _leaders(cell, current_leadership(cell, as_of), members, as_of)
 
 

@@ -82,9 +82,7 @@ def _leaders(has_committee: bool) -> Condition:
 def _good_years(results: Mapping[int, YearResult], years: range) -> Condition:
     title = f"Hoàn thành tốt nhiệm vụ trở lên {len(years)} năm liền ({years[0]}–{years[-1]})"
     below = [
-        (y, results[y].rating)
-        for y in years
-        if y in results and results[y].rating and results[y].rating not in GOOD_OR_BETTER
+        (y, rating) for y in years if y in results and (rating := results[y].rating) and rating not in GOOD_OR_BETTER
     ]
     if below:
         reason = "; ".join(f"năm {y}: {RATING_LABELS[r]}" for y, r in below)

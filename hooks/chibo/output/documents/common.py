@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from ...formats import date_vi
 from ...records.committee import Committee, Naming, Privacy
@@ -74,7 +75,7 @@ def results_table(rows: tuple[ResultRow, ...], privacy: Privacy) -> Table:
 
 def simple_table(
     labels: tuple[str, ...],
-    rows: list[tuple[str, ...]],
+    rows: Sequence[tuple[str, ...]],
     numeric: tuple[bool, ...],
     widths: tuple[int, ...],
     note: str = "",

@@ -40,7 +40,8 @@ def _decision_preamble(naming: Naming, committee: Committee, consider: str) -> t
 
 
 def selection_draft(report: YearReport, committee: Committee) -> Draft:
-    round_: SelectionRound = report.selection
+    round_ = report.selection
+    assert round_ is not None  # drafted for a year with a selection
     year = report.year
     day = round_.day
     naming = naming_on(committee, reference_day(day, year, committee.as_of))
@@ -121,7 +122,7 @@ def _candidates_table(round_: SelectionRound) -> Table:
         outcome = c.outcome_label + (f" ({c.decision})" if c.decision else "")
         for k, condition in enumerate(conditions):
             verdict = f"{condition.label}: {condition.reason}" if condition.verdict != REVIEW else condition.label
-            row = (Cell(condition.title), Cell(verdict))
+            row: tuple[Cell, ...] = (Cell(condition.title), Cell(verdict))
             if k == 0:
                 n = len(conditions)
                 row = (Cell(str(index), n, numeric=True), Cell(c.cell.cell.name, n, True), *row, Cell(outcome, n))
@@ -130,7 +131,8 @@ def _candidates_table(round_: SelectionRound) -> Table:
 
 
 def recognition_draft(report: YearReport, committee: Committee) -> Draft:
-    round_: RecognitionRound = report.recognition
+    round_ = report.recognition
+    assert round_ is not None  # drafted for a rated year with a recognition
     year = report.year
     day = round_.day
     naming = naming_on(committee, round_.reference)
@@ -239,6 +241,7 @@ def _qualified_table(round_: RecognitionRound, year: int) -> Table:
     rows = []
     for index, q in enumerate(round_.qualified, start=1):
         cell, row = q.cell, q.cell.result(year)
+        assert row is not None and row.result.rating is not None  # a qualified cell is rated
         criteria = ", ".join(c.id.upper() for c in cell.criteria)
         rows.append(
             (

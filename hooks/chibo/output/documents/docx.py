@@ -193,6 +193,7 @@ def _part(out: list[str], part: Part, draft_mark: bool) -> None:
 
 def _header(out: list[str], part: Part) -> None:
     h = part.header
+    assert h is not None  # called for a part with a header
     when = date_long(h.date) if h.date else f"ngày {DOTS} tháng {DOTS} năm {h.year or DOTS}"
     left = [
         _para("VB Center", _run(h.superior.upper())),

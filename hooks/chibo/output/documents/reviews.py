@@ -50,7 +50,9 @@ def targets_table(checks: tuple[TargetCheck, ...]) -> Table:
         (
             t.target.label,
             f"{threshold_phrase(t.target.comparison, t.target.percent)} (năm {t.target.year})",
-            f"{t.actual}/{t.stats.rated} ({percent_vi(t.actual_percent)})" if t.met is not None else "chưa có số liệu",
+            f"{t.actual}/{t.stats.rated} ({percent_vi(t.actual_percent)})"
+            if t.met is not None and t.stats
+            else "chưa có số liệu",
             _verdict(t),
         )
         for t in checks

@@ -14,6 +14,7 @@ import io
 from dataclasses import dataclass
 
 from docx import Document
+from docx.document import Document as DocxDocument
 from docx.enum.section import WD_SECTION
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING, WD_TAB_ALIGNMENT, WD_TAB_LEADER
@@ -99,7 +100,7 @@ def make_template() -> bytes:
     return out.getvalue()
 
 
-def _normal(doc: Document) -> None:
+def _normal(doc: DocxDocument) -> None:
     normal = doc.styles["Normal"]
     normal.font.name, normal.font.size = FONT, Pt(14)
     fonts = normal.element.get_or_add_rPr().get_or_add_rFonts()
@@ -110,7 +111,7 @@ def _normal(doc: Document) -> None:
     fmt.line_spacing_rule, fmt.line_spacing = WD_LINE_SPACING.EXACTLY, Pt(18)
 
 
-def _add_style(doc: Document, name: str, style: Style) -> None:
+def _add_style(doc: DocxDocument, name: str, style: Style) -> None:
     added = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
     added.base_style = doc.styles["Normal"]
     fmt = added.paragraph_format
@@ -130,7 +131,7 @@ def _add_style(doc: Document, name: str, style: Style) -> None:
     font.italic = style.italic or None
 
 
-def _page(doc: Document) -> None:
+def _page(doc: DocxDocument) -> None:
     section = doc.sections[0]
     section.start_type = WD_SECTION.NEW_PAGE
     section.page_width, section.page_height = PAGE
