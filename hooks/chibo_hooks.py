@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from chibo import text
-from chibo.output import markup, policy, preview, publish, search, site, worker
+from chibo.output import markup, policy, preview, publish, search, site, sources, worker
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 
@@ -63,8 +63,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         raise PluginError(str(error)) from None
     for warning in index.warnings:
         log.warning(str(warning))
-    config.extra["chibo"] = index.theme_context(offline=policy.offline(config))
+    offline = policy.offline(config)
+    config.extra["chibo"] = index.theme_context(offline=offline)
     for entry in index.entries:
+        if offline and sources.office_side(entry[0]):
+            continue  # the offline copy is shared as a file: the members' pages only
         files.append(site.generated_file(config, entry, pages))
     return search.fold_diacritics(files, config)
 
