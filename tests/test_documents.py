@@ -215,7 +215,9 @@ def test_pages_list_and_link_their_documents(site: Path) -> None:
             assert target.exists() or (target / "index.html").exists(), href
     for url in ("van-ban/", "chi-bo/khoa-duoc/", "ket-qua/2025/", "ket-qua/", ""):
         links = [href for href, _ in page(site, url).links]
-        assert not [h for h in links if h.endswith(".docx") or "van-phong/" in h and not h.endswith("van-phong/")], url
+        assert not [h for h in links if h.endswith(".docx") or ("van-phong/" in h and not h.endswith("van-phong/"))], (
+            url
+        )
 
 
 def test_former_addresses_send_to_the_office_area(site: Path) -> None:
