@@ -15,9 +15,9 @@ counts only what cannot point at a person, whatever they put together:
    the smallest other non-zero count is hidden with it, so the year's total leaves a sum of
    at least two hidden counts, never one. A total below the threshold hides itself and
    every non-zero count.
-3. **A cell's current member count** is shown unless it is below the threshold; if only one
-   is hidden, the smallest other one is hidden too (the counts of every cell add up to
-   the latest year's total).
+3. **A cell's current member count** is shown unless it is below the threshold. It may be
+   the cell's total of a year, and a year's totals add up to the Committee's: for every year
+   a hidden cell recorded, a second cell of that year is hidden too (the smallest count).
 4. **Notes**: ``note`` is the office's; members read ``public_note``, the text the office
    writes for them, and of a year's result only when that year's member counts hold no
    small count. (``chibo import`` writes ``note``: nothing imported reaches members.)
@@ -117,10 +117,32 @@ def disclose(report: Report) -> Disclosure:
         if year.members is not None:
             shown, total = protect(year.members, sum(year.members), privacy)
             years.append(MemberYear(year.year, shown, total))
-    ids = [c.cell.id for c in report.cells if c.leaders.members is not None]
-    values = tuple(c.leaders.members for c in report.cells if c.leaders.members is not None)
-    current, _ = protect(values, sum(values), privacy) if values else ((), None)
-    return Disclosure(privacy, tuple(years), MappingProxyType(dict(zip(ids, current))))
+    counted = {c.cell.id: c.leaders.members for c in report.cells if c.leaders.members is not None}
+    years_of = {c.cell.id: {row.year for row in c.results if row.members} for c in report.cells}
+    hidden = _current_hidden(counted, years_of, privacy)
+    current = {cell: Shown.of(value, cell in hidden) for cell, value in counted.items()}
+    return Disclosure(privacy, tuple(years), MappingProxyType(current))
+
+
+def _current_hidden(counted: dict[str, int], years_of: dict[str, set[int]], privacy: Privacy) -> set[str]:
+    """The cells whose current count is hidden (rule 3): the small ones, and enough others.
+
+    A current count may equal the cell's total of any year it recorded, and the totals of a
+    year add up to the Committee's (published): a hidden count alone among the cells of such
+    a year would be that total minus the others. So every year of a hidden cell gets a second
+    hidden cell, the smallest count among the cells of that year, until each has one.
+    """
+    hidden = {cell for cell, value in counted.items() if is_small(value, privacy)}
+    waiting = sorted(hidden)
+    while waiting:
+        cell = waiting.pop()
+        for year in sorted(years_of.get(cell, ())):
+            others = [d for d in counted if d != cell and year in years_of.get(d, ())]
+            if others and not any(d in hidden for d in others):
+                other = min(others, key=lambda d: (counted[d], d))
+                hidden.add(other)
+                waiting.append(other)
+    return hidden
 
 
 def public_note(entry: Registration | Leadership | YearResult, privacy: Privacy) -> str | None:
