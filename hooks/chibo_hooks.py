@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from chibo import text
-from chibo.output import markup, policy, preview, publish, search, site, sources, worker
+from chibo.output import assets, markup, policy, preview, publish, search, site, sources, worker
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 
@@ -69,7 +69,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if offline and sources.office_side(entry[0]):
             continue  # the offline copy is shared as a file: the members' pages only
         files.append(site.generated_file(config, entry, pages))
-    return search.fold_diacritics(files, config)
+    return assets.fingerprint(search.fold_diacritics(files, config), config)
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
