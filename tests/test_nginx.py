@@ -578,25 +578,28 @@ def limited(sample_server, tmp_path_factory: pytest.TempPathFactory):
 
 
 def test_guessing_is_slowed_to_a_trickle(limited: Nginx) -> None:
+    """Guesses as fast as one address can send them (names that do not exist: the quickest
+    answer): a burst goes through, then one a second; the right password waits its turn."""
     burst = int(re.search(r"burst=(\d+)", shipped("limit_req")).group(1))
     per_minute = int(re.search(r"rate=(\d+)r/m", shipped("limit_req_zone")).group(1))
     started = time.monotonic()
     answers = [
-        limited.request("/", account="vanphong", password=f"doan-{n}", source="127.0.0.4")[0] for n in range(burst + 40)
+        limited.request("/", account=f"ai-{n}", password="doan", source="127.0.0.4")[0] for n in range(burst + 60)
     ]
     elapsed = time.monotonic() - started
-    tried = answers.count(401)
-    assert tried <= burst + 1 + per_minute * elapsed / 60 + 1, (tried, elapsed)
-    assert answers.count(429) >= 40 - per_minute * elapsed / 60 - 1
     assert set(answers) == {401, 429}
+    assert burst <= answers.count(401) <= burst + 1 + per_minute * elapsed / 60, (answers.count(401), elapsed)
     refused = limited.request("/", account="vanphong", source="127.0.0.4")
-    assert refused[0] == 429 and "Content-Security-Policy" in refused[1]  # even the right password, for now
+    assert refused[0] == 429 and refused[1]["Content-Security-Policy"] == policy.header()  # even the right password
+    assert b"chi-bo" not in refused[2]
     assert limited.request("/", account="vanphong", source="127.0.0.5")[0] == 200  # another address is not held up
     assert "limiting requests" in limited.log()
 
 
 def test_a_member_browsing_is_never_held_up(limited: Nginx, visit) -> None:
-    """A first visit and a quick walk through twelve pages, searching on the way, in one browser."""
+    """A first visit and a quick walk through every page type, searching on the way, in one
+    browser that caches nothing (Chromium caches no file of a site whose certificate it does
+    not trust: an office that clicked through the warning): about 15 requests a page."""
     require(limited.ipv6, "no IPv6 loopback (::1): the browser needs an address of its own here")
     seen = visit(
         f"https://[::1]:{limited.https}/",
@@ -611,6 +614,7 @@ def test_a_member_browsing_is_never_held_up(limited: Nginx, visit) -> None:
         seen.page.wait_for_load_state("networkidle")
     seen.page.click(".md-search__input")
     seen.page.fill(".md-search__input", "khoa duoc")
+    seen.page.keyboard.press("End")
     seen.page.wait_for_selector(".md-search-result__item")
     assert 429 not in statuses and len(statuses) > 20, statuses
 
