@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from chibo import text
 from chibo.output import assets, markup, policy, preview, publish, search, site, sources, worker
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 
 if TYPE_CHECKING:
@@ -105,3 +105,12 @@ def on_post_build(config: MkDocsConfig) -> None:
         publish.finish(config)
     except publish.PublishError as error:
         raise PluginError(str(error)) from None
+
+
+@event_priority(-1000)  # last: after every other plugin has cleaned up
+def on_build_error(error: Exception) -> None:
+    """A full disk ends the build with one line in Vietnamese, not a traceback; the build's
+    folder is deleted as the build ends (``publish``), the published site untouched."""
+    message = publish.failure(error)
+    if message is not None:
+        raise Abort(message)
