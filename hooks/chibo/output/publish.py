@@ -35,9 +35,10 @@ import stat
 import sys
 import tempfile
 import weakref
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Literal, overload
 
@@ -66,7 +67,7 @@ class Publication:
     target: Path
     staging: Path
     claim: IO[bytes]
-    cleanup: weakref.finalize
+    cleanup: Callable[[], object]
 
 
 def serving(site_dir: Path) -> bool:
@@ -93,7 +94,10 @@ def begin(config: MkDocsConfig) -> None:
         ) from error
     # A build that fails (the disk full, a plugin's error) never reaches ``finish``: its folder
     # goes when MkDocs lets the configuration go, at the latest when the process ends.
-    cleanup = weakref.finalize(config, _drop, staging, claim)
+    try:
+        cleanup: Callable[[], object] = weakref.finalize(config, _drop, staging, claim)
+    except TypeError:  # a configuration that takes no weak reference: ``finish`` or the next build
+        cleanup = partial(_drop, staging, claim)
     setattr(config, _ATTRIBUTE, Publication(target, staging, claim, cleanup))
     config.site_dir = str(staging)
 
