@@ -138,3 +138,22 @@ def test_the_switch_shows_the_committee_s_small_counts_but_never_a_cell_s(tmp_pa
     site = build_site(project)
     assert ["Đảng viên toàn Đảng bộ", "34", "250", "21", "1", "306"] in page(site, "ket-qua/2021/").rows
     assert "KHTNV" not in " ".join(" ".join(r) for r in page(site, "chi-bo/khoa-noi-tong-hop/").rows)
+
+
+def test_no_members_page_links_into_the_office_area(sample: Path) -> None:
+    """Only the documents' former addresses lead there (they are where the documents were)."""
+    import posixpath
+    import re
+
+    from chibo.output import sources
+
+    for path in sample.rglob("*.html"):
+        name = path.relative_to(sample).as_posix()
+        if name.startswith("van-phong/") or sources.moved(name.removesuffix(".html") + ".md"):
+            continue
+        here = posixpath.dirname(name)
+        for href in re.findall(r'href="([^"#?]+)', path.read_text(encoding="utf-8")):
+            target = posixpath.normpath(posixpath.join(here, href))
+            assert not target.startswith("van-phong") and not href.endswith(".docx"), (name, href)
+    moved = (sample / "chi-bo/khoa-duoc/dang-ky/index.html").read_text(encoding="utf-8")
+    assert "../../../van-phong/chi-bo/khoa-duoc/dang-ky/" in moved
