@@ -52,9 +52,9 @@ def test_the_project_has_pages_downloads_and_no_hooks(project: Path, tmp_path: P
         "index.md",
         "ke-hoach.md",
         "chi-bo/chi-bo-a/index.md",
-        "chi-bo/chi-bo-a/dang-ky/index.md",  # the former address, sending to the office area
+        "chi-bo/chi-bo-a/dang-ky/index.html",  # the former address, sending to the office area
         "ket-qua/2025/index.md",
-        "ket-qua/2025/cong-nhan/index.md",
+        "ket-qua/2025/cong-nhan/index.html",
         "van-phong/index.md",
         "van-phong/chi-bo/chi-bo-a/index.md",
         "van-phong/ket-qua/2025/cong-nhan/index.md",

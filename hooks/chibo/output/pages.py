@@ -196,12 +196,6 @@ def site_plan(
         for d in documents.all
         if d.page
     ]
-    # Each document's former address (before the office area) sends the reader on.
-    jobs += [
-        Job.page(sources.former(d.page), None, partial(moved_page, renderer, d, common), (d.page, d.title))
-        for d in documents.all
-        if d.page
-    ]
     for audience, place in ((members, sources.download), (office, sources.office_download)):
         names = tuple(place(name) for name in downloads.names(audience))
         jobs.append(
@@ -215,6 +209,12 @@ def site_plan(
         Job.page(d.docx, None, partial(lambda d: Page(d.docx, writer.write(d)), d), (d, writer.stamp))
         for d in documents.all
         if d.docx
+    ]
+    # Each document's former address (before the office area) sends the reader on.
+    jobs += [
+        Job.page(sources.moved_file(d.page), None, partial(moved_page, renderer, d), (d.page, d.title))
+        for d in documents.all
+        if d.page
     ]
     return tuple(jobs)
 
@@ -241,13 +241,13 @@ def document_page(renderer: Renderer, draft: Draft, common: dict) -> Page:
     return Page.markdown(draft.page, renderer.page("document.md.j2", draft.page, draft=draft, **common))
 
 
-def moved_page(renderer: Renderer, draft: Draft, common: dict) -> Page:
-    """The page at a document's former address: where it went (a meta refresh and a link)."""
+def moved_page(renderer: Renderer, draft: Draft) -> Page:
+    """A document's former address: a small HTML file (not a page of the theme: a thousand
+    cells have a thousand) that sends the reader to the office area."""
     assert draft.page is not None
-    src_uri = sources.former(draft.page)
-    here = page_url(src_uri, renderer.directory_urls)
-    target = relative(page_url(draft.page, renderer.directory_urls), here)
-    return Page.markdown(src_uri, renderer.page("chuyen.md.j2", src_uri, draft=draft, target=url(target), **common))
+    src_uri = sources.moved_file(draft.page)
+    target = relative(page_url(draft.page, renderer.directory_urls), page_url(src_uri, renderer.directory_urls))
+    return Page(src_uri, renderer.file("moved.html.j2", title=draft.title, target=url(target)))
 
 
 def year_page(
@@ -265,10 +265,9 @@ def cell_page(
 ) -> Page:
     """The cell's page for ``audience`` (its registration reports are documents, see ``documents``)."""
     page = audience.cell(cell.cell.id)
+    template = "van-phong-chi-bo.md.j2" if audience.office else "chi-bo.md.j2"
     return Page.markdown(
         page,
-        renderer.page(
-            "chi-bo.md.j2", page, view=cell, cell=cell.cell, documents=documents, audience=audience, **common
-        ),
+        renderer.page(template, page, view=cell, cell=cell.cell, documents=documents, audience=audience, **common),
         cell_path(cell.cell.id),
     )

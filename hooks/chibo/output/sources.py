@@ -18,7 +18,7 @@ import re
 PLAN = "ke-hoach.md"  # static (docs/ke-hoach.md)
 OFFICE = "van-phong"
 _MOVED = re.compile(
-    r"chi-bo/[^/]+/dang-ky/index\.md|ket-qua/(?:\d{4}/(?:lua-chon|cong-nhan|bao-cao)|tong-ket)/index\.md"
+    r"chi-bo/[^/]+/dang-ky/index\.html|ket-qua/(?:\d{4}/(?:lua-chon|cong-nhan|bao-cao)|tong-ket)/index\.html"
 )
 
 
@@ -107,8 +107,14 @@ def former(src_uri: str) -> str:
     return src_uri[len(OFFICE) + 1 :]
 
 
+def moved_file(src_uri: str) -> str:
+    """The file at the former address of the document page ``src_uri`` (``van-phong/x/index.md``
+    → ``x/index.html``): a page of its own (``index.html``) whatever the address style."""
+    return former(src_uri).removesuffix(".md") + ".html"
+
+
 def moved(src_uri: str) -> bool:
-    """Whether ``src_uri`` is a former document address (a page that sends to the office area)."""
+    """Whether ``src_uri`` is a former document address (a file that sends to the office area)."""
     return _MOVED.fullmatch(src_uri) is not None
 
 
