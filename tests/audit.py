@@ -435,7 +435,7 @@ class Auditor:
             (r"Năm (\d{4}) có (\d+) đảng viên không hoàn thành nhiệm vụ", self._failing),
             (r"Năm (\d{4}) có dưới (\d+) đảng viên không hoàn thành nhiệm vụ", self._failing_below),
             (r"Năm (\d{4}) có đảng viên không hoàn thành nhiệm vụ", self._failing_some),
-            (r"Năm (\d{4}): mọi đảng viên của chi bộ hoàn thành nhiệm vụ trở lên", self._failing_none),
+            (r"Năm (\d{4}): mọi đảng viên của chi bộ đều hoàn thành nhiệm vụ trở lên", self._failing_none),
             (r"^Số đảng viên: ([^|]+)$", self._current),
             (r"Năm (\d{4})\W+Xếp loại: [^()|]*\((\d[\d.]*) đảng viên\)", self._year_total),
         ]

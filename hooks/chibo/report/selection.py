@@ -125,5 +125,5 @@ def _members(previous: YearResult | None, year: int) -> Condition:
         title,
         MET,
         f"Năm {year}: {total}/{total} đảng viên hoàn thành nhiệm vụ trở lên.",
-        f"Năm {year}: mọi đảng viên của chi bộ hoàn thành nhiệm vụ trở lên.",
+        f"Năm {year}: mọi đảng viên của chi bộ đều hoàn thành nhiệm vụ trở lên.",
     )
