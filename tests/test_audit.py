@@ -1,4 +1,4 @@
-"""The members' side proven by the auditor (tests/audit.py): on the sample, on hostile records
+"""The members' side proven by the auditor (tests/auditor/): on the sample, on hostile records
 and on a 1,000-cell demo, nothing a member reads pins a small count, shows one, or carries a
 note the office keeps; and with the protection broken once, the auditor fails.
 
@@ -14,7 +14,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from audit import Auditor, Findings, Ranges, Statement, Truth, read_html, truth_of
+from auditor import Auditor, Findings, Ranges, Statement, Truth, read_html, truth_of
 from conftest import ROOT, build_site, copy_project
 
 
