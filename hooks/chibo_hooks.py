@@ -18,8 +18,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from chibo.output import fence, policy
+from chibo.output import fence, policy, publish
 from chibo.output.lifecycle import Lifecycle
+from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 
 if TYPE_CHECKING:
@@ -83,5 +84,11 @@ def on_post_build(config: MkDocsConfig) -> None:
         lifecycle.end(failed=False)
 
 
+@event_priority(-1000)  # last: after every other plugin has cleaned up
 def on_build_error(error: Exception) -> None:
+    """Stop what the build started and delete its folder; a full disk ends the build with one
+    line in Vietnamese, not a traceback (the published site is untouched)."""
     lifecycle.end(failed=True)
+    message = publish.failure(error)
+    if message is not None:
+        raise Abort(message)

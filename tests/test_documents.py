@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -41,12 +42,12 @@ def table_rows(path: Path, index: int) -> list[list[str]]:
 
 
 EXPECTED_DOCX = [
-    "chi-bo/khoa-duoc/dang-ky-2022.docx",
-    "chi-bo/phong-khao-thi/dang-ky-2026.docx",
-    "ket-qua/2022/lua-chon-2022.docx",
-    "ket-qua/2025/cong-nhan-2025.docx",
-    "ket-qua/2025/bao-cao-2025.docx",
-    "ket-qua/tong-ket-2022-2025.docx",
+    "van-phong/chi-bo/khoa-duoc/dang-ky-2022.docx",
+    "van-phong/chi-bo/phong-khao-thi/dang-ky-2026.docx",
+    "van-phong/ket-qua/2022/lua-chon-2022.docx",
+    "van-phong/ket-qua/2025/cong-nhan-2025.docx",
+    "van-phong/ket-qua/2025/bao-cao-2025.docx",
+    "van-phong/ket-qua/tong-ket-2022-2025.docx",
 ]
 
 
@@ -57,8 +58,8 @@ def test_the_sample_drafts_every_document(site: Path) -> None:
         assert name in docx, name
     for year in (2022, 2023, 2024, 2025):
         for kind in ("lua-chon", "cong-nhan", "bao-cao"):
-            assert f"ket-qua/{year}/{kind}-{year}.docx" in docx
-    assert "ket-qua/2026/cong-nhan-2026.docx" not in docx  # 2026 is not rated yet
+            assert f"van-phong/ket-qua/{year}/{kind}-{year}.docx" in docx
+    assert "van-phong/ket-qua/2026/cong-nhan-2026.docx" not in docx  # 2026 is not rated yet
 
 
 @pytest.mark.parametrize("name", EXPECTED_DOCX)
@@ -85,7 +86,7 @@ def test_page_setup_and_type_follow_hd36(site: Path, name: str) -> None:
 
 
 def test_registration_report_shows_its_own_date(site: Path) -> None:
-    path = site / "chi-bo/khoa-duoc/dang-ky-2022.docx"
+    path = site / "van-phong/chi-bo/khoa-duoc/dang-ky-2022.docx"
     header = table_rows(path, 0)[0]
     assert header == [
         "ĐẢNG BỘ TRƯỜNG ĐẠI HỌC Y DƯỢC THÁI BÌNH\nCHI BỘ KHOA DƯỢC\n*\nSố …-BC/CB",
@@ -98,8 +99,8 @@ def test_registration_report_shows_its_own_date(site: Path) -> None:
     assert "Chi bộ có chi ủy; đồng chí Nguyễn Văn Đức là bí thư chi bộ, đồng chí Trần Thị Hoa là phó bí thư." in lines
     # Results of 2019–2021, as the Report has them.
     assert table_rows(path, 1)[2:] == [
-        ["2019", "Hoàn thành tốt nhiệm vụ", "< 3", "13", "< 3", "0"],  # 2 and 1: hidden (privacy)
-        ["2020", "Hoàn thành tốt nhiệm vụ", "< 3", "14", "< 3", "0"],
+        ["2019", "Hoàn thành tốt nhiệm vụ", "2", "13", "1", "0"],  # true figures: the office signs them
+        ["2020", "Hoàn thành tốt nhiệm vụ", "2", "14", "1", "0"],
         ["2021", "Hoàn thành xuất sắc nhiệm vụ", "3", "14", "0", "0"],
     ]
     # Self-assessment of 2021 (every criterion met: it was selected on it), the chi ủy in the
@@ -119,17 +120,17 @@ def test_registration_report_shows_its_own_date(site: Path) -> None:
 
 
 def test_a_cell_without_chi_uy_signs_for_the_cell(site: Path) -> None:
-    footer = table_rows(site / "chi-bo/phong-khao-thi/dang-ky-2026.docx", 4)[0]
+    footer = table_rows(site / "van-phong/chi-bo/phong-khao-thi/dang-ky-2026.docx", 4)[0]
     assert footer[1].split("\n")[0:2] == ["T/M CHI BỘ", "BÍ THƯ"]
     assert footer[1].endswith("Nguyễn Thị Lan Phương")
     # Surveyed and registered in 2026, after the merger: the new province's name.
-    assert table_rows(site / "chi-bo/phong-khao-thi/dang-ky-2026.docx", 0)[0][1].startswith(
+    assert table_rows(site / "van-phong/chi-bo/phong-khao-thi/dang-ky-2026.docx", 0)[0][1].startswith(
         "ĐẢNG CỘNG SẢN VIỆT NAM\nHưng Yên, ngày"
     )
 
 
 def test_selection_decision_lists_every_registered_cell(site: Path) -> None:
-    path = site / "ket-qua/2022/lua-chon-2022.docx"
+    path = site / "van-phong/ket-qua/2022/lua-chon-2022.docx"
     header = table_rows(path, 0)[0]
     assert header[0] == (
         "ĐẢNG BỘ KHỐI CÁC CƠ QUAN TỈNH THÁI BÌNH\nĐẢNG ỦY TRƯỜNG ĐẠI HỌC Y DƯỢC THÁI BÌNH\n*\nSố 15-QĐ/ĐU"
@@ -153,7 +154,7 @@ def test_selection_decision_lists_every_registered_cell(site: Path) -> None:
 
 
 def test_recognition_proposes_the_qualified_cells(site: Path) -> None:
-    path = site / "ket-qua/2025/cong-nhan-2025.docx"
+    path = site / "van-phong/ket-qua/2025/cong-nhan-2025.docx"
     lines = texts(path)
     assert "TỜ TRÌNH" in lines and "QUYẾT ĐỊNH" in lines and "DANH SÁCH" in lines
     assert "Điều 1. Công nhận 05 chi bộ đạt chi bộ kiểu mẫu năm 2025 (có danh sách kèm theo)." in lines
@@ -176,7 +177,7 @@ def test_recognition_proposes_the_qualified_cells(site: Path) -> None:
 
 
 def test_reviews_carry_the_figures_of_the_report(site: Path) -> None:
-    year = site / "ket-qua/2025/bao-cao-2025.docx"
+    year = site / "van-phong/ket-qua/2025/bao-cao-2025.docx"
     assert table_rows(year, 1)[1] == [
         "2025",
         "24",
@@ -188,7 +189,7 @@ def test_reviews_carry_the_figures_of_the_report(site: Path) -> None:
         "5 (20,8%)",
     ]
     assert "Chi bộ hoàn thành tốt nhiệm vụ trở lên" in table_rows(year, 3)[1][0]
-    final = site / "ket-qua/tong-ket-2022-2025.docx"
+    final = site / "van-phong/ket-qua/tong-ket-2022-2025.docx"
     years = [row[0] for row in table_rows(final, 1)[1:]]
     assert years == ["2022", "2023", "2024", "2025"]
     assert table_rows(final, 2)[1][-1] == "Đạt" and table_rows(final, 2)[2][-1] == "Đạt"
@@ -198,27 +199,46 @@ def test_reviews_carry_the_figures_of_the_report(site: Path) -> None:
 
 
 def test_pages_list_and_link_their_documents(site: Path) -> None:
-    documents = page(site, "van-ban/")
-    assert "Văn bản dự thảo từ hồ sơ" in documents.text
-    hrefs = {href for href, _ in documents.links}
+    """Every document is listed in the office area, by its cell and its year there; no
+    members' page links one (they hold the true figures)."""
+    office = page(site, "van-phong/")
+    assert "Văn bản dự thảo từ hồ sơ" in office.text
+    hrefs = {href for href, _ in office.links}
     for name in EXPECTED_DOCX:
-        assert f"../{name}" in hrefs, name
-    assert "../ket-qua/tong-ket/" in hrefs
-    cell = page(site, "chi-bo/khoa-duoc/")
+        assert name.removeprefix("van-phong/") in hrefs, name
+    assert "ket-qua/tong-ket/" in hrefs
+    cell = page(site, "van-phong/chi-bo/khoa-duoc/")
     assert ("dang-ky-2022.docx", "dang-ky-2022.docx") in cell.links
-    year = page(site, "ket-qua/2025/")
+    year = page(site, "van-phong/ket-qua/2025/")
     assert ("cong-nhan/", "Xem, in") in year.links and ("bao-cao-2025.docx", "bao-cao-2025.docx") in year.links
     for href in hrefs:
-        if href.startswith("../") and href.endswith((".docx", "/")):
-            target = site / href[3:]
+        if href.endswith((".docx", "/")) and not href.startswith(("../", "http")):
+            target = site / "van-phong" / href
             assert target.exists() or (target / "index.html").exists(), href
+    for url in ("van-ban/", "chi-bo/khoa-duoc/", "ket-qua/2025/", "ket-qua/", ""):
+        links = [href for href, _ in page(site, url).links]
+        assert not [h for h in links if h.endswith(".docx") or ("van-phong/" in h and not h.endswith("van-phong/"))], (
+            url
+        )
+
+
+def test_former_addresses_send_to_the_office_area(site: Path) -> None:
+    moved = page(site, "chi-bo/khoa-duoc/dang-ky/")
+    assert '<meta http-equiv="refresh" content="0; url=../../../van-phong/chi-bo/khoa-duoc/dang-ky/">' in moved.html
+    assert '<meta name="robots" content="noindex, nofollow">' in moved.html and "<script" not in moved.html
+    text = " ".join(re.sub(r"<[^>]+>", " ", moved.html).split())
+    assert "Tài liệu lưu hành nội bộ" in text and "nằm ở khu vực Văn phòng Đảng ủy" in text
+    assert 'href="../../../van-phong/chi-bo/khoa-duoc/dang-ky/">mở văn bản</a>' in moved.html
+    for url in ("ket-qua/2022/lua-chon/", "ket-qua/2025/cong-nhan/", "ket-qua/2025/bao-cao/", "ket-qua/tong-ket/"):
+        assert 'http-equiv="refresh"' in page(site, url).html, url
+        assert (site / "van-phong" / url / "index.html").exists(), url
 
 
 def test_print_page_names_the_document(site: Path) -> None:
-    report = page(site, "chi-bo/khoa-duoc/dang-ky/")
+    report = page(site, "van-phong/chi-bo/khoa-duoc/dang-ky/")
     assert "<title>Chi bộ Khoa Dược: báo cáo khảo sát, đề xuất đăng ký năm 2022" in report.html
     assert "Số liệu tính đến ngày" not in report.text
-    decision = page(site, "ket-qua/2022/lua-chon/")
+    decision = page(site, "van-phong/ket-qua/2022/lua-chon/")
     assert "<title>Quyết định lựa chọn chi bộ xây dựng mô hình chi bộ kiểu mẫu năm 2022" in decision.html
 
 
@@ -319,8 +339,8 @@ def test_hostile_record_text_makes_documents_that_open(tmp_path: Path) -> None:
         cell.read_text(encoding="utf-8").replace("name: Chi bộ Khoa Dược", f"name: '{hostile}'"), encoding="utf-8"
     )
     site = build_site(project)
-    path = site / "chi-bo/khoa-duoc/dang-ky-2022.docx"
+    path = site / "van-phong/chi-bo/khoa-duoc/dang-ky-2022.docx"
     assert hostile.upper() in table_rows(path, 0)[0][0]
     assert "<img" not in Document(str(path)).element.body.xml  # escaped as XML text
-    html = (site / "chi-bo/khoa-duoc/dang-ky/index.html").read_text(encoding="utf-8")
+    html = (site / "van-phong/chi-bo/khoa-duoc/dang-ky/index.html").read_text(encoding="utf-8")
     assert "<img src=x" not in html and "&lt;img src=x onerror=alert(1)&gt;" in html

@@ -47,7 +47,7 @@ def test_a_saved_record_updates_its_pages_and_search_and_nothing_else(served: Se
     untouched = other.stat().st_mtime_ns
     rename(project, "Chi bộ Khoa Dược", "Chi bộ Khoa Dược lâm sàng")
     served.build()
-    for page in ("chi-bo/khoa-duoc/index.html", "chi-bo/index.html", "ket-qua/2025/index.html", "van-ban/index.html"):
+    for page in ("chi-bo/khoa-duoc/index.html", "chi-bo/index.html", "ket-qua/2025/index.html", "van-phong/index.html"):
         assert "Chi bộ Khoa Dược lâm sàng" in (site_dir / page).read_text(encoding="utf-8"), page
     assert other.stat().st_mtime_ns == untouched  # not rebuilt: its content did not change
     docs = search_index(site_dir)
@@ -84,7 +84,7 @@ def test_a_removed_cell_leaves_the_site_and_search(served: Serve) -> None:
     (project / CELL).unlink()
     served.build()
     assert not (site_dir / "chi-bo/khoa-duoc/index.html").exists()
-    assert not (site_dir / "chi-bo/khoa-duoc/dang-ky-2022.docx").exists()
+    assert not (site_dir / "van-phong/chi-bo/khoa-duoc/dang-ky-2022.docx").exists()
     assert not any(e["location"].startswith("chi-bo/khoa-duoc/") for e in search_index(site_dir))
     assert "Khoa Dược" not in (site_dir / "chi-bo/index.html").read_text(encoding="utf-8")
 

@@ -31,7 +31,7 @@ from mkdocs.structure.files import File
 
 from .. import text
 from ..records import RecordsError
-from . import fence, policy, publish, render
+from . import assets, fence, policy, publish, render, sources
 from .maker import Maker, PendingFile, Prepared, wanted
 
 if TYPE_CHECKING:
@@ -83,7 +83,7 @@ class Build:
         self.maker = session.maker_for(self.project)
         self.prepared: Prepared | None = None
         self.rebuilt: list[str] = []  # the addresses of the pages MkDocs built, in order
-        self.published = False
+        self.publishing: MkDocsConfig | None = None  # the configuration whose site_dir is a hidden sibling
 
     def configure(self, config: MkDocsConfig) -> None:
         """Start reading the records, set our Markdown options, point the build at ``site/``'s sibling."""
@@ -96,7 +96,7 @@ class Build:
                 publish.begin(config)
             except publish.PublishError as error:
                 raise PluginError(str(error)) from None
-            self.published = True
+            self.publishing = config
 
     def files(self, files: Files, config: MkDocsConfig, ours: object) -> Files:
         """Every generated file, made now or as MkDocs comes to it; the theme's data; the checks."""
@@ -110,12 +110,15 @@ class Build:
         index = self.prepared.index
         for warning in index.warnings:
             log.warning(str(warning))
-        config.extra["chibo"] = index.theme_context(offline=policy.offline(config))
+        offline = policy.offline(config)
+        config.extra["chibo"] = index.theme_context(offline=offline)
         self.maker.schedule(self.prepared, config.site_dir)
         for entry in index.entries:
+            if offline and sources.office_side(entry.src_uri):
+                continue  # the offline copy is shared as a file: the members' pages only
             files.append(self.maker.file(config, entry))
         fence.fold_diacritics(files, config)
-        return files
+        return assets.fingerprint(files, config)
 
     def all_read(self) -> None:
         """MkDocs read every page (``on_env``): a build that publishes waits for the downloads,
@@ -145,15 +148,20 @@ class Build:
             self.maker.close()
         if self.session.serving and self.session.dirty and self.prepared is not None:
             self._dirty_leftovers(config)
-        if self.published:
+        if self.publishing is not None:
+            self.publishing = None
             try:
                 publish.finish(config)
             except publish.PublishError as error:
                 raise PluginError(str(error)) from None
 
     def abort(self) -> None:
-        """The build failed: drop its batches (the pages it remade are rebuilt next time)."""
+        """The build failed: drop its batches (the pages it remade are rebuilt next time) and
+        the folder it was writing (``site/`` stays as it was)."""
         self.maker.cancel()
+        if self.publishing is not None:
+            publish.abandon(self.publishing)
+            self.publishing = None
 
     def _dirty_leftovers(self, config: MkDocsConfig) -> None:
         """A dirty build leaves what the records no longer make, and Material's index assumes

@@ -1,12 +1,15 @@
 """Which pages and downloads the Report makes (DESIGN.md §5): a table of URL → template.
 
 Each page gets the slice of the Report it shows; templates only format it. A cell page
-gets only its own cell, so its size does not grow with the number of cells.
+gets only its own cell, so its size does not grow with the number of cells. Two audiences
+(``audience.py``): the members' pages at the root, the office's under ``/van-phong/`` (a
+cell, a year, the downloads, every drafted document); each former address of a document
+is a page that sends the reader to the office area.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import partial
 from typing import NamedTuple
@@ -14,11 +17,14 @@ from typing import NamedTuple
 from .. import vocab
 from ..records.paths import book_path, cell_path, committee_path
 from ..report import CellReport, Report, YearReport
+from ..report.privacy import disclose
 from . import charts, downloads, fence, sources
+from .audience import Audience, audiences
 from .documents import DocumentIndex, drafts
 from .documents.docx import DocxWriter
 from .documents.model import Draft
-from .render import Renderer, fill
+from .links import page_url, relative
+from .render import Renderer, fill, url
 
 
 class Entry(NamedTuple):
@@ -78,6 +84,10 @@ SECTIONS = (
     SectionPage(sources.section("van-ban"), "van-ban.md.j2", committee_path()),
     SectionPage(sources.section("du-lieu"), "du-lieu.md.j2"),
 )
+OFFICE_SECTIONS = (
+    SectionPage(sources.office_home(), "van-phong.md.j2"),
+    SectionPage(sources.office_downloads(), "van-phong-du-lieu.md.j2"),
+)
 
 
 @dataclass(frozen=True)
@@ -109,6 +119,8 @@ def site_plan(
     is quick to make, so the first ones are ready at once (``maker.py``). Each job has a key
     (``version`` for those that read the whole Report): the preview remakes only the jobs
     whose key changed (``maker.Keeper``)."""
+    disclosure = disclose(report)
+    members, office = audiences(disclosure)
     common = {"committee": report.committee, "book": report.book, "vocab": vocab, "sample": report.committee.sample}
     documents = DocumentIndex.of(drafts(report))
     target_charts = tuple(c for c in map(charts.target_chart, report.trajectory) if c)
@@ -116,8 +128,8 @@ def site_plan(
         "report": report,
         "charts": target_charts,
         "mix": charts.rating_mix(report.stats),
-        "files": downloads.FILES,
         "documents": documents,
+        "disclosure": disclosure,
         **common,
     }
     # A cell's files depend on its own slice of the Report and on the Committee and the
@@ -128,42 +140,81 @@ def site_plan(
         Job.page(
             sources.cell(c.cell.id),
             cell_path(c.cell.id),
-            partial(cell_page, renderer, c, documents.for_cell(c.cell.id), common),
-            (c, documents.for_cell(c.cell.id), shared),
+            partial(cell_page, renderer, c, (), members, common),
+            (c, shared, "members", disclosure.current.get(c.cell.id)),
         )
         for c in report.cells
+    ]
+    jobs += [
+        Job.page(
+            sources.year(y.year), None, partial(year_page, renderer, y, (), members, common), (everything, "members")
+        )
+        for y in report.years
+    ]
+    jobs += [
+        Job.page(s.src_uri, s.source, partial(section_page, renderer, s, {**whole, "audience": members}), everything)
+        for s in SECTIONS
+    ]
+    # The office area, after the members' pages: its cells, years, sections, documents.
+    jobs += [
+        Job.page(
+            sources.office_cell(c.cell.id),
+            cell_path(c.cell.id),
+            partial(cell_page, renderer, c, documents.for_cell(c.cell.id), office, common),
+            (c, documents.for_cell(c.cell.id), shared, "office"),
+        )
+        for c in report.cells
+    ]
+    jobs += [
+        Job.page(
+            sources.office_year(y.year),
+            None,
+            partial(year_page, renderer, y, documents.for_year(y.year), office, common),
+            (everything, "office"),
+        )
+        for y in report.years
+    ]
+    jobs += [
+        Job.page(s.src_uri, s.source, partial(section_page, renderer, s, {**whole, "audience": office}), everything)
+        for s in OFFICE_SECTIONS
     ]
     jobs += [
         Job.page(d.page, None, partial(document_page, renderer, d, common), (d, shared))
         for d in documents.all
         if d.page
     ]
-    jobs += [
-        Job.page(
-            sources.year(y.year), None, partial(year_page, renderer, y, documents.for_year(y.year), common), everything
+    for audience, place in ((members, sources.download), (office, sources.office_download)):
+        names = tuple(place(name) for name in downloads.names(audience))
+        jobs.append(
+            Job(
+                tuple(Entry(name) for name in names),
+                partial(_downloads, report, renderer, audience, place),
+                everything,
+            )
         )
-        for y in report.years
-    ]
-    jobs += [Job.page(s.src_uri, s.source, partial(section_page, renderer, s, whole), everything) for s in SECTIONS]
-    jobs.append(
-        Job(
-            tuple(Entry(f"du-lieu/{name}") for name in downloads.names()),
-            lambda: (
-                Output(f"du-lieu/{name}", content) for name, content in downloads.downloads(report, renderer).items()
-            ),
-            everything,
-        )
-    )
     jobs += [
         Job.page(d.docx, None, partial(lambda d: Output(d.docx, writer.write(d)), d), (d, writer.stamp))
         for d in documents.all
         if d.docx
     ]
+    # Each document's former address (before the office area) sends the reader on.
+    jobs += [
+        Job.page(sources.moved_file(d.page), None, partial(moved_page, renderer, d), (d.page, d.title))
+        for d in documents.all
+        if d.page
+    ]
     return tuple(jobs)
 
 
+def _downloads(report: Report, renderer: Renderer, audience: Audience, place: Callable[[str], str]) -> Iterator[Output]:
+    return (Output(place(name), content) for name, content in downloads.downloads(report, renderer, audience).items())
+
+
 def section_page(renderer: Renderer, section: SectionPage, whole: dict) -> Output:
-    return Output.markdown(section.src_uri, renderer.page(section.template, section.src_uri, **whole), section.source)
+    files = downloads.OFFICE_FILES if whole["audience"].office else downloads.FILES
+    return Output.markdown(
+        section.src_uri, renderer.page(section.template, section.src_uri, files=files, **whole), section.source
+    )
 
 
 def document_page(renderer: Renderer, draft: Draft, common: dict) -> Output:
@@ -171,18 +222,33 @@ def document_page(renderer: Renderer, draft: Draft, common: dict) -> Output:
     return Output.markdown(draft.page, renderer.page("document.md.j2", draft.page, draft=draft, **common))
 
 
-def year_page(renderer: Renderer, year: YearReport, documents: tuple[Draft, ...], common: dict) -> Output:
-    src_uri = sources.year(year.year)
+def moved_page(renderer: Renderer, draft: Draft) -> Output:
+    """A document's former address: a small HTML file (not a page of the theme: a thousand
+    cells have a thousand) that sends the reader to the office area."""
+    assert draft.page is not None
+    src_uri = sources.moved_file(draft.page)
+    target = relative(page_url(draft.page, renderer.directory_urls), page_url(src_uri, renderer.directory_urls))
+    return Output(src_uri, renderer.file("moved.html.j2", title=draft.title, target=url(target)))
+
+
+def year_page(
+    renderer: Renderer, year: YearReport, documents: tuple[Draft, ...], audience: Audience, common: dict
+) -> Output:
+    src_uri = audience.year(year.year)
     return Output.markdown(
-        src_uri, renderer.page("ket-qua-nam.md.j2", src_uri, year=year, documents=documents, **common)
+        src_uri,
+        renderer.page("ket-qua-nam.md.j2", src_uri, year=year, documents=documents, audience=audience, **common),
     )
 
 
-def cell_page(renderer: Renderer, cell: CellReport, documents: tuple[Draft, ...], common: dict) -> Output:
-    """The cell's page (its registration reports are documents, see ``documents``)."""
-    page = sources.cell(cell.cell.id)
+def cell_page(
+    renderer: Renderer, cell: CellReport, documents: tuple[Draft, ...], audience: Audience, common: dict
+) -> Output:
+    """The cell's page for ``audience`` (its registration reports are documents, see ``documents``)."""
+    page = audience.cell(cell.cell.id)
+    template = "van-phong-chi-bo.md.j2" if audience.office else "chi-bo.md.j2"
     return Output.markdown(
         page,
-        renderer.page("chi-bo.md.j2", page, view=cell, cell=cell.cell, documents=documents, **common),
+        renderer.page(template, page, view=cell, cell=cell.cell, documents=documents, audience=audience, **common),
         cell_path(cell.cell.id),
     )

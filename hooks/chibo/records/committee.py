@@ -260,16 +260,21 @@ class Naming(Record):
 
 
 class Privacy(Record):
-    """Bảo vệ thông tin cá nhân: small member counts that could point at a person are hidden."""
+    """Bảo vệ thông tin cá nhân: what members (the shared link) may see of member counts
+    (``report/privacy.py``); the office area always shows the true figures."""
 
     model_config = described(
-        "Ẩn số liệu nhỏ",
-        "Trên trang, tệp tải về và văn bản: số đảng viên ở một mức xếp loại "
-        '(trừ mức đông nhất) nhỏ hơn ngưỡng được ghi "< ngưỡng".',
+        "Bảo vệ số liệu nhỏ",
+        "Phần chung của trang (đảng viên đọc) không ghi số đảng viên của từng chi bộ theo mức xếp loại; "
+        'số của toàn Đảng bộ nhỏ hơn ngưỡng được ghi "ẩn". Khu vực Văn phòng (/van-phong/) ghi đủ số liệu.',
     )
 
     hide_small_counts: bool = vi(
-        "Ẩn số nhỏ", "true (mặc định) khi xuất bản; false chỉ cho bản dùng riêng của Văn phòng Đảng ủy.", default=True
+        "Ẩn số nhỏ",
+        "true (mặc định): trên phần chung, số đảng viên của toàn Đảng bộ (hay của một chi bộ) nhỏ hơn ngưỡng "
+        'được ghi "ẩn", kèm một số khác để không suy ra được; false: không ẩn (số theo từng chi bộ '
+        "vẫn chỉ ở khu vực Văn phòng).",
+        default=True,
     )
     threshold: Annotated[int, Field(ge=2, le=20)] = vi(
         "Ngưỡng", "Số từ 1 đến ngưỡng trừ 1 được ẩn; mặc định 3.", default=3
@@ -296,7 +301,7 @@ class Committee(Record):
     targets: tuple[Target, ...] = vi("Chỉ tiêu", default=())
     selection: Selection = vi("Thiết lập lựa chọn", default=Selection())
     privacy: Privacy = vi(
-        "Ẩn số liệu nhỏ", "Mặc định: ẩn số đảng viên nhỏ hơn 3 ở một mức xếp loại.", default=Privacy()
+        "Bảo vệ số liệu nhỏ", "Mặc định: trên phần chung, ẩn số đảng viên nhỏ hơn 3.", default=Privacy()
     )
     milestones: tuple[Milestone, ...] = vi("Mốc thời gian", default=())
     rules: tuple[RuleSet, ...] = vi("Căn cứ xếp loại theo năm", default=())

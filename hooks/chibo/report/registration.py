@@ -86,7 +86,7 @@ def _report(
         leaders=leaders,
         results=tuple(row for row in rows if row.year in years),
         criteria=tuple(ReportCriterion(c.id, c.title, marks.get(c.id)) for c in criteria),
-        conditions=check_selection(year, results, book, committee.selection, leaders.committee, committee.privacy)
+        conditions=check_selection(year, results, book, committee.selection, leaders.committee)
         if year is not None
         else (),
     )

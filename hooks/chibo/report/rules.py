@@ -191,7 +191,7 @@ def decision_breaches(committee: Committee, book: CriteriaBook, cell: Cell) -> l
     results = {r.year: r for r in cell.results} if selections else {}
     for index, event in selections:
         has_committee = leaders_on(cell, event.date, event.year).committee
-        conditions = check_selection(event.year, results, book, committee.selection, has_committee, committee.privacy)
+        conditions = check_selection(event.year, results, book, committee.selection, has_committee)
         found += [
             Breach(
                 event.year,

@@ -1,6 +1,8 @@
 """Selection conditions (plan III.3.1), checked for one cell before it registers for year R.
 
-Each condition reads đạt / chưa đạt / thiếu dữ liệu with its reason (DESIGN.md §2).
+Each condition reads đạt / chưa đạt / thiếu dữ liệu with its reason (DESIGN.md §2). The
+reason states the true figures (the office's documents print it); where it counts members,
+the condition also says the same without the count, for the members' pages (``privacy``).
 """
 
 from __future__ import annotations
@@ -9,10 +11,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
-from ..records.committee import CriteriaBook, Privacy, Selection
+from ..records.committee import CriteriaBook, Selection
 from ..records.models import YearResult
 from ..vocab import GOOD_OR_BETTER, RATING_LABELS
-from .privacy import count_phrase
 
 MET, NOT_MET, NO_DATA, REVIEW = "dat", "chua-dat", "thieu-du-lieu", "xem-xet"
 VERDICT_LABELS = MappingProxyType(
@@ -22,11 +23,13 @@ VERDICT_LABELS = MappingProxyType(
 
 @dataclass(frozen=True)
 class Condition:
-    """Điều kiện lựa chọn: what is required, the verdict, and why."""
+    """Điều kiện lựa chọn: what is required, the verdict, and why (``reason``, true figures;
+    ``public_reason``, the same without member counts, when the reason has any)."""
 
     title: str
     verdict: str
     reason: str
+    public_reason: str | None = None
 
     @property
     def label(self) -> str:
@@ -44,7 +47,6 @@ def check_selection(
     book: CriteriaBook,
     settings: Selection,
     has_committee: bool,
-    privacy: Privacy,
 ) -> tuple[Condition, ...]:
     """The five conditions of plan III.3.1 for registering for ``year``, in the plan's order."""
     previous = results.get(year - 1)
@@ -65,7 +67,7 @@ def check_selection(
             year - 1,
             members,
         ),
-        _members(previous, year - 1, privacy),
+        _members(previous, year - 1),
         _leaders(has_committee),
     )
 
@@ -105,17 +107,21 @@ def _criteria(title: str, previous: YearResult | None, year: int, ids: list[str]
     return Condition(title, MET, f"Năm {year} đạt tiêu chí {', '.join(c.upper() for c in ids)}.")
 
 
-def _members(previous: YearResult | None, year: int, privacy: Privacy) -> Condition:
+def _members(previous: YearResult | None, year: int) -> Condition:
     title = f"Năm {year}: 100% đảng viên hoàn thành nhiệm vụ trở lên, không có đảng viên không hoàn thành nhiệm vụ"
     if previous is None or previous.members is None or previous.members.total == 0:
         return Condition(title, NO_DATA, f"Chưa có kết quả xếp loại đảng viên năm {year}.")
-    failing = previous.members.khong_hoan_thanh
+    failing, total = previous.members.khong_hoan_thanh, previous.members.total
     if failing:
         return Condition(
-            title, NOT_MET, f"Năm {year} có {count_phrase(failing, privacy)} đảng viên không hoàn thành nhiệm vụ."
+            title,
+            NOT_MET,
+            f"Năm {year} có {failing} đảng viên không hoàn thành nhiệm vụ.",
+            f"Năm {year} có đảng viên không hoàn thành nhiệm vụ.",
         )
     return Condition(
         title,
         MET,
-        f"Năm {year}: {previous.members.total}/{previous.members.total} đảng viên hoàn thành nhiệm vụ trở lên.",
+        f"Năm {year}: {total}/{total} đảng viên hoàn thành nhiệm vụ trở lên.",
+        f"Năm {year}: mọi đảng viên của chi bộ đều hoàn thành nhiệm vụ trở lên.",
     )

@@ -41,9 +41,9 @@ def drafts(report: Report) -> tuple[Draft, ...]:
             found.append(
                 Draft(
                     title=f"Báo cáo kết quả xây dựng mô hình chi bộ kiểu mẫu năm {year.year}",
-                    docx=f"ket-qua/{year.year}/bao-cao-{year.year}.docx",
+                    docx=sources.year_document_docx(year.year, "bao-cao"),
                     page=sources.year_document(year.year, "bao-cao"),
-                    back=(f"Trở lại kết quả năm {year.year}", sources.year(year.year)),
+                    back=(f"Trở lại kết quả năm {year.year} (Văn phòng)", sources.office_year(year.year)),
                     parts=(year_review(report, year),),
                     kind=KINDS["bao-cao"],
                     year=year.year,
@@ -52,9 +52,9 @@ def drafts(report: Report) -> tuple[Draft, ...]:
     found.append(
         Draft(
             title=f"Báo cáo tổng kết xây dựng mô hình chi bộ kiểu mẫu giai đoạn {start}-{end}",
-            docx=f"ket-qua/tong-ket-{start}-{end}.docx",
+            docx=sources.final_review_docx(start, end),
             page=sources.final_review(),
-            back=("Trở lại kết quả qua các năm", sources.section("ket-qua")),
+            back=("Trở lại khu vực Văn phòng", sources.office_home()),
             parts=(period_review(report), *period_appendices(report)),
             kind=KINDS["tong-ket"],
         )
@@ -64,7 +64,7 @@ def drafts(report: Report) -> tuple[Draft, ...]:
 
 @dataclass(frozen=True)
 class YearDocuments:
-    """The documents of one year on /van-ban/ (``year`` None: those of the whole period)."""
+    """The documents of one year in the office area (``year`` None: those of the whole period)."""
 
     year: int | None
     drafts: tuple[Draft, ...]

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from ...formats import date_vi
-from ...records.committee import Committee, Naming, Privacy
+from ...records.committee import Committee, Naming
 from ...report.cells import ResultRow
 from ...report.history import reference_day  # noqa: F401 (the documents' one home of it: history)
 from ...vocab import RATING_LABELS
@@ -39,19 +39,9 @@ def count(value: int | None) -> str:
     return BLANK if value is None else str(value)
 
 
-def privacy_note(privacy: Privacy) -> str:
-    """What "< 3" and "ẩn" mean in a table of member counts (report/privacy.py)."""
-    if not privacy.hide_small_counts:
-        return ""
-    n = privacy.threshold
-    return (
-        f' "< {n}": từ 1 đến {n - 1} đảng viên, không ghi số để không lộ danh tính; "ẩn": số được ẩn '
-        "theo để không suy ra số đó."
-    )
-
-
-def results_table(rows: tuple[ResultRow, ...], privacy: Privacy) -> Table:
-    """Xếp loại chi bộ và đảng viên qua các năm (member counts under one heading)."""
+def results_table(rows: tuple[ResultRow, ...]) -> Table:
+    """Xếp loại chi bộ và đảng viên qua các năm (member counts under one heading): the true
+    figures, as the office signs and sends them (documents are the office's)."""
     head = (
         (Head("Năm", rows=2), Head("Xếp loại chất lượng chi bộ", rows=2), Head("Số đảng viên xếp loại", span=4)),
         (Head("HTXSNV"), Head("HTTNV"), Head("HTNV"), Head("KHTNV")),
@@ -60,7 +50,7 @@ def results_table(rows: tuple[ResultRow, ...], privacy: Privacy) -> Table:
         (
             Cell(str(row.year), numeric=True),
             Cell(RATING_LABELS[row.result.rating] if row.result.rating else "Chưa xếp loại"),
-            *(Cell(s.text if s else "–", numeric=True) for s in (row.shown or (None,) * 4)),
+            *(Cell("–" if n is None else str(n), numeric=True) for n in (row.members or (None,) * 4)),
         )
         for row in rows
     )
@@ -69,7 +59,7 @@ def results_table(rows: tuple[ResultRow, ...], privacy: Privacy) -> Table:
         body,
         (10, 38, 13, 13, 13, 13),
         "HTXSNV, HTTNV, HTNV, KHTNV: hoàn thành xuất sắc nhiệm vụ, hoàn thành tốt nhiệm vụ, "
-        "hoàn thành nhiệm vụ, không hoàn thành nhiệm vụ." + privacy_note(privacy),
+        "hoàn thành nhiệm vụ, không hoàn thành nhiệm vụ.",
     )
 
 

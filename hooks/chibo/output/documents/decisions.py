@@ -99,9 +99,9 @@ def selection_draft(report: YearReport, committee: Committee) -> Draft:
     )
     return Draft(
         title=f"Quyết định lựa chọn chi bộ xây dựng mô hình chi bộ kiểu mẫu năm {year}",
-        docx=f"ket-qua/{year}/lua-chon-{year}.docx",
+        docx=sources.year_document_docx(year, "lua-chon"),
         page=sources.year_document(year, "lua-chon"),
-        back=(f"Trở lại kết quả năm {year}", sources.year(year)),
+        back=(f"Trở lại kết quả năm {year} (Văn phòng)", sources.office_year(year)),
         parts=(decision, listing),
         kind=KINDS["lua-chon"],
         year=year,
@@ -194,9 +194,9 @@ def recognition_draft(report: YearReport, committee: Committee) -> Draft:
     )
     return Draft(
         title=f"Tờ trình và Quyết định công nhận chi bộ kiểu mẫu năm {year}",
-        docx=f"ket-qua/{year}/cong-nhan-{year}.docx",
+        docx=sources.year_document_docx(year, "cong-nhan"),
         page=sources.year_document(year, "cong-nhan"),
-        back=(f"Trở lại kết quả năm {year}", sources.year(year)),
+        back=(f"Trở lại kết quả năm {year} (Văn phòng)", sources.office_year(year)),
         parts=(proposal, decision, listing),
         kind=KINDS["cong-nhan"],
         year=year,

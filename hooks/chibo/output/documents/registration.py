@@ -29,9 +29,9 @@ def registration_draft(cell: CellReport, report: RegistrationReport, committee: 
     name = cell.cell.name
     return Draft(
         title=f"{name}: báo cáo khảo sát, đề xuất đăng ký năm {year or BLANK}",
-        docx=f"chi-bo/{cell.cell.id}/dang-ky-{year}.docx" if report.date else None,
+        docx=sources.cell_report_docx(cell.cell.id, year) if report.date and year is not None else None,
         page=page,
-        back=("Trở lại trang chi bộ", sources.cell(cell.cell.id)),
+        back=("Trở lại trang chi bộ (Văn phòng)", sources.office_cell(cell.cell.id)),
         kind=KINDS["dang-ky"],
         year=year,
         cell_id=cell.cell.id,
@@ -64,7 +64,7 @@ def _body(cell: CellReport, report: RegistrationReport, committee: Committee) ->
         Fill(4, "Thực trạng hoạt động của chi bộ, chất lượng sinh hoạt chi bộ, đội ngũ đảng viên:"),
         Heading("II- KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI CÁC NĂM GẦN ĐÂY"),
         *(
-            (results_table(report.results, committee.privacy),)
+            (results_table(report.results),)
             if report.results
             else (Paragraph("Chưa có kết quả đánh giá, xếp loại các năm trước."),)
         ),
