@@ -29,14 +29,40 @@ def cell_report(cell_id: str) -> str:
     return f"chi-bo/{cell_id}/dang-ky/index.md"
 
 
+def cell_document(cell_id: str, kind: str, year: int) -> str:
+    """The print page of a cell's own document of a year: ``ke-hoach``, ``tu-danh-gia``."""
+    return f"chi-bo/{cell_id}/{kind}-{year}/index.md"
+
+
+def cell_docx(cell_id: str, kind: str, year: int) -> str:
+    """A cell's Word file of a year: ``dang-ky``, ``ke-hoach``, ``tu-danh-gia``."""
+    return f"chi-bo/{cell_id}/{kind}-{year}.docx"
+
+
 def year(value: int) -> str:
     return f"ket-qua/{value}/index.md"
 
 
 def year_document(value: int, kind: str) -> str:
-    """A year's drafted document: ``lua-chon``, ``cong-nhan`` or ``bao-cao``."""
+    """A year's drafted document: ``ban-chi-dao``, ``de-xuat``, ``lua-chon``, ``cong-nhan``,
+    ``khen-thuong`` or ``bao-cao``."""
     return f"ket-qua/{value}/{kind}/index.md"
 
 
+def year_docx(value: int, kind: str) -> str:
+    """A year's Word file, beside its print page: ``ket-qua/2022/lua-chon-2022.docx``."""
+    return f"ket-qua/{value}/{kind}-{value}.docx"
+
+
+def period_document(kind: str) -> str:
+    """A document of the whole programme: ``so-ket``, ``tong-ket``, ``hoi-nghi-tong-ket``."""
+    return f"ket-qua/{kind}/index.md"
+
+
+def period_docx(kind: str, start: int, end: int) -> str:
+    """Its Word file: ``ket-qua/tong-ket-2022-2025.docx``."""
+    return f"ket-qua/{kind}-{start}-{end}.docx"
+
+
 def final_review() -> str:
-    return "ket-qua/tong-ket/index.md"
+    return period_document("tong-ket")

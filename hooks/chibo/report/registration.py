@@ -1,9 +1,10 @@
 """Báo cáo khảo sát, đề xuất đăng ký (plan III.3.2) of a cell for year R, as of its own date.
 
 One report per year the cell surveyed or registered for, dated on that event; it shows the
-names, leaders and member count in force on that date, the results of the years before R
-and the selection conditions for R. A cell that never registered gets a report for the
-year after its last rated year, undated, as of the data date.
+names and leaders in force on that date, the member count known then (the end of the year
+before, not of R), the results of the years before R and the selection conditions for R.
+A cell that never registered gets a report for the year after its last rated year,
+undated, as of the data date.
 """
 
 from __future__ import annotations
@@ -11,11 +12,15 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from ..records.committee import Committee, CriteriaBook, Naming
+from ..records.committee import Committee, CriteriaBook, Naming, Privacy
 from ..records.models import Cell, YearResult
 from .cells import CellCriterion, ResultRow
-from .history import Leaders, current_leaders, leaders_on, naming_on
+from .history import Leaders, current_leaders, leaders_counted, naming_on
+from .papers import MemberCount, members_on
 from .selection import Condition, check_selection, window
+
+# The office's documents state the true figures (never "dưới 3"): the members' pages protect them.
+EXACT = Privacy(hide_small_counts=False)
 
 REPORT_EVENTS = ("khao-sat", "dang-ky")
 
@@ -41,6 +46,8 @@ class RegistrationReport:
     results: tuple[ResultRow, ...]
     criteria: tuple[ReportCriterion, ...]
     conditions: tuple[Condition, ...]
+    exact: tuple[Condition, ...]  # the conditions as documents state them: true counts, criteria by text
+    members: MemberCount | None  # the member count known on ``date``
 
 
 def registration_reports(
@@ -78,13 +85,16 @@ def _report(
     day: dt.date | None,
     registered: bool,
 ) -> RegistrationReport:
+    # An undated report (a cell not yet registered) speaks of today: the data date's count.
+    known = members_on(cell, day or committee.as_of + dt.timedelta(days=1), committee.as_of)
     if day is not None and year is not None:
-        leaders, naming = leaders_on(cell, day, year), naming_on(committee, day)
+        leaders, naming = leaders_counted(cell, day, known.value if known else None), naming_on(committee, day)
     else:
         leaders, naming = current_leaders(cell, committee.as_of), naming_on(committee, committee.as_of)
     results: dict[int, YearResult] = {r.year: r.result for r in rows}
     years = window(year, committee.selection) if year is not None else range(0)
     marks = (results[year - 1].criteria or {}) if year is not None and year - 1 in results else {}
+    names = {c.id: c.title for c in criteria}
     return RegistrationReport(
         year=year,
         date=day,
@@ -96,4 +106,8 @@ def _report(
         conditions=check_selection(year, results, book, committee.selection, leaders.committee, committee.privacy)
         if year is not None
         else (),
+        exact=check_selection(year, results, book, committee.selection, leaders.committee, EXACT, names)
+        if year is not None
+        else (),
+        members=known,
     )

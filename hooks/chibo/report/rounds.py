@@ -3,10 +3,10 @@
 * **Selection for year Y**: every cell that registered for Y, its registration report (the
   conditions of III.3.1 and their reasons) and the outcome the records give (selected, not
   selected, withdrawn, or still pending).
-* **Recognition for year Y**: the cells rated HTTNV or better in Y with every criterion met
-  (their own added criteria included), selected for Y or an earlier year without
-  withdrawing since; and, for the meeting, the registered or selected cells that fall
-  short, each with its reasons.
+* **Recognition for year Y**: the cells building the model in Y (selected for Y or an
+  earlier year without withdrawing since), each qualifying (rated HTTNV or better in Y with
+  every criterion met, its own added criteria included) or short of it, with the reasons;
+  and, apart, the cells that registered for Y but were not selected.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from ..records.models import Registration
 from ..vocab import GOOD_OR_BETTER, RATING_LABELS, STATUS_LABELS
 from .history import Leaders, leaders_on
 from .registration import RegistrationReport
+from .selection import criteria_phrase
 
 if TYPE_CHECKING:
     from .summary import CellReport
@@ -52,28 +53,38 @@ class SelectionRound:
 
 
 @dataclass(frozen=True)
-class Shortfall:
-    """A cell that does not qualify for recognition this year, and why."""
+class Building:
+    """A cell building the model in year Y (selected for Y or an earlier year, not withdrawn
+    since): the selection it rests on, its leaders at the end of the year, and what it lacks
+    for recognition (nothing: it qualifies)."""
 
     cell: CellReport
+    since: int
+    decision: str | None
+    leaders: Leaders
     reasons: tuple[str, ...]
 
-
-@dataclass(frozen=True)
-class Qualified:
-    """A cell that qualifies for recognition, with its leaders at the end of the year."""
-
-    cell: CellReport
-    leaders: Leaders
+    @property
+    def qualifies(self) -> bool:
+        return not self.reasons
 
 
 @dataclass(frozen=True)
 class RecognitionRound:
-    """Công nhận năm Y: the cells that qualify, and those registered or selected that do not."""
+    """Công nhận năm Y: the cells building the model that year (those that qualify and those
+    that fall short, with the reasons) and the cells that registered but were not selected."""
 
     year: int
-    qualified: tuple[Qualified, ...]
-    short: tuple[Shortfall, ...]
+    building: tuple[Building, ...]
+    not_selected: tuple[CellReport, ...]
+
+    @property
+    def qualified(self) -> tuple[Building, ...]:
+        return tuple(b for b in self.building if b.qualifies)
+
+    @property
+    def short(self) -> tuple[Building, ...]:
+        return tuple(b for b in self.building if not b.qualifies)
 
 
 def _outcome(events: list[Registration], year: int) -> tuple[str, str | None]:
@@ -105,58 +116,53 @@ def selection_round(year: int, cells: tuple[CellReport, ...]) -> SelectionRound 
     )
 
 
-def _in_programme(events: tuple[Registration, ...], year: int) -> tuple[bool, bool]:
-    """(selected for ``year`` or before and not withdrawn since, registered for ``year``)."""
-    selected = False
+def _selection(events: tuple[Registration, ...], year: int) -> Registration | None:
+    """The selection (``lua-chon`` for ``year`` or before) a cell still builds on in ``year``,
+    or ``None`` (never selected, or withdrawn since)."""
+    selected = None
     for event in events:
         if event.year > year:
             continue
         if event.status == "lua-chon":
-            selected = True
-        elif event.status == "rut" and (event.year == year or selected):
-            selected = False
-    return selected, any(e.status == "dang-ky" and e.year == year for e in events)
+            selected = event
+        elif event.status == "rut" and (event.year == year or selected is not None):
+            selected = None
+    return selected
 
 
-def _reasons(cell: CellReport, year: int, selected: bool) -> tuple[str, ...]:
-    reasons = [] if selected else [_not_selected(cell.cell.registration, year)]
+def _reasons(cell: CellReport, year: int) -> tuple[str, ...]:
+    """Why a cell building the model is not recognised for ``year``: criteria by their text."""
     row = cell.result(year)
     if row is None or row.result.rating is None:
-        return tuple(reasons + [f"chưa xếp loại năm {year}"])
+        return (f"chưa được xếp loại chất lượng năm {year}",)
+    reasons = []
     if row.result.rating not in GOOD_OR_BETTER:
-        reasons.append(f"xếp loại năm {year}: {RATING_LABELS[row.result.rating]}")
+        reasons.append(f"năm {year} xếp loại {RATING_LABELS[row.result.rating].lower()}")
     marks = row.result.criteria or {}
-    failed = [c.id.upper() for c in cell.criteria if marks.get(c.id) == "chua-dat"]
-    missing = [c.id.upper() for c in cell.criteria if c.id not in marks]
+    names = {c.id: c.title for c in cell.criteria}
+    failed = [c.id for c in cell.criteria if marks.get(c.id) == "chua-dat"]
+    missing = [c.id for c in cell.criteria if c.id not in marks]
     if failed:
-        reasons.append(f"chưa đạt tiêu chí {', '.join(failed)}")
+        reasons.append(f"chưa đạt {criteria_phrase(failed, names)}")
     if missing:
-        reasons.append(f"chưa có kết quả tự đánh giá tiêu chí {', '.join(missing)}")
+        reasons.append(f"chưa có kết quả tự đánh giá {criteria_phrase(missing, names)}")
     return tuple(reasons)
-
-
-def _not_selected(events: tuple[Registration, ...], year: int) -> str:
-    last = [e for e in events if e.year == year and e.status in ("khong-lua-chon", "rut")]
-    if last and last[-1].status == "rut":
-        return f"đã rút đăng ký năm {year}"
-    if last:
-        return f"không được lựa chọn năm {year}"
-    return f"chưa được Ban Thường vụ lựa chọn năm {year}"
 
 
 def recognition_round(year: int, cells: tuple[CellReport, ...], as_of: dt.date) -> RecognitionRound | None:
     """The year's recognition; leaders as they were at its end (or on the data date, if earlier)."""
     day = min(dt.date(year, 12, 31), as_of)
-    qualified, short = [], []
+    building, not_selected = [], []
     for cell in cells:
-        selected, registered = _in_programme(cell.cell.registration, year)
-        if not (selected or registered):
-            continue
-        reasons = _reasons(cell, year, selected)
-        if reasons:
-            short.append(Shortfall(cell, reasons))
-        else:
-            qualified.append(Qualified(cell, leaders_on(cell.cell, day, year)))
-    if not qualified and not short:
+        events = cell.cell.registration
+        selection = _selection(events, year)
+        if selection is not None:
+            leaders = leaders_on(cell.cell, day, year)
+            building.append(Building(cell, selection.year, selection.decision, leaders, _reasons(cell, year)))
+        elif any(e.status == "dang-ky" and e.year == year for e in events) and not any(
+            e.status == "rut" and e.year == year for e in events
+        ):
+            not_selected.append(cell)
+    if not building and not not_selected:
         return None
-    return RecognitionRound(year, tuple(qualified), tuple(short))
+    return RecognitionRound(year, tuple(building), tuple(not_selected))
