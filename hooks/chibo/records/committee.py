@@ -274,7 +274,7 @@ def _register_key(value: str) -> str:
         yearly = [f"{k}-<năm>" for k, v in REGISTER_KINDS.items() if v.yearly]
         once = [k for k, v in REGISTER_KINDS.items() if not v.yearly]
         raise PydanticCustomError(
-            "van_ban_so",
+            "ma_van_ban",
             "'{value}' không phải văn bản soạn sẵn; chọn một trong: {choices}",
             {"value": value, "choices": ", ".join(once + yearly)},
         )
@@ -284,7 +284,7 @@ def _register_key(value: str) -> str:
 def _number(value: str) -> str:
     if _NUMBER.fullmatch(value) is None:
         raise PydanticCustomError(
-            "so_van_ban",
+            "ma_so_van_ban",
             "'{value}' không phải số, ký hiệu văn bản; viết như 45-QĐ/ĐU (không có chữ 'Số')",
             {"value": value},
         )
