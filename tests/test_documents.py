@@ -111,6 +111,11 @@ def test_every_word_file_follows_hd36(site: Path) -> None:
         body = doc.element.body.xml
         assert "fldChar" not in body  # record text is text, never a field
         assert body.count("<w:tr>") == body.count("<w:cantSplit/>"), path  # no row splits across two pages
+        for table in doc.element.body.iter(f"{W}tbl"):  # the signing block keeps the closing paragraph with it
+            signature = "".join(t.text or "" for t in table.iter(f"{W}t"))
+            before = table.getprevious()
+            if "T/M " in signature and before is not None and before.tag == f"{W}p":
+                assert before.find(f"{W}pPr/{W}keepNext") is not None, path
 
 
 def test_every_word_file_is_in_vietnamese(site: Path) -> None:
