@@ -376,7 +376,7 @@ def test_cell_plan_fills_in_what_the_records_know(site: Path) -> None:
     assert "KẾ HOẠCH" in plan.lines and plan.tables[0][0][0].endswith("\n*\nSố …-KH/CB")
     assert (
         "Quyết định số 15-QĐ/ĐU ngày 20-6-2022 của Ban Thường vụ Đảng ủy Trường về việc lựa chọn chi bộ xây dựng "
-        "mô hình chi bộ kiểu mẫu năm 2022, Chi ủy Chi bộ Khoa Dược xây dựng kế hoạch"
+        "mô hình chi bộ kiểu mẫu năm 2022, Chi ủy Chi bộ Khoa Dược ban hành kế hoạch"
     ) in plan.text
     assert "Tổng số đảng viên: 17 đồng chí (số liệu cuối năm 2021)." in plan.text
     criteria = next(t for t in plan.tables if t[0][0] == "TT" and t[0][1] == "Tiêu chí và chỉ báo")

@@ -54,7 +54,7 @@ def _plan(cell: CellReport, report: Report, registered: Registration) -> Draft:
         )
     last = cell.result(y - 1)
     blocks = (
-        Paragraph(f"{basis}, {who} xây dựng kế hoạch xây dựng mô hình chi bộ kiểu mẫu năm {y} như sau:"),
+        Paragraph(f"{basis}, {who} ban hành kế hoạch xây dựng mô hình chi bộ kiểu mẫu năm {y} như sau:"),
         Heading("I- MỤC ĐÍCH, YÊU CẦU"),
         Fill(3),
         Heading("II- ĐẶC ĐIỂM, TÌNH HÌNH"),

@@ -9,6 +9,7 @@ with two digits ("02 chi bộ"), a number "Số 45-QĐ/ĐU" when the register kn
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from ...formats import date_vi
 from ...records.committee import Committee, Naming
@@ -145,7 +146,7 @@ def results_table(rows: tuple[ResultRow, ...]) -> Table:
 
 def simple_table(
     labels: tuple[str, ...],
-    rows: list[tuple[str, ...]],
+    rows: Sequence[Sequence[str]],
     numeric: tuple[bool, ...],
     widths: tuple[int, ...],
     note: str = "",

@@ -53,7 +53,7 @@ def conference_draft(report: Report) -> Draft | None:
         blocks=(
             Paragraph(
                 f"Thực hiện {plan_citation(committee, naming)} giai đoạn {start}-{end}, Ban Thường vụ "
-                f"{naming.short_name} xây dựng kế hoạch tổ chức {name} như sau:"
+                f"{naming.short_name} ban hành kế hoạch tổ chức {name} như sau:"
             ),
             Heading("I- MỤC ĐÍCH, YÊU CẦU"),
             Fill(3),

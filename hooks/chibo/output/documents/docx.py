@@ -213,6 +213,7 @@ def _kept_with_next(paragraph: str) -> str:
 
 def _header(out: list[str], part: Part) -> None:
     h = part.header
+    assert h is not None
     when = date_long(h.date) if h.date else f"ngày {DOTS} tháng {DOTS} năm {h.year or DOTS}"
     left = [
         *(_para("VB Center", _run(line)) for line in h.superior_lines),

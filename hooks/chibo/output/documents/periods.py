@@ -31,7 +31,7 @@ from .common import (
     steering_signature,
     two,
 )
-from .model import KINDS, Draft, Fill, Heading, Paragraph, Part, Table, layout_on
+from .model import KINDS, Block, Draft, Fill, Heading, Paragraph, Part, Table, layout_on
 from .recognition import recognised
 from .reviews import stats_row, stats_table, targets_table
 
@@ -152,7 +152,7 @@ def _body(report: Report, span: Span, naming: Naming, years: list[YearReport]) -
 def _steps(report: Report, span: Span) -> tuple:
     """The Steering Committee and the milestones met inside the span, with their dates."""
     committee = report.committee
-    blocks = []
+    blocks: list[Block] = []
     steering = report.papers.register.get("ban-chi-dao")
     head = steering_signature(committee).name
     if committee.steering:

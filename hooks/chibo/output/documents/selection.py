@@ -37,7 +37,7 @@ from .common import (
     steering_header,
     steering_signature,
 )
-from .model import KINDS, Cell, Draft, Head, Heading, Paragraph, Part, Table, layout_on
+from .model import KINDS, Block, Cell, Draft, Head, Heading, Paragraph, Part, Table, layout_on
 
 PROPOSED, NOT_PROPOSED = "Đề xuất lựa chọn", "Chưa đề xuất"
 
@@ -88,7 +88,7 @@ def _proposal_draft(
     withdrawn = [c for c in round_.candidates if c.outcome == "rut"]
     ready = [c for c in round_.candidates if eligible(c)]
     day = issued.date if issued else None
-    body = [
+    body: list[Block] = [
         Paragraph(
             f"{plan_basis(committee, naming)}; căn cứ báo cáo khảo sát, đề xuất đăng ký của các chi bộ, Ban Chỉ "
             f"đạo báo cáo kết quả xem xét và đề xuất lựa chọn chi bộ xây dựng mô hình chi bộ kiểu mẫu năm {y} như sau:"

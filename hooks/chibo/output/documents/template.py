@@ -16,6 +16,7 @@ import io
 from dataclasses import dataclass
 
 from docx import Document
+from docx.document import Document as DocxDocument
 from docx.enum.section import WD_SECTION
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING, WD_TAB_ALIGNMENT, WD_TAB_LEADER
@@ -114,7 +115,7 @@ def _normal(doc: Document) -> None:
     fmt.line_spacing_rule, fmt.line_spacing = WD_LINE_SPACING.EXACTLY, Pt(18)
 
 
-def _language(doc: Document) -> None:
+def _language(doc: DocxDocument) -> None:
     """Vietnamese for the whole text (the default run properties) and for the theme fonts."""
     defaults = doc.styles.element.find(qn("w:docDefaults"))
     run = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
