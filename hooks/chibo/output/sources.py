@@ -29,9 +29,9 @@ def cell_report(cell_id: str) -> str:
     return f"chi-bo/{cell_id}/dang-ky/index.md"
 
 
-def cell_document(cell_id: str, kind: str, year: int) -> str:
-    """The print page of a cell's own document of a year: ``ke-hoach``, ``tu-danh-gia``."""
-    return f"chi-bo/{cell_id}/{kind}-{year}/index.md"
+def cell_document(cell_id: str, kind: str) -> str:
+    """The print page of a cell's latest document of a kind: ``ke-hoach``, ``tu-danh-gia``."""
+    return f"chi-bo/{cell_id}/{kind}/index.md"
 
 
 def cell_docx(cell_id: str, kind: str, year: int) -> str:

@@ -3,7 +3,7 @@
 * once: the decision setting up the Steering Committee (``steering``);
 * per cell and year it surveyed or registered: the registration report (``registration``);
   per year it registered: its plan; per December it builds the model: its self-assessment
-  (``cellwork``);
+  (``cellwork``); each a Word file, the latest of each kind also a print page;
 * per year: the Steering Committee's proposal and the selection decision (``selection``),
   the recognition (Tờ trình, Quyết định, Danh sách) and the award decision
   (``recognition``), the yearly review (``reviews``);
@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 
 from ...report import Report
-from .cellwork import assessment_drafts, plan_drafts
+from .cellwork import assessment_drafts, building_years, plan_drafts
 from .conference import conference_draft
 from .model import Draft
 from .periods import period_draft, spans
@@ -41,14 +41,15 @@ def drafts(report: Report) -> tuple[Draft, ...]:
     steering = steering_draft(report)
     if steering is not None:
         found.append(steering)
+    building = building_years(report)
     for cell in report.cells:
         found += registration_drafts(cell, committee)
         found += plan_drafts(cell, report)
+        found += assessment_drafts(building.get(cell.cell.id, []), report)
     for year in report.years:
         if year.year < committee.period.start:
             continue
         found += selection_drafts(year, report)
-        found += assessment_drafts(year, report)
         found += recognition_drafts(year, report)
         if year.stats.rated:
             found.append(year_review(report, year))

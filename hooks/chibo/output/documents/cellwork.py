@@ -29,12 +29,13 @@ from .registration import cell_signature, cell_voice, leaders_sentence
 
 
 def plan_drafts(cell: CellReport, report: Report) -> tuple[Draft, ...]:
-    """The cell's plan for each year it registered for."""
-    events = cell.cell.registration
-    return tuple(_plan(cell, report, e) for e in events if e.status == "dang-ky")
+    """The cell's plan for each year it registered for, as a Word file; the latest year's also
+    as the print page (as the registration report: a print page per cell, not per year)."""
+    events = [e for e in cell.cell.registration if e.status == "dang-ky"]
+    return tuple(_plan(cell, report, e, e is events[-1]) for e in events)
 
 
-def _plan(cell: CellReport, report: Report, registered: Registration) -> Draft:
+def _plan(cell: CellReport, report: Report, registered: Registration, latest: bool) -> Draft:
     committee, y = report.committee, registered.year
     selected = next((e for e in cell.cell.registration if e.year == y and e.status == "lua-chon"), None)
     day = selected.date if selected else registered.date
@@ -85,7 +86,7 @@ def _plan(cell: CellReport, report: Report, registered: Registration) -> Draft:
         title=f"{cell.cell.name}: kế hoạch xây dựng mô hình chi bộ kiểu mẫu năm {y}",
         docx=sources.cell_docx(cell.cell.id, "ke-hoach", y),
         parts=(part,),
-        page=sources.cell_document(cell.cell.id, "ke-hoach", y),
+        page=sources.cell_document(cell.cell.id, "ke-hoach") if latest else None,
         back=("Trở lại trang chi bộ", sources.cell(cell.cell.id)),
         kind=KINDS["ke-hoach"],
         year=y,
@@ -148,14 +149,24 @@ def _road_map(report: Report, registered: Registration, selected: Registration |
     return simple_table(("Thời gian", "Nội dung"), rows, (False, False), (24, 76))
 
 
-def assessment_drafts(year: YearReport, report: Report) -> tuple[Draft, ...]:
-    """Each cell building the model in a rated year: its December self-assessment."""
-    if year.recognition is None or not year.stats.rated:
-        return ()
-    return tuple(_assessment(b, year, report) for b in year.recognition.building)
+def building_years(report: Report) -> dict[str, list[tuple[YearReport, Building]]]:
+    """For each cell, the rated years of the programme it built the model in, in order."""
+    found: dict[str, list[tuple[YearReport, Building]]] = {}
+    for year in report.years:
+        if year.year < report.committee.period.start or year.recognition is None or not year.stats.rated:
+            continue
+        for building in year.recognition.building:
+            found.setdefault(building.cell.cell.id, []).append((year, building))
+    return found
 
 
-def _assessment(building: Building, year: YearReport, report: Report) -> Draft:
+def assessment_drafts(years: list[tuple[YearReport, Building]], report: Report) -> tuple[Draft, ...]:
+    """A cell's December self-assessment of each year it built the model, as a Word file; the
+    latest year's also as the print page."""
+    return tuple(_assessment(b, y, report, index == len(years) - 1) for index, (y, b) in enumerate(years))
+
+
+def _assessment(building: Building, year: YearReport, report: Report, latest: bool) -> Draft:
     committee, y, cell = report.committee, year.year, building.cell
     december = milestone_day(committee, f"cong-nhan-{y}")
     day = min(december or dt.date(y, 12, 31), committee.as_of)
@@ -221,7 +232,7 @@ def _assessment(building: Building, year: YearReport, report: Report) -> Draft:
         title=f"{cell.cell.name}: báo cáo tự đánh giá xây dựng mô hình chi bộ kiểu mẫu năm {y}",
         docx=sources.cell_docx(cell.cell.id, "tu-danh-gia", y),
         parts=(part,),
-        page=sources.cell_document(cell.cell.id, "tu-danh-gia", y),
+        page=sources.cell_document(cell.cell.id, "tu-danh-gia") if latest else None,
         back=("Trở lại trang chi bộ", sources.cell(cell.cell.id)),
         kind=KINDS["tu-danh-gia"],
         year=y,
