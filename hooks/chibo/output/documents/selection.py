@@ -188,7 +188,7 @@ def _conditions_table(round_: SelectionRound, proposed: set[str], year: int) -> 
             if k == 0:
                 row = (Cell(str(index), n, numeric=True), Cell(c.cell.cell.name, n, True), *row, Cell(outcome, n))
             body.append(row)
-    return Table(head, tuple(body), (6, 16, 27, 12, 26, 13))
+    return Table(head, tuple(body), (6, 16, 27, 13, 25, 13))
 
 
 def _decision_draft(
