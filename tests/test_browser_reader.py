@@ -195,7 +195,7 @@ def test_registration_report_in_party_layout(sample_server, visit) -> None:
     for text in (
         "DỰ THẢO",
         "ĐẢNG CỘNG SẢN VIỆT NAM",
-        "ĐẢNG BỘ TRƯỜNG ĐẠI HỌC Y DƯỢC THÁI BÌNH",
+        "ĐẢNG BỘ TRƯỜNG\nĐẠI HỌC Y DƯỢC THÁI BÌNH",  # in the lines of the .docx, broken between words
         "CHI BỘ KHOA XÉT NGHIỆM",
         "Số …-BC/CB",
         "Hưng Yên, ngày 20 tháng 3 năm 2026",
@@ -208,7 +208,7 @@ def test_registration_report_in_party_layout(sample_server, visit) -> None:
     ):
         assert text in report, text
     rows = page.locator(".vb-document table").nth(1).locator("tbody tr").all_inner_texts()
-    assert len(rows) == 5 and rows[0].startswith("TC1")
+    assert len(rows) == 5 and rows[0].startswith("1\tSinh hoạt chi bộ nền nếp")  # criteria by their text
     assert page.title().startswith("Chi bộ Khoa Xét nghiệm: báo cáo khảo sát, đề xuất đăng ký năm 2026")
 
 
@@ -216,10 +216,17 @@ def test_registration_report_in_party_layout(sample_server, visit) -> None:
     "url",
     [
         "van-phong/chi-bo/khoa-duoc/dang-ky/",
+        "van-phong/ket-qua/2022/ban-chi-dao/",
+        "van-phong/ket-qua/2022/de-xuat/",
         "van-phong/ket-qua/2022/lua-chon/",
+        "van-phong/chi-bo/khoa-duoc/ke-hoach/",
+        "van-phong/chi-bo/khoa-kham-benh/tu-danh-gia/",
         "van-phong/ket-qua/2025/cong-nhan/",
+        "van-phong/ket-qua/2025/khen-thuong/",
         "van-phong/ket-qua/2025/bao-cao/",
+        "van-phong/ket-qua/so-ket/",
         "van-phong/ket-qua/tong-ket/",
+        "van-phong/ket-qua/hoi-nghi-tong-ket/",
     ],
 )
 def test_documents_print_on_a4_without_the_site_around_them(sample_server, visit, url: str) -> None:

@@ -157,3 +157,17 @@ def test_no_members_page_links_into_the_office_area(sample: Path) -> None:
             assert not target.startswith("van-phong") and not href.endswith(".docx"), (name, href)
     moved = (sample / "chi-bo/khoa-duoc/dang-ky/index.html").read_text(encoding="utf-8")
     assert "../../../van-phong/chi-bo/khoa-duoc/dang-ky/" in moved
+
+
+def test_documents_state_the_true_counts(sample: Path) -> None:
+    """The office's documents (signed and sent to the superior body) state the true figures:
+    the members' pages are the ones that protect them."""
+    from docx import Document
+
+    doc = Document(str(sample / "van-phong/chi-bo/khoa-duoc/dang-ky-2022.docx"))
+    results = [[c.text for c in row.cells] for row in doc.tables[1].rows]
+    assert ["2019", "Hoàn thành tốt nhiệm vụ", "2", "13", "1", "0"] in results
+    proposal = Document(str(sample / "van-phong/ket-qua/2022/de-xuat-2022.docx"))
+    reasons = " ".join(c.text for table in proposal.tables for row in table.rows for c in row.cells)
+    assert "Năm 2021 có 1 đảng viên không hoàn thành nhiệm vụ." in reasons
+    assert "dưới 3" not in reasons and "< 3" not in reasons and "ẩn" not in reasons.split()

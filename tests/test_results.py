@@ -211,7 +211,7 @@ def test_selection_conditions_not_met_with_reasons(small: Path) -> None:
         [
             "Hoàn thành tốt nhiệm vụ trở lên 3 năm liền (2022–2024)",
             "Chưa đạt",
-            "Có năm xếp loại dưới mức tốt (năm 2023: Hoàn thành nhiệm vụ).",
+            "Có năm chưa đạt mức hoàn thành tốt nhiệm vụ (năm 2023: Hoàn thành nhiệm vụ).",
         ],
         [
             "Đạt 01 tiêu chí chung về chất lượng sinh hoạt chi bộ (tự đánh giá năm 2024)",

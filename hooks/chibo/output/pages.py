@@ -197,11 +197,12 @@ def site_plan(
         for d in documents.all
         if d.docx
     ]
-    # Each document's former address (before the office area) sends the reader on.
+    # Each document's former address (before the office area) sends the reader on; the kinds
+    # drafted only since have none.
     jobs += [
         Job.page(sources.moved_file(d.page), None, partial(moved_page, renderer, d), (d.page, d.title))
         for d in documents.all
-        if d.page
+        if d.page and sources.moved(sources.moved_file(d.page))
     ]
     return tuple(jobs)
 

@@ -70,28 +70,43 @@ def office_download(name: str) -> str:
 
 def cell_report(cell_id: str) -> str:
     """The print page of a cell's latest registration report."""
-    return f"{OFFICE}/chi-bo/{cell_id}/dang-ky/index.md"
+    return cell_document(cell_id, "dang-ky")
 
 
-def cell_report_docx(cell_id: str, value: int) -> str:
-    return f"{OFFICE}/chi-bo/{cell_id}/dang-ky-{value}.docx"
+def cell_document(cell_id: str, kind: str) -> str:
+    """The print page of a cell's latest document of a kind: ``dang-ky``, ``ke-hoach``,
+    ``tu-danh-gia``."""
+    return f"{OFFICE}/chi-bo/{cell_id}/{kind}/index.md"
+
+
+def cell_docx(cell_id: str, kind: str, value: int) -> str:
+    """A cell's Word file of a year: ``dang-ky``, ``ke-hoach``, ``tu-danh-gia``."""
+    return f"{OFFICE}/chi-bo/{cell_id}/{kind}-{value}.docx"
 
 
 def year_document(value: int, kind: str) -> str:
-    """A year's drafted document: ``lua-chon``, ``cong-nhan`` or ``bao-cao``."""
+    """A year's drafted document: ``ban-chi-dao``, ``de-xuat``, ``lua-chon``, ``cong-nhan``,
+    ``khen-thuong`` or ``bao-cao``."""
     return f"{OFFICE}/ket-qua/{value}/{kind}/index.md"
 
 
-def year_document_docx(value: int, kind: str) -> str:
+def year_docx(value: int, kind: str) -> str:
+    """A year's Word file, beside its print page: ``…/ket-qua/2022/lua-chon-2022.docx``."""
     return f"{OFFICE}/ket-qua/{value}/{kind}-{value}.docx"
 
 
+def period_document(kind: str) -> str:
+    """A document of the whole programme: ``so-ket``, ``tong-ket``, ``hoi-nghi-tong-ket``."""
+    return f"{OFFICE}/ket-qua/{kind}/index.md"
+
+
+def period_docx(kind: str, start: int, end: int) -> str:
+    """Its Word file: ``…/ket-qua/tong-ket-2022-2025.docx``."""
+    return f"{OFFICE}/ket-qua/{kind}-{start}-{end}.docx"
+
+
 def final_review() -> str:
-    return f"{OFFICE}/ket-qua/tong-ket/index.md"
-
-
-def final_review_docx(start: int, end: int) -> str:
-    return f"{OFFICE}/ket-qua/tong-ket-{start}-{end}.docx"
+    return period_document("tong-ket")
 
 
 def in_office(src_uri: str) -> bool:

@@ -12,8 +12,8 @@ import re
 from typing import TypeGuard
 
 from ..formats import date_vi
-from ..vocab import GOOD_OR_BETTER, RATINGS
-from .committee import Committee, CriteriaBook
+from ..vocab import GOOD_OR_BETTER, RATINGS, REGISTER_KINDS
+from .committee import Committee, CriteriaBook, register_key
 from .dated import as_date, check_cell_dates, check_committee_dates
 from .fields import MAX_YEAR, SLUG_PATTERN
 from .loader import ParsedFile
@@ -92,6 +92,33 @@ def check_committee(doc: ParsedFile, committee: Committee) -> list[Problem]:
         problems.append(doc.problem(("period", "end"), "năm kết thúc trước năm bắt đầu"))
     if committee.selection.first_year_max < committee.selection.first_year_min:
         problems.append(doc.problem(("selection", "first_year_max"), "nhỏ hơn first_year_min"))
+    problems += _repeated(doc, "register", "document", "văn bản")
+    return problems + _check_register(doc, committee)
+
+
+def _check_register(doc: ParsedFile, committee: Committee) -> list[Problem]:
+    """The register: each number given once, with the type code of its document's kind."""
+    problems: list[Problem] = []
+    seen: dict[str, int] = {}
+    for index, entry in enumerate(committee.issued):
+        found = register_key(entry.document)
+        kind = REGISTER_KINDS[found[0]] if found else None
+        code = entry.number.split("-", 1)[1].split("/", 1)[0]
+        if kind is not None and code != kind.code:
+            problems.append(
+                doc.problem(
+                    ("register", index, "number"),
+                    f"{kind.name} có ký hiệu {kind.code}, không phải '{code}'",
+                )
+            )
+        if entry.number in seen:
+            problems.append(
+                doc.problem(
+                    ("register", index, "number"),
+                    f"số '{entry.number}' đã ghi ở mục [{seen[entry.number]}]; mỗi số chỉ cấp cho một văn bản",
+                )
+            )
+        seen.setdefault(entry.number, index)
     return problems
 
 

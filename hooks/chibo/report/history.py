@@ -89,6 +89,12 @@ def leaders_on(cell: Cell, day: dt.date, year: int) -> Leaders:
     return _leaders(cell, leadership_on(cell, day), members_in(cell, year), day)
 
 
+def leaders_counted(cell: Cell, day: dt.date, members: int | None) -> Leaders:
+    """The cell's leaders on ``day`` with the member count known that day (``members``: a
+    document states the count of its own date, see ``papers.members_on``)."""
+    return _leaders(cell, leadership_on(cell, day), members, day)
+
+
 def current_leaders(cell: Cell, as_of: dt.date) -> Leaders:
     """Today's leaders, as of the data date: the entry in force on it (not a planned one; with
     none in force yet, the top-level ``secretary``), the current member count."""

@@ -47,8 +47,10 @@ def check_selection(
     book: CriteriaBook,
     settings: Selection,
     has_committee: bool,
+    names: Mapping[str, str] | None = None,
 ) -> tuple[Condition, ...]:
-    """The five conditions of plan III.3.1 for registering for ``year``, in the plan's order."""
+    """The five conditions of plan III.3.1 for registering for ``year``, in the plan's order;
+    criteria named by their code, or by their text when ``names`` (id → title) is given."""
     previous = results.get(year - 1)
     common = [c.id for c in book.criteria if c.group == "chi-bo" and not c.by_type]
     members = [c.id for c in book.criteria if c.group == "dang-vien"]
@@ -59,6 +61,7 @@ def check_selection(
             previous,
             year - 1,
             common,
+            names,
         ),
         _criteria(
             f"Đội ngũ đảng viên cơ bản đã thực hiện tốt {len(members):02d} tiêu chí về đảng viên "
@@ -66,6 +69,7 @@ def check_selection(
             previous,
             year - 1,
             members,
+            names,
         ),
         _members(previous, year - 1),
         _leaders(has_committee),
@@ -88,23 +92,35 @@ def _good_years(results: Mapping[int, YearResult], years: range) -> Condition:
     ]
     if below:
         reason = "; ".join(f"năm {y}: {RATING_LABELS[r]}" for y, r in below)
-        return Condition(title, NOT_MET, f"Có năm xếp loại dưới mức tốt ({reason}).")
+        return Condition(title, NOT_MET, f"Có năm chưa đạt mức hoàn thành tốt nhiệm vụ ({reason}).")
     missing = [y for y in years if y not in results or not results[y].rating]
     if missing:
         return Condition(title, NO_DATA, f"Chưa có xếp loại năm {', '.join(map(str, missing))}.")
     return Condition(title, MET, f"Các năm {years[0]}–{years[-1]} đều hoàn thành tốt nhiệm vụ trở lên.")
 
 
-def _criteria(title: str, previous: YearResult | None, year: int, ids: list[str]) -> Condition:
+def _criteria(
+    title: str, previous: YearResult | None, year: int, ids: list[str], names: Mapping[str, str] | None
+) -> Condition:
     """Every criterion of ``ids`` met in the self-assessment of ``year``."""
     marks = (previous.criteria or {}) if previous else {}
-    failed = [c.upper() for c in ids if marks.get(c) == "chua-dat"]
+    failed = [c for c in ids if marks.get(c) == "chua-dat"]
     if failed:
-        return Condition(title, NOT_MET, f"Năm {year} chưa đạt tiêu chí {', '.join(failed)}.")
-    missing = [c.upper() for c in ids if c not in marks]
+        return Condition(title, NOT_MET, f"Năm {year} chưa đạt {criteria_phrase(failed, names)}.")
+    missing = [c for c in ids if c not in marks]
     if missing:
-        return Condition(title, NO_DATA, f"Chưa có kết quả tự đánh giá tiêu chí {', '.join(missing)} năm {year}.")
+        return Condition(title, NO_DATA, f"Chưa có kết quả tự đánh giá {criteria_phrase(missing, names)} năm {year}.")
+    if names is not None:
+        return Condition(title, MET, f"Năm {year} đạt cả {len(ids):02d} tiêu chí.")
     return Condition(title, MET, f"Năm {year} đạt tiêu chí {', '.join(c.upper() for c in ids)}.")
+
+
+def criteria_phrase(ids: list[str], names: Mapping[str, str] | None) -> str:
+    """ "tiêu chí TC1, TC5" by code; 'tiêu chí “Sinh hoạt chi bộ …”' by text (documents)."""
+    if names is None:
+        return f"tiêu chí {', '.join(c.upper() for c in ids)}"
+    quoted = ", ".join(f"“{names.get(c, c.upper())}”" for c in ids)
+    return f"{'các ' if len(ids) > 1 else ''}tiêu chí {quoted}"
 
 
 def _members(previous: YearResult | None, year: int) -> Condition:

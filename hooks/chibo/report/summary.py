@@ -34,6 +34,7 @@ from .cells import (
 from .dating import before_first
 from .history import Leaders, current_leaders, naming_on
 from .listing import ListRow, cell_list
+from .papers import Papers, papers
 from .registration import RegistrationReport, registration_reports
 from .rounds import RecognitionRound, SelectionRound, recognition_round, selection_round
 from .rules import Breach, CapCheck, cap_breaches, cell_breaches, rule_set, year_caps
@@ -170,6 +171,7 @@ class Report:
     rule_periods: tuple[RulePeriod, ...]
     documents: tuple[Document, ...]
     breaches: tuple[Breach, ...]
+    papers: Papers  # what the drafted documents state besides the figures (register, awards, withdrawals)
 
 
 def summarize(records: Records) -> Report:
@@ -188,6 +190,7 @@ def _summarize(records: Records) -> Report:
     cells = tuple(_cell_report(c, types[c.type], records, latest.year if latest else None) for c in ordered)
     years = _year_reports(committee, stats, cells)
     milestones = roadmap.milestone_views(committee)
+    office = papers(committee, cells, years)
     return Report(
         committee=committee,
         book=book,
@@ -212,7 +215,9 @@ def _summarize(records: Records) -> Report:
         ),
         documents=tuple(sorted(committee.documents, key=lambda d: (d.date, sort_key(d.number)))),
         breaches=tuple(b for y in years for b in y.breaches if b.cell_id is None)
-        + tuple(b for c in cells for b in c.breaches),
+        + tuple(b for c in cells for b in c.breaches)
+        + office.breaches,
+        papers=office,
     )
 
 
