@@ -112,7 +112,7 @@ class Build:
             log.warning(str(warning))
         offline = policy.offline(config)
         config.extra["chibo"] = index.theme_context(offline=offline)
-        self.maker.schedule(self.prepared, config.site_dir)
+        self.maker.schedule(self.prepared, config.site_dir, sources.office_side if offline else None)
         for entry in index.entries:
             if offline and sources.office_side(entry.src_uri):
                 continue  # the offline copy is shared as a file: the members' pages only

@@ -28,7 +28,9 @@ import gc
 import multiprocessing
 import os
 import pickle
+import shutil
 import signal
+import tempfile
 import zlib
 from collections.abc import Callable, Sequence
 from concurrent.futures import BrokenExecutor, Executor, Future, ProcessPoolExecutor
@@ -53,7 +55,13 @@ __all__ = ["AUTO_CELLS", "Keeper", "Maker", "PendingFile", "Prepared", "wanted"]
 AUTO_CELLS = 200  # below this, starting a process (about 0.5 s) costs more than it saves
 BATCH = 64  # jobs a batch at most: few batches, and MkDocs can start on the first ones early
 # The pool's process: Ctrl+C is for MkDocs (which then stops the process); our package first.
-_START = "import signal, sys; signal.signal(signal.SIGINT, signal.SIG_IGN); sys.path.insert(0, {!r})"
+# The process ignores Ctrl+C (MkDocs handles it), finds the ``chibo`` package, and keeps its
+# temporary files (openpyxl writes a workbook's sheets to some) in a folder of its own, which
+# this side deletes when the process has ended, even if it was stopped half way through one.
+_START = (
+    "import signal, sys, tempfile; signal.signal(signal.SIGINT, signal.SIG_IGN); sys.path.insert(0, {hooks!r}); "
+    "tempfile.tempdir = {tmp!r}"
+)
 _HOOKS = Path(__file__).resolve().parents[2]  # the folder that holds the ``chibo`` package
 
 
@@ -189,9 +197,12 @@ class Maker:
         self.project = project
         self.process = process
         self._executor: Executor
+        self._tmp: str | None = None
         if process:
             context = multiprocessing.get_context("spawn")  # the same on Linux, macOS and Windows
-            self._executor = ProcessPoolExecutor(1, context, exec, (_START.format(str(_HOOKS)),))
+            self._tmp = tempfile.mkdtemp(prefix="chibo-")
+            start = _START.format(hooks=str(_HOOKS), tmp=self._tmp)
+            self._executor = ProcessPoolExecutor(1, context, exec, (start,))
             self._pid: Future = self._executor.submit(os.getpid)
         else:
             self._executor, self._keeper = _Here(), Keeper(project)
@@ -236,14 +247,16 @@ class Maker:
             file.edit_uri = Path(os.path.relpath(project / entry.source, config.docs_dir)).as_posix()
         return file
 
-    def schedule(self, prepared: Prepared, site_dir: str) -> None:
+    def schedule(self, prepared: Prepared, site_dir: str, leave: Callable[[str], bool] | None = None) -> None:
         """Have the jobs to make made, in batches that grow (1, 2, 4… ``BATCH``) so that the
-        first pages are ready at once; a download starts a batch of its own."""
+        first pages are ready at once; a download starts a batch of its own. The jobs whose
+        every file ``leave`` names are not made (the offline copy leaves the office area out)."""
         jobs = prepared.index.jobs
-        self.remade |= {e.src_uri for n in prepared.todo for e in jobs[n] if _is_page(e)}
+        todo = [n for n in prepared.todo if leave is None or not all(leave(e.src_uri) for e in jobs[n])]
+        self.remade |= {e.src_uri for n in todo for e in jobs[n] if _is_page(e)}
         batch: list[int] = []
         size = 1
-        for number in prepared.todo:
+        for number in todo:
             if batch and not _is_page(jobs[number][0]):
                 self._send(jobs, batch, site_dir)
                 batch = []
@@ -314,6 +327,9 @@ class Maker:
                 pass
         self._executor.shutdown(wait=True, cancel_futures=True)
         self.process = False
+        if self._tmp is not None:
+            shutil.rmtree(self._tmp, ignore_errors=True)
+            self._tmp = None
 
 
 class PendingFile(File):
