@@ -15,7 +15,8 @@ from chibo.output.documents.model import LAYOUTS, layout_on
 from chibo.records import RecordsError, load_records
 from chibo.records.models import Cell
 from chibo.report import summarize, warnings
-from chibo.report.papers import Issued, members_on, parse_decision
+from chibo.report.history import members_on
+from chibo.report.papers import Issued, parse_decision
 from conftest import build_site, copy_project
 from docxtext import parts
 

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from ..formats import date_vi
 from ..records.committee import Committee
-from ..records.models import Cell, Registration
+from ..records.models import Registration
 from ..records.paths import committee_path
 from .rules import Breach
 
@@ -72,28 +72,6 @@ class Register:
 
     def get(self, key: str) -> Issued | None:
         return self.numbers.get(key)
-
-
-@dataclass(frozen=True)
-class MemberCount:
-    """Số đảng viên as known on a day: the value and where it comes from (a year-end, the
-    member ratings of ``year`` added up; or the data date's ``members``)."""
-
-    value: int
-    day: dt.date
-    year: int | None
-
-
-def members_on(cell: Cell, day: dt.date, as_of: dt.date) -> MemberCount | None:
-    """The member count known on ``day``: the data date's count (``members``) when ``day`` is
-    after the data date, else the last year-end count before ``day``; ``None`` when neither."""
-    if cell.members is not None and as_of < day:
-        return MemberCount(cell.members, as_of, None)
-    ends = [r for r in cell.results if r.members is not None and r.members.total and dt.date(r.year, 12, 31) < day]
-    latest = max(ends, key=lambda r: r.year, default=None)
-    if latest is None or latest.members is None:
-        return None
-    return MemberCount(latest.members.total, dt.date(latest.year, 12, 31), latest.year)
 
 
 @dataclass(frozen=True)

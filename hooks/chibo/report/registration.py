@@ -14,8 +14,7 @@ from dataclasses import dataclass
 from ..records.committee import Committee, CriteriaBook, Naming
 from ..records.models import Cell, YearResult
 from .cells import CellCriterion, ResultRow
-from .history import Leaders, current_leaders, leaders_counted, naming_on, registration_days
-from .papers import MemberCount, members_on
+from .history import Leaders, MemberCount, current_leaders, leaders_counted, members_on, naming_on, registration_days
 from .selection import Condition, check_selection, window
 
 

@@ -17,8 +17,7 @@ from ...formats import amount_vi, date_vi
 from ...records.committee import CriteriaBook
 from ...records.models import Registration
 from ...report import CellReport, Report, YearReport
-from ...report.history import leaders_counted, milestone_day, naming_on
-from ...report.papers import members_on
+from ...report.history import leaders_counted, members_on, milestone_day, naming_on
 from ...report.rounds import Building
 from ...vocab import CRITERION_LABELS, RATING_LABELS, RATINGS
 from .. import sources

@@ -14,8 +14,11 @@ from collections.abc import Sequence
 from ...formats import date_vi
 from ...records.committee import Committee, Naming
 from ...report.cells import ResultRow
-from ...report.history import reference_day  # noqa: F401 (re-exported: the documents' one home of it)
-from ...report.papers import Issued, MemberCount
+from ...report.history import (
+    MemberCount,
+    reference_day,  # noqa: F401 (re-exported: the documents' one home of it)
+)
+from ...report.papers import Issued
 from ...vocab import RATING_LABELS
 from .model import Cell, Head, Header, Signature, Table
 

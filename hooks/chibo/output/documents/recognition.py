@@ -17,8 +17,8 @@ import datetime as dt
 from ...formats import date_vi
 from ...records.committee import Naming
 from ...report import CellReport, Report, YearReport
-from ...report.history import leaders_counted, milestone_day, naming_on
-from ...report.papers import Issued, members_on
+from ...report.history import leaders_counted, members_on, milestone_day, naming_on
+from ...report.papers import Issued
 from ...report.rounds import Building, RecognitionRound
 from ...vocab import RATING_LABELS
 from .. import sources

@@ -16,8 +16,8 @@ import datetime as dt
 from ...formats import date_vi
 from ...records.committee import Naming
 from ...report import CellReport, Report, YearReport
-from ...report.history import leaders_counted, naming_on
-from ...report.papers import Issued, members_on
+from ...report.history import leaders_counted, members_on, naming_on
+from ...report.papers import Issued
 from ...report.rounds import Candidate, SelectionRound
 from ...report.selection import MET, REVIEW
 from .. import sources
