@@ -128,7 +128,7 @@ def test_a_cell_page_says_the_year_and_members_never_read_a_cell_s_counts(site: 
     assert ["2024", "Hoàn thành xuất sắc nhiệm vụ", "2/2", "–"] in a.rows
     assert "vượt giới hạn" not in a.text  # a cap within the cell counts members: the office's
     office = page(site, "van-phong/chi-bo/chi-bo-a/")
-    assert ["2024", "Hoàn thành xuất sắc nhiệm vụ", "2", "8", "1", "0", "2/2", "–"] in office.rows
+    assert ["2024", "Hoàn thành xuất sắc nhiệm vụ", "2", "8", "0", "0", "2/2", "–"] in office.rows
     assert (
         "Năm 2024: 2 đảng viên xếp loại Hoàn thành xuất sắc nhiệm vụ, vượt giới hạn 20% của 8 đảng viên Hoàn "
         "thành tốt nhiệm vụ trong chi bộ (tối đa 1)"

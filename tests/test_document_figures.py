@@ -89,7 +89,7 @@ def test_registration_reports_state_the_figures_of_their_date(site: Path, record
             if event["status"] in ("khao-sat", "dang-ky"):
                 days[event["year"]] = event["date"]
         for year, day in days.items():
-            report = parts(site / f"chi-bo/{cell_id}/dang-ky-{year}.docx")[0]
+            report = parts(site / f"van-phong/chi-bo/{cell_id}/dang-ky-{year}.docx")[0]
             assert report.tables[0][0][1].endswith(long_date(day)), (cell_id, year)
             known = known_count(cell, day, as_of)
             said = f"{known[0]} đồng chí (số liệu {known[1]})" if known else "… đồng chí"
@@ -142,7 +142,7 @@ def test_selection_decisions_hold_the_selected_cells(site: Path, records) -> Non
     committee, cells = records
     for year in (2022, 2023, 2024, 2025):
         chosen = selected(cells, year)
-        decision, listing = parts(site / f"ket-qua/{year}/lua-chon-{year}.docx")
+        decision, listing = parts(site / f"van-phong/ket-qua/{year}/lua-chon-{year}.docx")
         numbers = {decision_number(e["decision"]) for e in chosen.values() if e.get("decision")}
         assert len(numbers) == 1
         ((number, day),) = numbers
@@ -167,7 +167,7 @@ def test_recognitions_hold_the_model_cells_of_the_records(site: Path, records) -
             for r in cell.get("results", [])
             if r["year"] == year and r.get("model")
         }
-        *_, decision, listing = parts(site / f"ket-qua/{year}/cong-nhan-{year}.docx")
+        *_, decision, listing = parts(site / f"van-phong/ket-qua/{year}/cong-nhan-{year}.docx")
         ((number, day),) = {decision_number(r["decision"]) for r in model.values()}
         assert decision.tables[0][0][0].endswith(f"Số {number}") and decision.tables[0][0][1].endswith(long_date(day))
         assert f"Điều 1. Công nhận {len(model):02d} chi bộ kiểu mẫu năm {year}" in decision.text
@@ -188,7 +188,7 @@ def test_yearly_reviews_count_the_ratings(site: Path, records) -> None:
         counts = [sum(r["rating"] == code for r in results) for code in RATINGS]
         good = counts[0] + counts[1]
         model = sum(bool(r.get("model")) for r in results)
-        review = parts(site / f"ket-qua/{year}/bao-cao-{year}.docx")[0]
+        review = parts(site / f"van-phong/ket-qua/{year}/bao-cao-{year}.docx")[0]
         shares = [share(n, rated) for n in (*counts, good, model)]
         assert review.tables[1][1] == [str(year), str(rated), *shares]
 
@@ -208,8 +208,8 @@ def test_awards_and_withdrawals_reach_the_documents_of_their_year(site: Path, re
             for r in cell.get("results", [])
             if r["year"] == year and r.get("award")
         }
-        review = parts(site / f"ket-qua/{year}/bao-cao-{year}.docx")[0]
-        listing = parts(site / f"ket-qua/{year}/khen-thuong-{year}.docx")[1]
+        review = parts(site / f"van-phong/ket-qua/{year}/bao-cao-{year}.docx")[0]
+        listing = parts(site / f"van-phong/ket-qua/{year}/khen-thuong-{year}.docx")[1]
         for name, award in awards.items():
             assert f"{name} ({award})" in review.text
             assert [name, award] in [row[1:3] for row in listing.tables[0]]
@@ -221,7 +221,7 @@ def test_awards_and_withdrawals_reach_the_documents_of_their_year(site: Path, re
         ]
         for name, day in withdrawn:
             assert [name, short_date(day)] in [row[1:3] for table in review.tables for row in table], (year, name)
-            letter = parts(site / f"ket-qua/{year}/cong-nhan-{year}.docx")[0]
+            letter = parts(site / f"van-phong/ket-qua/{year}/cong-nhan-{year}.docx")[0]
             assert f"{name} rút đăng ký xây dựng mô hình chi bộ kiểu mẫu năm {year} ngày {short_date(day)}." in (
                 letter.lines
             )
@@ -229,7 +229,10 @@ def test_awards_and_withdrawals_reach_the_documents_of_their_year(site: Path, re
 
 def test_the_register_numbers_its_documents(site: Path, records) -> None:
     committee, _ = records
-    files = {"ban-chi-dao": "ket-qua/2022/ban-chi-dao-2022.docx", "so-ket": "ket-qua/so-ket-2022-2023.docx"}
+    files = {
+        "ban-chi-dao": "van-phong/ket-qua/2022/ban-chi-dao-2022.docx",
+        "so-ket": "van-phong/ket-qua/so-ket-2022-2023.docx",
+    }
     assert {e["document"] for e in committee["register"]} == set(files)
     for entry in committee["register"]:
         first = parts(site / files[entry["document"]])[0]

@@ -223,19 +223,19 @@ def test_a_registered_number_reaches_the_word_file_and_the_print_page(tmp_path: 
         "  - {document: hoi-nghi, number: 120-KH/ĐU, date: 2026-05-04}",
     )
     site = build_site(project)
-    letter, listing = parts(site / "ket-qua/2023/de-xuat-2023.docx")
+    letter, listing = parts(site / "van-phong/ket-qua/2023/de-xuat-2023.docx")
     assert letter.lines[0] != "DỰ THẢO" and letter.tables[0][0][0].endswith("\n*\nSố 07-TTr/BCĐ")
     assert letter.tables[0][0][1].endswith("ngày 06 tháng 02 năm 2023")
     assert "(Kèm theo Tờ trình số 07-TTr/BCĐ, ngày 06-02-2023 của Ban Chỉ đạo xây dựng mô hình chi bộ kiểu mẫu)" in (
         listing.lines
     )
-    decision = parts(site / "ket-qua/2023/lua-chon-2023.docx")[0]
+    decision = parts(site / "van-phong/ket-qua/2023/lua-chon-2023.docx")[0]
     assert "Tờ trình số 07-TTr/BCĐ ngày 06-02-2023 của Ban Chỉ đạo" in decision.text  # the decision cites it
-    award = parts(site / "ket-qua/2023/khen-thuong-2023.docx")[0]
+    award = parts(site / "van-phong/ket-qua/2023/khen-thuong-2023.docx")[0]
     assert award.tables[0][0][0].endswith("\n*\nSố 90-QĐ/ĐU")
-    plan = parts(site / "ket-qua/hoi-nghi-tong-ket-2022-2025.docx")
+    plan = parts(site / "van-phong/ket-qua/hoi-nghi-tong-ket-2022-2025.docx")
     assert plan[0].tables[0][0][1].endswith("ngày 04 tháng 5 năm 2026")
     assert all(part.lines[0] != "DỰ THẢO" for part in plan)
-    html = (site / "ket-qua/2023/de-xuat/index.html").read_text(encoding="utf-8")
+    html = (site / "van-phong/ket-qua/2023/de-xuat/index.html").read_text(encoding="utf-8")
     assert "Số 07-TTr/BCĐ" in html and 'class="vb-draft"' not in html
     assert "Tờ trình số 07-TTr/BCĐ ngày 06-02-2023 đã ban hành" in html

@@ -24,7 +24,7 @@ from ..formats import date_vi
 from ..records.committee import Committee
 from ..records.models import Registration
 from ..records.paths import committee_path
-from .rules import Breach
+from .rules import REGISTER, Breach
 
 if TYPE_CHECKING:
     from .summary import CellReport, YearReport
@@ -153,7 +153,8 @@ def _register(committee: Committee, years: tuple[YearReport, ...]) -> tuple[Regi
                     entry.date.year,
                     committee_path(),
                     ("register", index, "number"),
-                    f"{entry.document}: sổ đăng ký ghi số {entry.number} ngày {date_vi(entry.date)}, còn hồ sơ "
+                    REGISTER,
+                    note=f"{entry.document}: sổ đăng ký ghi số {entry.number} ngày {date_vi(entry.date)}, còn hồ sơ "
                     f"chi bộ ghi số {cited.number}" + (f" ngày {date_vi(cited.date)}" if cited.date else ""),
                 )
             )
