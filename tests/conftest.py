@@ -53,6 +53,35 @@ def build_site(project: Path, *, strict: bool = True) -> Path:
     return project / "site"
 
 
+class Serve:
+    """A ``mkdocs serve --dirty`` session without the server: MkDocs' own dirty builds of
+    ``project`` into ``site_dir``, between ``on_startup`` and ``on_shutdown`` as serve calls them."""
+
+    def __init__(self, project: Path, site_dir: Path, *, dirty: bool = True) -> None:
+        self.project, self.site_dir, self.dirty = project, site_dir, dirty
+        self.first = self.config()
+        self.first.plugins.on_startup(command="serve", dirty=dirty)
+
+    def config(self):
+        from mkdocs.config import load_config
+
+        return load_config(str(self.project / "mkdocs.yml"), site_dir=str(self.site_dir))
+
+    def build(self) -> Path:
+        from mkdocs.commands.build import build
+
+        build(self.config(), dirty=self.dirty)
+        return self.site_dir
+
+    def stop(self) -> None:
+        """End the session as ``mkdocs serve`` does. MkDocs keeps a plugin that has ``on_startup``
+        for the whole process, and Material's search keeps the session's index to merge the next
+        build into: a test process goes on with other builds, so that is dropped too."""
+        self.first.plugins.on_shutdown()
+        search = self.first.plugins["material/search"]
+        search.is_dirty, search.search_index_prev = False, None
+
+
 # --- browser tests ----------------------------------------------------------------------
 # Headless Chromium (Debian's /usr/bin/chromium) driven by Playwright. On a machine
 # without them the browser tests skip with the reason; in CI (CI=true) they must run.

@@ -121,35 +121,40 @@ def test_the_warning_line_has_the_figures_the_office_needs(project: Path) -> Non
     assert any("leadership[1].date: mục lãnh đạo ngày 31-12-9999 sau ngày số liệu as_of" in line for line in lines)
 
 
-def test_a_cell_page_says_the_year_and_hides_what_its_table_hides(site: Path) -> None:
+def test_a_cell_page_says_the_year_and_members_never_read_a_cell_s_counts(site: Path) -> None:
+    """Members read no member count of a cell (not in the table, not in a warning); the office's
+    page of the cell gives them, with the year of each warning."""
     a = page(site, "chi-bo/chi-bo-a/")
-    assert ["2024", "Hoàn thành xuất sắc nhiệm vụ", "< 3", "8", "ẩn", "0", "2/2", "–"] in a.rows
-    warning = a.text.split("Cần xem lại theo căn cứ xếp loại")[1].split("Tiêu chí bổ sung")[0]
+    assert ["2024", "Hoàn thành xuất sắc nhiệm vụ", "2/2", "–"] in a.rows
+    assert "vượt giới hạn" not in a.text  # a cap within the cell counts members: the office's
+    office = page(site, "van-phong/chi-bo/chi-bo-a/")
+    assert ["2024", "Hoàn thành xuất sắc nhiệm vụ", "2", "8", "0", "0", "2/2", "–"] in office.rows
     assert (
-        "Năm 2024: số đảng viên xếp loại Hoàn thành xuất sắc nhiệm vụ vượt giới hạn 20% số đảng viên Hoàn thành "
-        "tốt nhiệm vụ của chi bộ"
-    ) in warning
-    assert "2 đảng viên" not in warning and "tối đa" not in warning
+        "Năm 2024: 2 đảng viên xếp loại Hoàn thành xuất sắc nhiệm vụ, vượt giới hạn 20% của 8 đảng viên Hoàn "
+        "thành tốt nhiệm vụ trong chi bộ (tối đa 1)"
+    ) in office.text
     f = page(site, "chi-bo/chi-bo-f/")
-    assert (
-        "Năm 2024: 4 đảng viên xếp loại Hoàn thành xuất sắc nhiệm vụ, vượt giới hạn 20% của 15 đảng viên Hoàn "
-        "thành tốt nhiệm vụ trong chi bộ (tối đa 3)"
-    ) in f.text
+    assert "4 đảng viên" not in f.text
     assert (
         "Năm 2025: điểm 89,99999999999999 thuộc khung “Hoàn thành tốt nhiệm vụ”, không khớp xếp loại “Hoàn thành "
         "xuất sắc nhiệm vụ”"
     ) in f.text
-    assert ["2025", "Hoàn thành xuất sắc nhiệm vụ", "89,99999999999999", "–", "–", "–", "–", "–", "–"] in f.rows
+    assert ["2025", "Hoàn thành xuất sắc nhiệm vụ", "89,99999999999999", "–", "–"] in f.rows
+    assert (
+        "Năm 2024: 4 đảng viên xếp loại Hoàn thành xuất sắc nhiệm vụ, vượt giới hạn 20% của 15 đảng viên Hoàn "
+        "thành tốt nhiệm vụ trong chi bộ (tối đa 3)"
+    ) in page(site, "van-phong/chi-bo/chi-bo-f/").text
 
 
 def test_a_year_page_names_the_cell(site: Path) -> None:
     year = page(site, "ket-qua/2024/")
     warning = year.text.split("Cần xem lại theo căn cứ xếp loại")[1].split("Tổng hợp")[0]
-    assert "Chi bộ A: số đảng viên xếp loại Hoàn thành xuất sắc nhiệm vụ vượt giới hạn 20%" in warning
-    assert "Chi bộ Khoa Nội: 4 đảng viên xếp loại Hoàn thành xuất sắc nhiệm vụ" in warning
     assert "năm 2024: 1 chi bộ xếp loại Hoàn thành xuất sắc nhiệm vụ" not in warning  # no year: it is the page's
     assert "1 chi bộ xếp loại Hoàn thành xuất sắc nhiệm vụ, vượt giới hạn 20% của 4 chi bộ" in warning
-    assert "2 đảng viên" not in warning
+    assert "đảng viên xếp loại" not in warning  # caps within a cell count members: the office's page
+    office = page(site, "van-phong/ket-qua/2024/").text
+    assert "Chi bộ A: 2 đảng viên xếp loại Hoàn thành xuất sắc nhiệm vụ" in office
+    assert "Chi bộ Khoa Nội: 4 đảng viên xếp loại Hoàn thành xuất sắc nhiệm vụ" in office
     last = page(site, "ket-qua/2025/")
     assert "Chi bộ Khoa Nội: điểm 89,99999999999999 thuộc khung “Hoàn thành tốt nhiệm vụ”" in last.text
 
@@ -194,7 +199,7 @@ def test_the_tasks_of_an_excellent_rating_are_shown(tmp_path: Path) -> None:
     duoc = page(site, "chi-bo/khoa-duoc/")
     assert [
         "Năm 2025",
-        "Xếp loại: Hoàn thành xuất sắc nhiệm vụ (19 đảng viên); điểm: 93; nhiệm vụ: 12/12 hoàn thành, 4 vượt mức yêu "
+        "Xếp loại: Hoàn thành xuất sắc nhiệm vụ; điểm: 93; nhiệm vụ: 12/12 hoàn thành, 4 vượt mức yêu "
         "cầu; được công nhận chi bộ kiểu mẫu",
         "Quyết định số 176-QĐ/ĐU ngày 19-12-2025 của Ban Thường vụ Đảng ủy Trường; Giấy khen của Ban Chấp hành Đảng "
         "bộ Trường",

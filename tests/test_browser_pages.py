@@ -18,13 +18,16 @@ PAGE_TYPES = {
     "danh-sach-chi-bo": "chi-bo/",
     "chi-bo": "chi-bo/khoa-kham-benh/",
     "chi-bo-cham-diem": "chi-bo/khoa-duoc/",  # the results table with a score column: the widest
-    "dang-ky": "chi-bo/khoa-kham-benh/dang-ky/",
+    "dang-ky": "van-phong/chi-bo/khoa-kham-benh/dang-ky/",
     "ket-qua": "ket-qua/",
     "ket-qua-nam": "ket-qua/2025/",
     "lo-trinh": "lo-trinh/",
     "to-chuc": "to-chuc-thuc-hien/",
     "van-ban": "van-ban/",
     "du-lieu": "du-lieu/",
+    "van-phong": "van-phong/",
+    "van-phong-chi-bo": "van-phong/chi-bo/khoa-kham-benh/",
+    "van-phong-nam": "van-phong/ket-qua/2025/",
     "404": "404.html",
 }
 AXE = NODE_TOOLS / "axe-core" / "axe.min.js"

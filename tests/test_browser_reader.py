@@ -174,7 +174,7 @@ def test_a_cell_name_brings_its_page_first(sample_server, visit, name: str, url:
 
 
 @pytest.mark.parametrize(
-    "url", ["ke-hoach/", "tieu-chi/", "chi-bo/khoa-duoc/", "ket-qua/2025/", "chi-bo/khoa-duoc/dang-ky/"]
+    "url", ["ke-hoach/", "tieu-chi/", "chi-bo/khoa-duoc/", "ket-qua/2025/", "van-phong/chi-bo/khoa-duoc/dang-ky/"]
 )
 def test_print_shows_the_content_only(sample_server, visit, url: str) -> None:
     page = visit(sample_server.url + url).page
@@ -190,12 +190,12 @@ def test_print_shows_the_content_only(sample_server, visit, url: str) -> None:
 
 
 def test_registration_report_in_party_layout(sample_server, visit) -> None:
-    page = visit(sample_server.url + "chi-bo/khoa-xet-nghiem/dang-ky/").page
+    page = visit(sample_server.url + "van-phong/chi-bo/khoa-xet-nghiem/dang-ky/").page
     report = page.locator(".vb-document").inner_text()
     for text in (
         "DỰ THẢO",
         "ĐẢNG CỘNG SẢN VIỆT NAM",
-        "ĐẢNG BỘ TRƯỜNG ĐẠI HỌC Y DƯỢC THÁI BÌNH",
+        "ĐẢNG BỘ TRƯỜNG\nĐẠI HỌC Y DƯỢC THÁI BÌNH",  # in the lines of the .docx, broken between words
         "CHI BỘ KHOA XÉT NGHIỆM",
         "Số …-BC/CB",
         "Hưng Yên, ngày 20 tháng 3 năm 2026",
@@ -208,18 +208,25 @@ def test_registration_report_in_party_layout(sample_server, visit) -> None:
     ):
         assert text in report, text
     rows = page.locator(".vb-document table").nth(1).locator("tbody tr").all_inner_texts()
-    assert len(rows) == 5 and rows[0].startswith("TC1")
+    assert len(rows) == 5 and rows[0].startswith("1\tSinh hoạt chi bộ nền nếp")  # criteria by their text
     assert page.title().startswith("Chi bộ Khoa Xét nghiệm: báo cáo khảo sát, đề xuất đăng ký năm 2026")
 
 
 @pytest.mark.parametrize(
     "url",
     [
-        "chi-bo/khoa-duoc/dang-ky/",
-        "ket-qua/2022/lua-chon/",
-        "ket-qua/2025/cong-nhan/",
-        "ket-qua/2025/bao-cao/",
-        "ket-qua/tong-ket/",
+        "van-phong/chi-bo/khoa-duoc/dang-ky/",
+        "van-phong/ket-qua/2022/ban-chi-dao/",
+        "van-phong/ket-qua/2022/de-xuat/",
+        "van-phong/ket-qua/2022/lua-chon/",
+        "van-phong/chi-bo/khoa-duoc/ke-hoach/",
+        "van-phong/chi-bo/khoa-kham-benh/tu-danh-gia/",
+        "van-phong/ket-qua/2025/cong-nhan/",
+        "van-phong/ket-qua/2025/khen-thuong/",
+        "van-phong/ket-qua/2025/bao-cao/",
+        "van-phong/ket-qua/so-ket/",
+        "van-phong/ket-qua/tong-ket/",
+        "van-phong/ket-qua/hoi-nghi-tong-ket/",
     ],
 )
 def test_documents_print_on_a4_without_the_site_around_them(sample_server, visit, url: str) -> None:
@@ -287,3 +294,10 @@ def test_list_works_with_instant_navigation(tmp_path: Path, visit) -> None:
         assert [e for e in seen.errors if "404" not in e] == [] and seen.violations == []
     finally:
         server.close()
+
+
+def test_a_former_document_address_takes_the_reader_to_the_office_area(sample_server, visit) -> None:
+    seen = visit(sample_server.url + "ket-qua/2022/lua-chon/")
+    seen.page.wait_for_url("**/van-phong/ket-qua/2022/lua-chon/")
+    assert "Quyết định lựa chọn chi bộ" in seen.page.title()
+    assert seen.errors == [] and seen.violations == []

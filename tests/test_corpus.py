@@ -55,8 +55,10 @@ def place(project: Path, case: Path) -> None:
 @pytest.mark.parametrize("case", CASES, ids=[f"{c.parent.name}/{c.stem}" for c in CASES])
 def test_case(project: Path, case: Path, capsys: pytest.CaptureFixture[str]) -> None:
     place(project, case)
-    expected = case.with_suffix(".expected").read_text(encoding="utf-8")
     code, out, err, elapsed = validate(project, capsys)
+    if os.environ.get("CHIBO_UPDATE_CORPUS"):  # write today's output (then read the diff before committing)
+        case.with_suffix(".expected").write_text(out, encoding="utf-8")
+    expected = case.with_suffix(".expected").read_text(encoding="utf-8")
     assert out == expected
     assert code == (1 if "lỗi:" in expected else 0)
     assert "Traceback" not in out + err

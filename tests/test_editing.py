@@ -13,7 +13,7 @@ from chibo.records import load_records, schema
 from conftest import ROOT, build_site, copy_project
 from htmltext import page
 
-SHEETS = ROOT / "docs" / "mau"
+SHEETS = ROOT / "tests" / "data" / "sheets"  # filled-in sheets for the import tests (docs/mau holds empty templates)
 
 
 @pytest.fixture

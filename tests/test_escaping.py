@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import html as html_lib
 import re
 from pathlib import Path
 
@@ -68,12 +69,15 @@ URLS = [
     "chi-bo/",
     "chi-bo/chi-bo-a/",
     "chi-bo/chi-bo-b/",
-    "chi-bo/chi-bo-a/dang-ky/",
+    "van-phong/chi-bo/chi-bo-a/dang-ky/",
     "ket-qua/",
     "ket-qua/2024/",
     "lo-trinh/",
     "to-chuc-thuc-hien/",
     "van-ban/",
+    "van-phong/",
+    "van-phong/chi-bo/chi-bo-a/",
+    "van-phong/ket-qua/2024/",
 ]
 
 
@@ -163,3 +167,9 @@ def test_payloads_never_run_in_the_browser(hostile: Path, visit) -> None:
             assert seen.errors == [], url
     finally:
         server.close()
+
+
+def test_a_former_document_address_shows_the_payload_as_text(hostile: Path) -> None:
+    html = (hostile / "chi-bo/chi-bo-a/dang-ky/index.html").read_text(encoding="utf-8")
+    assert "<img src=x" not in html and "<script>alert" not in html and "<b>đậm</b>" not in html
+    assert PAYLOAD in " ".join(html_lib.unescape(re.sub(r"<[^>]+>", " ", html)).split())

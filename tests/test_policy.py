@@ -14,7 +14,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from chibo.output import markup, policy
+from chibo.output import fence, policy
 
 INTERNAL = "Tài liệu lưu hành nội bộ"
 
@@ -119,7 +119,7 @@ def test_search_share_link_is_no_javascript_url() -> None:
         '<a href="javascript:void(0)" class="md-search__icon md-icon" title="Chia sẻ" '
         'data-clipboard data-md-component="search-share" tabindex="-1">'
     )
-    assert markup.fix_material_markup(material).startswith('<a href="#" class="md-search__icon md-icon"')
+    assert fence.fix_markup(material).startswith('<a href="#" class="md-search__icon md-icon"')
 
 
 def test_the_nginx_configuration_sends_this_policy() -> None:
@@ -172,7 +172,7 @@ def test_search_filters_and_print_obey_the_policy(sample_server, visit) -> None:
     assert page.locator(".chibo-filter output").text_content() == "2/24 chi bộ"
     page.select_option("select[name=loai]", "sinh-vien")
     assert page.locator(".chibo-filter output").text_content() == "1/24 chi bộ"
-    page.goto(sample_server.url + "chi-bo/khoa-duoc/dang-ky/")
+    page.goto(sample_server.url + "van-phong/chi-bo/khoa-duoc/dang-ky/")
     page.emulate_media(media="print")
     assert page.locator(".chibo-internal").is_visible(), "printed too"
     assert page.pdf(format="A4").startswith(b"%PDF")
@@ -190,7 +190,9 @@ def test_the_offline_copy_carries_the_policy_and_obeys_it_from_disk(offline_copy
     page.wait_for_selector(".md-search-result__item")  # the search worker, in an iframe, from file://
     page.goto((offline_copy / "chi-bo" / "index.html").as_uri() + "?loai=sinh-vien")
     assert page.locator(".chibo-filter output").text_content() == "4/24 chi bộ"
-    page.goto((offline_copy / "chi-bo" / "khoa-duoc" / "dang-ky" / "index.html").as_uri())
+    assert not (offline_copy / "van-phong").exists(), "the offline copy is shared as a file: members' pages only"
+    assert not (offline_copy / "chi-bo" / "khoa-duoc" / "dang-ky").exists()
+    page.goto((offline_copy / "chi-bo" / "khoa-duoc" / "index.html").as_uri())
     page.emulate_media(media="print")
     assert page.locator(".chibo-internal").is_visible()
     quiet(seen)

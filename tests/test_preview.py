@@ -1,43 +1,33 @@
-"""The preview (chibo/output/preview.py): ``mkdocs serve --dirty`` builds of a saved record.
+"""The preview: ``mkdocs serve --dirty`` builds of a saved record (chibo/output/maker.py,
+lifecycle.py).
 
-Builds here are MkDocs' own dirty builds into a folder like the one ``mkdocs serve`` makes,
-so the hooks take the preview's path. What a reader must see after a save: the cell's
-page and every page that shows the record updated, the other pages untouched, search
-finding the new text and not the old, a removed cell gone; and the same pages as a full
-build of the same records.
+Builds here are MkDocs' own dirty builds in one session, started and ended as ``mkdocs serve``
+does (``on_startup(command="serve", dirty=True)``, ``on_shutdown``). What a reader must see
+after a save: the cell's page and every page that shows the record updated, the other pages
+untouched, search finding the new text and not the old, a removed cell gone; and the same
+pages as a full build of the same records.
 """
 
 from __future__ import annotations
 
 import json
 import re
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from chibo.output import preview
-from conftest import build_site, copy_project
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
+from conftest import Serve, build_site, copy_project
 from mkdocs.exceptions import Abort
 
 CELL = "records/chi-bo/khoa-duoc.yml"
 
 
 @pytest.fixture
-def served(tmp_path: Path) -> Iterator[tuple[Path, Path]]:
-    """A project and the folder its preview builds into (as ``mkdocs serve`` names it)."""
-    project = copy_project(tmp_path)
-    site_dir = Path(tempfile.mkdtemp(prefix="mkdocs_"))
-    yield project, site_dir
-    preview.stop(site_dir)
-
-
-def dirty_build(project: Path, site_dir: Path) -> None:
-    config = load_config(str(project / "mkdocs.yml"))
-    config.site_dir = str(site_dir)
-    build(config, dirty=True)
+def served(tmp_path: Path) -> Iterator[Serve]:
+    """A ``mkdocs serve --dirty`` session of the sample project."""
+    session = Serve(copy_project(tmp_path), tmp_path / "served")
+    yield session
+    session.stop()
 
 
 def search_index(site_dir: Path) -> list[dict]:
@@ -49,15 +39,15 @@ def rename(project: Path, old: str, new: str) -> None:
     path.write_text(path.read_text(encoding="utf-8").replace(f"name: {old}", f"name: {new}"), encoding="utf-8")
 
 
-def test_a_saved_record_updates_its_pages_and_search_and_nothing_else(served: tuple[Path, Path]) -> None:
-    project, site_dir = served
-    dirty_build(project, site_dir)
+def test_a_saved_record_updates_its_pages_and_search_and_nothing_else(served: Serve) -> None:
+    project, site_dir = served.project, served.site_dir
+    served.build()
     pages = {e["location"].split("#")[0] for e in search_index(site_dir)}
     other = site_dir / "chi-bo/khoa-kham-benh/index.html"
     untouched = other.stat().st_mtime_ns
     rename(project, "Chi bộ Khoa Dược", "Chi bộ Khoa Dược lâm sàng")
-    dirty_build(project, site_dir)
-    for page in ("chi-bo/khoa-duoc/index.html", "chi-bo/index.html", "ket-qua/2025/index.html", "van-ban/index.html"):
+    served.build()
+    for page in ("chi-bo/khoa-duoc/index.html", "chi-bo/index.html", "ket-qua/2025/index.html", "van-phong/index.html"):
         assert "Chi bộ Khoa Dược lâm sàng" in (site_dir / page).read_text(encoding="utf-8"), page
     assert other.stat().st_mtime_ns == untouched  # not rebuilt: its content did not change
     docs = search_index(site_dir)
@@ -68,11 +58,12 @@ def test_a_saved_record_updates_its_pages_and_search_and_nothing_else(served: tu
     assert len(docs) == len({(e["location"], e["title"], e["text"]) for e in docs})  # none twice
 
 
-def test_the_preview_shows_what_a_full_build_shows(served: tuple[Path, Path], tmp_path: Path) -> None:
-    project, site_dir = served
-    dirty_build(project, site_dir)
+def test_the_preview_shows_what_a_full_build_shows(served: Serve, tmp_path: Path) -> None:
+    project, site_dir = served.project, served.site_dir
+    served.build()
     rename(project, "Chi bộ Khoa Dược", "Chi bộ Khoa Dược lâm sàng")
-    dirty_build(project, site_dir)
+    served.build()
+    served.stop()
     full = build_site(project)
     for page in (
         "chi-bo/khoa-duoc/index.html",
@@ -86,29 +77,27 @@ def test_the_preview_shows_what_a_full_build_shows(served: tuple[Path, Path], tm
     assert sorted(map(key, search_index(site_dir))) == sorted(map(key, search_index(full)))
 
 
-def test_a_removed_cell_leaves_the_site_and_search(served: tuple[Path, Path]) -> None:
-    project, site_dir = served
-    dirty_build(project, site_dir)
+def test_a_removed_cell_leaves_the_site_and_search(served: Serve) -> None:
+    project, site_dir = served.project, served.site_dir
+    served.build()
     assert (site_dir / "chi-bo/khoa-duoc/index.html").exists()
     (project / CELL).unlink()
-    dirty_build(project, site_dir)
+    served.build()
     assert not (site_dir / "chi-bo/khoa-duoc/index.html").exists()
-    assert not (site_dir / "chi-bo/khoa-duoc/dang-ky-2022.docx").exists()
+    assert not (site_dir / "van-phong/chi-bo/khoa-duoc/dang-ky-2022.docx").exists()
     assert not any(e["location"].startswith("chi-bo/khoa-duoc/") for e in search_index(site_dir))
     assert "Khoa Dược" not in (site_dir / "chi-bo/index.html").read_text(encoding="utf-8")
 
 
-def test_a_bad_save_is_reported_and_the_next_good_one_shows(
-    served: tuple[Path, Path], caplog: pytest.LogCaptureFixture
-) -> None:
-    project, site_dir = served
-    dirty_build(project, site_dir)
+def test_a_bad_save_is_reported_and_the_next_good_one_shows(served: Serve, caplog: pytest.LogCaptureFixture) -> None:
+    project, site_dir = served.project, served.site_dir
+    served.build()
     path = project / CELL
     good = path.read_text(encoding="utf-8")
     path.write_text(good.replace("members: 19", "members: mười chín"), encoding="utf-8")
     with pytest.raises(Abort):
-        dirty_build(project, site_dir)
+        served.build()
     assert "records/chi-bo/khoa-duoc.yml:7:10: lỗi: members:" in caplog.text
     path.write_text(good.replace("members: 19", "members: 21"), encoding="utf-8")
-    dirty_build(project, site_dir)
+    served.build()
     assert "<strong>Số đảng viên:</strong> 21" in (site_dir / "chi-bo/khoa-duoc/index.html").read_text(encoding="utf-8")

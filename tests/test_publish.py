@@ -2,7 +2,10 @@
 
 The builds are real ``mkdocs build --strict`` runs, killed with SIGKILL at moments spread
 over a whole build; after each kill the published folder must equal, file for file and
-byte for byte, either the complete old site or the complete new one.
+byte for byte, either the complete old site or the complete new one. A full disk (writes
+failing with ENOSPC from a point spread over a build, and a real small tmpfs) ends the
+build with one line in Vietnamese, its folder deleted, the published site untouched. Any
+umask gives files nginx can read.
 """
 
 from __future__ import annotations
@@ -12,9 +15,9 @@ import os
 import random
 import shutil
 import signal
+import stat
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 from types import SimpleNamespace
@@ -200,17 +203,138 @@ def test_a_running_build_keeps_its_folder_and_a_dead_one_loses_it(built: Path) -
 
 
 def test_mkdocs_serve_builds_in_its_own_folder(tmp_path: Path) -> None:
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
+    from conftest import Serve
 
     (tmp_path / "project").mkdir()
     project = copy_project(tmp_path / "project", DATA / "mini" / "records")
-    served = Path(tempfile.mkdtemp(prefix="mkdocs_"))
+    served = tmp_path / "served"  # on_startup(command="serve") says so, whatever the folder's name
+    session = Serve(project, served, dirty=False)
     try:
-        assert publish.serving(served)
-        build(load_config(str(project / "mkdocs.yml"), site_dir=str(served)))
-        assert (served / "index.html").exists()
-        assert not [p for p in served.parent.glob(f".{served.name}*")]
+        session.build()
     finally:
-        shutil.rmtree(served)
-    assert not publish.serving(project / "site")
+        session.stop()
+    assert (served / "index.html").exists()
+    assert not [p for p in served.parent.glob(f".{served.name}*")]
+    assert not (project / "site").exists()
+
+
+# --- modes -----------------------------------------------------------------------------------------
+
+
+@posix_only
+def test_any_umask_gives_a_site_the_web_server_can_read(tmp_path: Path) -> None:
+    project = copy_project(tmp_path, DATA / "mini" / "records")
+    build = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict"],
+        cwd=project,
+        env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
+        preexec_fn=lambda: os.umask(0o077),
+        capture_output=True,
+    )
+    assert build.returncode == 0, build.stderr
+    site = project / "site"
+    modes = {stat.S_IMODE(p.stat().st_mode) for p in site.rglob("*") if p.is_file()}
+    folders = {stat.S_IMODE(p.stat().st_mode) for p in site.rglob("*") if p.is_dir()}
+    assert modes == {0o644} and folders == {0o755}
+    assert stat.S_IMODE(site.stat().st_mode) == 0o755  # a new site/ folder too
+    assert len(modes) and (site / "assets").is_dir()
+
+
+# --- a full disk ------------------------------------------------------------------------------------
+
+FULL_DISK = Path(__file__).resolve().parent / "tools" / "full_disk.py"
+SAYS = "Hết chỗ trống trên đĩa: chưa tạo xong trang, không xuất bản gì."
+
+
+@pytest.fixture(scope="module")
+def published(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, int]:
+    """A project with its site built, and how many bytes a build writes."""
+    project = copy_project(tmp_path_factory.mktemp("full"), DATA / "mini" / "records")
+    assert mkdocs_build(project).wait() == 0
+    written = sum(p.stat().st_size for p in (project / "site").rglob("*") if p.is_file())
+    return project, written
+
+
+def full_build(project: Path, budget: int) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, str(FULL_DISK), str(budget)],
+        cwd=project,
+        env=dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(ROOT / "hooks")),
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+@posix_only
+@pytest.mark.parametrize("share", [0.0, 0.05, 0.2, 0.4, 0.6, 0.8, 0.95])
+def test_a_full_disk_loses_nothing_and_says_so(published: tuple[Path, int], share: float) -> None:
+    project, written = published
+    before = manifest(project / "site")
+    done = full_build(project, int(written * share))
+    said = done.stderr + done.stdout  # MkDocs' log, then its own last line (on standard output)
+    assert done.returncode == 1, said[-2000:]
+    last = [line for line in done.stdout.splitlines() if line.strip()][-1]
+    assert last.startswith(SAYS) and "giữ nguyên bản cũ" in last
+    assert "Traceback" not in said
+    assert manifest(project / "site") == before
+    assert leftovers(project) == []  # the build's folder, filling the disk, is gone
+
+
+@posix_only
+def test_a_full_disk_while_the_old_site_s_hidden_files_are_kept(published: tuple[Path, int]) -> None:
+    """The last writes of a build: the hidden files of the published site, copied into the new one."""
+    project, written = published
+    hidden = project / "site" / ".well-known" / "tai-lieu.bin"
+    hidden.parent.mkdir()
+    hidden.write_bytes(os.urandom(400_000))
+    try:
+        before = manifest(project / "site")
+        done = full_build(project, written + 200_000)
+        said = done.stderr + done.stdout
+        assert done.returncode == 1 and SAYS in said and "Traceback" not in said, said[-2000:]
+        assert manifest(project / "site") == before and leftovers(project) == []
+    finally:
+        shutil.rmtree(hidden.parent)
+
+
+def _mount(point: Path, size: str) -> bool:
+    return (
+        subprocess.run(
+            ["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(point)], capture_output=True
+        ).returncode
+        == 0
+    )
+
+
+@posix_only
+def test_a_real_small_disk(tmp_path: Path) -> None:
+    """site/ on a tmpfs just big enough for the published site: the next build fills it."""
+    if os.geteuid() != 0 or not shutil.which("mount"):
+        pytest.skip("mounting a tmpfs needs root (the injected full disk above runs everywhere)")
+    project = copy_project(tmp_path, DATA / "mini" / "records")
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    if not _mount(disk, "64m"):
+        pytest.skip("this machine does not let a tmpfs be mounted here")
+    try:
+        build = lambda: subprocess.run(  # noqa: E731
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(disk / "site")],
+            cwd=project,
+            env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
+            capture_output=True,
+            text=True,
+        )
+        assert build().returncode == 0
+        before = manifest(disk / "site")
+        used = shutil.disk_usage(disk).used
+        remount = ["mount", "-o", f"remount,size={used // 1024 + 512}k", str(disk)]
+        assert subprocess.run(remount, capture_output=True).returncode == 0
+        set_as_of(project, "2026-04-30")
+        done = build()
+        said = done.stderr + done.stdout
+        assert done.returncode == 1 and SAYS in said and "Traceback" not in said, said[-2000:]
+        assert manifest(disk / "site") == before
+        assert sorted(p.name for p in disk.iterdir()) == [".site.lock", "site"]
+    finally:
+        subprocess.run(["umount", str(disk)], capture_output=True)

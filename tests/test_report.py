@@ -133,7 +133,8 @@ def test_selection_verdicts_not_met(small_report) -> None:
     # chi-bo-b: 2023 "hoan-thanh"; TC1 chưa đạt in 2024; TC2 đạt; one member KHTNV in 2024.
     conditions = cell(small_report, "chi-bo-b").registration.conditions
     assert [c.verdict for c in conditions] == [NOT_MET, NOT_MET, MET, NOT_MET, REVIEW]
-    assert conditions[3].reason == "Năm 2024 có dưới 3 đảng viên không hoàn thành nhiệm vụ."
+    assert conditions[3].reason == "Năm 2024 có 1 đảng viên không hoàn thành nhiệm vụ."  # true: the office's
+    assert conditions[3].public_reason == "Năm 2024 có đảng viên không hoàn thành nhiệm vụ."  # the members'
 
 
 def test_selection_verdicts_without_data(small_report) -> None:

@@ -44,6 +44,7 @@ def test_results_json(small: Path) -> None:
             "good_or_better_percent": 100.0,
             "model": 0,
             "model_percent": 0.0,
+            "members": None,
         },
         {
             "year": 2023,
@@ -54,6 +55,7 @@ def test_results_json(small: Path) -> None:
             "good_or_better_percent": 50.0,
             "model": 0,
             "model_percent": 0.0,
+            "members": None,
         },
         {
             "year": 2024,
@@ -64,6 +66,8 @@ def test_results_json(small: Path) -> None:
             "good_or_better_percent": 80.0,
             "model": 1,
             "model_percent": 20.0,
+            # 2024: chi-bo-a 2, 8, 0, 0 and chi-bo-b 0, 5, 1, 1: the small ones hidden (null)
+            "members": {"xuat-sac": None, "tot": 13, "hoan-thanh": None, "khong-hoan-thanh": None, "total": 17},
         },
         {
             "year": 2025,
@@ -74,8 +78,18 @@ def test_results_json(small: Path) -> None:
             "good_or_better_percent": 100.0,
             "model": 1,
             "model_percent": 25.0,
+            "members": None,
         },
     ]
+    office = json.loads((small / "van-phong/du-lieu/ket-qua.json").read_text(encoding="utf-8"))
+    assert office["years"][2]["members"] == {
+        "xuat-sac": 2,
+        "tot": 13,
+        "hoan-thanh": 1,
+        "khong-hoan-thanh": 1,
+        "total": 17,
+    }
+    assert office["targets"] == data["targets"]
     assert data["targets"] == [
         {
             "id": "tot-tro-len",
@@ -151,34 +165,34 @@ def test_year_page_lists_every_cell_and_the_rules(small: Path) -> None:
     year = page(small, "ket-qua/2024/")
     assert "Căn cứ xếp loại" in year.text
     assert "Quy định về kiểm điểm và đánh giá, xếp loại: số 132-QĐ/TW ngày 08-3-2018 của Bộ Chính trị" in year.text
+    # Members: each cell's rating, criteria, recognition; no member counts of a cell.
+    assert ["Chi bộ B", "Giảng dạy", "Hoàn thành tốt nhiệm vụ", "1/2 (chưa đạt: TC1)", "–"] in year.rows
+    assert ["Chi bộ E", "Giảng dạy", "Hoàn thành tốt nhiệm vụ", "2/2", "Được công nhận"] in year.rows
+    # The Committee's members: 2, 13, 1, 1 (chi-bo-a 2, 8, 0, 0; chi-bo-b 0, 5, 1, 1), 17 in all.
+    assert ["Đảng viên toàn Đảng bộ", "ẩn", "13", "ẩn", "ẩn", "17"] in year.rows
+    assert ("../2023/", "← Năm 2023") in year.links and ("../2025/", "Năm 2025 →") in year.links
+    last = page(small, "ket-qua/2025/")
+    assert ["Chi bộ E", "Giảng dạy", "Chưa xếp loại", "–", "–"] in last.rows
+    first = page(small, "ket-qua/2022/")
+    assert ["Chi bộ C", "Sinh viên", "Chưa có kết quả năm này", "–", "–"] in first.rows
+    assert not any("Năm 2021" in text for _, text in first.links)
+    # The office: every count, by cell and by type, and the notes.
+    office = page(small, "van-phong/ket-qua/2024/")
     assert [
         "Chi bộ B",
         "Giảng dạy",
         "Hoàn thành tốt nhiệm vụ",
         "0",
         "5",
-        "< 3",
-        "< 3",
+        "1",
+        "1",
         "1/2 (chưa đạt: TC1)",
         "–",
-    ] in year.rows
-    assert [
-        "Chi bộ E",
-        "Giảng dạy",
-        "Hoàn thành tốt nhiệm vụ",
         "–",
-        "–",
-        "–",
-        "–",
-        "2/2",
-        "Được công nhận",
-    ] in year.rows
-    assert ("../2023/", "← Năm 2023") in year.links and ("../2025/", "Năm 2025 →") in year.links
-    last = page(small, "ket-qua/2025/")
-    assert ["Chi bộ E", "Giảng dạy", "Chưa xếp loại", "–", "–", "–", "–", "–", "–"] in last.rows
-    first = page(small, "ket-qua/2022/")
-    assert ["Chi bộ C", "Sinh viên", "Chưa có kết quả năm này", "–", "–", "–", "–", "–", "–"] in first.rows
-    assert not any("Năm 2021" in text for _, text in first.links)
+    ] in (office.rows)
+    assert ["Toàn Đảng bộ", "2", "13", "1", "1", "17"] in office.rows
+    assert ("../../chi-bo/chi-bo-b/", "Chi bộ B") in office.links  # to the office's cell page
+    assert ("../2023/", "← Năm 2023") in office.links
 
 
 def conditions(small: Path, cell: str) -> list[list[str]]:
@@ -197,7 +211,7 @@ def test_selection_conditions_not_met_with_reasons(small: Path) -> None:
         [
             "Hoàn thành tốt nhiệm vụ trở lên 3 năm liền (2022–2024)",
             "Chưa đạt",
-            "Có năm xếp loại dưới mức tốt (năm 2023: Hoàn thành nhiệm vụ).",
+            "Có năm chưa đạt mức hoàn thành tốt nhiệm vụ (năm 2023: Hoàn thành nhiệm vụ).",
         ],
         [
             "Đạt 01 tiêu chí chung về chất lượng sinh hoạt chi bộ (tự đánh giá năm 2024)",
@@ -212,7 +226,7 @@ def test_selection_conditions_not_met_with_reasons(small: Path) -> None:
         [
             "Năm 2024: 100% đảng viên hoàn thành nhiệm vụ trở lên, không có đảng viên không hoàn thành nhiệm vụ",
             "Chưa đạt",
-            "Năm 2024 có dưới 3 đảng viên không hoàn thành nhiệm vụ.",
+            "Năm 2024 có đảng viên không hoàn thành nhiệm vụ.",  # no count on the members' page
         ],
         [
             "Bí thư, phó bí thư chi bộ có năng lực, trình độ, uy tín, tâm huyết, phẩm chất đạo đức tốt",
@@ -241,9 +255,11 @@ def test_cell_status_timeline_and_criteria_matrix(small: Path) -> None:
         ["05-01-2024", "Đăng ký (năm 2024)", "–"],
         ["20-01-2024", "Ban Thường vụ lựa chọn (năm 2024)", "–"],
         ["Năm 2024", "Xếp loại: Hoàn thành tốt nhiệm vụ; được công nhận chi bộ kiểu mẫu", "–"],
-        ["01-3-2025", "Rút đăng ký (năm 2025)", "Đổi bí thư"],
-        ["Năm 2025", "Chưa xếp loại", "Chưa xếp loại"],
+        ["01-3-2025", "Rút đăng ký (năm 2025)", "Đổi bí thư"],  # its public note
+        ["Năm 2025", "Chưa xếp loại", "–"],  # its note is the office's
     ]
+    office = page(small, "van-phong/chi-bo/chi-bo-e/")
+    assert ["Năm 2025", "Chưa xếp loại", "Chưa xếp loại"] in office.rows
     b = page(small, "chi-bo/chi-bo-b/")
     assert "Trạng thái: Không được lựa chọn năm 2025" in b.text
     assert ["Năm", "TC1", "TC2"] in b.rows and ["2024", "✗ Chưa đạt", "✓ Đạt"] in b.rows
@@ -290,11 +306,10 @@ def test_csv_files_agree_with_the_pages(small: Path) -> None:
     assert len(rated_2024) == 5
     assert sum(r["Mã xếp loại"] in ("xuat-sac", "tot") for r in rated_2024) == 4
     b_2024 = next(r for r in rows if r["Mã chi bộ"] == "chi-bo-b" and r["Năm"] == "2024")
-    assert (b_2024["ĐV HTTNV"], b_2024["ĐV KHTNV"], b_2024["Tiêu chí chưa đạt"]) == (
-        "5",
-        "< 3",
-        "tc1",
-    )  # small counts hidden (privacy)
+    assert b_2024["Tiêu chí chưa đạt"] == "tc1" and "ĐV HTTNV" not in b_2024  # counts of a cell: the office's
+    office = read_csv(small / "van-phong/du-lieu/ket-qua.csv")
+    b_2024 = next(dict(zip(office[0], r)) for r in office[1:] if r[0] == "chi-bo-b" and r[2] == "2024")
+    assert (b_2024["ĐV HTTNV"], b_2024["ĐV HTNV"], b_2024["ĐV KHTNV"]) == ("5", "1", "1")
 
 
 def test_cells_json(small: Path) -> None:

@@ -145,16 +145,22 @@ def test_cell_page_shows_facts_events_and_results(sample: Path) -> None:
     assert "Năm được công nhận chi bộ kiểu mẫu: 2022, 2023, 2025" in cell.text
     assert cell.rows[1][:2] == ["BS-1", "Chi bộ duy trì sinh hoạt chuyên đề về y đức mỗi quý"]
     assert ["20-6-2022", "Ban Thường vụ lựa chọn (năm 2022)", "Quyết định số 15-QĐ/ĐU ngày 20-6-2022"] in cell.rows
+    # 2024 counts a single HTNV: its public note is left out with the counts (the office has both).
+    assert ["Năm 2024", "Xếp loại: Hoàn thành tốt nhiệm vụ", "–"] in cell.rows
+    assert ["2024", "✓ Đạt", "✓ Đạt", "✓ Đạt", "✓ Đạt", "✓ Đạt", "✗ Chưa đạt"] in cell.rows
+    assert ["2024", "Hoàn thành tốt nhiệm vụ", "5/6 (chưa đạt: BS-1)", "–"] in cell.rows
+    assert ["2025", "Hoàn thành xuất sắc nhiệm vụ", "6/6", "Được công nhận"] in cell.rows
+    assert ["2026", "Chưa xếp loại", "–", "–"] in cell.rows
+    office = page(sample, "van-phong/chi-bo/khoa-kham-benh/")
     assert [
         "Năm 2024",
         "Xếp loại: Hoàn thành tốt nhiệm vụ (26 đảng viên)",
         "Quý III/2024 chi bộ chưa tổ chức sinh hoạt chuyên đề "
         "về y đức (tiêu chí bổ sung bs-1 chưa đạt); không đề nghị công nhận chi bộ kiểu mẫu năm 2024.",
-    ] in cell.rows
-    assert ["2024", "✓ Đạt", "✓ Đạt", "✓ Đạt", "✓ Đạt", "✓ Đạt", "✗ Chưa đạt"] in cell.rows
-    assert ["2024", "Hoàn thành tốt nhiệm vụ", "3", "22", "< 3", "ẩn", "5/6 (chưa đạt: BS-1)", "–"] in cell.rows
-    assert ["2025", "Hoàn thành xuất sắc nhiệm vụ", "5", "21", "0", "0", "6/6", "Được công nhận"] in cell.rows
-    assert ["2026", "Chưa xếp loại", "–", "–", "–", "–", "–", "–"] in cell.rows
+    ] in office.rows
+    assert ["2024", "Hoàn thành tốt nhiệm vụ", "3", "22", "1", "0", "5/6 (chưa đạt: BS-1)", "–"] in office.rows
+    assert ["2025", "Hoàn thành xuất sắc nhiệm vụ", "5", "21", "0", "0", "6/6", "Được công nhận"] in office.rows
+    assert ["2026", "Chưa xếp loại", "–", "–", "–", "–", "–", "–"] in office.rows
 
 
 def test_organisation_and_documents(sample: Path) -> None:

@@ -42,6 +42,11 @@ def test_each_table_is_a_sheet_with_vietnamese_headers(small: Path) -> None:
         "Tỷ lệ HTTNV trở lên",
         "Đạt kiểu mẫu",
         "Tỷ lệ đạt kiểu mẫu",
+        "ĐV HTXSNV",
+        "ĐV HTTNV",
+        "ĐV HTNV",
+        "ĐV KHTNV",
+        "Tổng số đảng viên",
     ]
     for book in (cells, results):
         for sheet in book:
@@ -60,13 +65,15 @@ def test_numbers_dates_and_shares_have_their_types(small: Path) -> None:
     results = openpyxl.load_workbook(small / "du-lieu/ket-qua.xlsx")
     header, *body = rows(results["Kết quả"])
     b_2024 = dict(zip(header, next(r for r in body if r[0] == "chi-bo-b" and r[2] == 2024)))
-    assert (b_2024["ĐV HTTNV"], b_2024["ĐV KHTNV"], b_2024["Tiêu chí chưa đạt"]) == (
-        5,
-        "< 3",
-        "tc1",
-    )  # a small count: hidden (privacy)
-    year_2024 = results["Tổng hợp theo năm"]["A4":"K4"][0]
-    assert [c.value for c in year_2024] == [2024, 5, 0, 1, 3, 1, 0, 4, 0.8, 1, 0.2]
+    assert b_2024["Tiêu chí chưa đạt"] == "tc1" and "ĐV KHTNV" not in b_2024  # a cell's counts: the office's
+    year_2024 = results["Tổng hợp theo năm"]["A4":"P4"][0]
+    # The Committee's members 2, 13, 1, 1: the small ones hidden, as on the year page.
+    assert [c.value for c in year_2024] == [2024, 5, 0, 1, 3, 1, 0, 4, 0.8, 1, 0.2, "ẩn", 13, "ẩn", "ẩn", 17]
+    office = openpyxl.load_workbook(small / "van-phong/du-lieu/ket-qua.xlsx")
+    header, *body = rows(office["Kết quả"])
+    b_2024 = dict(zip(header, next(r for r in body if r[0] == "chi-bo-b" and r[2] == 2024)))
+    assert (b_2024["ĐV HTTNV"], b_2024["ĐV KHTNV"]) == (5, 1)
+    assert [c.value for c in office["Tổng hợp theo năm"]["L4":"P4"][0]] == [2, 13, 1, 1, 17]
     assert (year_2024[8].number_format, year_2024[10].number_format) == ("0.0%", "0.0%")
     target = dict(zip(*rows(results["Chỉ tiêu"])[:2]))
     assert (target["Mức cần đạt"], target["Ngưỡng"], target["Tỷ lệ thực tế"], target["Kết quả"]) == (

@@ -44,7 +44,8 @@ _DIGITS = re.compile(r"[0-9]+")
 
 def _letters_and_tones(text: str) -> tuple[str, str]:
     """Lower-case letters without tone marks (vowel marks kept: ă, â, ê, ô, ơ, ư), and the tones."""
-    letters, tones = [], []
+    letters: list[str] = []
+    tones: list[str] = []
     for char in unicodedata.normalize("NFD", text.lower()):
         if char in _TONES:
             tones[-1:] = [chr(0x30 + _TONES[char])]

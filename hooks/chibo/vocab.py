@@ -7,6 +7,7 @@ concept: this module is the glossary the templates use.
 from __future__ import annotations
 
 from types import MappingProxyType
+from typing import NamedTuple
 
 RATINGS = ("xuat-sac", "tot", "hoan-thanh", "khong-hoan-thanh")
 GOOD_OR_BETTER = frozenset({"xuat-sac", "tot"})
@@ -81,3 +82,29 @@ STATUS_FILTER = (
 )
 NO_RATING = "chua-xep-loai"
 RATING_FILTER = tuple(RATING_LABELS.items()) + ((NO_RATING, "Chưa xếp loại"),)
+
+
+class RegisterKind(NamedTuple):
+    """A kind of drafted document the Committee numbers (``register`` in ``dang-bo.yml``): its
+    name, the type code of its number (Hướng dẫn 36-HD/VPTW: QĐ, TTr, BC, KH) and whether
+    there is one each year (its key then ends in the year: ``lua-chon-2022``)."""
+
+    name: str
+    code: str
+    yearly: bool
+
+
+REGISTER_KINDS = MappingProxyType(
+    {
+        "ban-chi-dao": RegisterKind("Quyết định thành lập Ban Chỉ đạo", "QĐ", False),
+        "de-xuat": RegisterKind("Tờ trình đề xuất lựa chọn chi bộ", "TTr", True),
+        "lua-chon": RegisterKind("Quyết định lựa chọn chi bộ", "QĐ", True),
+        "to-trinh": RegisterKind("Tờ trình đề nghị công nhận chi bộ kiểu mẫu", "TTr", True),
+        "cong-nhan": RegisterKind("Quyết định công nhận chi bộ kiểu mẫu", "QĐ", True),
+        "khen-thuong": RegisterKind("Quyết định khen thưởng", "QĐ", True),
+        "bao-cao": RegisterKind("Báo cáo kết quả năm", "BC", True),
+        "so-ket": RegisterKind("Báo cáo sơ kết", "BC", False),
+        "tong-ket": RegisterKind("Báo cáo tổng kết", "BC", False),
+        "hoi-nghi": RegisterKind("Kế hoạch tổ chức Hội nghị tổng kết", "KH", False),
+    }
+)

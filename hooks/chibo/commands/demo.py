@@ -123,8 +123,7 @@ def _rating(rnd: random.Random, index: int, year: int) -> str:
         return "xuat-sac" if index >= 10 else "tot"
     if slot <= 6:
         return "tot"
-    codes, weights = zip(*RATING_WEIGHTS)
-    return rnd.choices(codes, weights)[0]
+    return rnd.choices([code for code, _ in RATING_WEIGHTS], [weight for _, weight in RATING_WEIGHTS])[0]
 
 
 def _make_eligible(results: dict[int, dict], year: int) -> None:

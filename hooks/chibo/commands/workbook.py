@@ -205,6 +205,8 @@ def _merged(refs: list[str], rows: list[list[Value]], source: str) -> tuple[tupl
     budget = MAX_ROWS * MAX_COLUMNS  # cells a fill may touch: a range over the whole sheet is clipped
     for ref in refs:
         left, top, right, bottom = range_boundaries(ref)
+        if left is None or top is None or right is None or bottom is None:
+            continue  # a whole row or column: merged cells never are
         bottom, right = min(bottom, len(rows)), min(right, MAX_COLUMNS)
         if top > bottom or left > right:
             continue

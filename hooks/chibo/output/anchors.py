@@ -55,7 +55,7 @@ class Anchors:
         """Every heading's id, in document order, as ``toc`` gives them."""
         self._md.reset()
         self._md.convert(body)
-        return list(_flatten(self._md.toc_tokens))
+        return list(_flatten(self._md.toc_tokens))  # type: ignore[attr-defined]  # set by the toc extension
 
     def add(self, page: str) -> str:
         """``page`` with ``{ #id }`` on each ATX heading that has no id yet."""

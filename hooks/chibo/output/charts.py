@@ -114,6 +114,8 @@ def target_chart(checks: tuple[TargetCheck, ...]) -> Chart | None:
     target = checks[0].target
     bars, x_labels = [], []
     for (x, width), check in zip(_slots(len(checks)), checks):
+        stats = check.stats
+        assert stats is not None  # a trajectory has one check a year
         share = check.actual_percent or 0.0
         top = _y(share)
         verdict = "đạt" if check.met else "chưa đạt"
@@ -124,12 +126,12 @@ def target_chart(checks: tuple[TargetCheck, ...]) -> Chart | None:
                 width,
                 _y(0) - top,
                 "dat" if check.met else "chua-dat",
-                f"{check.stats.year}: {check.actual}/{check.stats.rated} ({percent_vi(share)}), {verdict}",
+                f"{stats.year}: {check.actual}/{stats.rated} ({percent_vi(share)}), {verdict}",
                 percent_vi(share),
                 top - 5,
             )
         )
-        x_labels.append((x + width / 2, str(check.stats.year)))
+        x_labels.append((x + width / 2, str(stats.year)))
     phrase = threshold_phrase(target.comparison, target.percent)
     return Chart(
         id=f"chi-tieu-{target.id}",

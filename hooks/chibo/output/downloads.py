@@ -1,7 +1,8 @@
 """Downloads under ``/du-lieu/``: JSON, CSV and spreadsheets (``spreadsheets.py``) of the
 same tables (``tables.py``), an iCalendar file, an Atom feed and the JSON Schema of the
-records. All of it is a view of the Report: two builds of the same records give the same
-bytes.
+records; the office's under ``/van-phong/du-lieu/``: the same tables with the true figures
+and every note. All of it is a view of the Report: two builds of the same records give the
+same bytes.
 """
 
 from __future__ import annotations
@@ -17,11 +18,12 @@ import icalendar
 from ..formats import date_vi
 from ..records.committee import Committee
 from ..records.schema import schemas
-from ..report import CellReport, Report
+from ..report import CellReport, Report, YearReport
 from ..report.roadmap import MilestoneView
-from ..report.stats import TargetCheck, YearStats
-from ..vocab import EVENT_LABELS, RATING_LABELS
+from ..report.stats import TargetCheck
+from ..vocab import EVENT_LABELS, RATING_LABELS, RATINGS
 from . import tables
+from .audience import Audience
 from .render import Renderer
 from .tables import Table
 
@@ -41,35 +43,55 @@ FILES = (
     ("schema/dang-bo.schema.json", "Lược đồ hồ sơ Đảng bộ records/dang-bo.yml (JSON Schema)"),
     ("schema/tieu-chi.schema.json", "Lược đồ khung tiêu chí records/tieu-chi.yml (JSON Schema)"),
 )
+# The office's (/van-phong/du-lieu/): the same tables, true figures and every note.
+OFFICE_FILES = (
+    ("ket-qua.csv", "Kết quả của từng chi bộ theo năm, với số đảng viên ở từng mức xếp loại và ghi chú (CSV, UTF-8)"),
+    (
+        "ket-qua.xlsx",
+        "Kết quả của từng chi bộ theo năm, tổng hợp theo năm (cả số đảng viên) và chỉ tiêu, mỗi bảng một trang tính",
+    ),
+    ("ket-qua.json", "Kết quả từng năm (cả số đảng viên) và chỉ tiêu (JSON)"),
+    ("chi-bo.csv", "Danh sách chi bộ, số đảng viên hiện nay (CSV, UTF-8)"),
+    ("chi-bo.xlsx", "Danh sách chi bộ và các sự kiện đăng ký kèm ghi chú, mỗi bảng một trang tính"),
+    ("chi-bo.json", "Danh sách chi bộ, trạng thái, xếp loại gần nhất, các năm đạt kiểu mẫu (JSON)"),
+)
 _NAMESPACE = uuid.UUID("5b0f8f0e-2f7c-4c1e-9a43-6d1a3b8f0c21")  # this site's UUIDv5 namespace
 _TZ = dt.timezone(dt.timedelta(hours=7))  # Asia/Ho_Chi_Minh, no daylight saving
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")
 
 
-def names() -> tuple[str, ...]:
+def names(audience: Audience) -> tuple[str, ...]:
     """The names ``downloads`` gives, in its order, known before anything is made."""
-    return tuple(name for name, _ in FILES)
+    return tuple(name for name, _ in (OFFICE_FILES if audience.office else FILES))
 
 
-def downloads(report: Report, renderer: Renderer) -> dict[str, str | bytes]:
-    """Each file of ``/du-lieu/`` by name: text, or bytes for the spreadsheets."""
+def downloads(report: Report, renderer: Renderer, audience: Audience) -> dict[str, str | bytes]:
+    """Each download of ``audience`` by name: text, or bytes for the spreadsheets."""
     from . import spreadsheets  # openpyxl: loaded only by a build that writes the downloads
 
-    cells, results = tables.cell_table(report), tables.result_table(report)
+    cells, results = tables.cell_table(report, audience), tables.result_table(report, audience)
     as_of = report.committee.as_of
-    return {
-        "chi-bo.json": _json([cell_json(c) for c in report.cells]),
+    made: dict[str, str | bytes] = {
+        "chi-bo.json": _json([cell_json(c, audience) for c in report.cells]),
         "chi-bo.csv": _csv(cells),
-        "chi-bo.xlsx": spreadsheets.workbook((cells, tables.event_table(report)), "Danh sách chi bộ", as_of),
+        "chi-bo.xlsx": spreadsheets.workbook((cells, tables.event_table(report, audience)), "Danh sách chi bộ", as_of),
         "ket-qua.json": _json(
-            {"years": [year_json(s) for s in report.stats], "targets": [target_json(t) for t in report.targets]}
+            {
+                "years": [year_json(y, audience) for y in report.years],
+                "targets": [target_json(t) for t in report.targets],
+            }
         ),
         "ket-qua.csv": _csv(results),
         "ket-qua.xlsx": spreadsheets.workbook(
-            (results, tables.year_table(report), tables.target_table(report)), "Kết quả xếp loại", as_of
+            (results, tables.year_table(report, audience), tables.target_table(report)), "Kết quả xếp loại", as_of
         ),
+    }
+    if audience.office:
+        return {name: made[name] for name in names(audience)}
+    return {
+        **made,
         "lich.ics": calendar(report.committee, report.milestones),
-        "thay-doi.xml": feed(report, renderer),
+        "thay-doi.xml": feed(report, renderer, audience),
         **{f"schema/{name}": text for name, text in schemas().items()},
     }
 
@@ -78,15 +100,18 @@ def _json(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, indent=2) + "\n"
 
 
-def cell_json(view: CellReport) -> dict[str, object]:
+def cell_json(view: CellReport, audience: Audience) -> dict[str, object]:
+    """A cell in chi-bo.json; ``members`` is ``null`` when not recorded or hidden (``members_hidden``)."""
     cell, latest = view.cell, view.latest
+    members = audience.members(view)
     return {
         "id": cell.id,
         "name": cell.name,
         "type": cell.type,
         "type_name": view.type.name,
         "secretary": view.leaders.secretary,  # in force on the data date (report/history.py)
-        "members": cell.members,
+        "members": members.value if members else None,
+        "members_hidden": bool(members and members.value is None),
         "status": view.status.code,
         "status_label": view.status.label,
         "latest_year": latest.year if latest else None,
@@ -97,7 +122,16 @@ def cell_json(view: CellReport) -> dict[str, object]:
     }
 
 
-def year_json(s: YearStats) -> dict[str, object]:
+def year_json(year: YearReport, audience: Audience) -> dict[str, object]:
+    """A year in ket-qua.json; ``members``: the Committee's members by rating and in all, as
+    this audience sees them (``null``: hidden), or ``null`` when no cell recorded them."""
+    s = year.stats
+    counts = tables.member_counts(year, audience)
+    members = (
+        None
+        if year.members is None
+        else {key: value if isinstance(value, int) else None for key, value in zip((*RATINGS, "total"), counts)}
+    )
     return {
         "year": s.year,
         "rated": s.rated,
@@ -107,6 +141,7 @@ def year_json(s: YearStats) -> dict[str, object]:
         "good_or_better_percent": s.good_or_better.percent,
         "model": s.model.count,
         "model_percent": s.model.percent,
+        "members": members,
     }
 
 
@@ -202,8 +237,8 @@ def _event(
 # --- Atom feed -------------------------------------------------------------------------
 
 
-def feed(report: Report, renderer: Renderer) -> str:
-    """Registration events and recognitions, newest first (RFC 4287)."""
+def feed(report: Report, renderer: Renderer, audience: Audience) -> str:
+    """Registration events and recognitions, newest first (RFC 4287); notes as ``audience`` may read them."""
     committee = report.committee
     entries = []
     for view in report.cells:
@@ -214,7 +249,7 @@ def feed(report: Report, renderer: Renderer) -> str:
                     view,
                     f"{EVENT_LABELS[e.status]} năm {e.year}",
                     e.date,
-                    "; ".join(x for x in (e.decision, e.note) if x),
+                    "; ".join(x for x in (e.decision, audience.note(e)) if x),
                     f"su-kien:{index}",
                 )
             )

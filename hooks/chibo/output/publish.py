@@ -14,8 +14,13 @@ system (``.site.new-…``) and, once complete, takes the place of ``site/`` in o
 Each build holds a lock on ``.site.new-….lock`` while it runs; the next build removes the
 folders of builds that were killed or failed (their lock is free), never one still
 running. A short lock on ``.site.lock`` keeps the clean-up and the swap of two builds
-from crossing. ``mkdocs serve`` builds into a temporary folder of its own and is left
-alone.
+from crossing. ``mkdocs serve`` builds into a temporary folder of its own: the hooks do not
+call ``begin`` for it (``on_startup`` tells them the command).
+
+Whatever the umask of the person building, the published files are 0644 and the folders
+0755 (the web server reads them as another user). A build that fails deletes its folder as
+it ends (or as soon as its configuration is let go); when the disk is full, the build ends
+with one line in Vietnamese saying so (``failure``), and the published site is untouched.
 """
 
 from __future__ import annotations
@@ -28,22 +33,25 @@ import secrets
 import shutil
 import stat
 import sys
-import tempfile
-from collections.abc import Iterator
+import weakref
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Literal, overload
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
 
-__all__ = ["Publication", "PublishError", "begin", "finish", "recover", "replace", "serving"]
+__all__ = ["Publication", "PublishError", "abandon", "begin", "failure", "finish", "recover", "replace"]
 
 _ATTRIBUTE = "chibo_publication"
 _AT_FDCWD = -100
 _RENAME_EXCHANGE = 2
 _UNSUPPORTED = {errno.ENOSYS, errno.EINVAL, errno.ENOTSUP, errno.EOPNOTSUPP}
+_FULL = {errno.ENOSPC, errno.EDQUOT}
+FILE_MODE, FOLDER_MODE = 0o644, 0o755
 
 
 class PublishError(Exception):
@@ -52,23 +60,18 @@ class PublishError(Exception):
 
 @dataclass(frozen=True)
 class Publication:
-    """One build being published: where it goes, where it is written, its claim on that folder."""
+    """One build being published: where it goes, where it is written, its claim on that folder,
+    and what deletes that folder if the build never gets to ``finish``."""
 
     target: Path
     staging: Path
     claim: IO[bytes]
-
-
-def serving(site_dir: Path) -> bool:
-    """``mkdocs serve`` builds into ``tempfile.mkdtemp(prefix="mkdocs_")``: nothing to publish."""
-    return site_dir.name.startswith("mkdocs_") and site_dir.parent.resolve() == Path(tempfile.gettempdir()).resolve()
+    cleanup: Callable[[], object]
 
 
 def begin(config: MkDocsConfig) -> None:
     """Point the build at a fresh hidden sibling of ``site_dir``; clean up killed builds first."""
     target = Path(config.site_dir).absolute()
-    if serving(target):
-        return
     staging = target.with_name(f".{target.name}.new-{secrets.token_hex(6)}")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -76,11 +79,18 @@ def begin(config: MkDocsConfig) -> None:
             recover(target)
             claim = _lock(_claim_path(staging), wait=True)  # a new, random name: never waits
             staging.mkdir()
-            if target.is_dir():
-                os.chmod(staging, stat.S_IMODE(target.stat().st_mode))
+            os.chmod(staging, stat.S_IMODE(target.stat().st_mode) if target.is_dir() else FOLDER_MODE)
     except OSError as error:
-        raise PublishError(f"Không tạo được thư mục tạm {staging}: {error}") from error
-    setattr(config, _ATTRIBUTE, Publication(target, staging, claim))
+        raise PublishError(
+            _disk_full(target) if error.errno in _FULL else f"Không tạo được thư mục tạm {staging}: {error}"
+        ) from error
+    # A build that fails (the disk full, a plugin's error) never reaches ``finish``: its folder
+    # goes when MkDocs lets the configuration go, at the latest when the process ends.
+    try:
+        cleanup: Callable[[], object] = weakref.finalize(config, _drop, staging, claim)
+    except TypeError:  # a configuration that takes no weak reference: ``finish`` or the next build
+        cleanup = partial(_drop, staging, claim)
+    setattr(config, _ATTRIBUTE, Publication(target, staging, claim, cleanup))
     config.site_dir = str(staging)
 
 
@@ -93,15 +103,72 @@ def finish(config: MkDocsConfig) -> None:
     try:
         if config.strict and _warnings_logged():
             return  # MkDocs aborts right after this event: keep the old site
+        set_modes(staging)
         with _locked(target.with_name(f".{target.name}.lock")):
             _carry_hidden(target, staging)
             replace(staging, target)
+    except _Full as full:
+        raise PublishError(_disk_full(target)) from full.error
     except OSError as error:
+        if error.errno in _FULL:
+            raise PublishError(_disk_full(target)) from error
         raise PublishError(f"Không thay được thư mục {target}: {error}") from error
     finally:
         config.site_dir = str(target)
         delattr(config, _ATTRIBUTE)
-        _drop(staging, publication.claim)
+        publication.cleanup()  # the folder (now the old site, or the unfinished new one) goes
+
+
+def abandon(config: MkDocsConfig) -> None:
+    """The build failed: point it back at ``site_dir`` and delete its folder now (``site/``
+    stays as it was)."""
+    publication: Publication | None = getattr(config, _ATTRIBUTE, None)
+    if publication is None:
+        return
+    config.site_dir = str(publication.target)
+    delattr(config, _ATTRIBUTE)
+    publication.cleanup()
+
+
+def failure(error: BaseException) -> str | None:
+    """What to tell the person building when ``error`` ended the build, if we know better than
+    a traceback: the disk (or the quota) is full. The build's folder is deleted as it ends."""
+    seen: set[int] = set()
+    current: BaseException | None = error
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if isinstance(current, OSError) and current.errno in _FULL:
+            return _disk_full(None)
+        if isinstance(current, PublishError) and str(current).startswith(_FULL_MESSAGE):
+            return str(current)
+        current = current.__cause__ or current.__context__
+    return None
+
+
+_FULL_MESSAGE = "Hết chỗ trống trên đĩa"
+
+
+def _disk_full(target: Path | None) -> str:
+    where = f"thư mục {target}" if target is not None else "thư mục trang đã xuất bản (site/)"
+    return (
+        f"{_FULL_MESSAGE}: chưa tạo xong trang, không xuất bản gì. {where.capitalize()} giữ nguyên bản cũ; "
+        "thư mục tạm của lần tạo trang này đã được xóa. Giải phóng chỗ trống trên đĩa (cần ít nhất bằng "
+        "dung lượng của trang hiện có) rồi chạy lại."
+    )
+
+
+def set_modes(folder: Path) -> None:
+    """Files 0644, folders 0755 under ``folder``, whatever the umask was: nginx reads them as
+    another user. The folder itself keeps its mode (the published one's, see ``begin``)."""
+    for parent, folders, files in os.walk(folder):
+        for name in folders:
+            path = os.path.join(parent, name)
+            if not os.path.islink(path):
+                os.chmod(path, FOLDER_MODE)
+        for name in files:
+            path = os.path.join(parent, name)
+            if not os.path.islink(path):
+                os.chmod(path, FILE_MODE)
 
 
 def replace(staging: Path, target: Path) -> None:
@@ -182,9 +249,27 @@ def _carry_hidden(target: Path, staging: Path) -> None:
         if not entry.name.startswith(".") or (staging / entry.name).exists():
             continue
         if entry.is_dir() and not entry.is_symlink():
-            shutil.copytree(entry, staging / entry.name, symlinks=True)
+            # file by file: a full disk raises its own error (copytree gathers them in one)
+            shutil.copytree(entry, staging / entry.name, symlinks=True, copy_function=_copy)
         else:
-            shutil.copy2(entry, staging / entry.name, follow_symlinks=False)
+            _copy(entry, staging / entry.name)
+
+
+def _copy(source: Path | str, target: Path | str) -> None:
+    try:
+        shutil.copy2(source, target, follow_symlinks=False)
+    except OSError as error:
+        if error.errno in _FULL:
+            raise _Full(error) from error
+        raise
+
+
+class _Full(Exception):
+    """A full disk while copying a tree: out of ``shutil.copytree`` as itself, not in a list."""
+
+    def __init__(self, error: OSError) -> None:
+        super().__init__(str(error))
+        self.error = error
 
 
 def _warnings_logged() -> bool:
@@ -206,7 +291,7 @@ def _lock(path: Path, *, wait: bool) -> IO[bytes] | None:
     """An exclusive lock on ``path`` (released when closed or when the process ends), or None if taken."""
     handle = open(path, "a+b")
     try:
-        if os.name == "nt":
+        if sys.platform == "win32":
             import msvcrt
 
             msvcrt.locking(handle.fileno(), msvcrt.LK_LOCK if wait else msvcrt.LK_NBLCK, 1)

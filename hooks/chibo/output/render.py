@@ -18,6 +18,7 @@ import posixpath
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from jinja2.runtime import Context
@@ -97,7 +98,7 @@ FILTERS = {
 }
 
 
-def _environment(**options: object) -> Environment:
+def _environment(**options: Any) -> Environment:
     env = Environment(
         loader=FileSystemLoader(TEMPLATES),
         autoescape=True,
@@ -180,8 +181,9 @@ class Blocks:
 
     Tables and charts are HTML already: Python-Markdown would parse every tag of them again
     to find where a block ends (half of a build's time at 1,000 cells). The hooks put them
-    in after Markdown (``fill``, on ``on_page_content``); ``chibo generate`` writes them in
-    the Markdown itself (``inline``), for engines without hooks. The pages read the same.
+    in after Markdown (``mark``, then ``unmark`` once the search index has read the page);
+    ``chibo generate`` writes them in the Markdown itself (``fill``), for engines without
+    hooks. The pages read the same.
     """
 
     def __init__(self) -> None:
@@ -197,3 +199,17 @@ def fill(text: str, blocks: tuple[str, ...]) -> str:
     if not blocks:
         return text
     return PLACEHOLDER.sub(lambda m: blocks[int(m.group(1))], text)
+
+
+_END = "<!--/chibo-->"
+_MARKED = re.compile(PLACEHOLDER.pattern + ".*?" + _END, re.DOTALL)
+
+
+def mark(html: str, texts: tuple[str, ...]) -> str:
+    """The page's HTML for the search index: each placeholder followed by its block's text."""
+    return PLACEHOLDER.sub(lambda m: f"{m.group(0)}{texts[int(m.group(1))]}{_END}", html)
+
+
+def unmark(html: str, blocks: tuple[str, ...]) -> str:
+    """The page's HTML for readers: each block where ``mark`` put its text."""
+    return _MARKED.sub(lambda m: blocks[int(m.group(1))], html)

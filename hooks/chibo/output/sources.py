@@ -4,11 +4,22 @@ Every generated page is the ``index.md`` of its own folder (``chi-bo/khoa-duoc/i
 for ``/chi-bo/khoa-duoc/``). So a link written straight into HTML (our tables) is relative
 both to the page's address and to its source file, which is how MkDocs and Zensical
 respectively read such links: both engines then agree (DESIGN.md §6).
+
+Two audiences, one build: the members' pages at the root, the office's under
+``/van-phong/`` (true figures, notes, every drafted document; its own login). A document
+keeps answering at the address it had before the office area: a page there sends the
+reader on (``moved``).
 """
 
 from __future__ import annotations
 
+import re
+
 PLAN = "ke-hoach.md"  # static (docs/ke-hoach.md)
+OFFICE = "van-phong"
+_MOVED = re.compile(
+    r"chi-bo/[^/]+/dang-ky/index\.html|ket-qua/(?:\d{4}/(?:lua-chon|cong-nhan|bao-cao)|tong-ket)/index\.html"
+)
 
 
 def home() -> str:
@@ -24,19 +35,104 @@ def cell(cell_id: str) -> str:
     return f"chi-bo/{cell_id}/index.md"
 
 
-def cell_report(cell_id: str) -> str:
-    """The print page of a cell's latest registration report."""
-    return f"chi-bo/{cell_id}/dang-ky/index.md"
-
-
 def year(value: int) -> str:
     return f"ket-qua/{value}/index.md"
 
 
+def download(name: str) -> str:
+    """A members' download: ``chi-bo.csv`` → ``du-lieu/chi-bo.csv``."""
+    return f"du-lieu/{name}"
+
+
+# --- the office area -----------------------------------------------------------------------
+
+
+def office_home() -> str:
+    return f"{OFFICE}/index.md"
+
+
+def office_cell(cell_id: str) -> str:
+    """A cell with its true figures, every note and its documents."""
+    return f"{OFFICE}/chi-bo/{cell_id}/index.md"
+
+
+def office_year(value: int) -> str:
+    return f"{OFFICE}/ket-qua/{value}/index.md"
+
+
+def office_downloads() -> str:
+    return f"{OFFICE}/du-lieu/index.md"
+
+
+def office_download(name: str) -> str:
+    return f"{OFFICE}/du-lieu/{name}"
+
+
+def cell_report(cell_id: str) -> str:
+    """The print page of a cell's latest registration report."""
+    return cell_document(cell_id, "dang-ky")
+
+
+def cell_document(cell_id: str, kind: str) -> str:
+    """The print page of a cell's latest document of a kind: ``dang-ky``, ``ke-hoach``,
+    ``tu-danh-gia``."""
+    return f"{OFFICE}/chi-bo/{cell_id}/{kind}/index.md"
+
+
+def cell_docx(cell_id: str, kind: str, value: int) -> str:
+    """A cell's Word file of a year: ``dang-ky``, ``ke-hoach``, ``tu-danh-gia``."""
+    return f"{OFFICE}/chi-bo/{cell_id}/{kind}-{value}.docx"
+
+
 def year_document(value: int, kind: str) -> str:
-    """A year's drafted document: ``lua-chon``, ``cong-nhan`` or ``bao-cao``."""
-    return f"ket-qua/{value}/{kind}/index.md"
+    """A year's drafted document: ``ban-chi-dao``, ``de-xuat``, ``lua-chon``, ``cong-nhan``,
+    ``khen-thuong`` or ``bao-cao``."""
+    return f"{OFFICE}/ket-qua/{value}/{kind}/index.md"
+
+
+def year_docx(value: int, kind: str) -> str:
+    """A year's Word file, beside its print page: ``…/ket-qua/2022/lua-chon-2022.docx``."""
+    return f"{OFFICE}/ket-qua/{value}/{kind}-{value}.docx"
+
+
+def period_document(kind: str) -> str:
+    """A document of the whole programme: ``so-ket``, ``tong-ket``, ``hoi-nghi-tong-ket``."""
+    return f"{OFFICE}/ket-qua/{kind}/index.md"
+
+
+def period_docx(kind: str, start: int, end: int) -> str:
+    """Its Word file: ``…/ket-qua/tong-ket-2022-2025.docx``."""
+    return f"{OFFICE}/ket-qua/{kind}-{start}-{end}.docx"
 
 
 def final_review() -> str:
-    return "ket-qua/tong-ket/index.md"
+    return period_document("tong-ket")
+
+
+def in_office(src_uri: str) -> bool:
+    """Whether a generated file belongs to the office area (its own login; left out of the
+    members' search index, feed, calendar and downloads, and of the offline copy)."""
+    return src_uri.startswith(OFFICE + "/")
+
+
+def former(src_uri: str) -> str:
+    """The address a document page of the office area had before it: ``van-phong/x`` → ``x``."""
+    if not in_office(src_uri):
+        raise ValueError(f"not in the office area: {src_uri}")
+    return src_uri[len(OFFICE) + 1 :]
+
+
+def moved_file(src_uri: str) -> str:
+    """The file at the former address of the document page ``src_uri`` (``van-phong/x/index.md``
+    → ``x/index.html``): a page of its own (``index.html``) whatever the address style."""
+    return former(src_uri).removesuffix(".md") + ".html"
+
+
+def moved(src_uri: str) -> bool:
+    """Whether ``src_uri`` is a former document address (a file that sends to the office area)."""
+    return _MOVED.fullmatch(src_uri) is not None
+
+
+def office_side(src_uri: str) -> bool:
+    """The office area and the pages that send to it: what the offline copy leaves out."""
+    return in_office(src_uri) or moved(src_uri)

@@ -16,7 +16,7 @@ import datetime as dt
 import io
 from collections.abc import Sequence
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from zipfile import ZIP_DEFLATED, ZipFile, ZipInfo
 
 from openpyxl import Workbook
@@ -28,7 +28,10 @@ from openpyxl.writer.excel import ExcelWriter
 from .tables import Column, Table
 
 if TYPE_CHECKING:
-    from openpyxl.worksheet._write_only import WriteOnlyWorksheet as Worksheet
+    from openpyxl.cell.cell import Cell
+
+    # The streamed sheet has a Worksheet's widths, panes and filter (the stubs miss them on it).
+    from openpyxl.worksheet.worksheet import Worksheet
 
 FORMATS = {"date": "dd/mm/yyyy", "percent": "0.0%"}
 _WIDTHS = {"date": 12, "percent": 10}
@@ -64,13 +67,13 @@ def _fill(sheet: Worksheet, table: Table) -> None:
         sheet.append([_value(sheet, column.kind, value) for column, value in zip(table.columns, row)])
 
 
-def _header(sheet: Worksheet, label: str) -> WriteOnlyCell:
+def _header(sheet: Worksheet, label: str) -> Cell:
     cell = WriteOnlyCell(sheet, label)
     cell.font, cell.alignment = Font(bold=True), Alignment(vertical="top", wrap_text=True)
     return cell
 
 
-def _value(sheet: Worksheet, kind: str, value: object) -> object:
+def _value(sheet: Worksheet, kind: str, value: Any) -> object:
     """A plain value, or a cell with its display format; text is never read as a formula."""
     if value is None or kind == "number":
         return value

@@ -2,7 +2,7 @@
 
 DIR gets ``mkdocs.yml`` (the project's own, without ``hooks`` and ``watch``), ``docs/``
 (the static pages and assets, every page and download ``site.build`` makes — the same
-code the hooks call — and Material's ``lunr.vi`` with our diacritics patch) and
+jobs the hooks run — and Material's ``lunr.vi`` with our diacritics patch) and
 ``overrides/`` (the theme overrides). MkDocs, ProperDocs and Zensical build it as it is.
 
 What the hooks do at build time is written into the files instead: the heading ids of
@@ -23,9 +23,9 @@ from pathlib import Path
 
 from ruamel.yaml import YAML
 
-from . import search
+from . import fence
 from .anchors import Anchors
-from .pages import Page
+from .pages import Output
 from .site import Site, build
 
 MARK = ".chibo-generated"
@@ -80,22 +80,21 @@ def _write(project: Path, out: Path, built: Site) -> None:
         path.write_text(anchors.add(path.read_text(encoding="utf-8")), encoding="utf-8")
     for page in built.pages:
         write_page(docs, page, anchors)
-    lunr = docs / search.LUNR_VI
+    lunr = docs / fence.LUNR_VI
     lunr.parent.mkdir(parents=True, exist_ok=True)
-    lunr.write_text(search.material_lunr_vi(), encoding="utf-8")
+    lunr.write_text(fence.material_lunr_vi(), encoding="utf-8")
     (out / "mkdocs.yml").write_text(_dump(config), encoding="utf-8")
     (out / MARK).write_text(_HEADER + "\n", encoding="utf-8")
 
 
-def write_page(docs: Path, page: Page, anchors: Anchors | None = None) -> Path:
+def write_page(docs: Path, page: Output, anchors: Anchors | None = None) -> Path:
     """Write one generated page or download under ``docs``; Markdown gets explicit heading ids."""
     path = docs / page.src_uri
     path.parent.mkdir(parents=True, exist_ok=True)
-    if isinstance(page.content, bytes):
-        path.write_bytes(page.content)
-    else:
-        text = anchors.add(page.inline()) if anchors and page.src_uri.endswith(".md") else page.inline()
-        path.write_text(text, encoding="utf-8", newline="")
+    content = page.inline()
+    if isinstance(content, str) and anchors and page.src_uri.endswith(".md"):
+        content = anchors.add(content)
+    path.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
     return path
 
 
@@ -108,7 +107,7 @@ def _config(path: Path, built: Site) -> dict:
     theme["custom_dir"] = THEME_DIR
     if "variant" not in theme:  # Zensical's default look ("modern") is not Material's; MkDocs ignores it
         theme.insert(list(theme).index("custom_dir") + 1, "variant", "classic")
-    config.setdefault("extra", {})["chibo"] = built.index().theme_context()
+    config.setdefault("extra", {})["chibo"] = built.index.theme_context()
     config.yaml_set_start_comment(_HEADER)
     return config
 

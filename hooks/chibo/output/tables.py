@@ -2,7 +2,10 @@
 
 The CSV files and the spreadsheets (``spreadsheets.py``) are two encodings of these same
 rows, so they always agree. A column's ``kind`` tells the spreadsheet how to store its
-values: text, a whole number, a date, or a share in percent.
+values: text, a whole number, a date, or a share in percent. Each table is made for an
+``Audience``: the members' downloads carry what the members' pages show (no member counts
+of a cell by rating, public notes only, the Committee's small counts as "ẩn"); the office's
+(``/van-phong/du-lieu/``) the true figures and every note.
 """
 
 from __future__ import annotations
@@ -11,10 +14,11 @@ from dataclasses import dataclass
 from typing import Literal
 
 from ..formats import threshold_phrase
-from ..report import CellReport, Report
+from ..report import CellReport, Report, YearReport
 from ..report.privacy import Shown
-from ..report.stats import TargetCheck, YearStats
+from ..report.stats import TargetCheck
 from ..vocab import EVENT_LABELS, RATING_LABELS, RATINGS
+from .audience import Audience
 
 Kind = Literal["text", "number", "date", "percent"]
 
@@ -55,23 +59,13 @@ CELL_COLUMNS = _columns(
     "Các năm đạt kiểu mẫu",
     "Trang",
 )
-RESULT_COLUMNS = _columns(
-    "Mã chi bộ",
-    "Tên chi bộ",
-    ("Năm", "number"),
-    "Mã xếp loại",
-    "Xếp loại",
-    ("ĐV HTXSNV", "number"),
-    ("ĐV HTTNV", "number"),
-    ("ĐV HTNV", "number"),
-    ("ĐV KHTNV", "number"),
-    "Tiêu chí đạt",
-    "Tiêu chí chưa đạt",
-    "Đạt kiểu mẫu",
-    "Quyết định",
-    "Khen thưởng",
-    "Ghi chú",
+MEMBER_COLUMNS = _columns(
+    ("ĐV HTXSNV", "number"), ("ĐV HTTNV", "number"), ("ĐV HTNV", "number"), ("ĐV KHTNV", "number")
 )
+RESULT_HEAD = _columns("Mã chi bộ", "Tên chi bộ", ("Năm", "number"), "Mã xếp loại", "Xếp loại")
+RESULT_TAIL = _columns("Tiêu chí đạt", "Tiêu chí chưa đạt", "Đạt kiểu mẫu", "Quyết định", "Khen thưởng", "Ghi chú")
+RESULT_COLUMNS = RESULT_HEAD + RESULT_TAIL  # the members'
+OFFICE_RESULT_COLUMNS = RESULT_HEAD + MEMBER_COLUMNS + RESULT_TAIL
 EVENT_COLUMNS = _columns(
     "Mã chi bộ",
     "Tên chi bộ",
@@ -82,18 +76,22 @@ EVENT_COLUMNS = _columns(
     "Quyết định",
     "Ghi chú",
 )
-YEAR_COLUMNS = _columns(
-    ("Năm", "number"),
-    ("Số chi bộ đã xếp loại", "number"),
-    ("Số chi bộ chưa xếp loại", "number"),
-    ("HTXSNV", "number"),
-    ("HTTNV", "number"),
-    ("HTNV", "number"),
-    ("KHTNV", "number"),
-    ("HTTNV trở lên", "number"),
-    ("Tỷ lệ HTTNV trở lên", "percent"),
-    ("Đạt kiểu mẫu", "number"),
-    ("Tỷ lệ đạt kiểu mẫu", "percent"),
+YEAR_COLUMNS = (
+    _columns(
+        ("Năm", "number"),
+        ("Số chi bộ đã xếp loại", "number"),
+        ("Số chi bộ chưa xếp loại", "number"),
+        ("HTXSNV", "number"),
+        ("HTTNV", "number"),
+        ("HTNV", "number"),
+        ("KHTNV", "number"),
+        ("HTTNV trở lên", "number"),
+        ("Tỷ lệ HTTNV trở lên", "percent"),
+        ("Đạt kiểu mẫu", "number"),
+        ("Tỷ lệ đạt kiểu mẫu", "percent"),
+    )
+    + MEMBER_COLUMNS
+    + _columns(("Tổng số đảng viên", "number"))
 )
 TARGET_COLUMNS = _columns(
     "Chỉ tiêu",
@@ -108,12 +106,12 @@ TARGET_COLUMNS = _columns(
 )
 
 
-def cell_table(report: Report) -> Table:
+def cell_table(report: Report, audience: Audience) -> Table:
     """Chi bộ: one row per cell, its status and latest rating (chi-bo.csv)."""
-    return Table("Chi bộ", CELL_COLUMNS, tuple(_cell_row(view) for view in report.cells))
+    return Table("Chi bộ", CELL_COLUMNS, tuple(_cell_row(view, audience) for view in report.cells))
 
 
-def _cell_row(view: CellReport) -> tuple[object, ...]:
+def _cell_row(view: CellReport, audience: Audience) -> tuple[object, ...]:
     cell, latest = view.cell, view.latest
     rating = latest.rating if latest else None
     return (
@@ -122,7 +120,7 @@ def _cell_row(view: CellReport) -> tuple[object, ...]:
         cell.type,
         view.type.name,
         view.leaders.secretary,  # in force on the data date (report/history.py)
-        cell.members,
+        _count(audience.members(view)),
         view.status.code,
         view.status.label,
         latest.year if latest else None,
@@ -133,14 +131,15 @@ def _cell_row(view: CellReport) -> tuple[object, ...]:
     )
 
 
-def result_table(report: Report) -> Table:
-    """Kết quả: one row per cell and year (ket-qua.csv)."""
+def result_table(report: Report, audience: Audience) -> Table:
+    """Kết quả: one row per cell and year (ket-qua.csv); member counts in the office's only."""
     rows = []
     for view in report.cells:
         cell = view.cell
         for row in view.results:
             r = row.result
             marks = r.criteria or {}
+            counts = (row.members or (None,) * len(RATINGS)) if audience.office else ()
             rows.append(
                 (
                     cell.id,
@@ -148,34 +147,37 @@ def result_table(report: Report) -> Table:
                     r.year,
                     r.rating,
                     RATING_LABELS.get(r.rating or "", None),
-                    *(_count(s) for s in (row.shown or (None,) * len(RATINGS))),
+                    *counts,
                     "; ".join(k for k, v in marks.items() if v == "dat"),
                     "; ".join(k for k, v in marks.items() if v == "chua-dat"),
                     "Có" if r.model else "Không",
                     r.decision,
                     r.award,
-                    r.note,
+                    audience.note(r),
                 )
             )
-    return Table("Kết quả", RESULT_COLUMNS, tuple(rows))
+    columns = OFFICE_RESULT_COLUMNS if audience.office else RESULT_COLUMNS
+    return Table("Kết quả", columns, tuple(rows))
 
 
-def event_table(report: Report) -> Table:
+def event_table(report: Report, audience: Audience) -> Table:
     """Sự kiện đăng ký: every registration event of every cell, in each cell's order."""
     rows = tuple(
-        (view.cell.id, view.cell.name, e.date, e.status, EVENT_LABELS[e.status], e.year, e.decision, e.note)
+        (view.cell.id, view.cell.name, e.date, e.status, EVENT_LABELS[e.status], e.year, e.decision, audience.note(e))
         for view in report.cells
         for e in view.cell.registration
     )
     return Table("Sự kiện đăng ký", EVENT_COLUMNS, rows)
 
 
-def year_table(report: Report) -> Table:
-    """Tổng hợp theo năm: the figures of each year (as in ket-qua.json)."""
-    return Table("Tổng hợp theo năm", YEAR_COLUMNS, tuple(_year_row(s) for s in report.stats))
+def year_table(report: Report, audience: Audience) -> Table:
+    """Tổng hợp theo năm: the figures of each year (as in ket-qua.json), with the Committee's
+    members by rating as this audience sees them."""
+    return Table("Tổng hợp theo năm", YEAR_COLUMNS, tuple(_year_row(y, audience) for y in report.years))
 
 
-def _year_row(s: YearStats) -> tuple[object, ...]:
+def _year_row(year: YearReport, audience: Audience) -> tuple[object, ...]:
+    s = year.stats
     return (
         s.year,
         s.rated,
@@ -185,7 +187,19 @@ def _year_row(s: YearStats) -> tuple[object, ...]:
         s.good_or_better.percent,
         s.model.count,
         s.model.percent,
+        *member_counts(year, audience),
     )
+
+
+def member_counts(year: YearReport, audience: Audience) -> tuple[int | str | None, ...]:
+    """The Committee's members of ``year`` by rating, then in all ("ẩn" where hidden)."""
+    if year.members is None:
+        return (None,) * (len(RATINGS) + 1)
+    if audience.office:
+        return (*year.members, year.member_total)
+    shown = audience.member_year(year.year)
+    assert shown is not None  # every year with member counts has its members' view
+    return (*map(_count, shown.counts), _count(shown.total))
 
 
 def target_table(report: Report) -> Table:
@@ -210,7 +224,7 @@ def _target_row(check: TargetCheck) -> tuple[object, ...]:
 
 
 def _count(shown: Shown | None) -> int | str | None:
-    """A member count as a number, or the text published in its place ("< 3")."""
+    """A member count as a number, or the text published in its place ("ẩn")."""
     if shown is None:
         return None
     return shown.value if shown.value is not None else shown.text

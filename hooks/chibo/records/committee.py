@@ -7,11 +7,13 @@ register of numbers and the steering committee.
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import AfterValidator, Field
+from pydantic_core import PydanticCustomError
 
-from ..vocab import MEMBER_SCOPES
+from ..vocab import MEMBER_SCOPES, REGISTER_KINDS
 from .fields import (
     Day,
     Rating,
@@ -153,17 +155,77 @@ class Naming(Record):
     note: Text | None = vi("Ghi chú", default=None)
 
 
-class Privacy(Record):
-    """Bảo vệ thông tin cá nhân: small member counts that could point at a person are hidden."""
+_REGISTER_KEY = re.compile(r"(?P<kind>[a-z]+(?:-[a-z]+)*?)(?:-(?P<year>[0-9]{4}))?")
+_NUMBER = re.compile(r"[0-9]{1,4}-[A-Za-zĐđ]+/[A-Za-zĐđ]+")
+
+
+def register_key(value: str) -> tuple[str, int | None] | None:
+    """``lua-chon-2022`` → ``("lua-chon", 2022)``; ``None`` for a key that names no drafted document."""
+    match = _REGISTER_KEY.fullmatch(value)
+    if match is None or match["kind"] not in REGISTER_KINDS:
+        return None
+    year = int(match["year"]) if match["year"] else None
+    return (match["kind"], year) if REGISTER_KINDS[match["kind"]].yearly == (year is not None) else None
+
+
+def _register_key(value: str) -> str:
+    if register_key(value) is None:
+        yearly = [f"{k}-<năm>" for k, v in REGISTER_KINDS.items() if v.yearly]
+        once = [k for k, v in REGISTER_KINDS.items() if not v.yearly]
+        raise PydanticCustomError(
+            "ma_van_ban",
+            "'{value}' không phải văn bản soạn sẵn; chọn một trong: {choices}",
+            {"value": value, "choices": ", ".join(once + yearly)},
+        )
+    return value
+
+
+def _number(value: str) -> str:
+    if _NUMBER.fullmatch(value) is None:
+        raise PydanticCustomError(
+            "ma_so_van_ban",
+            "'{value}' không phải số, ký hiệu văn bản; viết như 45-QĐ/ĐU (không có chữ 'Số')",
+            {"value": value},
+        )
+    return value
+
+
+class Issued(Record):
+    """Văn bản đã ban hành: the number and date the register gave one drafted document."""
 
     model_config = described(
-        "Ẩn số liệu nhỏ",
-        "Trên trang, tệp tải về và văn bản: số đảng viên ở một mức xếp loại "
-        '(trừ mức đông nhất) nhỏ hơn ngưỡng được ghi "< ngưỡng".',
+        "Văn bản đã ban hành",
+        "Số, ký hiệu và ngày ban hành của một văn bản soạn sẵn, theo sổ đăng ký văn bản đi.",
+    )
+
+    document: Annotated[str, AfterValidator(_register_key)] = vi(
+        "Văn bản",
+        "Mã văn bản soạn sẵn: ban-chi-dao, so-ket, tong-ket, hoi-nghi; văn bản hằng năm thêm năm: "
+        "de-xuat-2022, lua-chon-2022, to-trinh-2022, cong-nhan-2022, khen-thuong-2022, bao-cao-2022.",
+    )
+    number: Annotated[str, AfterValidator(_number)] = vi(
+        "Số, ký hiệu", "Ví dụ 09-QĐ/ĐU; số đánh liên tục theo từng loại văn bản trong nhiệm kỳ cấp ủy."
+    )
+    date: Day = vi("Ngày ban hành")
+    note: Text | None = vi("Ghi chú", default=None)
+
+
+class Privacy(Record):
+    """Bảo vệ thông tin cá nhân: what members (the shared link) may see of member counts
+    (``report/privacy.py``); the office area always shows the true figures."""
+
+    model_config = described(
+        "Bảo vệ số liệu nhỏ",
+        "Phần chung của trang (đảng viên đọc) không ghi số đảng viên của từng chi bộ theo mức xếp loại; "
+        'số của toàn Đảng bộ nhỏ hơn ngưỡng được ghi "ẩn". Khu vực Văn phòng (/van-phong/) ghi đủ số liệu.',
     )
 
     hide_small_counts: bool = vi(
-        "Ẩn số nhỏ", "true (mặc định) khi xuất bản; false chỉ cho bản dùng riêng của Văn phòng Đảng ủy.", default=True
+        "Ẩn số nhỏ",
+        "true (mặc định): trên phần chung, số đảng viên của toàn Đảng bộ (hay của một chi bộ) nhỏ hơn ngưỡng "
+        'được ghi "ẩn", kèm một số khác để không suy ra được; false: không ẩn (số theo từng chi bộ '
+        "vẫn chỉ ở khu vực Văn phòng).",
+        default=True,
     )
     threshold: Annotated[int, Field(ge=2, le=20)] = vi(
         "Ngưỡng", "Số từ 1 đến ngưỡng trừ 1 được ẩn; mặc định 3.", default=3
@@ -190,9 +252,16 @@ class Committee(Record):
     )
     as_of: Day = vi("Số liệu tính đến ngày", "Mốc để xét mốc thời gian quá hạn; không dùng đồng hồ máy.")
     privacy: Privacy = vi(
-        "Ẩn số liệu nhỏ", "Mặc định: ẩn số đảng viên nhỏ hơn 3 ở một mức xếp loại.", default=Privacy()
+        "Bảo vệ số liệu nhỏ", "Mặc định: trên phần chung, ẩn số đảng viên nhỏ hơn 3.", default=Privacy()
     )
     rules: tuple[RuleSet, ...] = vi("Căn cứ xếp loại theo năm", default=())
     documents: tuple[Document, ...] = vi("Văn bản liên quan", default=())
     steering: tuple[SteeringMember, ...] = vi("Ban Chỉ đạo", default=())
     types: tuple[CellType, ...] = vi("Loại hình chi bộ", "Mã loại hình dùng trong hồ sơ chi bộ (type).", min_length=1)
+    issued: tuple[Issued, ...] = vi(
+        "Sổ đăng ký văn bản",
+        "Số, ngày các văn bản soạn sẵn đã ban hành (quyết định lựa chọn, công nhận đã ghi ở decision của "
+        'chi bộ thì không cần ghi lại); văn bản có số in số đó, văn bản chưa có số để trống "Số …".',
+        default=(),
+        alias="register",
+    )

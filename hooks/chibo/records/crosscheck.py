@@ -12,8 +12,8 @@ import re
 from typing import TypeGuard
 
 from ..formats import date_vi
-from ..vocab import RATINGS
-from .committee import Committee
+from ..vocab import RATINGS, REGISTER_KINDS
+from .committee import Committee, register_key
 from .dated import as_date, check_cell_dates, check_committee_dates
 from .fields import MAX_YEAR, SLUG_PATTERN
 from .loader import ParsedFile
@@ -37,12 +37,40 @@ def check_committee(doc: ParsedFile, committee: Committee) -> list[Problem]:
     for index, rules in enumerate(committee.rules):
         if rules.score is not None:
             problems += _check_bands(doc, ("rules", index, "score", "bands"), rules.score.bands)
+    problems += _repeated(doc, "register", "document", "văn bản")
+    return problems + _check_register(doc, committee)
+
+
+def _check_register(doc: ParsedFile, committee: Committee) -> list[Problem]:
+    """The register: each number given once, with the type code of its document's kind."""
+    problems: list[Problem] = []
+    seen: dict[str, int] = {}
+    for index, entry in enumerate(committee.issued):
+        found = register_key(entry.document)
+        kind = REGISTER_KINDS[found[0]] if found else None
+        code = entry.number.split("-", 1)[1].split("/", 1)[0]
+        if kind is not None and code != kind.code:
+            problems.append(
+                doc.problem(
+                    ("register", index, "number"),
+                    f"{kind.name} có ký hiệu {kind.code}, không phải '{code}'",
+                )
+            )
+        if entry.number in seen:
+            problems.append(
+                doc.problem(
+                    ("register", index, "number"),
+                    f"số '{entry.number}' đã ghi ở mục [{seen[entry.number]}]; mỗi số chỉ cấp cho một văn bản",
+                )
+            )
+        seen.setdefault(entry.number, index)
     return problems
 
 
 def _check_rule_ranges(doc: ParsedFile, committee: Committee) -> list[Problem]:
     """Each rating year has one rule set: ranges may not overlap."""
-    problems, seen = [], {}
+    problems: list[Problem] = []
+    seen: dict[int, int] = {}
     for index, rules in enumerate(committee.rules):
         last = rules.to_year if rules.to_year is not None else MAX_YEAR
         for year in range(rules.from_year, last + 1):

@@ -9,7 +9,9 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
+
+from pydantic import BaseModel
 
 from ..text import name_key
 from .committee import Committee
@@ -22,7 +24,7 @@ from .programmes import ProgrammeRecords, load_programmes
 from .scope import Scope, check_cell_scope
 from .validate import check
 
-M = TypeVar("M")
+M = TypeVar("M", bound=BaseModel)
 
 INTERRUPTED = (
     "một lần ghi hồ sơ (chibo import --write) đã dừng giữa chừng: hồ sơ có thể lẫn cũ và mới; "
@@ -54,16 +56,23 @@ class Records:
         return replace(parsed.problem(path, message), severity=severity)
 
 
+class Remembered(NamedTuple):
+    """What reading one cell file gave, and the file's time, size and inode then."""
+
+    signature: tuple[int, int, int]
+    doc: ParsedFile | None
+    cell: Cell | None
+    problems: list[Problem]
+
+
 @dataclass
 class Memo:
     """What reading each cell file gave, kept between two loads of the same project by the
-    preview (``output/preview.py``): a file whose size, time and inode are the same, read
+    preview (``output/maker.py``): a file whose size, time and inode are the same, read
     with the same committee and programme files, is not read again."""
 
     book: tuple[str | None, ...] | None = None
-    cells: dict[str, tuple[tuple[int, int, int], ParsedFile | None, Cell | None, list[Problem]]] = field(
-        default_factory=dict
-    )
+    cells: dict[str, Remembered] = field(default_factory=dict)
 
 
 def load_records(project: Path, changed: Mapping[Path, str] | None = None, memo: Memo | None = None) -> Records:
@@ -189,11 +198,10 @@ def _cell_file(
     if memo is not None and path not in changed:
         signature = _signature(path)
         kept = memo.cells.get(rel)
-        if signature is not None and kept is not None and kept[0] == signature:
-            _, doc, cell, found = kept
-            if doc is not None:
-                sources[rel] = doc.text
-            return doc, cell, list(found)
+        if signature is not None and kept is not None and kept.signature == signature:
+            if kept.doc is not None:
+                sources[rel] = kept.doc.text
+            return kept.doc, kept.cell, list(kept.problems)
     found: list[Problem] = []
     doc = _read(path, project, found, changed, sources)
     cell = _checked(doc, Cell, found)
@@ -201,8 +209,8 @@ def _cell_file(
         _add_new(found, check_cell(doc, as_of))
         if scope is not None and isinstance(doc.data, dict):
             _add_new(found, check_cell_scope(doc, doc.data, scope, as_of))
-    if signature is not None:
-        memo.cells[rel] = (signature, doc, cell, list(found))
+    if memo is not None and signature is not None:
+        memo.cells[rel] = Remembered(signature, doc, cell, list(found))
     return doc, cell, found
 
 
@@ -261,7 +269,9 @@ def _cell_paths(folder: Path, project: Path, problems: list[Problem]) -> tuple[l
         problems.append(Problem(_rel(folder, project), 1, 1, "", "thiếu thư mục hồ sơ chi bộ"))
         return [], []
     records = (project / RECORDS).resolve()
-    paths, warnings, stems = [], [], {}
+    paths: list[Path] = []
+    warnings: list[Problem] = []
+    stems: dict[str, str] = {}
     with os.scandir(folder) as entries:
         names = sorted((entry.name, entry.is_symlink()) for entry in entries)
     for name, is_link in names:

@@ -19,6 +19,7 @@ import stat
 import unicodedata
 from pathlib import Path
 from types import MappingProxyType
+from typing import Any
 
 import yaml
 
@@ -258,7 +259,7 @@ class _Builder:
         stack: list[list] = []
         frame: list | None = None
         while True:
-            event = get_event()
+            event: Any = get_event()  # its type is tested with ``is`` below (fast), which mypy cannot narrow
             kind = type(event)
             if kind is Scalar or kind is MapStart or kind is SeqStart:
                 if event.anchor or event.tag:
@@ -293,9 +294,8 @@ class _Builder:
                 else:
                     value = scalar(event, path)
             elif kind is MapEnd or kind is SeqEnd:
-                value = stack.pop()[0]
-                if kind is SeqEnd:
-                    value = tuple(value)
+                container = stack.pop()[0]
+                value = tuple(container) if kind is SeqEnd else container
                 frame = stack[-1] if stack else None
             elif kind is yaml.AliasEvent:
                 raise _refuse(event, f"không dùng bí danh YAML ('*{event.anchor}'); hãy viết đầy đủ giá trị")
@@ -372,7 +372,7 @@ class _Duplicate(str):
     """A repeated key: its value is read (to find problems in it) but not kept."""
 
 
-def _check_plain(event: yaml.NodeEvent) -> None:
+def _check_plain(event: yaml.ScalarEvent | yaml.CollectionStartEvent) -> None:
     """Refuse anchors and explicit tags: records are plain data."""
     if event.anchor:
         raise _refuse(event, f"không dùng neo YAML ('&{event.anchor}'); hãy viết đầy đủ giá trị")
@@ -383,7 +383,9 @@ def _check_plain(event: yaml.NodeEvent) -> None:
 
 
 def _mark(event: yaml.Event) -> tuple[int, int]:
-    return event.start_mark.line + 1, event.start_mark.column + 1
+    mark = event.start_mark
+    assert mark is not None  # every event the parser makes has its marks
+    return mark.line + 1, mark.column + 1
 
 
 def _refuse(event: yaml.Event, message: str) -> _Refused:

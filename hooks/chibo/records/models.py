@@ -62,7 +62,12 @@ class Registration(Record):
         default=None,
     )
     decision: Text | None = vi("Quyết định", "Ví dụ: Quyết định số 15-QĐ/ĐU ngày 20-6-2022.", default=None)
-    note: Text | None = vi("Ghi chú", default=None)
+    note: Text | None = vi("Ghi chú", "Chỉ Văn phòng Đảng ủy đọc được (khu vực /van-phong/).", default=None)
+    public_note: Text | None = vi(
+        "Ghi chú công khai",
+        "Ghi chú đảng viên đọc được trên phần chung của trang; không ghi điều gì về một đảng viên cụ thể.",
+        default=None,
+    )
 
 
 class MemberRatings(Record):
@@ -102,7 +107,12 @@ class Leadership(Record):
         "bỏ trống: có chi ủy khi có từ 9 đảng viên trở lên.",
         default=None,
     )
-    note: Text | None = vi("Ghi chú", default=None)
+    note: Text | None = vi("Ghi chú", "Chỉ Văn phòng Đảng ủy đọc được (khu vực /van-phong/).", default=None)
+    public_note: Text | None = vi(
+        "Ghi chú công khai",
+        "Ghi chú đảng viên đọc được trên phần chung của trang; không ghi điều gì về một đảng viên cụ thể.",
+        default=None,
+    )
 
 
 class Tasks(Record):
@@ -167,7 +177,12 @@ class YearResult(Record):
     )
     decision: Text | None = vi("Quyết định công nhận", default=None)
     award: Text | None = vi("Khen thưởng", default=None)
-    note: Text | None = vi("Ghi chú", default=None)
+    note: Text | None = vi("Ghi chú", "Chỉ Văn phòng Đảng ủy đọc được (khu vực /van-phong/).", default=None)
+    public_note: Text | None = vi(
+        "Ghi chú công khai",
+        "Ghi chú đảng viên đọc được trên phần chung của trang; không ghi điều gì về một đảng viên cụ thể.",
+        default=None,
+    )
 
 
 class Cell(Record):

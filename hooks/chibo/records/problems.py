@@ -44,6 +44,9 @@ class RecordsError(Exception):
     def errors(self) -> tuple[Problem, ...]:
         return tuple(p for p in self.problems if p.severity == ERROR)
 
+    def __reduce__(self) -> tuple[type[RecordsError], tuple[tuple[Problem, ...]]]:
+        return type(self), (self.problems,)  # pickled whole (a build's second process raises it)
+
     def text(self) -> str:
         return "\n".join(str(problem) for problem in self.problems)
 

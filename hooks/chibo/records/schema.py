@@ -9,15 +9,18 @@ that the committed files are current; ``chibo schema`` rewrites them.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from pathlib import Path
 from types import MappingProxyType
+
+from pydantic import BaseModel
 
 from .committee import Committee
 from .models import Cell
 from .paths import BOOK_FILE, CELLS_DIR, COMMITTEE_FILE, PROGRAMME_FILE, RECORDS, SCHEMA_DIR
 from .programme import CriteriaBook, Programme
 
-KINDS = MappingProxyType(
+KINDS: Mapping[str, type[BaseModel]] = MappingProxyType(
     {
         "chi-bo.schema.json": Cell,
         "dang-bo.schema.json": Committee,

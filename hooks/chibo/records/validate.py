@@ -13,7 +13,7 @@ import re
 import types
 import typing
 from types import MappingProxyType
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
@@ -72,7 +72,7 @@ def _at(data: object, path: Key) -> object:
 def _data_path(data: object, loc: tuple) -> tuple[Key, bool]:
     """Map a pydantic ``loc`` onto the data, dropping union member names."""
     path: list[str | int] = []
-    node = data
+    node: Any = data
     for part in loc:
         if part == "[key]":
             return tuple(path), True

@@ -10,11 +10,10 @@ import datetime as dt
 from dataclasses import dataclass
 from types import MappingProxyType
 
-from ..records.committee import CriteriaBook, Privacy
+from ..records.committee import CriteriaBook
 from ..records.models import Cell, Leadership, Registration, YearResult
 from ..vocab import MODEL_STATUS, MODEL_STATUS_LABEL, NO_STATUS, NO_STATUS_LABEL, RATINGS, STATUS_LABELS
 from .history import current_leadership, planned
-from .privacy import Shown, mask
 
 
 @dataclass(frozen=True)
@@ -45,12 +44,11 @@ class CriteriaSummary:
 
 @dataclass(frozen=True)
 class ResultRow:
-    """A year's result with its member counts (in ``RATINGS`` order; ``shown``: as they may
-    be published, see ``privacy``) and its criteria summary."""
+    """A year's result with its true member counts (in ``RATINGS`` order) and its criteria
+    summary. What members may see of the counts is the members' view's (``privacy``)."""
 
     result: YearResult
     members: tuple[int, ...] | None
-    shown: tuple[Shown, ...] | None
     criteria: CriteriaSummary | None
 
     @property
@@ -121,7 +119,7 @@ def cell_criteria(cell: Cell, book: CriteriaBook) -> tuple[CellCriterion, ...]:
     return tuple(criteria)
 
 
-def result_row(result: YearResult, privacy: Privacy) -> ResultRow:
+def result_row(result: YearResult) -> ResultRow:
     members = result.members.by_code() if result.members else None
     marks = result.criteria
     summary = None
@@ -129,7 +127,7 @@ def result_row(result: YearResult, privacy: Privacy) -> ResultRow:
         failed = tuple(key.upper() for key, value in sorted(marks.items()) if value == "chua-dat")
         summary = CriteriaSummary(sum(1 for v in marks.values() if v == "dat"), len(marks), failed)
     counts = tuple(members[code] for code in RATINGS) if members else None
-    return ResultRow(result, counts, mask(counts, privacy) if counts else None, summary)
+    return ResultRow(result, counts, summary)
 
 
 def assessments(rows: tuple[ResultRow, ...], criteria: tuple[CellCriterion, ...]) -> tuple[Assessment, ...]:

@@ -89,11 +89,19 @@ def leaders_on(cell: Cell, day: dt.date, year: int) -> Leaders:
     return _leaders(cell, leadership_on(cell, day), members_in(cell, year), day)
 
 
+def leaders_counted(cell: Cell, day: dt.date, members: int | None) -> Leaders:
+    """The cell's leaders on ``day`` with the member count known that day (``members``: a
+    document states the count of its own date, see ``members_on``)."""
+    return _leaders(cell, leadership_on(cell, day), members, day)
+
+
 def current_leaders(cell: Cell, as_of: dt.date) -> Leaders:
     """Today's leaders, as of the data date: the entry in force on it (not a planned one; with
     none in force yet, the top-level ``secretary``), the current member count."""
     latest = max((r for r in cell.results if r.members is not None), key=lambda r: r.year, default=None)
-    members = cell.members if cell.members is not None else (latest.members.total if latest else None)
+    members = (
+        cell.members if cell.members is not None else (latest.members.total if latest and latest.members else None)
+    )
     return _leaders(cell, current_leadership(cell, as_of), members, as_of)
 
 
@@ -143,3 +151,25 @@ def selection_day(year: int, cells: Iterable[Cell]) -> dt.date | None:
         if e.year == year and e.status in DECISION_EVENTS
     ]
     return max(days, default=None)
+
+
+@dataclass(frozen=True)
+class MemberCount:
+    """Số đảng viên as known on a day: the value and where it comes from (a year-end, the
+    member ratings of ``year`` added up; or the data date's ``members``)."""
+
+    value: int
+    day: dt.date
+    year: int | None
+
+
+def members_on(cell: Cell, day: dt.date, as_of: dt.date) -> MemberCount | None:
+    """The member count known on ``day``: the data date's count (``members``) when ``day`` is
+    after the data date, else the last year-end count before ``day``; ``None`` when neither."""
+    if cell.members is not None and as_of < day:
+        return MemberCount(cell.members, as_of, None)
+    ends = [r for r in cell.results if r.members is not None and r.members.total and dt.date(r.year, 12, 31) < day]
+    latest = max(ends, key=lambda r: r.year, default=None)
+    if latest is None or latest.members is None:
+        return None
+    return MemberCount(latest.members.total, dt.date(latest.year, 12, 31), latest.year)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from ..records.committee import Committee, CriteriaBook, Naming
 from ..records.models import Cell, YearResult
 from .cells import CellCriterion, ResultRow
-from .history import Leaders, current_leaders, leaders_on, naming_on, registration_days
+from .history import Leaders, MemberCount, current_leaders, leaders_counted, members_on, naming_on, registration_days
 from .selection import Condition, check_selection, window
 
 
@@ -39,6 +39,8 @@ class RegistrationReport:
     results: tuple[ResultRow, ...]
     criteria: tuple[ReportCriterion, ...]
     conditions: tuple[Condition, ...]
+    exact: tuple[Condition, ...]  # the conditions as documents state them: criteria by their text
+    members: MemberCount | None  # the member count known on ``date``
 
 
 def registration_reports(
@@ -71,13 +73,16 @@ def _report(
     day: dt.date | None,
     registered: bool,
 ) -> RegistrationReport:
+    # An undated report (a cell not yet registered) speaks of today: the data date's count.
+    known = members_on(cell, day or committee.as_of + dt.timedelta(days=1), committee.as_of)
     if day is not None and year is not None:
-        leaders, naming = leaders_on(cell, day, year), naming_on(committee, day)
+        leaders, naming = leaders_counted(cell, day, known.value if known else None), naming_on(committee, day)
     else:
         leaders, naming = current_leaders(cell, committee.as_of), naming_on(committee, committee.as_of)
     results: dict[int, YearResult] = {r.year: r.result for r in rows}
     years = window(year, committee.selection) if year is not None else range(0)
     marks = (results[year - 1].criteria or {}) if year is not None and year - 1 in results else {}
+    names = {c.id: c.title for c in criteria}
     return RegistrationReport(
         year=year,
         date=day,
@@ -86,7 +91,11 @@ def _report(
         leaders=leaders,
         results=tuple(row for row in rows if row.year in years),
         criteria=tuple(ReportCriterion(c.id, c.title, marks.get(c.id)) for c in criteria),
-        conditions=check_selection(year, results, book, committee.selection, leaders.committee, committee.privacy)
+        conditions=check_selection(year, results, book, committee.selection, leaders.committee)
         if year is not None
         else (),
+        exact=check_selection(year, results, book, committee.selection, leaders.committee, names)
+        if year is not None
+        else (),
+        members=known,
     )

@@ -3,10 +3,10 @@
 * **Selection for year Y**: every cell that registered for Y, its registration report (the
   conditions of III.3.1 and their reasons) and the outcome the records give (selected, not
   selected, withdrawn, or still pending).
-* **Recognition for year Y**: the cells rated HTTNV or better in Y with every criterion met
-  (their own added criteria included), selected for Y or an earlier year without
-  withdrawing since; and, for the meeting, the registered or selected cells that fall
-  short, each with its reasons.
+* **Recognition for year Y**: the cells building the model in Y (selected for Y or an
+  earlier year without withdrawing since), each qualifying (rated HTTNV or better in Y with
+  every criterion met, its own added criteria included) or short of it, with the reasons;
+  and, apart, the cells that registered for Y but were not selected.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from ..vocab import GOOD_OR_BETTER, RATING_LABELS, STATUS_LABELS
 from .cells import CellCriterion
 from .history import Leaders, leaders_on, milestone_day, reference_day, selection_day
 from .registration import RegistrationReport
+from .selection import criteria_phrase
 
 if TYPE_CHECKING:
     from .summary import CellReport
@@ -45,44 +46,53 @@ class Candidate:
 
 @dataclass(frozen=True)
 class SelectionRound:
-    """Lựa chọn năm Y: who registered, with what conditions, and what was decided (on ``day``,
-    the last decision event's date, when the records give one)."""
+    """Lựa chọn năm Y: who registered, with what conditions, and what was decided."""
 
     year: int
     candidates: tuple[Candidate, ...]
     selected: tuple[Candidate, ...]
     decided: bool
     decision: str | None
-    day: dt.date | None
+    day: dt.date | None  # the date of the decision: the last decision event in the records
 
 
 @dataclass(frozen=True)
-class Shortfall:
-    """A cell that does not qualify for recognition this year, and why."""
+class Building:
+    """A cell building the model in year Y (selected for Y or an earlier year, not withdrawn
+    since): the selection it rests on, its leaders at the end of the year, and what it lacks
+    for recognition (nothing: it qualifies)."""
 
     cell: CellReport
+    since: int
+    decision: str | None
+    leaders: Leaders
     reasons: tuple[str, ...]
 
-
-@dataclass(frozen=True)
-class Qualified:
-    """A cell that qualifies for recognition, with its leaders at the end of the year."""
-
-    cell: CellReport
-    leaders: Leaders
+    @property
+    def qualifies(self) -> bool:
+        return not self.reasons
 
 
 @dataclass(frozen=True)
 class RecognitionRound:
-    """Công nhận năm Y: the cells that qualify, and those registered or selected that do not;
+    """Công nhận năm Y: the cells building the model that year (those that qualify and those
+    that fall short, with the reasons) and the cells that registered but were not selected;
     ``day`` the date of the decision (its milestone's), ``reference`` the day its names and
     leaders are those of (``history.reference_day``)."""
 
     year: int
     day: dt.date | None
     reference: dt.date
-    qualified: tuple[Qualified, ...]
-    short: tuple[Shortfall, ...]
+    building: tuple[Building, ...]
+    not_selected: tuple[CellReport, ...]
+
+    @property
+    def qualified(self) -> tuple[Building, ...]:
+        return tuple(b for b in self.building if b.qualifies)
+
+    @property
+    def short(self) -> tuple[Building, ...]:
+        return tuple(b for b in self.building if not b.qualifies)
 
 
 def _outcome(events: list[Registration], year: int) -> tuple[str, str | None]:
@@ -115,35 +125,49 @@ def selection_round(year: int, cells: tuple[CellReport, ...]) -> SelectionRound 
     )
 
 
-def in_programme(events: tuple[Registration, ...], year: int) -> tuple[bool, bool]:
-    """(selected for ``year`` or before and not withdrawn since, registered for ``year``)."""
-    selected = False
+def _selection(events: tuple[Registration, ...], year: int) -> Registration | None:
+    """The selection (``lua-chon`` for ``year`` or before) a cell still builds on in ``year``,
+    or ``None`` (never selected, or withdrawn since)."""
+    selected = None
     for event in events:
         if event.year > year:
             continue
         if event.status == "lua-chon":
-            selected = True
-        elif event.status == "rut" and (event.year == year or selected):
-            selected = False
-    return selected, any(e.status == "dang-ky" and e.year == year for e in events)
+            selected = event
+        elif event.status == "rut" and (event.year == year or selected is not None):
+            selected = None
+    return selected
+
+
+def in_programme(events: tuple[Registration, ...], year: int) -> tuple[bool, bool]:
+    """(selected for ``year`` or before and not withdrawn since, registered for ``year``)."""
+    return _selection(events, year) is not None, any(e.status == "dang-ky" and e.year == year for e in events)
+
+
+def reasons(cell: Cell, criteria: tuple[CellCriterion, ...], year: int) -> tuple[str, ...]:
+    """Why a cell's own figures of ``year`` do not qualify it for recognition (nothing: they
+    do); criteria by their text."""
+    result = next((r for r in cell.results if r.year == year), None)
+    if result is None or result.rating is None:
+        return (f"chưa được xếp loại chất lượng năm {year}",)
+    found = []
+    if result.rating not in GOOD_OR_BETTER:
+        found.append(f"năm {year} xếp loại {RATING_LABELS[result.rating].lower()}")
+    marks = result.criteria or {}
+    names = {c.id: c.title for c in criteria}
+    failed = [c.id for c in criteria if marks.get(c.id) == "chua-dat"]
+    missing = [c.id for c in criteria if c.id not in marks]
+    if failed:
+        found.append(f"chưa đạt {criteria_phrase(failed, names)}")
+    if missing:
+        found.append(f"chưa có kết quả tự đánh giá {criteria_phrase(missing, names)}")
+    return tuple(found)
 
 
 def shortfall(cell: Cell, criteria: tuple[CellCriterion, ...], year: int, selected: bool) -> tuple[str, ...]:
-    """Why the cell does not qualify for recognition in ``year`` (nothing: it does)."""
-    reasons = [] if selected else [_not_selected(cell.registration, year)]
-    result = next((r for r in cell.results if r.year == year), None)
-    if result is None or result.rating is None:
-        return tuple(reasons + [f"chưa xếp loại năm {year}"])
-    if result.rating not in GOOD_OR_BETTER:
-        reasons.append(f"xếp loại năm {year}: {RATING_LABELS[result.rating]}")
-    marks = result.criteria or {}
-    failed = [c.id.upper() for c in criteria if marks.get(c.id) == "chua-dat"]
-    missing = [c.id.upper() for c in criteria if c.id not in marks]
-    if failed:
-        reasons.append(f"chưa đạt tiêu chí {', '.join(failed)}")
-    if missing:
-        reasons.append(f"chưa có kết quả tự đánh giá tiêu chí {', '.join(missing)}")
-    return tuple(reasons)
+    """Why the cell does not qualify for recognition in ``year`` (nothing: it does): not
+    selected, then what its figures lack."""
+    return (() if selected else (_not_selected(cell.registration, year),)) + reasons(cell, criteria, year)
 
 
 def _not_selected(events: tuple[Registration, ...], year: int) -> str:
@@ -161,19 +185,22 @@ def recognition_round(year: int, cells: tuple[CellReport, ...], committee: Commi
     if earlier)."""
     day = milestone_day(committee, f"cong-nhan-{year}")
     reference = reference_day(day, year, committee.as_of)
-    qualified, short = [], []
+    building, not_selected = [], []
     for cell in cells:
-        selected, registered = in_programme(cell.cell.registration, year)
-        if not (selected or registered):
-            continue
-        reasons = shortfall(cell.cell, cell.criteria, year, selected)
-        if reasons:
-            short.append(Shortfall(cell, reasons))
-        else:
-            qualified.append(Qualified(cell, leaders_on(cell.cell, reference, year)))
-    if not qualified and not short:
+        events = cell.cell.registration
+        selection = _selection(events, year)
+        if selection is not None:
+            leaders = leaders_on(cell.cell, reference, year)
+            building.append(
+                Building(cell, selection.year, selection.decision, leaders, reasons(cell.cell, cell.criteria, year))
+            )
+        elif any(e.status == "dang-ky" and e.year == year for e in events) and not any(
+            e.status == "rut" and e.year == year for e in events
+        ):
+            not_selected.append(cell)
+    if not building and not not_selected:
         return None
-    return RecognitionRound(year, day, reference, tuple(qualified), tuple(short))
+    return RecognitionRound(year, day, reference, tuple(building), tuple(not_selected))
 
 
 def qualified_years(cell: Cell, criteria: tuple[CellCriterion, ...], years: Iterable[int]) -> tuple[int, ...]:

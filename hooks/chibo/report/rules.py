@@ -30,13 +30,14 @@ from .selection import NOT_MET, Condition, check_selection
 
 CELLS, MEMBERS = "chi-bo", "dang-vien"
 # What a breach is about (``Breach.kind``).
-CAP, SCORE_BAND, UNSCORED, TASKS, SELECTION, RECOGNITION = (
+CAP, SCORE_BAND, UNSCORED, TASKS, SELECTION, RECOGNITION, REGISTER = (
     "gioi-han",
     "khung-diem",
     "khong-cham-diem",
     "nhiem-vu",
     "lua-chon",
     "cong-nhan",
+    "so-dang-ky",
 )
 
 
@@ -66,7 +67,8 @@ class Breach:
     ``kind`` says which of the other fields hold: ``CAP`` the cap's ``check``; ``SCORE_BAND``
     and ``UNSCORED`` the ``score`` (and its ``band``, the ``rating``); ``TASKS`` the ``tasks``
     and the ``share`` of them required beyond the requirement; ``SELECTION`` the unmet
-    ``condition`` (its ``number`` in plan III.3.1); ``RECOGNITION`` the ``reasons``.
+    ``condition`` (its ``number`` in plan III.3.1); ``RECOGNITION`` the ``reasons``; ``REGISTER``
+    (the register of numbers against a cell's record, ``papers``) the ``note``.
     """
 
     year: int
@@ -84,6 +86,7 @@ class Breach:
     condition: Condition | None = None
     number: int | None = None
     reasons: tuple[str, ...] = ()
+    note: str | None = None
 
     @property
     def message(self) -> str:
@@ -191,7 +194,7 @@ def decision_breaches(committee: Committee, book: CriteriaBook, cell: Cell) -> l
     results = {r.year: r for r in cell.results} if selections else {}
     for index, event in selections:
         has_committee = leaders_on(cell, event.date, event.year).committee
-        conditions = check_selection(event.year, results, book, committee.selection, has_committee, committee.privacy)
+        conditions = check_selection(event.year, results, book, committee.selection, has_committee)
         found += [
             Breach(
                 event.year,
@@ -292,5 +295,6 @@ _MESSAGES = MappingProxyType(
         TASKS: _tasks,
         SELECTION: _selection,
         RECOGNITION: _recognition,
+        REGISTER: lambda b: b.note or "",
     }
 )

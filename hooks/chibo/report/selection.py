@@ -1,6 +1,8 @@
 """Selection conditions (plan III.3.1), checked for one cell before it registers for year R.
 
-Each condition reads đạt / chưa đạt / thiếu dữ liệu with its reason (DESIGN.md §2).
+Each condition reads đạt / chưa đạt / thiếu dữ liệu with its reason (DESIGN.md §2). The
+reason states the true figures (the office's documents print it); where it counts members,
+the condition also says the same without the count, for the members' pages (``privacy``).
 """
 
 from __future__ import annotations
@@ -9,10 +11,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
-from ..records.committee import CriteriaBook, Privacy, Selection
+from ..records.committee import CriteriaBook, Selection
 from ..records.models import YearResult
 from ..vocab import GOOD_OR_BETTER, RATING_LABELS
-from .privacy import count_phrase
 
 MET, NOT_MET, NO_DATA, REVIEW = "dat", "chua-dat", "thieu-du-lieu", "xem-xet"
 VERDICT_LABELS = MappingProxyType(
@@ -22,11 +23,13 @@ VERDICT_LABELS = MappingProxyType(
 
 @dataclass(frozen=True)
 class Condition:
-    """Điều kiện lựa chọn: what is required, the verdict, and why."""
+    """Điều kiện lựa chọn: what is required, the verdict, and why (``reason``, true figures;
+    ``public_reason``, the same without member counts, when the reason has any)."""
 
     title: str
     verdict: str
     reason: str
+    public_reason: str | None = None
 
     @property
     def label(self) -> str:
@@ -44,9 +47,10 @@ def check_selection(
     book: CriteriaBook,
     settings: Selection,
     has_committee: bool,
-    privacy: Privacy,
+    names: Mapping[str, str] | None = None,
 ) -> tuple[Condition, ...]:
-    """The five conditions of plan III.3.1 for registering for ``year``, in the plan's order."""
+    """The five conditions of plan III.3.1 for registering for ``year``, in the plan's order;
+    criteria named by their code, or by their text when ``names`` (id → title) is given."""
     previous = results.get(year - 1)
     common = [c.id for c in book.criteria if c.group == "chi-bo" and not c.by_type]
     members = [c.id for c in book.criteria if c.group == "dang-vien"]
@@ -57,6 +61,7 @@ def check_selection(
             previous,
             year - 1,
             common,
+            names,
         ),
         _criteria(
             f"Đội ngũ đảng viên cơ bản đã thực hiện tốt {len(members):02d} tiêu chí về đảng viên "
@@ -64,8 +69,9 @@ def check_selection(
             previous,
             year - 1,
             members,
+            names,
         ),
-        _members(previous, year - 1, privacy),
+        _members(previous, year - 1),
         _leaders(has_committee),
     )
 
@@ -82,42 +88,56 @@ def _leaders(has_committee: bool) -> Condition:
 def _good_years(results: Mapping[int, YearResult], years: range) -> Condition:
     title = f"Hoàn thành tốt nhiệm vụ trở lên {len(years)} năm liền ({years[0]}–{years[-1]})"
     below = [
-        (y, results[y].rating)
-        for y in years
-        if y in results and results[y].rating and results[y].rating not in GOOD_OR_BETTER
+        (y, rating) for y in years if y in results and (rating := results[y].rating) and rating not in GOOD_OR_BETTER
     ]
     if below:
         reason = "; ".join(f"năm {y}: {RATING_LABELS[r]}" for y, r in below)
-        return Condition(title, NOT_MET, f"Có năm xếp loại dưới mức tốt ({reason}).")
+        return Condition(title, NOT_MET, f"Có năm chưa đạt mức hoàn thành tốt nhiệm vụ ({reason}).")
     missing = [y for y in years if y not in results or not results[y].rating]
     if missing:
         return Condition(title, NO_DATA, f"Chưa có xếp loại năm {', '.join(map(str, missing))}.")
     return Condition(title, MET, f"Các năm {years[0]}–{years[-1]} đều hoàn thành tốt nhiệm vụ trở lên.")
 
 
-def _criteria(title: str, previous: YearResult | None, year: int, ids: list[str]) -> Condition:
+def _criteria(
+    title: str, previous: YearResult | None, year: int, ids: list[str], names: Mapping[str, str] | None
+) -> Condition:
     """Every criterion of ``ids`` met in the self-assessment of ``year``."""
     marks = (previous.criteria or {}) if previous else {}
-    failed = [c.upper() for c in ids if marks.get(c) == "chua-dat"]
+    failed = [c for c in ids if marks.get(c) == "chua-dat"]
     if failed:
-        return Condition(title, NOT_MET, f"Năm {year} chưa đạt tiêu chí {', '.join(failed)}.")
-    missing = [c.upper() for c in ids if c not in marks]
+        return Condition(title, NOT_MET, f"Năm {year} chưa đạt {criteria_phrase(failed, names)}.")
+    missing = [c for c in ids if c not in marks]
     if missing:
-        return Condition(title, NO_DATA, f"Chưa có kết quả tự đánh giá tiêu chí {', '.join(missing)} năm {year}.")
+        return Condition(title, NO_DATA, f"Chưa có kết quả tự đánh giá {criteria_phrase(missing, names)} năm {year}.")
+    if names is not None:
+        return Condition(title, MET, f"Năm {year} đạt cả {len(ids):02d} tiêu chí.")
     return Condition(title, MET, f"Năm {year} đạt tiêu chí {', '.join(c.upper() for c in ids)}.")
 
 
-def _members(previous: YearResult | None, year: int, privacy: Privacy) -> Condition:
+def criteria_phrase(ids: list[str], names: Mapping[str, str] | None) -> str:
+    """ "tiêu chí TC1, TC5" by code; 'tiêu chí “Sinh hoạt chi bộ …”' by text (documents)."""
+    if names is None:
+        return f"tiêu chí {', '.join(c.upper() for c in ids)}"
+    quoted = ", ".join(f"“{names.get(c, c.upper())}”" for c in ids)
+    return f"{'các ' if len(ids) > 1 else ''}tiêu chí {quoted}"
+
+
+def _members(previous: YearResult | None, year: int) -> Condition:
     title = f"Năm {year}: 100% đảng viên hoàn thành nhiệm vụ trở lên, không có đảng viên không hoàn thành nhiệm vụ"
     if previous is None or previous.members is None or previous.members.total == 0:
         return Condition(title, NO_DATA, f"Chưa có kết quả xếp loại đảng viên năm {year}.")
-    failing = previous.members.khong_hoan_thanh
+    failing, total = previous.members.khong_hoan_thanh, previous.members.total
     if failing:
         return Condition(
-            title, NOT_MET, f"Năm {year} có {count_phrase(failing, privacy)} đảng viên không hoàn thành nhiệm vụ."
+            title,
+            NOT_MET,
+            f"Năm {year} có {failing} đảng viên không hoàn thành nhiệm vụ.",
+            f"Năm {year} có đảng viên không hoàn thành nhiệm vụ.",
         )
     return Condition(
         title,
         MET,
-        f"Năm {year}: {previous.members.total}/{previous.members.total} đảng viên hoàn thành nhiệm vụ trở lên.",
+        f"Năm {year}: {total}/{total} đảng viên hoàn thành nhiệm vụ trở lên.",
+        f"Năm {year}: mọi đảng viên của chi bộ đều hoàn thành nhiệm vụ trở lên.",
     )

@@ -69,6 +69,7 @@ def year_stats(year: int, results: Iterable[YearResult], cells: int | None = Non
     done = [r for r in results if r.rating is not None]
     counts = {code: 0 for code in RATINGS}
     for result in done:
+        assert result.rating is not None
         counts[result.rating] += 1
     rated = len(done)
     return YearStats(

@@ -34,6 +34,7 @@ from .cells import (
 from .dating import before_first
 from .history import Leaders, current_leaders, naming_on
 from .listing import ListRow, cell_list
+from .papers import Papers, papers
 from .registration import RegistrationReport, registration_reports
 from .rounds import RecognitionRound, SelectionRound, recognition_round, selection_round
 from .rules import Breach, CapCheck, cap_breaches, cell_breaches, rule_set, year_caps
@@ -82,16 +83,19 @@ class YearRow:
 
 @dataclass(frozen=True)
 class TypeYear:
-    """One cell type's figures in one year (the yearly review, by cell type)."""
+    """One cell type's figures in one year (the yearly review, by cell type); ``members``:
+    its members by rating (``RATINGS`` order), when any of its cells recorded them."""
 
     type: CellType
     stats: YearStats
+    members: tuple[int, ...] | None = None
 
 
 @dataclass(frozen=True)
 class YearReport:
     """Kết quả một năm: the figures, the rules in force and their checks, every cell's row,
-    the year's selection and recognition."""
+    the year's selection and recognition; ``members``: the members of every cell rated that
+    year, by rating (``RATINGS`` order), when any cell recorded them (true figures)."""
 
     stats: YearStats
     by_type: tuple[TypeYear, ...]
@@ -106,10 +110,15 @@ class YearReport:
     decisions: tuple[str, ...]
     previous: int | None
     next: int | None
+    members: tuple[int, ...] | None = None
 
     @property
     def year(self) -> int:
         return self.stats.year
+
+    @property
+    def member_total(self) -> int | None:
+        return sum(self.members) if self.members is not None else None
 
 
 @dataclass(frozen=True)
@@ -162,6 +171,7 @@ class Report:
     rule_periods: tuple[RulePeriod, ...]
     documents: tuple[Document, ...]
     breaches: tuple[Breach, ...]
+    papers: Papers  # what the drafted documents state besides the figures (register, awards, withdrawals)
 
 
 def summarize(records: Records) -> Report:
@@ -180,6 +190,7 @@ def _summarize(records: Records) -> Report:
     cells = tuple(_cell_report(c, types[c.type], records, latest.year if latest else None) for c in ordered)
     years = _year_reports(committee, stats, cells)
     milestones = roadmap.milestone_views(committee)
+    office = papers(committee, cells, years)
     return Report(
         committee=committee,
         book=book,
@@ -204,7 +215,9 @@ def _summarize(records: Records) -> Report:
         ),
         documents=tuple(sorted(committee.documents, key=lambda d: (d.date, sort_key(d.number)))),
         breaches=tuple(b for y in years for b in y.breaches if b.cell_id is None)
-        + tuple(b for c in cells for b in c.breaches),
+        + tuple(b for c in cells for b in c.breaches)
+        + office.breaches,
+        papers=office,
     )
 
 
@@ -221,7 +234,7 @@ def _all_year_stats(cells: tuple[Cell, ...]) -> tuple[YearStats, ...]:
 def _cell_report(cell: Cell, type_: CellType, records: Records, latest_year: int | None) -> CellReport:
     committee, book = records.committee, records.book
     results = {r.year: r for r in cell.results}
-    rows = tuple(result_row(results[y], committee.privacy) for y in sorted(results))
+    rows = tuple(result_row(results[y]) for y in sorted(results))
     criteria = cell_criteria(cell, book)
     latest = latest_rated(cell.results)
     leadership = leadership_rows(cell, committee.as_of)
@@ -290,6 +303,7 @@ def _year_reports(
                 scored=bool(rules and rules.score) or any(r.score is not None for _, r in results),
                 previous=years[index - 1] if index else None,
                 next=years[index + 1] if index + 1 < len(years) else None,
+                members=member_sums(line.row for line in rows if line.row),
             )
         )
     return tuple(reports)
@@ -310,6 +324,18 @@ def _by_type(committee: Committee, year: int, cells: tuple[CellReport, ...]) -> 
     for cell in cells:
         types.setdefault(cell.type.id, []).append(cell)
     return tuple(
-        TypeYear(group[0].type, year_stats(year, [row.result for c in group if (row := c.result(year))], len(group)))
+        TypeYear(
+            group[0].type,
+            year_stats(year, [row.result for c in group if (row := c.result(year))], len(group)),
+            member_sums(row for c in group if (row := c.result(year))),
+        )
         for group in types.values()
     )
+
+
+def member_sums(rows: Iterable[ResultRow]) -> tuple[int, ...] | None:
+    """The member counts of ``rows`` added up by rating; ``None`` when none recorded any."""
+    counted = [row.members for row in rows if row.members is not None]
+    if not counted:
+        return None
+    return tuple(sum(column) for column in zip(*counted))

@@ -1,12 +1,18 @@
 """Party documents drafted from the Report (DESIGN.md §5): each a print page and a .docx.
 
+* once: the decision setting up the Steering Committee (``steering``);
 * per cell and year it surveyed or registered: the registration report (``registration``);
-* per year: the selection decision, the recognition (Tờ trình, Quyết định, Danh sách),
-  the yearly review (``decisions``, ``reviews``);
-* once: the final review of the period, with its appendices.
+  per year it registered: its plan; per December it builds the model: its self-assessment
+  (``cellwork``); each a Word file, the latest of each kind also a print page;
+* per year: the Steering Committee's proposal and the selection decision (``selection``),
+  the recognition (Tờ trình, Quyết định, Danh sách) and the award decision
+  (``recognition``), the yearly review (``reviews``);
+* for the programme: the mid-term and final reviews with their appendices (``periods``),
+  the papers of the final conference (``conference``).
 
 ``drafts(report)`` lists them all; ``docx.DocxWriter`` and ``templates/document.html.j2``
-write each one, so the two formats always say the same.
+write each one, so the two formats always say the same. Numbers come from the register
+(``report.papers``); a document without one keeps "Số …" and its "DỰ THẢO" mark.
 """
 
 from __future__ import annotations
@@ -16,49 +22,41 @@ from dataclasses import dataclass
 from types import MappingProxyType
 
 from ...report import Report
-from .. import sources
-from .decisions import recognition_draft, selection_draft
-from .model import KINDS, Draft
+from .cellwork import assessment_drafts, building_years, plan_drafts
+from .conference import conference_draft
+from .model import Draft
+from .periods import period_draft, spans
+from .recognition import recognition_drafts
 from .registration import registration_drafts
-from .reviews import period_appendices, period_review, year_review
+from .reviews import year_review
+from .selection import selection_drafts
+from .steering import steering_draft
 
 
 def drafts(report: Report) -> tuple[Draft, ...]:
-    """Every document the records let us draft, cells first, then years, then the period."""
+    """Every document the records let us draft: the Steering Committee's, the cells', the
+    years', then the programme's."""
     committee = report.committee
     found: list[Draft] = []
+    steering = steering_draft(report)
+    if steering is not None:
+        found.append(steering)
+    building = building_years(report)
     for cell in report.cells:
         found += registration_drafts(cell, committee)
-    start, end = committee.period.start, committee.period.end
+        found += plan_drafts(cell, report)
+        found += assessment_drafts(building.get(cell.cell.id, []), report)
     for year in report.years:
-        if year.year < start:
+        if year.year < committee.period.start:
             continue
-        if year.selection:
-            found.append(selection_draft(year, committee))
-        if year.stats.rated and year.recognition:
-            found.append(recognition_draft(year, committee))
+        found += selection_drafts(year, report)
+        found += recognition_drafts(year, report)
         if year.stats.rated:
-            found.append(
-                Draft(
-                    title=f"Báo cáo kết quả xây dựng mô hình chi bộ kiểu mẫu năm {year.year}",
-                    docx=f"ket-qua/{year.year}/bao-cao-{year.year}.docx",
-                    page=sources.year_document(year.year, "bao-cao"),
-                    back=(f"Trở lại kết quả năm {year.year}", sources.year(year.year)),
-                    parts=(year_review(report, year),),
-                    kind=KINDS["bao-cao"],
-                    year=year.year,
-                )
-            )
-    found.append(
-        Draft(
-            title=f"Báo cáo tổng kết xây dựng mô hình chi bộ kiểu mẫu giai đoạn {start}-{end}",
-            docx=f"ket-qua/tong-ket-{start}-{end}.docx",
-            page=sources.final_review(),
-            back=("Trở lại kết quả qua các năm", sources.section("ket-qua")),
-            parts=(period_review(report), *period_appendices(report)),
-            kind=KINDS["tong-ket"],
-        )
-    )
+            found.append(year_review(report, year))
+    found += [period_draft(report, span) for span in spans(report)]
+    conference = conference_draft(report)
+    if conference is not None:
+        found.append(conference)
     return tuple(found)
 
 
@@ -72,7 +70,8 @@ class YearDocuments:
 
 @dataclass(frozen=True)
 class DocumentIndex:
-    """The drafts where they are listed: each cell's, each year's, and all of them by year."""
+    """The drafts where they are listed: each cell's, each year's, and all of them by year
+    and kind."""
 
     all: tuple[Draft, ...]
     listing: tuple[YearDocuments, ...]
@@ -93,9 +92,9 @@ class DocumentIndex:
         ordered = sorted(listing, key=lambda y: (y is None, y or 0))
         return cls(
             found,
-            tuple(YearDocuments(y, tuple(sorted(listing[y], key=lambda d: d.cell_id is not None))) for y in ordered),
-            MappingProxyType({k: tuple(v) for k, v in cells.items()}),
-            MappingProxyType({k: tuple(v) for k, v in years.items()}),
+            tuple(YearDocuments(y, tuple(sorted(listing[y], key=lambda d: d.order))) for y in ordered),
+            MappingProxyType({k: tuple(sorted(v, key=lambda d: (d.year or 0, d.order))) for k, v in cells.items()}),
+            MappingProxyType({k: tuple(sorted(v, key=lambda d: d.order)) for k, v in years.items()}),
         )
 
     def for_cell(self, cell_id: str) -> tuple[Draft, ...]:

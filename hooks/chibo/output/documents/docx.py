@@ -1,10 +1,14 @@
 """A Draft as a Word file the office can edit, number, sign and send.
 
 The layout is Hướng dẫn 36-HD/VPTW's (see ``template.py`` for the page and the styles): the
-header as a two-column borderless table, "DỰ THẢO" boxed at the top right of the first page,
-the document type and trích yếu centred with "-----" under them, "Nơi nhận:" underlined, the
-signing block on the right. Record text goes in as text runs, never as fields or markup.
-The file is reproducible: fixed document properties and zip times.
+header as a two-column borderless table, its names in the lines ``lines.py`` chose, "DỰ
+THẢO" boxed at the top right of the first page of each draft part, the document type and
+trích yếu centred with "-----" under them, "Nơi nhận:" underlined, the signing block on the
+right. Each part of a draft (a Tờ trình, a Quyết định, the Danh sách attached) is a
+section of its own: its pages numbered from 1, no number on its first page. No table row,
+the signing block included, is split across two pages, and the last paragraph before the
+signing block stays on its page. Record text goes in as text runs, never as fields or
+markup. The file is reproducible: fixed document properties and zip times.
 
 The package around the text (styles, page, header and footer) is python-docx's, made
 once per build (``template.py``). The body is written here as WordprocessingML directly:
@@ -26,7 +30,7 @@ from functools import cached_property
 from xml.sax.saxutils import escape
 
 from ...formats import date_long
-from .model import TEXT_WIDTH_MM, Draft, Fill, Heading, Paragraph, Part, Table
+from .model import HEADER_MM, TEXT_WIDTH_MM, Draft, Fill, Heading, Paragraph, Part, Table
 
 
 def Mm(millimetres: float) -> int:
@@ -35,7 +39,7 @@ def Mm(millimetres: float) -> int:
 
 
 TEXT_WIDTH = Mm(TEXT_WIDTH_MM)
-HEADER_COLUMNS = (Mm(70), Mm(95))
+HEADER_COLUMNS = (Mm(HEADER_MM[0]), Mm(HEADER_MM[1]))
 FOOTER_COLUMNS = (Mm(80), Mm(85))
 DOTS = "…"
 DOCUMENT = "word/document.xml"
@@ -43,6 +47,11 @@ CORE = "docProps/core.xml"
 # Characters XML 1.0 cannot carry (the loader refuses them in records; this is the last guard).
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _BREAKS = re.compile(r"(\t|\n)")
+LANGUAGE = "vi-VN"
+NATION = "ĐẢNG CỘNG SẢN VIỆT NAM"
+# The title is 72.9 mm wide (15 pt bold); its column leaves 81.4 mm inside the cell margins:
+# indented 3.5 mm each side, the rule under it is about as long as the title, which fits.
+RULE_INDENT = 3.5
 
 
 def twips(length: int) -> int:
@@ -58,6 +67,7 @@ class Package:
     parts: tuple[tuple[str, bytes], ...]
     before_body: str
     after_body: str
+    section: str  # the template's section properties: a part of a draft ends with a copy
 
     @classmethod
     def of(cls, template: bytes) -> Package:
@@ -66,7 +76,8 @@ class Package:
         document = dict(parts)[DOCUMENT].decode("utf-8")
         start = document.index("<w:body>") + len("<w:body>")
         end = document.index("<w:sectPr")
-        return cls(parts, document[:start], document[end:])
+        section = document[end : document.index("</w:sectPr>") + len("</w:sectPr>")]
+        return cls(parts, document[:start], document[end:], section)
 
 
 class DocxWriter:
@@ -90,9 +101,9 @@ class DocxWriter:
 def _package(package: Package, draft: Draft, stamp: dt.date) -> bytes:
     body: list[str] = []
     for index, part in enumerate(draft.parts):
-        if index:
-            body.append('<w:p><w:pPr><w:pStyle w:val="VBLeft"/></w:pPr><w:r><w:br w:type="page"/></w:r></w:p>')
-        _part(body, part, draft_mark=index == 0)
+        if index:  # the part before ends its section: the next starts a new page, numbered from 1
+            body.append(f'<w:p><w:pPr><w:pStyle w:val="VBLeft"/>{package.section}</w:pPr></w:p>')
+        _part(body, part)
     written = {
         DOCUMENT: (package.before_body + "".join(body) + package.after_body).encode("utf-8"),
         CORE: _core(draft.title, stamp).encode("utf-8"),
@@ -113,7 +124,8 @@ def _core(title: str, stamp: dt.date) -> str:
         '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties"'
         ' xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/"'
         ' xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
-        f"<dc:title>{_escape(title)}</dc:title><dc:creator></dc:creator><cp:lastModifiedBy></cp:lastModifiedBy>"
+        f"<dc:title>{_escape(title)}</dc:title><dc:creator></dc:creator><dc:language>{LANGUAGE}</dc:language>"
+        "<cp:lastModifiedBy></cp:lastModifiedBy>"
         f'<cp:revision>1</cp:revision><dcterms:created xsi:type="dcterms:W3CDTF">{when}</dcterms:created>'
         f'<dcterms:modified xsi:type="dcterms:W3CDTF">{when}</dcterms:modified></cp:coreProperties>'
     )
@@ -170,8 +182,8 @@ def _para(
     return f"<w:p><w:pPr>{''.join(props)}</w:pPr>{''.join(runs)}</w:p>"
 
 
-def _part(out: list[str], part: Part, draft_mark: bool) -> None:
-    if draft_mark:
+def _part(out: list[str], part: Part) -> None:
+    if part.draft:
         out.append(
             _para("VB Left", _run("DỰ THẢO", bold=True), borders=("top", "left", "bottom", "right"), left=Mm(135))
         )
@@ -188,21 +200,30 @@ def _part(out: list[str], part: Part, draft_mark: bool) -> None:
     for block in part.blocks:
         _block(out, block)
     if part.signature is not None or part.recipients:
+        if out[-1].startswith("<w:p>"):  # the closing paragraph stays on the signature's page
+            out[-1] = _kept_with_next(out[-1])
         _footer(out, part)
+
+
+def _kept_with_next(paragraph: str) -> str:
+    """The paragraph, kept on the page of what follows (``keepNext`` comes right after its style)."""
+    end = paragraph.index("/>", paragraph.index("<w:pStyle")) + 2
+    return paragraph[:end] + "<w:keepNext/>" + paragraph[end:]
 
 
 def _header(out: list[str], part: Part) -> None:
     h = part.header
+    assert h is not None
     when = date_long(h.date) if h.date else f"ngày {DOTS} tháng {DOTS} năm {h.year or DOTS}"
     left = [
-        _para("VB Center", _run(h.superior.upper())),
-        _para("VB Center Bold", _run(h.issuer.upper())),
+        *(_para("VB Center", _run(line)) for line in h.superior_lines),
+        *(_para("VB Center Bold", _run(line)) for line in h.issuer_lines),
         _para("VB Center", _run("*")),
         _para("VB Center", _run(h.number)),
     ]
     right = [
         _para(
-            "VB Center Bold", _run("ĐẢNG CỘNG SẢN VIỆT NAM", size=15), borders=("bottom",), left=Mm(6), right=Mm(6)
+            "VB Center Bold", _run(NATION, size=15), borders=("bottom",), left=Mm(RULE_INDENT), right=Mm(RULE_INDENT)
         ),  # the rule under the title: as long as the title
         _para("VB Date", _run(f"{h.place}, {when}")),
     ]
@@ -212,13 +233,13 @@ def _header(out: list[str], part: Part) -> None:
 def _footer(out: list[str], part: Part) -> None:
     left = []
     if part.recipients:
-        left.append(_para("VB Left", _run("Nơi nhận:", underline=True)))
+        left.append(_para("VB Left", _run("Nơi nhận:", underline=True), before=12))
         left += [_para("VB Small", _run(f"- {line}")) for line in part.recipients]
     right = []
     if part.signature is not None:
         s = part.signature
         right = [
-            _para("VB Center Bold", _run(s.authority)),
+            _para("VB Center Bold", _run(s.authority), before=12),
             _para("VB Center", _run(s.title)),
             *[_para("VB Center")] * 4,
             _para("VB Center Bold", _run(s.name or "")),
@@ -227,9 +248,10 @@ def _footer(out: list[str], part: Part) -> None:
 
 
 def _layout(widths: tuple[int, int], left: list[str], right: list[str]) -> str:
-    """Two borderless columns side by side (the header, the signing block)."""
+    """Two borderless columns side by side (the header, the signing block), never split
+    across two pages."""
     cells = "".join(_tc(width, paragraphs or [_para("VB Left")]) for width, paragraphs in zip(widths, (left, right)))
-    return _table(widths, f"<w:tr>{cells}</w:tr>", grid=False)
+    return _table(widths, f"<w:tr><w:trPr><w:cantSplit/></w:trPr>{cells}</w:tr>", grid=False)
 
 
 def _table(widths: tuple[int, ...], rows: str, *, grid: bool) -> str:

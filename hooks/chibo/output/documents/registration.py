@@ -1,22 +1,33 @@
 """Báo cáo khảo sát, đề xuất đăng ký (plan III.3.2, "theo mẫu"): one per cell and year.
 
-Dated on the cell's registration (or survey) event, with the names, leaders and member
-count in force then. What only the cell can say (its situation, strengths, weaknesses,
-plan and roadmap, its leaders' standing) is left as lines to fill in.
+Dated on the cell's registration (or survey) event, with the names and leaders in force
+then and the member count known then. What only the cell can say (its situation,
+strengths, weaknesses, plan and roadmap, its leaders' standing) is left as lines to fill in.
 """
 
 from __future__ import annotations
 
 from ...records.committee import Committee
 from ...report import CellReport
+from ...report.history import COMMITTEE_MIN_MEMBERS, Leaders
 from ...report.registration import RegistrationReport
 from ...report.selection import REVIEW
 from ...vocab import CRITERION_LABELS
 from .. import sources
-from .common import BLANK, count, plan_basis, results_table, simple_table
-from .model import KINDS, Draft, Fill, Header, Heading, Paragraph, Part, Signature
+from .common import BLANK, members_phrase, plan_basis, results_table, simple_table
+from .model import KINDS, Draft, Fill, Header, Heading, Paragraph, Part, Signature, Table, layout_on
 
 KIND = "BÁO CÁO"
+
+
+def cell_voice(cell: CellReport, leaders: Leaders) -> str:
+    """Who speaks for the cell: "Chi ủy Chi bộ Khoa Dược", or the cell itself when it has no
+    chi ủy ("Chi bộ Phòng Khảo thí …", never "Chi bộ Chi bộ …")."""
+    return f"Chi ủy {cell.cell.name}" if leaders.committee else cell.cell.name
+
+
+def cell_signature(leaders: Leaders) -> Signature:
+    return Signature(leaders.signs_for, "BÍ THƯ", leaders.secretary)
 
 
 def registration_draft(cell: CellReport, report: RegistrationReport, committee: Committee, page: str | None) -> Draft:
@@ -29,13 +40,14 @@ def registration_draft(cell: CellReport, report: RegistrationReport, committee: 
     name = cell.cell.name
     return Draft(
         title=f"{name}: báo cáo khảo sát, đề xuất đăng ký năm {year or BLANK}",
-        docx=f"chi-bo/{cell.cell.id}/dang-ky-{year}.docx" if report.date else None,
+        docx=sources.cell_docx(cell.cell.id, "dang-ky", year) if report.date and year else None,
         page=page,
         back=("Trở lại trang chi bộ", sources.cell(cell.cell.id)),
         kind=KINDS["dang-ky"],
         year=year,
         cell_id=cell.cell.id,
         subject=name,
+        layout=layout_on(report.date),
         parts=(
             Part(
                 kind=KIND,
@@ -44,7 +56,7 @@ def registration_draft(cell: CellReport, report: RegistrationReport, committee: 
                 to=f"Kính gửi: Ban Thường vụ {report.naming.short_name} (qua Văn phòng Đảng ủy)",
                 blocks=_body(cell, report, committee),
                 recipients=("Ban Thường vụ Đảng ủy (qua Văn phòng Đảng ủy),", "Lưu Chi bộ."),
-                signature=Signature(report.leaders.signs_for, "BÍ THƯ", report.leaders.secretary),
+                signature=cell_signature(report.leaders),
             ),
         ),
     )
@@ -52,24 +64,24 @@ def registration_draft(cell: CellReport, report: RegistrationReport, committee: 
 
 def _body(cell: CellReport, report: RegistrationReport, committee: Committee) -> tuple:
     year, leaders = report.year, report.leaders
-    who = f"{leaders.body} {cell.cell.name}"
+    who = cell_voice(cell, leaders)
     return (
         Paragraph(
             f"{plan_basis(committee, report.naming)}, {who} báo cáo kết quả khảo sát và đề xuất đăng ký xây "
             f"dựng mô hình chi bộ kiểu mẫu năm {year or BLANK} như sau:"
         ),
         Heading("I- ĐẶC ĐIỂM, TÌNH HÌNH CHI BỘ"),
-        Paragraph(f"Loại hình chi bộ: {cell.type.name}. Tổng số đảng viên: {count(leaders.members)} đồng chí."),
-        Paragraph(_leaders_sentence(leaders)),
+        Paragraph(f"Loại hình chi bộ: {cell.type.name}. Tổng số đảng viên: {members_phrase(report.members)}."),
+        Paragraph(leaders_sentence(leaders)),
         Fill(4, "Thực trạng hoạt động của chi bộ, chất lượng sinh hoạt chi bộ, đội ngũ đảng viên:"),
         Heading("II- KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI CÁC NĂM GẦN ĐÂY"),
         *(
-            (results_table(report.results, committee.privacy),)
+            (results_table(report.results),)
             if report.results
             else (Paragraph("Chưa có kết quả đánh giá, xếp loại các năm trước."),)
         ),
         Heading(f'III- TỰ ĐÁNH GIÁ THEO CÁC TIÊU CHÍ "CHI BỘ 5 TỐT"{_year_note(year)}'),
-        _criteria_table(report),
+        criteria_table(report.criteria, "Tự đánh giá"),
         Heading("IV- ĐỐI CHIẾU CÁC TIÊU CHÍ CƠ BẢN ĐỂ LỰA CHỌN (mục III.3.1 của Kế hoạch)"),
         *_conditions(report, leaders.committee),
         Heading("V- ƯU ĐIỂM, HẠN CHẾ"),
@@ -85,36 +97,41 @@ def _body(cell: CellReport, report: RegistrationReport, committee: Committee) ->
     )
 
 
-def _leaders_sentence(leaders) -> str:
+def leaders_sentence(leaders: Leaders) -> str:
     secretary = leaders.secretary or BLANK
     deputy = f", đồng chí {leaders.deputy} là phó bí thư" if leaders.deputy else ""
     if leaders.committee:
         return f"Chi bộ có chi ủy; đồng chí {secretary} là bí thư chi bộ{deputy}."
-    return f"Chi bộ có dưới 9 đảng viên chính thức, không bầu chi ủy; đồng chí {secretary} là bí thư chi bộ{deputy}."
+    if leaders.members is not None and leaders.members < COMMITTEE_MIN_MEMBERS:
+        return f"Chi bộ có dưới 9 đảng viên, không bầu chi ủy; đồng chí {secretary} là bí thư chi bộ{deputy}."
+    return f"Chi bộ không có chi ủy; đồng chí {secretary} là bí thư chi bộ{deputy}."
 
 
 def _year_note(year: int | None) -> str:
     return f" NĂM {year - 1}" if year else ""
 
 
-def _criteria_table(report: RegistrationReport):
+def criteria_table(criteria: tuple, label: str) -> Table:
+    """The cell's criteria by their text (its own added ones last, marked), each with a mark
+    (``result``: dat / chua-dat / None)."""
     rows = [
-        (c.id.upper(), c.title, CRITERION_LABELS[c.result] if c.result else "Chưa đánh giá") for c in report.criteria
+        (str(index), c.title, CRITERION_LABELS[c.result] if c.result else "Chưa đánh giá")
+        for index, c in enumerate(criteria, start=1)
     ]
     return simple_table(
-        ("Tiêu chí", "Nội dung", "Tự đánh giá"),
+        ("TT", "Tiêu chí", label),
         rows,
-        (False, False, False),
-        (12, 66, 22),
-        "Gồm các tiêu chí chi bộ tự bổ sung (nếu có).",
+        (True, False, False),
+        (7, 71, 22),
+        "Gồm các tiêu chí chi bộ tự bổ sung (nếu có), ở cuối bảng.",
     )
 
 
 def _conditions(report: RegistrationReport, committee: bool) -> tuple:
-    if not report.conditions:
+    if not report.exact:
         return (Paragraph("Chưa đủ dữ liệu để đối chiếu."),)
     rows = []
-    for c in report.conditions:
+    for c in report.exact:
         if c.verdict == REVIEW:
             own = "chi ủy" if committee else "bí thư, phó bí thư"
             rows.append((c.title, "Chi bộ tự đánh giá", f"Chi bộ nêu năng lực, uy tín của {own}: {BLANK * 3}"))

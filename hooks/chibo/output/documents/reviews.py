@@ -1,16 +1,31 @@
-"""Báo cáo sơ kết (a year) and báo cáo tổng kết (the period): the figures from the Report as
-tables, the narrative sections (ưu điểm, hạn chế, nguyên nhân, phương hướng) left to fill in.
+"""Báo cáo kết quả năm: the year's figures from the Report as tables, its registrations,
+selection, withdrawals (with their dates), recognitions and awards; the narrative sections
+(ưu điểm, hạn chế, nguyên nhân, phương hướng) left to fill in.
 """
 
 from __future__ import annotations
 
-from ...formats import percent_vi, threshold_phrase
+from ...formats import date_vi, percent_vi, threshold_phrase
 from ...report import Report, YearReport
-from ...report.history import milestone_day, naming_on
+from ...report.history import naming_on
+from ...report.papers import Issued
 from ...report.stats import Share, TargetCheck, YearStats
-from ...vocab import RATING_SHORT, RATINGS
-from .common import committee_header, plan_basis, reference_day, simple_table, standing_signature
-from .model import Fill, Heading, Paragraph, Part, Table
+from ...vocab import RATINGS
+from .. import sources
+from .common import (
+    BLANK,
+    cells,
+    committee_header,
+    dated,
+    issued_note,
+    names,
+    plan_basis,
+    reference_day,
+    simple_table,
+    standing_signature,
+)
+from .model import KINDS, Draft, Fill, Heading, Paragraph, Part, Table, layout_on
+from .recognition import milestone_day, recognised
 
 STATS_LABELS = (
     "Năm",
@@ -50,7 +65,9 @@ def targets_table(checks: tuple[TargetCheck, ...]) -> Table:
         (
             t.target.label,
             f"{threshold_phrase(t.target.comparison, t.target.percent)} (năm {t.target.year})",
-            f"{t.actual}/{t.stats.rated} ({percent_vi(t.actual_percent)})" if t.met is not None else "chưa có số liệu",
+            f"{t.actual}/{t.stats.rated} ({percent_vi(t.actual_percent)})"
+            if t.met is not None and t.stats
+            else "chưa có số liệu",
             _verdict(t),
         )
         for t in checks
@@ -61,20 +78,20 @@ def targets_table(checks: tuple[TargetCheck, ...]) -> Table:
 def _verdict(check: TargetCheck) -> str:
     if check.met is None:
         return "–"
-    return "Đạt" if check.met else f"Chưa đạt (cần thêm {check.needed} chi bộ)"
+    return "Đạt" if check.met else f"Chưa đạt (cần thêm {cells(check.needed or 0)})"
 
 
-def year_review(report: Report, year: YearReport) -> Part:
+def year_review(report: Report, year: YearReport) -> Draft:
     """Báo cáo kết quả xây dựng mô hình chi bộ kiểu mẫu năm Y (sơ kết năm)."""
     committee, y = report.committee, year.year
-    day = milestone_day(committee, f"so-ket-{y}")
+    issued = report.papers.register.get(f"bao-cao-{y}")
+    day = dated(issued, milestone_day(committee, f"so-ket-{y}"))
     naming = naming_on(committee, reference_day(day, y, committee.as_of))
     targets = tuple(c for checks in report.trajectory for c in checks if c.stats and c.stats.year == y)
-    models = [row.cell.cell.name for row in year.rows if row.row and row.row.result.model]
-    return Part(
+    part = Part(
         kind="BÁO CÁO",
         summary=f"kết quả xây dựng mô hình chi bộ kiểu mẫu năm {y}",
-        header=committee_header(naming, "BC", day, y),
+        header=committee_header(naming, "BC", day, y, issued),
         blocks=(
             Paragraph(
                 f"{plan_basis(committee, naming)}, Ban Thường vụ {naming.short_name} báo cáo kết quả thực hiện "
@@ -89,8 +106,8 @@ def year_review(report: Report, year: YearReport) -> Part:
             stats_table([stats_row(t.type.name, t.stats) for t in year.by_type], "Loại hình"),
             Heading("3. So với chỉ tiêu của Kế hoạch", 2),
             *((targets_table(targets),) if targets else (Paragraph("Năm này chưa có chi bộ nào được xếp loại."),)),
-            Heading("4. Đăng ký, lựa chọn và công nhận chi bộ kiểu mẫu", 2),
-            *_rounds(year, models),
+            Heading("4. Đăng ký, lựa chọn, công nhận và khen thưởng chi bộ kiểu mẫu", 2),
+            *rounds(report, year),
             Heading("II- ĐÁNH GIÁ CHUNG"),
             Fill(3, "1. Ưu điểm:"),
             Fill(3, "2. Hạn chế:"),
@@ -104,117 +121,71 @@ def year_review(report: Report, year: YearReport) -> Part:
             "Lưu Văn phòng Đảng ủy.",
         ),
         signature=standing_signature(naming),
+        draft=issued is None,
+    )
+    return Draft(
+        title=f"Báo cáo kết quả xây dựng mô hình chi bộ kiểu mẫu năm {y}",
+        docx=sources.year_docx(y, "bao-cao"),
+        page=sources.year_document(y, "bao-cao"),
+        back=(f"Trở lại kết quả năm {y}", sources.year(y)),
+        parts=(part,),
+        kind=KINDS["bao-cao"],
+        year=y,
+        layout=layout_on(day),
+        issued=f"Báo cáo {issued_note(issued)}" if issued else "",
     )
 
 
-def _rounds(year: YearReport, models: list[str]) -> tuple:
-    blocks = []
+def _cited(issued: Issued | None) -> str:
+    return f" (Quyết định {issued_note(issued)})" if issued else ""
+
+
+def rounds(report: Report, year: YearReport) -> tuple:
+    """Who registered and was selected, who withdrew and when, who was recognised and awarded."""
+    y, papers = year.year, report.papers
+    blocks: list = []
     if year.selection:
         sel = year.selection
-        names = ", ".join(c.cell.cell.name for c in sel.selected) or "chưa có"
+        chosen = [c.cell.cell.name for c in sel.selected]
+        decision = papers.register.get(f"lua-chon-{y}")
         blocks.append(
             Paragraph(
-                f"Có {len(sel.candidates)} chi bộ đăng ký; Ban Thường vụ lựa chọn {len(sel.selected)} chi bộ: {names}."
+                f"Năm {y} có {cells(len(sel.candidates))} đăng ký xây dựng mô hình chi bộ kiểu mẫu; Ban Thường vụ "
+                f"lựa chọn {cells(len(chosen))}{_cited(decision)}: {names(chosen)}."
+                if chosen
+                else f"Năm {y} có {cells(len(sel.candidates))} đăng ký xây dựng mô hình chi bộ kiểu mẫu; Ban "
+                "Thường vụ chưa quyết định lựa chọn."
             )
         )
     else:
-        blocks.append(Paragraph(f"Năm {year.year} không có chi bộ đăng ký mới."))
+        blocks.append(Paragraph(f"Năm {y} không có chi bộ đăng ký mới."))
+    withdrawals = papers.year(y).withdrawals
+    if withdrawals:
+        blocks.append(Paragraph(f"Có {cells(len(withdrawals))} rút đăng ký:"))
+        blocks.append(
+            simple_table(
+                ("TT", "Chi bộ", "Ngày rút đăng ký", "Lý do"),
+                [
+                    (str(i), w.cell.cell.name, date_vi(w.event.date), w.event.note or BLANK)
+                    for i, w in enumerate(withdrawals, 1)
+                ],
+                (True, False, False, False),
+                (6, 28, 16, 50),
+            )
+        )
+    model = [c.cell.name for c in recognised(year)] if any(r.row and r.row.result.model for r in year.rows) else []
+    decision = papers.register.get(f"cong-nhan-{y}")
+    blocks.append(
+        Paragraph(f"Có {cells(len(model))} được công nhận chi bộ kiểu mẫu{_cited(decision)}: {names(model)}.")
+        if model
+        else Paragraph(f"Năm {y} chưa có chi bộ được công nhận chi bộ kiểu mẫu.")
+    )
+    awards = papers.year(y).awards
     blocks.append(
         Paragraph(
-            f"Có {len(models)} chi bộ được công nhận chi bộ kiểu mẫu" + (f": {', '.join(models)}." if models else ".")
+            f"Khen thưởng: {'; '.join(f'{a.cell.cell.name} ({a.text})' for a in awards)}."
+            if awards
+            else f"Hồ sơ chưa ghi khen thưởng năm {y}."
         )
     )
     return tuple(blocks)
-
-
-def period_review(report: Report) -> Part:
-    """Báo cáo tổng kết giai đoạn: every year, the targets, the model cells by year."""
-    committee = report.committee
-    start, end = committee.period.start, committee.period.end
-    day = milestone_day(committee, "bao-cao-tong-ket")
-    naming = naming_on(committee, day or committee.as_of)
-    years = [y for y in report.years if start <= y.year <= end]
-    return Part(
-        kind="BÁO CÁO",
-        summary=f"tổng kết xây dựng mô hình chi bộ kiểu mẫu giai đoạn {start}-{end}",
-        header=committee_header(naming, "BC", day, None),
-        blocks=(
-            Paragraph(
-                f"Thực hiện Kế hoạch số {committee.plan.number} về xây dựng mô hình chi bộ kiểu mẫu trong các "
-                f"loại hình chi bộ giai đoạn {start}-{end}, Ban Thường vụ {naming.short_name} báo cáo tổng kết "
-                "như sau:"
-            ),
-            Heading("I- KẾT QUẢ THỰC HIỆN"),
-            Heading("1. Công tác quán triệt, lãnh đạo, chỉ đạo", 2),
-            Fill(3),
-            Heading("2. Kết quả đánh giá, xếp loại chất lượng chi bộ qua các năm", 2),
-            stats_table([stats_row(str(y.year), y.stats) for y in years]),
-            Heading(f"3. Kết quả thực hiện các chỉ tiêu đến năm {end}", 2),
-            targets_table(report.targets),
-            Heading("4. Chi bộ được công nhận chi bộ kiểu mẫu qua các năm", 2),
-            simple_table(
-                ("Năm", "Số chi bộ", "Chi bộ được công nhận"),
-                [(str(y.year), str(y.stats.model.count), _model_names(y)) for y in years],
-                (False, True, False),
-                (10, 12, 78),
-            ),
-            Heading("II- ĐÁNH GIÁ CHUNG"),
-            Fill(3, "1. Ưu điểm:"),
-            Fill(3, "2. Hạn chế, nguyên nhân:"),
-            Fill(3, "3. Bài học kinh nghiệm:"),
-            Heading("III- PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI"),
-            Fill(4),
-            Heading("IV- ĐỀ XUẤT, KIẾN NGHỊ"),
-            Fill(2),
-        ),
-        recipients=(
-            f"Ban Thường vụ {naming.superior_committee} (để báo cáo),",
-            "Các đồng chí Đảng ủy viên,",
-            "Các chi bộ,",
-            "Lưu Văn phòng Đảng ủy.",
-        ),
-        signature=standing_signature(naming),
-    )
-
-
-def _model_names(year: YearReport) -> str:
-    return ", ".join(r.cell.cell.name for r in year.rows if r.row and r.row.result.model) or "–"
-
-
-def period_appendices(report: Report) -> tuple[Part, ...]:
-    """Phụ lục 1: every cell's ratings over the period; Phụ lục 2: figures by cell type."""
-    committee = report.committee
-    start, end = committee.period.start, committee.period.end
-    span = range(start, end + 1)
-    by_cell = []
-    for index, cell in enumerate(report.cells, start=1):
-        ratings = [cell.result(y) for y in span]
-        by_cell.append(
-            (
-                str(index),
-                cell.cell.name,
-                *(RATING_SHORT[r.result.rating] if r and r.result.rating else "–" for r in ratings),
-                ", ".join(str(y) for y in cell.model_years if start <= y <= end) or "–",
-            )
-        )
-    cells = simple_table(
-        ("TT", "Chi bộ", *map(str, span), "Năm được công nhận kiểu mẫu"),
-        by_cell,
-        (True, False) + (False,) * (len(span) + 1),
-        (6, 26) + (14,) * len(span) + (12,),
-        "HTXSNV, HTTNV, HTNV, KHTNV: mức xếp loại chất lượng chi bộ của năm.",
-    )
-    types = [
-        stats_row(f"{t.type.short_name} {y.year}", t.stats)
-        for y in report.years
-        if start <= y.year <= end
-        for t in y.by_type
-    ]
-    return (
-        Part(kind="PHỤ LỤC 1", summary=f"kết quả xếp loại của từng chi bộ, {start}-{end}", blocks=(cells,)),
-        Part(
-            kind="PHỤ LỤC 2",
-            summary=f"kết quả theo loại hình chi bộ, {start}-{end}",
-            blocks=(stats_table(types, "Loại hình, năm"),),
-        ),
-    )

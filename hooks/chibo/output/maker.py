@@ -1,0 +1,375 @@
+"""Making a build's files: in a second process while MkDocs builds, or here.
+
+MkDocs builds pages on one core. At 1,000 cells our own part (records, Report, 2,000 pages,
+downloads, Word files: about 4 s) would come first and add to it; made in a second process
+(a ``ProcessPoolExecutor`` of one) it runs beside MkDocs instead, batch by batch, in the
+order MkDocs reads the files. The pool handles pickling, errors, cancellation and a dead
+parent; its process starts clean (``spawn``) with the same ``chibo`` package as this one.
+
+Each batch sends back its pages: the Markdown, which the page's ``File`` then holds (MkDocs
+and any plugin read it as often and as late as they like), and its HTML blocks with what the
+search index reads of them, compressed until the page is built. Downloads and Word files are
+written straight into ``site_dir``, where MkDocs expects such files of a plugin. Reading a
+file not made yet waits for its batch (``PendingFile``).
+
+Both sides run a ``Keeper``: the record files read for the last build (``records.load.Memo``)
+and the key of each job it made (``pages.Job.key``). A build makes only the jobs whose key
+changed: in ``mkdocs serve`` a saved record remakes that cell's files, the year pages, the
+lists and the downloads, and MkDocs' dirty build rebuilds only the pages remade.
+
+    CHIBO_WORKER=0   never (every file made in the MkDocs process)
+    CHIBO_WORKER=1   always
+    (unset)          from ``AUTO_CELLS`` cells on, when the machine has two cores or more
+"""
+
+from __future__ import annotations
+
+import gc
+import multiprocessing
+import os
+import pickle
+import shutil
+import signal
+import tempfile
+import zlib
+from collections.abc import Callable, Sequence
+from concurrent.futures import BrokenExecutor, Executor, Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
+
+from ..records.load import Memo
+from ..records.paths import CELLS_DIR, RECORDS
+from .pages import Entry, Job
+from .site import Index, plan
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+
+__all__ = ["AUTO_CELLS", "Keeper", "Maker", "PendingFile", "Prepared", "wanted"]
+
+AUTO_CELLS = 200  # below this, starting a process (about 0.5 s) costs more than it saves
+BATCH = 64  # jobs a batch at most: few batches, and MkDocs can start on the first ones early
+# The pool's process: Ctrl+C is for MkDocs (which then stops the process); our package first.
+# The process ignores Ctrl+C (MkDocs handles it), finds the ``chibo`` package, and keeps its
+# temporary files (openpyxl writes a workbook's sheets to some) in a folder of its own, which
+# this side deletes when the process has ended, even if it was stopped half way through one.
+_START = (
+    "import signal, sys, tempfile; signal.signal(signal.SIGINT, signal.SIG_IGN); sys.path.insert(0, {hooks!r}); "
+    "tempfile.tempdir = {tmp!r}"
+)
+_HOOKS = Path(__file__).resolve().parents[2]  # the folder that holds the ``chibo`` package
+
+
+def wanted(project: Path) -> bool:
+    """Whether this build should make its files in a second process (see the module's text)."""
+    setting = os.environ.get("CHIBO_WORKER", "").strip().lower()
+    if setting in {"0", "no", "false"}:
+        return False
+    if setting in {"1", "yes", "true"}:
+        return True
+    if (os.cpu_count() or 1) < 2:
+        return False
+    cells = project / RECORDS / CELLS_DIR
+    return cells.is_dir() and sum(1 for _ in zip(range(AUTO_CELLS), cells.glob("*.yml"))) >= AUTO_CELLS
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A build's plan as the Keeper sees it: every file, which jobs to make, which files went."""
+
+    index: Index
+    todo: tuple[int, ...]  # the jobs to make, by their place in ``index.jobs``
+    gone: tuple[str, ...]  # files the last build made and this one does not
+
+
+class Made(NamedTuple):
+    """A page made: its Markdown, and its HTML blocks with their search text (``Blocks``), packed."""
+
+    src_uri: str
+    markdown: str
+    packed: bytes
+
+
+class Blocks(NamedTuple):
+    """A page's HTML blocks and what the search index reads of each (``fence.search_text``)."""
+
+    html: tuple[str, ...] = ()
+    search: tuple[str, ...] = ()
+
+
+class Keeper:
+    """Makes the files of ``project``, remembering what it made (the module's text)."""
+
+    def __init__(self, project: Path, *, freeze: bool = False) -> None:
+        self.project, self.freeze = project, freeze
+        self.memo = Memo()
+        self.made: dict[tuple[Entry, ...], object] = {}  # each job made → the key it was made from
+        self.jobs: tuple[Job, ...] = ()
+        self.directory_urls: bool | None = None
+
+    def prepare(self, directory_urls: bool, site_kept: bool) -> Prepared:
+        """Read the records (``RecordsError`` if bad), list the jobs, and which to make.
+
+        ``site_kept``: ``site_dir`` still has the downloads written into it last time (a dirty build).
+        """
+        records, report, jobs = plan(self.project, directory_urls, self.memo)
+        if self.freeze:  # they live until the next build: later collections need not scan them again
+            gc.freeze()
+        if directory_urls != self.directory_urls:
+            self.made.clear()
+            self.directory_urls = directory_urls
+        current = {job.entries for job in jobs}
+        gone = tuple(entry.src_uri for entries in self.made if entries not in current for entry in entries)
+        self.made = {e: key for e, key in self.made.items() if e in current and (site_kept or _is_page(e[0]))}
+        self.jobs = jobs
+        todo = tuple(
+            n for n, job in enumerate(jobs) if job.entries not in self.made or self.made[job.entries] != job.key
+        )
+        return Prepared(Index.of(records, report, jobs), todo, gone)
+
+    def make(self, todo: Sequence[int], site_dir: str) -> list[Made]:
+        """Make the jobs ``todo``: the pages sent back, the other files written into ``site_dir``."""
+        pages = []
+        for number in todo:
+            job = self.jobs[number]
+            self.made.pop(job.entries, None)
+            for output in job.run():
+                if isinstance(output.content, str) and output.src_uri.endswith(".md"):
+                    blocks = Blocks(output.blocks, output.search)
+                    packed = zlib.compress(pickle.dumps(blocks, pickle.HIGHEST_PROTOCOL), 1) if output.blocks else b""
+                    pages.append(Made(output.src_uri, output.content, packed))
+                else:
+                    path = Path(site_dir, output.src_uri)
+                    path.parent.mkdir(parents=True, exist_ok=True)
+                    content = output.content
+                    path.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
+            self.made[job.entries] = job.key
+        return pages
+
+
+def _is_page(entry: Entry) -> bool:
+    return entry.src_uri.endswith(".md")
+
+
+_keeper: Keeper | None = None  # set in the pool's process only: its Keeper
+
+
+def _run(project: Path, method: str, *args: object) -> object:
+    """A task in the pool's process: the Keeper's ``method``."""
+    global _keeper
+    if _keeper is None:
+        _keeper = Keeper(project, freeze=True)
+    return getattr(_keeper, method)(*args)
+
+
+class _Here(Executor):
+    """An executor that runs each task at once, in this process (no second process)."""
+
+    def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future:
+        future: Future = Future()
+        try:
+            future.set_result(fn(*args, **kwargs))
+        except Exception as error:
+            future.set_exception(error)
+        return future
+
+
+def _result(future: Future) -> Any:
+    """What a task returned; what it raised, raised here; a clear message if the process died."""
+    try:
+        return future.result()
+    except BrokenExecutor:
+        raise PluginError("tiến trình tạo trang đã dừng giữa chừng; không tạo trang") from None
+
+
+class Maker:
+    """This side: the batches being made, the pages they sent, waiting for one when it is read.
+
+    ``pages`` keeps every page's Markdown and blocks for the next build of ``mkdocs serve``
+    (its pages not remade are read from here, if anything reads them)."""
+
+    def __init__(self, project: Path, *, process: bool) -> None:
+        self.project = project
+        self.process = process
+        self._executor: Executor
+        self._tmp: str | None = None
+        if process:
+            context = multiprocessing.get_context("spawn")  # the same on Linux, macOS and Windows
+            self._tmp = tempfile.mkdtemp(prefix="chibo-")
+            start = _START.format(hooks=str(_HOOKS), tmp=self._tmp)
+            self._executor = ProcessPoolExecutor(1, context, exec, (start,))
+            self._pid: Future = self._executor.submit(os.getpid)
+        else:
+            self._executor, self._keeper = _Here(), Keeper(project)
+        self.pages: dict[str, Made] = {}
+        self.remade: set[str] = set()  # pages made in this build, or in one that failed before MkDocs wrote them
+        self._prepared: Future | None = None
+        self._batches: dict[str, Future] = {}
+        self._files: dict[str, PendingFile] = {}
+        self._later: list[Callable[[], None]] = []
+
+    def _submit(self, method: str, *args: object) -> Future:
+        if self.process:
+            return self._executor.submit(_run, self.project, method, *args)
+        return self._executor.submit(getattr(self._keeper, method), *args)
+
+    def begin(self, directory_urls: bool, site_kept: bool) -> None:
+        """Start a build: the records are read and the jobs listed (``prepared``)."""
+        self._batches, self._files, self._later = {}, {}, []
+        self._prepared = self._submit("prepare", directory_urls, site_kept)
+
+    def prepared(self) -> Prepared:
+        """The build's plan (waits for it); raises ``RecordsError`` for bad records."""
+        assert self._prepared is not None
+        prepared: Prepared = _result(self._prepared)
+        for src_uri in prepared.gone:
+            self.pages.pop(src_uri, None)
+        return prepared
+
+    def file(self, config: MkDocsConfig, entry: Entry) -> PendingFile:
+        """The ``File`` of ``entry``: a page holds its Markdown, known or to come; another file
+        is where the Keeper writes it, in ``site_dir``."""
+        if _is_page(entry):
+            made = self.pages.get(entry.src_uri)
+            file = PendingFile.generated(config, entry.src_uri, content=made.markdown if made else "")
+        else:
+            file = PendingFile.generated(config, entry.src_uri, abs_src_path=str(Path(config.site_dir, entry.src_uri)))
+        assert isinstance(file, PendingFile)
+        file.maker = self
+        self._files[entry.src_uri] = file
+        if entry.source is not None:
+            project = Path(config.config_file_path).parent
+            file.edit_uri = Path(os.path.relpath(project / entry.source, config.docs_dir)).as_posix()
+        return file
+
+    def schedule(self, prepared: Prepared, site_dir: str, leave: Callable[[str], bool] | None = None) -> None:
+        """Have the jobs to make made, in batches that grow (1, 2, 4… ``BATCH``) so that the
+        first pages are ready at once; a download starts a batch of its own. The jobs whose
+        every file ``leave`` names are not made (the offline copy leaves the office area out)."""
+        jobs = prepared.index.jobs
+        todo = [n for n in prepared.todo if leave is None or not all(leave(e.src_uri) for e in jobs[n])]
+        self.remade |= {e.src_uri for n in todo for e in jobs[n] if _is_page(e)}
+        batch: list[int] = []
+        size = 1
+        for number in todo:
+            if batch and not _is_page(jobs[number][0]):
+                self._send(jobs, batch, site_dir)
+                batch = []
+            batch.append(number)
+            if len(batch) >= size:
+                self._send(jobs, batch, site_dir)
+                batch, size = [], min(2 * size, BATCH)
+        if batch:
+            self._send(jobs, batch, site_dir)
+
+    def _send(self, jobs: tuple[tuple[Entry, ...], ...], batch: list[int], site_dir: str) -> None:
+        future = self._submit("make", tuple(batch), site_dir)
+        for number in batch:
+            for entry in jobs[number]:
+                self._batches[entry.src_uri] = future
+
+    def ready(self, src_uri: str) -> bool:
+        future = self._batches.get(src_uri)
+        return future is None or future.done()
+
+    def wait(self, src_uri: str) -> None:
+        """Until ``src_uri`` is made (raises what making it raised); its page then holds it."""
+        future = self._batches.get(src_uri)
+        if future is None:
+            return
+        for made in _result(future):
+            self.pages[made.src_uri] = made
+            if (file := self._files.get(made.src_uri)) is not None:
+                file.content_string = made.markdown
+        for uri in [uri for uri, f in self._batches.items() if f is future]:
+            del self._batches[uri]
+
+    def wait_all(self) -> None:
+        for src_uri in list(self._batches):
+            self.wait(src_uri)
+
+    def blocks(self, src_uri: str) -> Blocks:
+        self.wait(src_uri)
+        made = self.pages.get(src_uri)
+        return pickle.loads(zlib.decompress(made.packed)) if made and made.packed else Blocks()
+
+    def later(self, copy: Callable[[], None]) -> None:
+        """Copy a file made after MkDocs copied the others, when the build ends (``finish``)."""
+        self._later.append(copy)
+
+    def finish(self) -> None:
+        """The build went through: the files made late are in place, the pages remade written."""
+        for copy in self._later:
+            copy()
+        self._later = []
+        self.remade = set()
+
+    def cancel(self) -> None:
+        """Drop the batches not started (the build failed); the process stays for the next build."""
+        for future in self._batches.values():
+            future.cancel()
+        self._later = []
+
+    def close(self) -> None:
+        """Stop the process: at once, even in the middle of a batch."""
+        if not self.process:
+            return
+        busy = (self._prepared and not self._prepared.done()) or not all(f.done() for f in self._batches.values())
+        if busy and self._pid.done() and self._pid.exception() is None:
+            try:
+                os.kill(self._pid.result(), signal.SIGTERM)
+            except OSError:
+                pass
+        self._executor.shutdown(wait=True, cancel_futures=True)
+        self.process = False
+        if self._tmp is not None:
+            shutil.rmtree(self._tmp, ignore_errors=True)
+            self._tmp = None
+
+
+class PendingFile(File):
+    """A generated file whose content comes with its batch: reading it (its content, whether it
+    changed, copying it) first waits until it is made."""
+
+    maker: Maker
+
+    # MkDocs' own getters and setters, after the wait (mypy reads a property with a setter as
+    # an overload: hence the two ignores).
+    @property
+    def content_bytes(self) -> bytes:
+        self.maker.wait(self.src_uri)
+        return super().content_bytes
+
+    @content_bytes.setter
+    def content_bytes(self, value: bytes) -> None:
+        File.content_bytes.fset(self, value)  # type: ignore[attr-defined]
+
+    @property
+    def content_string(self) -> str:
+        self.maker.wait(self.src_uri)
+        return super().content_string
+
+    @content_string.setter
+    def content_string(self, value: str) -> None:
+        File.content_string.fset(self, value)  # type: ignore[attr-defined]
+
+    def is_modified(self) -> bool:
+        """In a dirty build: a page remade (by this build, or by one that failed since MkDocs
+        last wrote it); a download is written in place when it is made."""
+        return self.src_uri in self.maker.remade
+
+    def copy_file(self, dirty: bool = False) -> None:
+        """A download is written in place: now if it is made, or once it is, when the build ends."""
+        if self.maker.ready(self.src_uri):
+            super().copy_file(dirty)
+        else:
+            self.maker.later(partial(self._copy_when_made, dirty))
+
+    def _copy_when_made(self, dirty: bool) -> None:
+        self.maker.wait(self.src_uri)
+        super().copy_file(dirty)
