@@ -207,6 +207,13 @@ class Issued(Record):
         "Số, ký hiệu", "Ví dụ 09-QĐ/ĐU; số đánh liên tục theo từng loại văn bản trong nhiệm kỳ cấp ủy."
     )
     date: Day = vi("Ngày ban hành")
+    programme: Slug | None = vi(
+        "Chương trình",
+        "Mã chương trình của văn bản. Bỏ trống: văn bản hằng năm thuộc chương trình của năm đó, văn bản khác "
+        "(ban-chi-dao, so-ket, tong-ket, hoi-nghi) thuộc chương trình của ngày ban hành; cần ghi khi Đảng bộ có "
+        "nhiều chương trình cùng lúc, hay văn bản ban hành sau khi chương trình kết thúc (như báo cáo tổng kết).",
+        default=None,
+    )
     note: Text | None = vi("Ghi chú", default=None)
 
 

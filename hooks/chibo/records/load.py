@@ -21,7 +21,7 @@ from .models import Cell
 from .paths import BOOK_FILE, CELLS_DIR, COMMITTEE_FILE, JOURNAL_FILE, PROGRAMMES_DIR, RECORDS, journal_path
 from .problems import WARNING, Problem, RecordsError
 from .programmes import ProgrammeRecords, load_programmes
-from .scope import Scope, check_cell_scope
+from .scope import ProgrammeScope, Scope, check_cell_scope
 from .validate import check
 
 M = TypeVar("M", bound=BaseModel)
@@ -49,6 +49,11 @@ class Records:
 
     def programme(self, programme_id: str) -> ProgrammeRecords:
         return next(p for p in self.programmes if p.id == programme_id)
+
+    def scope(self) -> Scope:
+        """The committee's cell types and every programme, as cells are checked against them."""
+        types = tuple(t.id for t in self.committee.types)
+        return Scope(types, tuple(ProgrammeScope.of(p.id, p.programme, p.book) for p in self.programmes))
 
     def problem(self, file: str, path: Key, message: str, severity: str = WARNING) -> Problem:
         """A problem at ``path`` of ``file``, with its position (the file is read again)."""

@@ -41,6 +41,9 @@ class ExtraCriterion(Record):
     id: Slug = vi("Mã tiêu chí", "Chữ thường không dấu, ví dụ bs-1; dùng làm khóa trong results[].criteria.")
     title: Text = vi("Tên tiêu chí")
     description: Text | None = vi("Nội dung", default=None)
+    programme: Slug | None = vi(
+        "Chương trình", "Mã chương trình mà chi bộ bổ sung tiêu chí này; bỏ trống: mọi chương trình.", default=None
+    )
 
 
 class Registration(Record):

@@ -25,7 +25,7 @@ from .problems import Problem
 from .programme import Condition, CriteriaBook, Programme
 
 # The placeholders a condition's wording may use (records/programme.py, ``Condition.text``).
-PLACEHOLDERS = frozenset({"so_nam", "tu_nam", "den_nam", "nam", "nam_truoc"})
+PLACEHOLDERS = frozenset({"so_nam", "tu_nam", "den_nam", "nam", "nam_truoc", "so_tieu_chi", "lanh_dao"})
 _ANCHOR = re.compile(r"\{\s*#([A-Za-z0-9_-]+)[^}]*\}|\bid=\"([A-Za-z0-9_-]+)\"")
 
 

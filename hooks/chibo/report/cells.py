@@ -10,8 +10,8 @@ import datetime as dt
 from dataclasses import dataclass
 from types import MappingProxyType
 
-from ..records.committee import CriteriaBook
 from ..records.models import Cell, Leadership, Registration, YearResult
+from ..records.programme import CriteriaBook
 from ..vocab import MODEL_STATUS, MODEL_STATUS_LABEL, NO_STATUS, NO_STATUS_LABEL, RATINGS, STATUS_LABELS
 from .history import current_leadership, planned
 
@@ -97,14 +97,17 @@ class TimelineEntry:
     leaders: LeadershipRow | None = None
 
 
-def status_of(cell: Cell, latest: YearResult | None) -> CellStatus:
-    """The last registration event, or "Được công nhận chi bộ kiểu mẫu năm Y" when the latest
-    rated year is."""
-    if latest is not None and latest.model:
-        return CellStatus(MODEL_STATUS, f"{MODEL_STATUS_LABEL} năm {latest.year}", latest.year)
-    if not cell.registration:
-        return CellStatus(NO_STATUS, NO_STATUS_LABEL)
-    event: Registration = cell.registration[-1]
+NOT_TAKING_PART = CellStatus(NO_STATUS, NO_STATUS_LABEL)
+
+
+def status_of(events: tuple[Registration, ...], recognised: YearResult | None, model: str) -> CellStatus:
+    """A cell's status in a programme: "Được công nhận <model> năm Y" when ``recognised`` (its
+    latest rated year, recognised under the programme), else its last event there."""
+    if recognised is not None:
+        return CellStatus(MODEL_STATUS, f"{MODEL_STATUS_LABEL} {model} năm {recognised.year}", recognised.year)
+    if not events:
+        return NOT_TAKING_PART
+    event = events[-1]
     return CellStatus(event.status, f"{STATUS_LABELS[event.status]} năm {event.year}", event.year)
 
 
@@ -112,10 +115,13 @@ def latest_rated(results: tuple[YearResult, ...]) -> YearResult | None:
     return max((r for r in results if r.rating is not None), key=lambda r: r.year, default=None)
 
 
-def cell_criteria(cell: Cell, book: CriteriaBook) -> tuple[CellCriterion, ...]:
-    """The criteria as they read for this cell: the book's (by its type) and its own."""
+def cell_criteria(cell: Cell, book: CriteriaBook, programme: str | None = None) -> tuple[CellCriterion, ...]:
+    """The criteria as they read for this cell in a programme: its book's (by the cell's type)
+    and the cell's own for that programme (or for every programme)."""
     criteria = [CellCriterion(c.id, c.by_type[cell.type].title if c.by_type else c.title) for c in book.criteria]
-    criteria += [CellCriterion(c.id, c.title) for c in cell.extra_criteria]
+    criteria += [
+        CellCriterion(c.id, c.title) for c in cell.extra_criteria if c.programme is None or c.programme == programme
+    ]
     return tuple(criteria)
 
 
@@ -157,5 +163,5 @@ def timeline(cell: Cell, rows: tuple[ResultRow, ...], leaders: tuple[LeadershipR
     return tuple(sorted(entries, key=lambda e: e.sort_key))
 
 
-def model_years(cell: Cell) -> tuple[int, ...]:
-    return tuple(sorted(r.year for r in cell.results if r.model))
+def model_years(results: tuple[YearResult, ...]) -> tuple[int, ...]:
+    return tuple(sorted(r.year for r in results if r.model))

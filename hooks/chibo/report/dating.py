@@ -22,9 +22,9 @@ from ..formats import date_vi
 from ..records import Records
 from ..records.models import Cell
 from ..records.paths import cell_path, committee_path
-from .cells import cell_criteria
+from .context import Context
 from .history import milestone_day, reference_day, registration_days, selection_day
-from .rounds import in_programme, qualified_years
+from .selection import recognition_shortfall
 
 
 @dataclass(frozen=True)
@@ -48,12 +48,13 @@ def before_first(records: Records) -> tuple[Early, ...]:
     """The warnings: one per document before a cell's first leaders; for the names, one naming
     the earliest document and how many more are before the first entry."""
     committee = records.committee
+    context = Context.of(records)
     found = []
     for cell in records.cells:
         if not cell.leadership:
             continue  # no history at all: the top-level secretary is all there is, on every date
         first = cell.leadership[0].date
-        for use in _leaders_uses(records, cell):
+        for use in _leaders_uses(records, context, cell):
             if use.day < first:
                 found.append(
                     Early(
@@ -65,7 +66,11 @@ def before_first(records: Records) -> tuple[Early, ...]:
                     )
                 )
     first = committee.names[0].date
-    early = [] if _earliest(records) >= first else sorted((u for u in _documents(records) if u.day < first), key=_day)
+    early = (
+        []
+        if _earliest(records) >= first
+        else sorted((u for u in _documents(records, context) if u.day < first), key=_day)
+    )
     if early:
         use, more = early[0], len(early) - 1
         others = f" và {more} văn bản khác" if more else ""
@@ -90,42 +95,54 @@ def _earliest(records: Records) -> dt.date:
     or the day an undated one of the first year of the period shows (``reference_day``)."""
     committee = records.committee
     days = [e.date for cell in records.cells for e in cell.registration]
-    days += [m.done for m in committee.milestones if m.done is not None]
-    return min(days + [reference_day(None, committee.period.start, committee.as_of)])
+    days += [m.done for p in records.programmes for m in p.programme.milestones if m.done is not None]
+    days += [reference_day(None, p.programme.period.start, committee.as_of) for p in records.programmes]
+    return min(days, default=committee.as_of)
 
 
-def _leaders_uses(records: Records, cell: Cell) -> Iterator[Dated]:
+def _leaders_uses(records: Records, context: Context, cell: Cell) -> Iterator[Dated]:
     """Where a cell's leaders on a date are shown: its registration reports, and the
-    recognition lists of the years it qualifies in."""
-    for year, day in sorted(registration_days(cell).items()):
-        yield Dated(day, f"báo cáo khảo sát, đề xuất đăng ký năm {year}")
+    recognition lists of the years it qualifies in, in each programme."""
     committee = records.committee
-    rated = sorted({r.year for r in cell.results if r.rating and r.year >= committee.period.start})
-    for year in qualified_years(cell, cell_criteria(cell, records.book), rated):
-        day = reference_day(milestone_day(committee, f"cong-nhan-{year}"), year, committee.as_of)
-        yield Dated(day, f"danh sách chi bộ được công nhận chi bộ kiểu mẫu năm {year}")
+    for p in records.programmes:
+        events = context.events(cell, p.id)
+        for year, day in sorted(registration_days(events).items()):
+            yield Dated(day, f"báo cáo khảo sát, đề xuất đăng ký năm {year}")
+        period, terms = p.programme.period, p.programme.terms
+        criteria = {c.id: c.title for c in context.criteria(cell, p.id)}
+        for result in cell.results:
+            if not (result.rating and period.start <= result.year <= period.end):
+                continue
+            if events and not recognition_shortfall(p.programme, events, result, criteria, result.year):
+                day = reference_day(
+                    milestone_day(p.programme, f"cong-nhan-{result.year}"), result.year, committee.as_of
+                )
+                yield Dated(day, f"danh sách chi bộ được công nhận {terms.model} năm {result.year}")
 
 
-def _documents(records: Records) -> Iterator[Dated]:
-    """Every drafted document and its day: the cells' registration reports; each year's
-    selection, recognition and review (from the first year of the period); the final review."""
+def _documents(records: Records, context: Context) -> Iterator[Dated]:
+    """Every drafted document and its day, in each programme: the cells' registration reports;
+    each year's selection, recognition and review (from the first year of the period); the
+    final review."""
     committee, cells = records.committee, records.cells
-    for cell in cells:
-        for year, day in registration_days(cell).items():
-            yield Dated(day, f"báo cáo khảo sát, đề xuất đăng ký năm {year} của {cell.name}")
-    start, end = committee.period.start, committee.period.end
-    registered = {e.year for c in cells for e in c.registration if e.status == "dang-ky"}
-    rated = {r.year for c in cells for r in c.results if r.rating}
-    programme = {y for y in rated if any(any(in_programme(c.registration, y)) for c in cells)}
-    for year in sorted(y for y in registered | rated if y >= start):
-        if year in registered:
-            day = reference_day(selection_day(year, cells), year, committee.as_of)
-            yield Dated(day, f"quyết định lựa chọn chi bộ năm {year}")
-        if year in programme:
-            day = reference_day(milestone_day(committee, f"cong-nhan-{year}"), year, committee.as_of)
-            yield Dated(day, f"tờ trình, quyết định công nhận chi bộ kiểu mẫu năm {year}")
-        if year in rated:
-            day = reference_day(milestone_day(committee, f"so-ket-{year}"), year, committee.as_of)
-            yield Dated(day, f"báo cáo kết quả năm {year}")
-    final = milestone_day(committee, "bao-cao-tong-ket") or committee.as_of
-    yield Dated(final, f"báo cáo tổng kết giai đoạn {start}-{end}")
+    for p in records.programmes:
+        events = {cell.id: context.events(cell, p.id) for cell in cells}
+        for cell in cells:
+            for year, day in registration_days(events[cell.id]).items():
+                yield Dated(day, f"báo cáo khảo sát, đề xuất đăng ký năm {year} của {cell.name}")
+        programme, terms = p.programme, p.programme.terms
+        start, end = programme.period.start, programme.period.end
+        registered = {e.year for c in cells for e in events[c.id] if e.status == "dang-ky"}
+        rated = {r.year for c in cells for r in c.results if r.rating and start <= r.year <= end}
+        for year in sorted(y for y in registered | rated if start <= y <= end):
+            if year in registered and programme.workflow.selection:
+                day = reference_day(selection_day(year, events.values()), year, committee.as_of)
+                yield Dated(day, f"quyết định lựa chọn chi bộ năm {year}")
+            if year in rated:
+                day = reference_day(milestone_day(programme, f"cong-nhan-{year}"), year, committee.as_of)
+                yield Dated(day, f"tờ trình, quyết định công nhận {terms.model} năm {year}")
+                day = reference_day(milestone_day(programme, f"so-ket-{year}"), year, committee.as_of)
+                yield Dated(day, f"báo cáo kết quả năm {year}")
+        if committee.as_of.year > end:
+            final = milestone_day(programme, "bao-cao-tong-ket") or committee.as_of
+            yield Dated(final, f"báo cáo tổng kết giai đoạn {start}-{end}")

@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from ..records.committee import Committee, Naming
-from ..records.models import Cell, Leadership
+from ..records.models import Cell, Leadership, Registration
+from ..records.programme import Programme
 
 # Điều lệ Đảng, Điều 24 khoản 4: a cell with 9 full members or more elects a chi ủy.
 COMMITTEE_MIN_MEMBERS = 9
@@ -127,29 +128,27 @@ def reference_day(date: dt.date | None, year: int, as_of: dt.date) -> dt.date:
     return date or min(dt.date(year, 12, 31), as_of)
 
 
-def milestone_day(committee: Committee, milestone: str) -> dt.date | None:
-    """The day a milestone was done (``cong-nhan-2024``, ``so-ket-2024``, ``bao-cao-tong-ket``):
-    the date of the document it produced."""
-    found = next((m for m in committee.milestones if m.id == milestone), None)
+def milestone_day(programme: Programme, milestone: str) -> dt.date | None:
+    """The day a programme's milestone was done (``cong-nhan-2024``, ``so-ket-2024``,
+    ``bao-cao-tong-ket``): the date of the document it produced."""
+    found = next((m for m in programme.milestones if m.id == milestone), None)
     return found.done if found else None
 
 
-def registration_days(cell: Cell) -> dict[int, dt.date]:
-    """Each year the cell surveyed or registered for, and the date of its report: its last
-    survey or registration event of that year."""
-    return {e.year: e.date for e in cell.registration if e.status in REPORT_EVENTS}
+def registration_days(events: Iterable[Registration]) -> dict[int, dt.date]:
+    """Each year a cell surveyed or registered for (in ``events``: those of one programme), and
+    the date of its report: its last survey or registration event of that year."""
+    return {e.year: e.date for e in events if e.status in REPORT_EVENTS}
 
 
-def selection_day(year: int, cells: Iterable[Cell]) -> dt.date | None:
+def selection_day(year: int, cells: Iterable[Iterable[Registration]]) -> dt.date | None:
     """The day the selection for ``year`` was decided: the last decision event of the cells
-    that registered for it."""
-    days = [
-        e.date
-        for cell in cells
-        if any(r.status == "dang-ky" and r.year == year for r in cell.registration)
-        for e in cell.registration
-        if e.year == year and e.status in DECISION_EVENTS
-    ]
+    that registered for it (``cells``: each cell's events of the programme)."""
+    days = []
+    for events in cells:
+        events = tuple(events)
+        if any(r.status == "dang-ky" and r.year == year for r in events):
+            days += [e.date for e in events if e.year == year and e.status in DECISION_EVENTS]
     return max(days, default=None)
 
 

@@ -21,12 +21,13 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from ..formats import date_vi
-from ..records.committee import Committee
+from ..records.committee import Committee, register_key
 from ..records.models import Registration
 from ..records.paths import committee_path
 from .rules import REGISTER, Breach
 
 if TYPE_CHECKING:
+    from .programmes import ProgrammeReport
     from .summary import CellReport, YearReport
 
 _NUMBER = re.compile(r"số\s+([0-9]{1,4}-[A-Za-zĐđ]+/[A-Za-zĐđ]+)", re.IGNORECASE)
@@ -65,13 +66,13 @@ def parse_decision(text: str | None) -> Issued | None:
 
 @dataclass(frozen=True)
 class Register:
-    """Sổ đăng ký văn bản: the issued number of each drafted document, by its register key
-    (``ban-chi-dao``, ``lua-chon-2022``, ``cong-nhan-2022`` …)."""
+    """Sổ đăng ký văn bản: the issued number of each drafted document, by its programme and its
+    register key (``ban-chi-dao``, ``lua-chon-2022``, ``cong-nhan-2022`` …)."""
 
-    numbers: Mapping[str, Issued]
+    numbers: Mapping[tuple[str, str], Issued]
 
-    def get(self, key: str) -> Issued | None:
-        return self.numbers.get(key)
+    def get(self, key: str, programme: str) -> Issued | None:
+        return self.numbers.get((programme, key))
 
 
 @dataclass(frozen=True)
@@ -111,9 +112,14 @@ class Papers:
         return self.years.get(value) or YearPapers(value, (), ())
 
 
-def papers(committee: Committee, cells: tuple[CellReport, ...], years: tuple[YearReport, ...]) -> Papers:
-    """Once per build, from the validated records and the year reports."""
-    register, breaches = _register(committee, years)
+def papers(
+    committee: Committee,
+    cells: tuple[CellReport, ...],
+    years: tuple[YearReport, ...],
+    programmes: tuple[ProgrammeReport, ...],
+) -> Papers:
+    """Once per build, from the validated records, the year and programme reports."""
+    register, breaches = _register(committee, years, programmes)
     by_year: dict[int, tuple[list[Award], list[Withdrawal]]] = {}
     for cell in cells:
         for result in cell.cell.results:
@@ -134,19 +140,26 @@ def papers(committee: Committee, cells: tuple[CellReport, ...], years: tuple[Yea
     )
 
 
-def _register(committee: Committee, years: tuple[YearReport, ...]) -> tuple[Register, tuple[Breach, ...]]:
+def _register(
+    committee: Committee, years: tuple[YearReport, ...], programmes: tuple[ProgrammeReport, ...]
+) -> tuple[Register, tuple[Breach, ...]]:
     """The decisions the cells cite, then the register's entries over them (a difference warned)."""
-    found: dict[str, Issued] = {}
+    found: dict[tuple[str, str], Issued] = {}
     for year in years:
-        selection = parse_decision(year.selection.decision) if year.selection else None
-        if selection is not None:
-            found[f"lua-chon-{year.year}"] = selection
-        recognition = parse_decision(year.decisions[0]) if len(year.decisions) == 1 else None
-        if recognition is not None:
-            found[f"cong-nhan-{year.year}"] = recognition
+        for part in year.programmes:
+            selection = parse_decision(part.selection.decision) if part.selection else None
+            if selection is not None:
+                found[(part.programme, f"lua-chon-{year.year}")] = selection
+            recognition = parse_decision(part.decisions[0]) if len(part.decisions) == 1 else None
+            if recognition is not None:
+                found[(part.programme, f"cong-nhan-{year.year}")] = recognition
     breaches = []
     for index, entry in enumerate(committee.issued):
-        cited = found.get(entry.document)
+        owner = _owner(entry.document, entry.date, entry.programme, programmes)
+        if owner is None:
+            continue
+        key = (owner, entry.document)
+        cited = found.get(key)
         if cited is not None and (cited.number, cited.date or entry.date) != (entry.number, entry.date):
             breaches.append(
                 Breach(
@@ -158,5 +171,20 @@ def _register(committee: Committee, years: tuple[YearReport, ...]) -> tuple[Regi
                     f"chi bộ ghi số {cited.number}" + (f" ngày {date_vi(cited.date)}" if cited.date else ""),
                 )
             )
-        found[entry.document] = Issued(entry.number, entry.date)
+        found[key] = Issued(entry.number, entry.date)
     return Register(MappingProxyType(found)), tuple(breaches)
+
+
+def _owner(document: str, day: dt.date, named: str | None, programmes: tuple[ProgrammeReport, ...]) -> str | None:
+    """The programme a register entry numbers: the one it names; else, for a yearly document,
+    the programme of its year, for another the programme of its date (the latest before it,
+    when its date is after every period)."""
+    if named is not None:
+        return named
+    found = register_key(document)
+    year = found[1] if found and found[1] is not None else day.year
+    holding = [p.id for p in programmes if p.programme.period.start <= year <= p.programme.period.end]
+    if holding:
+        return holding[0]
+    before = [p.id for p in programmes if p.programme.period.end < year]
+    return before[-1] if before else None

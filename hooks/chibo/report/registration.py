@@ -1,4 +1,4 @@
-"""Báo cáo khảo sát, đề xuất đăng ký (plan III.3.2) of a cell for year R, as of its own date.
+"""Báo cáo khảo sát, đề xuất đăng ký of a cell for year R in a programme, as of its own date.
 
 One report per year the cell surveyed or registered for, dated on that event; it shows the
 names, leaders and member count in force on that date, the results of the years before R
@@ -11,8 +11,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from ..records.committee import Committee, CriteriaBook, Naming
-from ..records.models import Cell, YearResult
+from ..records.committee import Committee, Naming
+from ..records.models import Cell, Registration, YearResult
+from ..records.programmes import ProgrammeRecords
 from .cells import CellCriterion, ResultRow
 from .history import Leaders, MemberCount, current_leaders, leaders_counted, members_on, naming_on, registration_days
 from .selection import Condition, check_selection, window
@@ -29,9 +30,11 @@ class ReportCriterion:
 
 @dataclass(frozen=True)
 class RegistrationReport:
-    """One year's registration report: its date, what held then, the figures before it."""
+    """One year's registration report in a programme: its date, what held then, the figures
+    before it, the programme's selection conditions (none when it selects nobody)."""
 
-    year: int | None
+    programme: str
+    year: int
     date: dt.date | None
     registered: bool
     naming: Naming
@@ -46,44 +49,50 @@ class RegistrationReport:
 def registration_reports(
     cell: Cell,
     committee: Committee,
-    book: CriteriaBook,
+    programme: ProgrammeRecords,
+    events: tuple[Registration, ...],
     rows: tuple[ResultRow, ...],
     criteria: tuple[CellCriterion, ...],
-    latest_year: int | None,
+    prospective: int | None,
 ) -> tuple[RegistrationReport, ...]:
-    """Every year the cell surveyed or registered for, in order; or one prospective report."""
-    dated = registration_days(cell)
-    registered = {e.year for e in cell.registration if e.status == "dang-ky"}
+    """Every year the cell surveyed or registered for in the programme (``events``: its events
+    of it), in order; or, when it never did, one undated report for the year ``prospective``
+    (``None``: none)."""
+    dated = registration_days(events)
+    registered = {e.year for e in events if e.status == "dang-ky"}
     if dated:
         return tuple(
-            _report(cell, committee, book, rows, criteria, year, day, year in registered)
+            _report(cell, committee, programme, rows, criteria, year, day, year in registered)
             for year, day in sorted(dated.items())
         )
-    year = latest_year + 1 if latest_year is not None else None
-    return (_report(cell, committee, book, rows, criteria, year, None, False),)
+    if prospective is None:
+        return ()
+    return (_report(cell, committee, programme, rows, criteria, prospective, None, False),)
 
 
 def _report(
     cell: Cell,
     committee: Committee,
-    book: CriteriaBook,
+    programme: ProgrammeRecords,
     rows: tuple[ResultRow, ...],
     criteria: tuple[CellCriterion, ...],
-    year: int | None,
+    year: int,
     day: dt.date | None,
     registered: bool,
 ) -> RegistrationReport:
     # An undated report (a cell not yet registered) speaks of today: the data date's count.
     known = members_on(cell, day or committee.as_of + dt.timedelta(days=1), committee.as_of)
-    if day is not None and year is not None:
+    if day is not None:
         leaders, naming = leaders_counted(cell, day, known.value if known else None), naming_on(committee, day)
     else:
         leaders, naming = current_leaders(cell, committee.as_of), naming_on(committee, committee.as_of)
     results: dict[int, YearResult] = {r.year: r.result for r in rows}
-    years = window(year, committee.selection) if year is not None else range(0)
-    marks = (results[year - 1].criteria or {}) if year is not None and year - 1 in results else {}
+    years = window(year, programme.programme)
+    marks = (results[year - 1].criteria or {}) if year - 1 in results else {}
     names = {c.id: c.title for c in criteria}
+    book = programme.book
     return RegistrationReport(
+        programme=programme.id,
         year=year,
         date=day,
         registered=registered,
@@ -91,11 +100,7 @@ def _report(
         leaders=leaders,
         results=tuple(row for row in rows if row.year in years),
         criteria=tuple(ReportCriterion(c.id, c.title, marks.get(c.id)) for c in criteria),
-        conditions=check_selection(year, results, book, committee.selection, leaders.committee)
-        if year is not None
-        else (),
-        exact=check_selection(year, results, book, committee.selection, leaders.committee, names)
-        if year is not None
-        else (),
+        conditions=check_selection(year, results, programme.programme, book, leaders.committee),
+        exact=check_selection(year, results, programme.programme, book, leaders.committee, names),
         members=known,
     )

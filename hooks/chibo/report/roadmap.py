@@ -1,4 +1,5 @@
-"""Lộ trình: milestones judged against ``as_of``, and the December cycle of each year.
+"""Lộ trình of a programme: its milestones judged against ``as_of``, and its yearly cycle
+(self-assessment, recognition, awards: in December, or the month the programme says).
 
 A milestone is done (it has a ``done`` date), overdue (its date is before ``as_of`` and it
 is not done) or upcoming. Nothing here reads the clock.
@@ -10,8 +11,8 @@ import datetime as dt
 from dataclasses import dataclass
 from types import MappingProxyType
 
-from ..records.committee import Committee, Milestone
 from ..records.models import Cell
+from ..records.programme import Milestone, Programme
 from .stats import YearStats
 
 DONE, OVERDUE, UPCOMING, ONGOING = "da-xong", "qua-han", "sap-toi", "dang-dien-ra"
@@ -33,9 +34,10 @@ class MilestoneView:
 
 @dataclass(frozen=True)
 class Cycle:
-    """Chu kỳ tháng 12: self-assessment, recognition and awards of one year."""
+    """Chu kỳ hằng năm (tháng 12): self-assessment, recognition and awards of one year."""
 
     year: int
+    month: int
     stats: YearStats | None
     state: str
 
@@ -50,9 +52,9 @@ def milestone_state(milestone: Milestone, as_of: dt.date) -> str:
     return OVERDUE if milestone.date < as_of else UPCOMING
 
 
-def milestone_views(committee: Committee) -> tuple[MilestoneView, ...]:
-    ordered = sorted(committee.milestones, key=lambda m: (m.date, m.id))
-    return tuple(MilestoneView(m, milestone_state(m, committee.as_of)) for m in ordered)
+def milestone_views(programme: Programme, as_of: dt.date) -> tuple[MilestoneView, ...]:
+    ordered = sorted(programme.milestones, key=lambda m: (m.date, m.id))
+    return tuple(MilestoneView(m, milestone_state(m, as_of)) for m in ordered)
 
 
 def upcoming(views: tuple[MilestoneView, ...], limit: int = 3) -> tuple[MilestoneView, ...]:
@@ -63,24 +65,26 @@ def overdue(views: tuple[MilestoneView, ...]) -> tuple[MilestoneView, ...]:
     return tuple(v for v in views if v.state == OVERDUE)
 
 
-def december_cycles(committee: Committee, stats: tuple[YearStats, ...]) -> tuple[Cycle, ...]:
-    """One cycle per year of the period: past, under way (``as_of`` in its December) or ahead."""
+def cycles(programme: Programme, stats: tuple[YearStats, ...], as_of: dt.date) -> tuple[Cycle, ...]:
+    """One cycle per year of the period: past, under way (``as_of`` in its month, from that
+    month to the year's end) or ahead."""
     by_year = {s.year: s for s in stats}
-    cycles = []
-    for year in range(committee.period.start, committee.period.end + 1):
-        if dt.date(year, 12, 31) < committee.as_of:
+    month = programme.workflow.cycle_month
+    found = []
+    for year in range(programme.period.start, programme.period.end + 1):
+        if dt.date(year, 12, 31) < as_of:
             state = DONE
-        elif dt.date(year, 12, 1) <= committee.as_of:
+        elif dt.date(year, month, 1) <= as_of:
             state = ONGOING
         else:
             state = UPCOMING
-        cycles.append(Cycle(year, by_year.get(year), state))
-    return tuple(cycles)
+        found.append(Cycle(year, month, by_year.get(year), state))
+    return tuple(found)
 
 
 @dataclass(frozen=True)
 class FirstYear:
-    """Plan III.3.3: the Standing Committee selects between min and max cells in the first year."""
+    """The Standing Committee selects between min and max cells in the programme's first year."""
 
     year: int
     minimum: int
@@ -92,7 +96,10 @@ class FirstYear:
         return self.minimum <= len(self.selected) <= self.maximum
 
 
-def first_year_selection(committee: Committee, cells: tuple[Cell, ...]) -> FirstYear:
-    year = committee.period.start
-    names = tuple(c.name for c in cells if any(e.status == "lua-chon" and e.year == year for e in c.registration))
-    return FirstYear(year, committee.selection.first_year_min, committee.selection.first_year_max, names)
+def first_year_selection(programme: Programme, selected: tuple[Cell, ...]) -> FirstYear | None:
+    """The first year's count, when the programme sets one; ``selected``: the cells it selected
+    that year."""
+    first = programme.selection.first_year if programme.selection is not None else None
+    if first is None:
+        return None
+    return FirstYear(programme.period.start, first.min, first.max, tuple(c.name for c in selected))

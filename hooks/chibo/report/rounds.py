@@ -1,28 +1,28 @@
-"""The Standing Committee's two decisions of a year: selection (plan III.3.3) and recognition.
+"""A programme's two decisions of a year: selection (by the Standing Committee, when the
+programme has that step) and recognition.
 
-* **Selection for year Y**: every cell that registered for Y, its registration report (the
-  conditions of III.3.1 and their reasons) and the outcome the records give (selected, not
-  selected, withdrawn, or still pending).
-* **Recognition for year Y**: the cells building the model in Y (selected for Y or an
-  earlier year without withdrawing since), each qualifying (rated HTTNV or better in Y with
-  every criterion met, its own added criteria included) or short of it, with the reasons;
-  and, apart, the cells that registered for Y but were not selected.
+* **Selection for year Y**: every cell that registered for Y in the programme, its
+  registration report (the programme's selection conditions and their reasons) and the
+  outcome the records give (selected, not selected, withdrawn, or still pending).
+* **Recognition for year Y**: the cells building the model in Y (with a selection step:
+  selected for Y or an earlier year without withdrawing since; without one: registered for Y
+  and not withdrawn; without registration either: every cell rated that year), each
+  qualifying under the programme's recognition conditions or short of them, with the
+  reasons; and, apart, the cells that registered for Y but were not selected.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..records.committee import Committee
-from ..records.models import Cell, Registration
-from ..vocab import GOOD_OR_BETTER, RATING_LABELS, STATUS_LABELS
-from .cells import CellCriterion
+from ..records.programmes import ProgrammeRecords
+from ..vocab import STATUS_LABELS
 from .history import Leaders, leaders_on, milestone_day, reference_day, selection_day
 from .registration import RegistrationReport
-from .selection import criteria_phrase
+from .selection import recognition_shortfall, registered_in, selected_in
 
 if TYPE_CHECKING:
     from .summary import CellReport
@@ -58,9 +58,10 @@ class SelectionRound:
 
 @dataclass(frozen=True)
 class Building:
-    """A cell building the model in year Y (selected for Y or an earlier year, not withdrawn
-    since): the selection it rests on, its leaders at the end of the year, and what it lacks
-    for recognition (nothing: it qualifies)."""
+    """A cell building the model in year Y: the selection it rests on (``since``, the year of
+    it, and its ``decision``; a programme without selection: its registration, or none), its
+    leaders on the recognition's day, and what it lacks for recognition (nothing: it
+    qualifies)."""
 
     cell: CellReport
     since: int
@@ -77,8 +78,8 @@ class Building:
 class RecognitionRound:
     """Công nhận năm Y: the cells building the model that year (those that qualify and those
     that fall short, with the reasons) and the cells that registered but were not selected;
-    ``day`` the date of the decision (its milestone's), ``reference`` the day its names and
-    leaders are those of (``history.reference_day``)."""
+    ``day`` the date of the decision (its milestone's, ``cong-nhan-<Y>``), ``reference`` the
+    day its names and leaders are those of (``history.reference_day``)."""
 
     year: int
     day: dt.date | None
@@ -95,7 +96,7 @@ class RecognitionRound:
         return tuple(b for b in self.building if not b.qualifies)
 
 
-def _outcome(events: list[Registration], year: int) -> tuple[str, str | None]:
+def _outcome(events: tuple, year: int) -> tuple[str, str | None]:
     """The last decision on a registration for ``year``: selected, not, withdrawn, or pending."""
     decided = [e for e in events if e.year == year and e.status in ("lua-chon", "khong-lua-chon", "rut")]
     if not decided:
@@ -103,14 +104,18 @@ def _outcome(events: list[Registration], year: int) -> tuple[str, str | None]:
     return decided[-1].status, decided[-1].decision
 
 
-def selection_round(year: int, cells: tuple[CellReport, ...]) -> SelectionRound | None:
+def selection_round(programme: ProgrammeRecords, year: int, cells: tuple[CellReport, ...]) -> SelectionRound | None:
+    """The programme's selection for ``year`` (``None`` when nobody registered, or the
+    programme selects nobody)."""
+    if not programme.programme.workflow.selection:
+        return None
     candidates = []
     for cell in cells:
-        events = list(cell.cell.registration)
-        if not any(e.status == "dang-ky" and e.year == year for e in events):
+        part = cell.part(programme.id)
+        if part is None or not any(e.status == "dang-ky" and e.year == year for e in part.events):
             continue
-        report = next(r for r in cell.registrations if r.year == year)
-        candidates.append(Candidate(cell, report, *_outcome(events, year)))
+        report = next(r for r in part.registrations if r.year == year)
+        candidates.append(Candidate(cell, report, *_outcome(part.events, year)))
     if not candidates:
         return None
     selected = tuple(c for c in candidates if c.outcome == "lua-chon")
@@ -121,93 +126,44 @@ def selection_round(year: int, cells: tuple[CellReport, ...]) -> SelectionRound 
         selected,
         any(c.outcome != PENDING for c in candidates),
         decisions[0] if len(decisions) == 1 else None,
-        selection_day(year, (c.cell.cell for c in candidates)),
+        selection_day(year, (part.events for c in candidates if (part := c.cell.part(programme.id)))),
     )
 
 
-def _selection(events: tuple[Registration, ...], year: int) -> Registration | None:
-    """The selection (``lua-chon`` for ``year`` or before) a cell still builds on in ``year``,
-    or ``None`` (never selected, or withdrawn since)."""
-    selected = None
-    for event in events:
-        if event.year > year:
-            continue
-        if event.status == "lua-chon":
-            selected = event
-        elif event.status == "rut" and (event.year == year or selected is not None):
-            selected = None
-    return selected
-
-
-def in_programme(events: tuple[Registration, ...], year: int) -> tuple[bool, bool]:
-    """(selected for ``year`` or before and not withdrawn since, registered for ``year``)."""
-    return _selection(events, year) is not None, any(e.status == "dang-ky" and e.year == year for e in events)
-
-
-def reasons(cell: Cell, criteria: tuple[CellCriterion, ...], year: int) -> tuple[str, ...]:
-    """Why a cell's own figures of ``year`` do not qualify it for recognition (nothing: they
-    do); criteria by their text."""
-    result = next((r for r in cell.results if r.year == year), None)
-    if result is None or result.rating is None:
-        return (f"chưa được xếp loại chất lượng năm {year}",)
-    found = []
-    if result.rating not in GOOD_OR_BETTER:
-        found.append(f"năm {year} xếp loại {RATING_LABELS[result.rating].lower()}")
-    marks = result.criteria or {}
-    names = {c.id: c.title for c in criteria}
-    failed = [c.id for c in criteria if marks.get(c.id) == "chua-dat"]
-    missing = [c.id for c in criteria if c.id not in marks]
-    if failed:
-        found.append(f"chưa đạt {criteria_phrase(failed, names)}")
-    if missing:
-        found.append(f"chưa có kết quả tự đánh giá {criteria_phrase(missing, names)}")
-    return tuple(found)
-
-
-def shortfall(cell: Cell, criteria: tuple[CellCriterion, ...], year: int, selected: bool) -> tuple[str, ...]:
-    """Why the cell does not qualify for recognition in ``year`` (nothing: it does): not
-    selected, then what its figures lack."""
-    return (() if selected else (_not_selected(cell.registration, year),)) + reasons(cell, criteria, year)
-
-
-def _not_selected(events: tuple[Registration, ...], year: int) -> str:
-    last = [e for e in events if e.year == year and e.status in ("khong-lua-chon", "rut")]
-    if last and last[-1].status == "rut":
-        return f"đã rút đăng ký năm {year}"
-    if last:
-        return f"không được lựa chọn năm {year}"
-    return f"chưa được Ban Thường vụ lựa chọn năm {year}"
-
-
-def recognition_round(year: int, cells: tuple[CellReport, ...], committee: Committee) -> RecognitionRound | None:
-    """The year's recognition, dated on its milestone (``cong-nhan-<year>``); the leaders of
-    each cell as they were on that day (undated: at the end of the year, or on the data date
-    if earlier)."""
-    day = milestone_day(committee, f"cong-nhan-{year}")
+def recognition_round(
+    programme: ProgrammeRecords, year: int, cells: tuple[CellReport, ...], committee: Committee
+) -> RecognitionRound | None:
+    """The programme's recognition of ``year``, dated on its milestone (``cong-nhan-<year>``);
+    the leaders of each cell as they were on that day (undated: at the end of the year, or on
+    the data date if earlier)."""
+    flow = programme.programme.workflow
+    day = milestone_day(programme.programme, f"cong-nhan-{year}")
     reference = reference_day(day, year, committee.as_of)
     building, not_selected = [], []
     for cell in cells:
-        events = cell.cell.registration
-        selection = _selection(events, year)
-        if selection is not None:
-            leaders = leaders_on(cell.cell, reference, year)
-            building.append(
-                Building(cell, selection.year, selection.decision, leaders, reasons(cell.cell, cell.criteria, year))
-            )
-        elif any(e.status == "dang-ky" and e.year == year for e in events) and not any(
-            e.status == "rut" and e.year == year for e in events
-        ):
-            not_selected.append(cell)
+        part = cell.part(programme.id)
+        if part is None:
+            continue
+        events = part.events
+        if flow.selection:
+            selection = selected_in(events, year)
+            since, decision = (selection.year, selection.decision) if selection is not None else (None, None)
+            if selection is None and registered_in(events, year):
+                not_selected.append(cell)
+        elif flow.registration:
+            since = year if registered_in(events, year) else None
+            decision = None
+        else:
+            row = cell.result(year)
+            since = year if row is not None and row.result.rating is not None else None
+            decision = None
+        if since is None:
+            continue
+        criteria = {c.id: c.title for c in part.criteria}
+        reasons = recognition_shortfall(
+            programme.programme, events, (r.result if (r := cell.result(year)) else None), criteria, year
+        )
+        building.append(Building(cell, since, decision, leaders_on(cell.cell, reference, year), reasons))
     if not building and not not_selected:
         return None
     return RecognitionRound(year, day, reference, tuple(building), tuple(not_selected))
-
-
-def qualified_years(cell: Cell, criteria: tuple[CellCriterion, ...], years: Iterable[int]) -> tuple[int, ...]:
-    """The years of ``years`` in which the cell qualifies for recognition (``recognition_round``)."""
-    found = []
-    for year in years:
-        selected, registered = in_programme(cell.registration, year)
-        if (selected or registered) and not shortfall(cell, criteria, year, selected):
-            found.append(year)
-    return tuple(found)

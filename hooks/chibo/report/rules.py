@@ -1,13 +1,14 @@
 """The rules of each rating year, as the records declare them, checked (DESIGN.md §2); and
-the plan's conditions for the decisions the records show.
+each programme's conditions for the decisions the records show.
 
 A year's rule set (``dang-bo.yml``, ``rules``) may cap "Hoàn thành xuất sắc nhiệm vụ" at a
 share of those rated "Hoàn thành tốt nhiệm vụ" (for the Committee's cells, for members
 across the Đảng bộ or within each cell), may rate by points in bands and ask of an excellent
 rating a share of tasks done beyond the requirement (QĐ 366-QĐ/TW, Điều 11). A selection
-needs the conditions of plan III.3.1 met, a recognition a selection and a complete
-self-assessment. A breach is a warning with the place to fix it, never an error: the
-competent level may decide otherwise.
+needs its programme's selection conditions met, a recognition its recognition conditions
+(a selection, a complete self-assessment…). A year's criteria stated beside monthly forms
+that roll up otherwise are warned about too. A breach is a warning with the place to fix
+it, never an error: the competent level may decide otherwise.
 """
 
 from __future__ import annotations
@@ -19,18 +20,18 @@ from fractions import Fraction
 from types import MappingProxyType
 
 from ..formats import number_vi, score_vi, threshold_vi
-from ..records.committee import Cap, Committee, CriteriaBook, RuleSet, Scoring
+from ..records.committee import Cap, Committee, RuleSet, Scoring
 from ..records.models import Cell, Tasks, YearResult
 from ..records.paths import cell_path, committee_path
-from ..vocab import RATING_LABELS
-from .cells import cell_criteria
+from ..vocab import CRITERION_LABELS, RATING_LABELS
+from .context import Context
 from .history import leaders_on
-from .rounds import in_programme, shortfall
-from .selection import NOT_MET, Condition, check_selection
+from .monthly import Disagreement
+from .selection import NOT_MET, Condition, check_selection, recognition_shortfall
 
 CELLS, MEMBERS = "chi-bo", "dang-vien"
 # What a breach is about (``Breach.kind``).
-CAP, SCORE_BAND, UNSCORED, TASKS, SELECTION, RECOGNITION, REGISTER = (
+CAP, SCORE_BAND, UNSCORED, TASKS, SELECTION, RECOGNITION, REGISTER, MONTHLY = (
     "gioi-han",
     "khung-diem",
     "khong-cham-diem",
@@ -38,6 +39,7 @@ CAP, SCORE_BAND, UNSCORED, TASKS, SELECTION, RECOGNITION, REGISTER = (
     "lua-chon",
     "cong-nhan",
     "so-dang-ky",
+    "tu-danh-gia-thang",
 )
 
 
@@ -67,8 +69,10 @@ class Breach:
     ``kind`` says which of the other fields hold: ``CAP`` the cap's ``check``; ``SCORE_BAND``
     and ``UNSCORED`` the ``score`` (and its ``band``, the ``rating``); ``TASKS`` the ``tasks``
     and the ``share`` of them required beyond the requirement; ``SELECTION`` the unmet
-    ``condition`` (its ``number`` in plan III.3.1); ``RECOGNITION`` the ``reasons``; ``REGISTER``
-    (the register of numbers against a cell's record, ``papers``) the ``note``.
+    ``condition`` (its ``number`` among the programme's conditions, the plan's ``section``);
+    ``RECOGNITION`` the ``reasons`` (and ``term``, what the programme calls a recognised cell);
+    ``REGISTER`` (the register of numbers against a cell's record, ``papers``) and ``MONTHLY``
+    (a year's stated criterion against its monthly forms) the ``note``.
     """
 
     year: int
@@ -87,6 +91,8 @@ class Breach:
     number: int | None = None
     reasons: tuple[str, ...] = ()
     note: str | None = None
+    section: str | None = None
+    term: str | None = None
 
     @property
     def message(self) -> str:
@@ -144,9 +150,12 @@ def _over(b: Breach) -> str:
     )
 
 
-def breaches(committee: Committee, cells: Iterable[Cell], book: CriteriaBook) -> tuple[Breach, ...]:
+def breaches(
+    committee: Committee, cells: Iterable[Cell], context: Context, monthly: Iterable[Disagreement] = ()
+) -> tuple[Breach, ...]:
     """Every rule of a year broken, from the records alone (``chibo validate`` needs no Report):
-    the Committee-wide caps of each year, then each cell's own breaches."""
+    the Committee-wide caps of each year, then each cell's own breaches; ``cells`` as
+    everything reads them (``monthly.effective``), ``monthly`` their disagreements."""
     cells = tuple(cells)
     by_year: dict[int, list[tuple[Cell, YearResult]]] = {}
     for cell in cells:
@@ -156,16 +165,20 @@ def breaches(committee: Committee, cells: Iterable[Cell], book: CriteriaBook) ->
         b for year in sorted(by_year) for b in cap_breaches(committee, year, year_caps(committee, year, by_year[year]))
     ]
     in_force = {year: rule_set(committee, year) for year in by_year}
-    return tuple(found) + tuple(b for cell in cells for b in cell_breaches(committee, book, cell, in_force))
+    return (
+        tuple(found)
+        + tuple(b for cell in cells for b in cell_breaches(committee, context, cell, in_force))
+        + tuple(monthly_breaches(monthly))
+    )
 
 
 def cell_breaches(
-    committee: Committee, book: CriteriaBook, cell: Cell, in_force: dict[int, RuleSet | None] | None = None
+    committee: Committee, context: Context, cell: Cell, in_force: dict[int, RuleSet | None] | None = None
 ) -> list[Breach]:
     """A cell's own breaches, by year: members over the cap within the cell, scores against the
-    bands, tasks short of an excellent rating; then decisions against the plan's conditions
-    (``decision_breaches``). ``in_force``: the rules of each year, when the caller has them
-    already."""
+    bands, tasks short of an excellent rating; then decisions against their programme's
+    conditions (``decision_breaches``). ``in_force``: the rules of each year, when the caller
+    has them already."""
     found = []
     for index, result in enumerate(cell.results):
         rules = in_force[result.year] if in_force is not None else rule_set(committee, result.year)
@@ -182,19 +195,24 @@ def cell_breaches(
             t = result.tasks
             if t.done < t.total or Fraction(t.exceeded) * 100 < Fraction(str(scoring.exceeded_percent)) * t.total:
                 found.append(_of(cell, result, where + ("tasks",), TASKS, tasks=t, share=scoring.exceeded_percent))
-    return sorted(found + decision_breaches(committee, book, cell), key=lambda b: b.year)
+    return sorted(found + decision_breaches(context, cell), key=lambda b: b.year)
 
 
-def decision_breaches(committee: Committee, book: CriteriaBook, cell: Cell) -> list[Breach]:
-    """Decisions the records show against the plan: a selection (``lua-chon``) for year R while
-    a condition of III.3.1 for R is not met, a recognition (``model: true``) of a cell that
-    does not qualify (not selected, or its self-assessment incomplete)."""
+def decision_breaches(context: Context, cell: Cell) -> list[Breach]:
+    """Decisions the records show against their programme's conditions: a selection
+    (``lua-chon``) for year R while a selection condition for R is not met, a recognition
+    (``model: true``) of a cell that does not qualify (not selected, or its self-assessment
+    incomplete…)."""
     found: list[Breach] = []
     selections = [(index, e) for index, e in enumerate(cell.registration) if e.status == "lua-chon"]
     results = {r.year: r for r in cell.results} if selections else {}
     for index, event in selections:
+        programme = context.of_event(event)
+        if programme is None:
+            continue
         has_committee = leaders_on(cell, event.date, event.year).committee
-        conditions = check_selection(event.year, results, book, committee.selection, has_committee)
+        conditions = check_selection(event.year, results, programme.programme, programme.book, has_committee)
+        section = programme.programme.sections.selection
         found += [
             Breach(
                 event.year,
@@ -205,15 +223,18 @@ def decision_breaches(committee: Committee, book: CriteriaBook, cell: Cell) -> l
                 cell.name,
                 condition=condition,
                 number=number,
+                section=section.number if section else None,
             )
             for number, condition in enumerate(conditions, start=1)
             if condition.verdict == NOT_MET
         ]
-    recognitions = [(index, r) for index, r in enumerate(cell.results) if r.model]
-    criteria = cell_criteria(cell, book) if recognitions else ()
-    for index, result in recognitions:
-        selected, _ = in_programme(cell.registration, result.year)
-        reasons = shortfall(cell, criteria, result.year, selected)
+    for index, result in enumerate(cell.results):
+        programme = context.of_result(result) if result.model else None
+        if programme is None:
+            continue
+        criteria = {c.id: c.title for c in context.criteria(cell, programme.id)}
+        events = context.events(cell, programme.id)
+        reasons = recognition_shortfall(programme.programme, events, result, criteria, result.year)
         if reasons:
             found.append(
                 Breach(
@@ -224,9 +245,28 @@ def decision_breaches(committee: Committee, book: CriteriaBook, cell: Cell) -> l
                     cell.id,
                     cell.name,
                     reasons=reasons,
+                    term=programme.programme.terms.model,
                 )
             )
     return found
+
+
+def monthly_breaches(found: Iterable[Disagreement]) -> list[Breach]:
+    """Each year whose record states a criterion that its monthly forms do not give."""
+    return [
+        Breach(
+            d.rollup.year,
+            cell_path(d.cell.id),
+            ("results", d.index, "criteria", d.criterion),
+            MONTHLY,
+            d.cell.id,
+            d.cell.name,
+            note=f"tiêu chí {d.criterion.upper()} ghi “{CRITERION_LABELS[d.stated]}”, còn phiếu tự đánh giá hằng "
+            f"tháng cho “{CRITERION_LABELS[d.rollup.marks[d.criterion]]}” ({d.rollup.explain(d.criterion)}); "
+            "trang và văn bản dùng kết quả ghi trong hồ sơ",
+        )
+        for d in found
+    ]
 
 
 def _of(cell: Cell, result: YearResult, path: tuple[str | int, ...], kind: str, **data: object) -> Breach:
@@ -277,14 +317,15 @@ def _tasks(b: Breach) -> str:
 
 def _selection(b: Breach) -> str:
     assert b.condition is not None
+    where = f" (mục {b.section})" if b.section else ""
     return (
-        f"năm {b.year}: {b.cell_name} được lựa chọn khi điều kiện {b.number} (mục III.3.1) chưa đạt: "
+        f"năm {b.year}: {b.cell_name} được lựa chọn khi điều kiện {b.number}{where} chưa đạt: "
         f"{b.condition.title}. {b.condition.reason}"
     )
 
 
 def _recognition(b: Breach) -> str:
-    return f"năm {b.year}: {b.cell_name} được công nhận chi bộ kiểu mẫu khi chưa đủ điều kiện: {'; '.join(b.reasons)}"
+    return f"năm {b.year}: {b.cell_name} được công nhận {b.term} khi chưa đủ điều kiện: {'; '.join(b.reasons)}"
 
 
 _MESSAGES = MappingProxyType(
@@ -296,5 +337,6 @@ _MESSAGES = MappingProxyType(
         SELECTION: _selection,
         RECOGNITION: _recognition,
         REGISTER: lambda b: b.note or "",
+        MONTHLY: lambda b: f"năm {b.year}: {b.note}",
     }
 )

@@ -13,8 +13,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from types import MappingProxyType
 
-from ..records.committee import Committee, Target
 from ..records.models import YearResult
+from ..records.programme import Programme, Target
 from ..vocab import GOOD_OR_BETTER, RATINGS
 
 
@@ -82,11 +82,12 @@ def year_stats(year: int, results: Iterable[YearResult], cells: int | None = Non
     )
 
 
-def check_target(target: Target, stats: YearStats | None) -> TargetCheck:
-    """Compare the target year's share with the threshold (``>=`` or ``>``)."""
+def check_target(target: Target, stats: YearStats | None, recognised: int = 0) -> TargetCheck:
+    """Compare the target year's share with the threshold (``>=`` or ``>``); ``recognised``:
+    the cells the target's programme recognised that year (``cong-nhan``)."""
     if stats is None or stats.rated == 0:
         return TargetCheck(target, stats, None, None, None, None)
-    share = stats.good_or_better if target.measure == "tot-tro-len" else stats.model
+    share = stats.good_or_better if target.measure == "tot-tro-len" else Share.of(recognised, stats.rated)
     needed = cells_needed(target, stats.rated)
     return TargetCheck(target, stats, share.count, share.percent, share.count >= needed, max(0, needed - share.count))
 
@@ -104,12 +105,19 @@ def cells_needed(target: Target, total: int) -> int:
     return count
 
 
-def target_checks(committee: Committee, stats: tuple[YearStats, ...]) -> tuple[TargetCheck, ...]:
+def target_checks(
+    programme: Programme, stats: tuple[YearStats, ...], recognised: Mapping[int, int]
+) -> tuple[TargetCheck, ...]:
+    """The programme's targets, each in its year; ``recognised``: its recognitions by year."""
     by_year = {s.year: s for s in stats}
-    return tuple(check_target(t, by_year.get(t.year)) for t in committee.targets)
+    return tuple(check_target(t, by_year.get(t.year), recognised.get(t.year, 0)) for t in programme.targets)
 
 
-def target_trajectory(committee: Committee, stats: tuple[YearStats, ...]) -> tuple[tuple[TargetCheck, ...], ...]:
-    """Each target's threshold applied to every rated year: how far each year was."""
-    rated_years = [s for s in stats if s.rated]
-    return tuple(tuple(check_target(t, s) for s in rated_years) for t in committee.targets)
+def target_trajectory(
+    programme: Programme, stats: tuple[YearStats, ...], recognised: Mapping[int, int]
+) -> tuple[tuple[TargetCheck, ...], ...]:
+    """Each target's threshold applied to every rated year of the programme's period and the
+    year before it (where it started from): how far each year was."""
+    period = programme.period
+    rated_years = [s for s in stats if s.rated and period.start - 1 <= s.year <= period.end]
+    return tuple(tuple(check_target(t, s, recognised.get(s.year, 0)) for s in rated_years) for t in programme.targets)

@@ -1,7 +1,11 @@
 """The Report: everything the site, its downloads and its documents show, computed once.
 
 ``summarize(records)`` runs once per build. Pages, downloads and documents are views of the
-frozen ``Report``; none of them counts, filters or looks anything up in the records.
+frozen ``Report``; none of them counts, filters or looks anything up in the records. The
+committee's part (its cells, their yearly results, the rules of each year) and each
+programme's part (``programmes``: its criteria, targets, milestones, selections,
+recognitions) are computed together: a cell's part in a programme is on the cell
+(``CellReport.parts``).
 """
 
 from __future__ import annotations
@@ -10,64 +14,73 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..records import Problem, Records
-from ..records.committee import CellType, Committee, CriteriaBook, Document, Naming, RuleSet
+from ..records.committee import CellType, Committee, Document, Naming, RuleSet
 from ..records.load import no_cycle_collection
 from ..records.models import Cell, YearResult
 from ..text import sort_key
-from . import roadmap
 from .cells import (
-    Assessment,
-    CellCriterion,
     CellStatus,
     LeadershipRow,
     ResultRow,
     TimelineEntry,
-    assessments,
-    cell_criteria,
     latest_rated,
     leadership_rows,
-    model_years,
     result_row,
-    status_of,
     timeline,
 )
+from .context import Context
 from .dating import before_first
 from .history import Leaders, current_leaders, naming_on
 from .listing import ListRow, cell_list
+from .monthly import Rollups, disagreements, effective, rollups
 from .papers import Papers, papers
-from .registration import RegistrationReport, registration_reports
-from .rounds import RecognitionRound, SelectionRound, recognition_round, selection_round
-from .rules import Breach, CapCheck, cap_breaches, cell_breaches, rule_set, year_caps
-from .stats import TargetCheck, YearStats, target_checks, target_trajectory, year_stats
+from .programmes import (
+    CURRENT,
+    FINISHED,
+    CellProgramme,
+    ProgrammeReport,
+    ProgrammeYear,
+    cell_parts,
+    overall_status,
+    programme_report,
+)
+from .registration import RegistrationReport
+from .rules import Breach, CapCheck, cap_breaches, cell_breaches, monthly_breaches, rule_set, year_caps
+from .stats import YearStats, year_stats
 
 
 @dataclass(frozen=True)
 class CellReport:
     """Chi bộ với các thông tin tính toán: one cell and everything shown about it."""
 
-    cell: Cell
+    cell: Cell  # as everything reads it: a year's criteria rolled up from its monthly forms
     type: CellType
-    status: CellStatus
+    status: CellStatus  # in the latest programme it took part in
     leaders: Leaders
     latest: YearResult | None
-    model_years: tuple[int, ...]
-    criteria: tuple[CellCriterion, ...]
     results: tuple[ResultRow, ...]
-    assessments: tuple[Assessment, ...]
     leadership: tuple[LeadershipRow, ...]
     timeline: tuple[TimelineEntry, ...]
-    registrations: tuple[RegistrationReport, ...]
     breaches: tuple[Breach, ...]
     scored: bool
+    parts: tuple[CellProgramme, ...]  # each programme it took part in, in the programmes' order
 
     @property
     def url(self) -> str:
         return f"chi-bo/{self.cell.id}/"
 
+    def part(self, programme: str) -> CellProgramme | None:
+        return next((p for p in self.parts if p.id == programme), None)
+
     @property
-    def registration(self) -> RegistrationReport:
-        """The report the cell page prints: its latest registration year's."""
-        return self.registrations[-1]
+    def model_years(self) -> tuple[int, ...]:
+        """Every year it was recognised, whatever the programme."""
+        return tuple(sorted({y for p in self.parts for y in p.model_years}))
+
+    @property
+    def registration(self) -> RegistrationReport | None:
+        """The report the cell page prints: the latest registration of its latest programme."""
+        return next((p.registration for p in reversed(self.parts) if p.registration is not None), None)
 
     def result(self, year: int) -> ResultRow | None:
         return next((row for row in self.results if row.year == year), None)
@@ -94,13 +107,13 @@ class TypeYear:
 @dataclass(frozen=True)
 class YearReport:
     """Kết quả một năm: the figures, the rules in force and their checks, every cell's row,
-    the year's selection and recognition; ``members``: the members of every cell rated that
-    year, by rating (``RATINGS`` order), when any cell recorded them (true figures)."""
+    each programme's selection and recognition of the year (``programmes``); ``members``: the
+    members of every cell rated that year, by rating (``RATINGS`` order), when any cell
+    recorded them (true figures)."""
 
     stats: YearStats
     by_type: tuple[TypeYear, ...]
-    selection: SelectionRound | None
-    recognition: RecognitionRound | None
+    programmes: tuple[ProgrammeYear, ...]
     rules: RuleSet | None
     documents: tuple[Document, ...]
     caps: tuple[CapCheck, ...]
@@ -128,17 +141,6 @@ class TypeCount:
 
 
 @dataclass(frozen=True)
-class CriteriaCounts:
-    """How the criteria appendix is made up (the sentence at the top of /tieu-chi/)."""
-
-    total: int
-    cell: int
-    member: int
-    member_common: int
-    by_type: int
-
-
-@dataclass(frozen=True)
 class RulePeriod:
     """Căn cứ xếp loại: a range of rating years and the documents in force over it."""
 
@@ -151,27 +153,31 @@ class Report:
     """Báo cáo tổng hợp: the validated records and everything computed from them."""
 
     committee: Committee
-    book: CriteriaBook
     naming: Naming
+    programmes: tuple[ProgrammeReport, ...]  # by start, then id
     cells: tuple[CellReport, ...]
     cell_list: tuple[ListRow, ...]
     model_cells: int
     type_counts: tuple[TypeCount, ...]
-    criteria_counts: CriteriaCounts
     stats: tuple[YearStats, ...]
     years: tuple[YearReport, ...]
     latest: YearStats | None
-    targets: tuple[TargetCheck, ...]
-    trajectory: tuple[tuple[TargetCheck, ...], ...]
-    milestones: tuple[roadmap.MilestoneView, ...]
-    upcoming: tuple[roadmap.MilestoneView, ...]
-    overdue: tuple[roadmap.MilestoneView, ...]
-    cycles: tuple[roadmap.Cycle, ...]
-    first_year: roadmap.FirstYear
     rule_periods: tuple[RulePeriod, ...]
     documents: tuple[Document, ...]
     breaches: tuple[Breach, ...]
     papers: Papers  # what the drafted documents state besides the figures (register, awards, withdrawals)
+
+    @property
+    def current(self) -> tuple[ProgrammeReport, ...]:
+        """The programmes under way on the data date (the home page shows them first)."""
+        return tuple(p for p in self.programmes if p.state == CURRENT)
+
+    @property
+    def finished(self) -> tuple[ProgrammeReport, ...]:
+        return tuple(p for p in self.programmes if p.state == FINISHED)
+
+    def programme(self, programme_id: str) -> ProgrammeReport:
+        return next(p for p in self.programmes if p.id == programme_id)
 
 
 def summarize(records: Records) -> Report:
@@ -181,41 +187,39 @@ def summarize(records: Records) -> Report:
 
 
 def _summarize(records: Records) -> Report:
-    committee, book = records.committee, records.book
-    ordered = tuple(sorted(records.cells, key=lambda c: sort_key(c.name)))
+    committee = records.committee
+    context = Context.of(records)
+    found = rollups(records, context.scope)
+    ordered = tuple(sorted(effective(records.cells, found), key=lambda c: sort_key(c.name)))
     stats = _all_year_stats(ordered)
     rated = [s for s in stats if s.rated]
     latest = rated[-1] if rated else None
-    types = {t.id: t for t in book.types}
-    cells = tuple(_cell_report(c, types[c.type], records, latest.year if latest else None) for c in ordered)
-    years = _year_reports(committee, stats, cells)
-    milestones = roadmap.milestone_views(committee)
-    office = papers(committee, cells, years)
+    types = {t.id: t for t in committee.types}
+    cells = tuple(
+        _cell_report(c, types[c.type], records, context, found, latest.year if latest else None) for c in ordered
+    )
+    programmes = tuple(programme_report(p, committee, cells, stats) for p in context.programmes.values())
+    years = _year_reports(committee, stats, cells, programmes)
+    office = papers(committee, cells, years, programmes)
+    monthly = tuple(monthly_breaches(disagreements(ordered, found)))
     return Report(
         committee=committee,
-        book=book,
         naming=naming_on(committee, committee.as_of),
+        programmes=programmes,
         cells=cells,
         cell_list=cell_list(cells),
         model_cells=sum(1 for c in cells if c.model_years),
-        type_counts=tuple(TypeCount(t, sum(1 for c in cells if c.type.id == t.id)) for t in book.types),
-        criteria_counts=_criteria_counts(book),
+        type_counts=tuple(TypeCount(t, sum(1 for c in cells if c.type.id == t.id)) for t in committee.types),
         stats=stats,
         years=years,
         latest=latest,
-        targets=target_checks(committee, stats),
-        trajectory=target_trajectory(committee, stats),
-        milestones=milestones,
-        upcoming=roadmap.upcoming(milestones),
-        overdue=roadmap.overdue(milestones),
-        cycles=roadmap.december_cycles(committee, stats),
-        first_year=roadmap.first_year_selection(committee, ordered),
         rule_periods=tuple(
             RulePeriod(r, _documents(committee, r)) for r in sorted(committee.rules, key=lambda r: r.from_year)
         ),
         documents=tuple(sorted(committee.documents, key=lambda d: (d.date, sort_key(d.number)))),
         breaches=tuple(b for y in years for b in y.breaches if b.cell_id is None)
         + tuple(b for c in cells for b in c.breaches)
+        + monthly
         + office.breaches,
         papers=office,
     )
@@ -231,39 +235,26 @@ def _all_year_stats(cells: tuple[Cell, ...]) -> tuple[YearStats, ...]:
     return tuple(year_stats(year, by_year[year], len(cells)) for year in sorted(by_year))
 
 
-def _cell_report(cell: Cell, type_: CellType, records: Records, latest_year: int | None) -> CellReport:
-    committee, book = records.committee, records.book
+def _cell_report(
+    cell: Cell, type_: CellType, records: Records, context: Context, found: Rollups, latest_year: int | None
+) -> CellReport:
+    committee = records.committee
     results = {r.year: r for r in cell.results}
     rows = tuple(result_row(results[y]) for y in sorted(results))
-    criteria = cell_criteria(cell, book)
-    latest = latest_rated(cell.results)
     leadership = leadership_rows(cell, committee.as_of)
+    parts = cell_parts(cell, committee, context, rows, found, latest_year)
     return CellReport(
         cell=cell,
         type=type_,
-        status=status_of(cell, latest),
+        status=overall_status(parts),
         leaders=current_leaders(cell, committee.as_of),
-        latest=latest,
-        model_years=model_years(cell),
-        criteria=criteria,
+        latest=latest_rated(cell.results),
         results=rows,
-        assessments=assessments(rows, criteria),
         leadership=leadership,
         timeline=timeline(cell, rows, leadership),
-        registrations=registration_reports(cell, committee, book, rows, criteria, latest_year),
-        breaches=tuple(cell_breaches(committee, book, cell)),
+        breaches=tuple(cell_breaches(committee, context, cell)),
         scored=any(r.score is not None for r in cell.results),
-    )
-
-
-def _criteria_counts(book: CriteriaBook) -> CriteriaCounts:
-    members = [c for c in book.criteria if c.group == "dang-vien"]
-    return CriteriaCounts(
-        total=len(book.criteria),
-        cell=sum(1 for c in book.criteria if c.group == "chi-bo"),
-        member=len(members),
-        member_common=sum(1 for c in members if c.by_type is None),
-        by_type=sum(1 for c in book.criteria if c.by_type is not None),
+        parts=parts,
     )
 
 
@@ -275,7 +266,10 @@ def _documents(committee: Committee, rules: RuleSet | None) -> tuple[Document, .
 
 
 def _year_reports(
-    committee: Committee, stats: tuple[YearStats, ...], cells: tuple[CellReport, ...]
+    committee: Committee,
+    stats: tuple[YearStats, ...],
+    cells: tuple[CellReport, ...],
+    programmes: tuple[ProgrammeReport, ...],
 ) -> tuple[YearReport, ...]:
     years = [s.year for s in stats]
     reports = []
@@ -291,8 +285,7 @@ def _year_reports(
             YearReport(
                 stats=s,
                 by_type=_by_type(committee, s.year, cells),
-                selection=selection_round(s.year, cells),
-                recognition=recognition_round(s.year, cells, committee),
+                programmes=tuple(y for p in programmes if (y := p.year(s.year)) is not None),
                 rules=rules,
                 documents=_documents(committee, rules),
                 caps=caps,
