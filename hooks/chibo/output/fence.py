@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from mkdocs.structure.files import Files
 
 __all__ = [
+    "FAVICON",
     "FIXES",
     "LUNR_VI",
     "MATERIAL",
@@ -55,6 +56,9 @@ __all__ = [
 MATERIAL = ((9, 8), (9, 9))  # at least, below: pyproject.toml says the same (a test compares them)
 THEME = Path(__file__).parent / "theme"
 LUNR_VI = "assets/javascripts/lunr/min/lunr.vi.min.js"
+# The theme's own icon: a page of ours outside the theme (a former address) names it, so the
+# browser never asks for a /favicon.ico the site does not have.
+FAVICON = "assets/images/favicon.png"
 PATCH = Path(__file__).parent / "assets" / "search-vi.js"
 BLOCKS_PRIORITY = -100  # our on_page_context puts the blocks in: after the search plugin's (0)
 
@@ -142,6 +146,8 @@ def check(theme_dirs: Sequence[str | Path], events: Sequence[object] = (), ours:
             problems.append(f"Material đã đổi {name}: bản sao đã sửa trong theme/{name} cần làm lại từ bản mới")
     if not _find(material, LUNR_VI):
         problems.append(f"Material không còn {LUNR_VI}: tìm kiếm không dấu không có tác dụng")
+    if not _find(material, FAVICON):
+        problems.append(f"Material không còn {FAVICON}: trang địa chỉ cũ của văn bản không có biểu tượng")
     if ours is not None and not _search_reads_first(events, ours):
         problems.append("bộ tìm kiếm của Material không còn đọc trang trong on_page_context trước các hook")
     return problems

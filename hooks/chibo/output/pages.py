@@ -228,8 +228,10 @@ def moved_page(renderer: Renderer, draft: Draft) -> Output:
     cells have a thousand) that sends the reader to the office area."""
     assert draft.page is not None
     src_uri = sources.moved_file(draft.page)
-    target = relative(page_url(draft.page, renderer.directory_urls), page_url(src_uri, renderer.directory_urls))
-    return Output(src_uri, renderer.file("moved.html.j2", title=draft.title, target=url(target)))
+    here = page_url(src_uri, renderer.directory_urls)
+    target = relative(page_url(draft.page, renderer.directory_urls), here)
+    icon = relative(fence.FAVICON, here)
+    return Output(src_uri, renderer.file("moved.html.j2", title=draft.title, target=url(target), icon=url(icon)))
 
 
 def year_page(
