@@ -109,3 +109,33 @@ REGISTER_KINDS = MappingProxyType(
         "hoi-nghi": RegisterKind("Kế hoạch tổ chức Hội nghị tổng kết", "KH", False),
     }
 )
+
+# A programme's pages (``/chuong-trinh/<id>/<page>/``), by the name in their address.
+PROGRAMME_PAGE_TITLES = MappingProxyType(
+    {
+        "": "Tổng quan",
+        "ke-hoach": "Kế hoạch",
+        "tieu-chi": "Tiêu chí",
+        "ket-qua": "Kết quả và chỉ tiêu",
+        "lo-trinh": "Lộ trình",
+        "to-chuc-thuc-hien": "Tổ chức thực hiện",
+        "van-ban": "Văn bản",
+    }
+)
+# The documents a programme may call for (``chuong-trinh.yml``'s ``documents``), as its pages list them.
+DOCUMENT_KIND_LABELS = MappingProxyType(
+    {
+        "ban-chi-dao": "Quyết định thành lập Ban Chỉ đạo",
+        "dang-ky": "Báo cáo khảo sát, đề xuất đăng ký của chi bộ",
+        "de-xuat": "Tờ trình đề xuất lựa chọn chi bộ",
+        "lua-chon": "Quyết định lựa chọn chi bộ",
+        "ke-hoach": "Kế hoạch của chi bộ",
+        "tu-danh-gia": "Báo cáo tự đánh giá của chi bộ",
+        "cong-nhan": "Tờ trình, Quyết định công nhận",
+        "khen-thuong": "Quyết định khen thưởng",
+        "bao-cao": "Báo cáo kết quả năm",
+        "so-ket": "Báo cáo sơ kết",
+        "tong-ket": "Báo cáo tổng kết giai đoạn",
+        "hoi-nghi": "Tài liệu Hội nghị tổng kết",
+    }
+)

@@ -16,10 +16,8 @@ import uuid
 import icalendar
 
 from ..formats import date_vi
-from ..records.committee import Committee
 from ..records.schema import schemas
-from ..report import CellReport, Report, YearReport
-from ..report.roadmap import MilestoneView
+from ..report import CellReport, ProgrammeReport, Report, YearReport
 from ..report.stats import TargetCheck
 from ..vocab import EVENT_LABELS, RATING_LABELS, RATINGS
 from . import tables
@@ -28,7 +26,7 @@ from .render import Renderer
 from .tables import Table
 
 FILES = (
-    ("chi-bo.json", "Danh sách chi bộ, trạng thái, xếp loại gần nhất, các năm đạt kiểu mẫu (JSON)"),
+    ("chi-bo.json", "Danh sách chi bộ, trạng thái, xếp loại gần nhất, các năm được công nhận (JSON)"),
     ("chi-bo.csv", "Danh sách chi bộ, mở bằng Excel (CSV, UTF-8)"),
     ("chi-bo.xlsx", "Danh sách chi bộ và các sự kiện đăng ký, mỗi bảng một trang tính (Excel, LibreOffice)"),
     ("ket-qua.json", "Kết quả từng năm và chỉ tiêu (JSON)"),
@@ -38,10 +36,11 @@ FILES = (
         "Kết quả của từng chi bộ theo năm, tổng hợp theo năm và chỉ tiêu, mỗi bảng một trang tính (Excel, LibreOffice)",
     ),
     ("lich.ics", "Lịch các mốc thời gian và chu kỳ tháng 12, nhập vào Outlook, Google Calendar… (iCalendar)"),
-    ("thay-doi.xml", "Tin thay đổi: đăng ký, lựa chọn, công nhận chi bộ kiểu mẫu, mới nhất trước (Atom)"),
+    ("thay-doi.xml", "Tin thay đổi: đăng ký, lựa chọn, công nhận chi bộ, mới nhất trước (Atom)"),
     ("schema/chi-bo.schema.json", "Lược đồ hồ sơ chi bộ records/chi-bo/*.yml (JSON Schema)"),
     ("schema/dang-bo.schema.json", "Lược đồ hồ sơ Đảng bộ records/dang-bo.yml (JSON Schema)"),
-    ("schema/tieu-chi.schema.json", "Lược đồ khung tiêu chí records/tieu-chi.yml (JSON Schema)"),
+    ("schema/chuong-trinh.schema.json", "Lược đồ chương trình records/chuong-trinh/*/chuong-trinh.yml (JSON Schema)"),
+    ("schema/tieu-chi.schema.json", "Lược đồ khung tiêu chí records/chuong-trinh/*/tieu-chi.yml (JSON Schema)"),
 )
 # The office's (/van-phong/du-lieu/): the same tables, true figures and every note.
 OFFICE_FILES = (
@@ -53,7 +52,7 @@ OFFICE_FILES = (
     ("ket-qua.json", "Kết quả từng năm (cả số đảng viên) và chỉ tiêu (JSON)"),
     ("chi-bo.csv", "Danh sách chi bộ, số đảng viên hiện nay (CSV, UTF-8)"),
     ("chi-bo.xlsx", "Danh sách chi bộ và các sự kiện đăng ký kèm ghi chú, mỗi bảng một trang tính"),
-    ("chi-bo.json", "Danh sách chi bộ, trạng thái, xếp loại gần nhất, các năm đạt kiểu mẫu (JSON)"),
+    ("chi-bo.json", "Danh sách chi bộ, trạng thái, xếp loại gần nhất, các năm được công nhận (JSON)"),
 )
 _NAMESPACE = uuid.UUID("5b0f8f0e-2f7c-4c1e-9a43-6d1a3b8f0c21")  # this site's UUIDv5 namespace
 _TZ = dt.timezone(dt.timedelta(hours=7))  # Asia/Ho_Chi_Minh, no daylight saving
@@ -78,7 +77,7 @@ def downloads(report: Report, renderer: Renderer, audience: Audience) -> dict[st
         "ket-qua.json": _json(
             {
                 "years": [year_json(y, audience) for y in report.years],
-                "targets": [target_json(t) for t in report.targets],
+                "programmes": [programme_json(p) for p in report.programmes],
             }
         ),
         "ket-qua.csv": _csv(results),
@@ -90,7 +89,7 @@ def downloads(report: Report, renderer: Renderer, audience: Audience) -> dict[st
         return {name: made[name] for name in names(audience)}
     return {
         **made,
-        "lich.ics": calendar(report.committee, report.milestones),
+        "lich.ics": calendar(report),
         "thay-doi.xml": feed(report, renderer, audience),
         **{f"schema/{name}": text for name, text in schemas().items()},
     }
@@ -145,6 +144,20 @@ def year_json(year: YearReport, audience: Audience) -> dict[str, object]:
     }
 
 
+def programme_json(programme: ProgrammeReport) -> dict[str, object]:
+    """A programme in ket-qua.json: what it is, its state on the data date, its targets."""
+    record = programme.programme
+    return {
+        "id": programme.id,
+        "name": record.name,
+        "plan": record.plan.number,
+        "start": record.period.start,
+        "end": record.period.end,
+        "state": programme.state,
+        "targets": [target_json(t) for t in programme.targets],
+    }
+
+
 def target_json(check: TargetCheck) -> dict[str, object]:
     t = check.target
     return {
@@ -185,38 +198,45 @@ def _csv(table: Table) -> str:
 # --- iCalendar -------------------------------------------------------------------------
 
 
-def calendar(committee: Committee, milestones: tuple[MilestoneView, ...]) -> str:
-    """RFC 5545: each milestone as an all-day event, each December cycle as a month."""
+def calendar(report: Report) -> str:
+    """RFC 5545: each programme's milestones as all-day events, its yearly cycle as a month."""
+    committee = report.committee
     cal = icalendar.Calendar()
-    cal.add("prodid", "-//Chi bo kieu mau//lich//VI")
+    cal.add("prodid", "-//chibo//lich//VI")
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", f"Chi bộ kiểu mẫu {committee.period.start}–{committee.period.end}")
+    cal.add("x-wr-calname", f"Lịch xây dựng chi bộ, {report.naming.name}")
     stamp = dt.datetime.combine(committee.as_of, dt.time(), dt.UTC)
-    for view in milestones:
-        m = view.milestone
-        details = [f"Tình trạng (đến ngày {date_vi(committee.as_of)}): {view.label}"]
-        if m.done:
-            details.append(f"Hoàn thành ngày {date_vi(m.done)}")
-        if m.owner:
-            details.append(f"Chủ trì: {m.owner}")
-        if m.note:
-            details.append(m.note)
-        cal.add_component(
-            _event(f"moc-{m.id}", m.title, m.date, m.date + dt.timedelta(days=1), "\n".join(details), stamp)
-        )
-    for year in range(committee.period.start, committee.period.end + 1):
-        cal.add_component(
-            _event(
-                f"thang-12-{year}",
-                f"Tự đánh giá, xét công nhận và khen thưởng chi bộ kiểu mẫu năm {year}",
-                dt.date(year, 12, 1),
-                dt.date(year + 1, 1, 1),
-                "Tháng 12 hằng năm: chi bộ tự đánh giá; Ban Thường vụ xem xét, công nhận chi bộ kiểu mẫu "
-                "và khen thưởng tại Hội nghị tổng kết công tác xây dựng Đảng.",
-                stamp,
+    for programme in report.programmes:
+        record = programme.programme
+        # The first programme's events keep the identifiers they had when the site knew one plan.
+        prefix = "" if programme is report.programmes[0] else f"{programme.id}-"
+        for view in programme.milestones:
+            m = view.milestone
+            details = [record.short_name, f"Tình trạng (đến ngày {date_vi(committee.as_of)}): {view.label}"]
+            if m.done:
+                details.append(f"Hoàn thành ngày {date_vi(m.done)}")
+            if m.owner:
+                details.append(f"Chủ trì: {m.owner}")
+            if m.note:
+                details.append(m.note)
+            cal.add_component(
+                _event(f"{prefix}moc-{m.id}", m.title, m.date, m.date + dt.timedelta(days=1), "\n".join(details), stamp)
             )
-        )
+        month = record.workflow.cycle_month
+        for year in range(record.period.start, record.period.end + 1):
+            end = dt.date(year + 1, 1, 1) if month == 12 else dt.date(year, month + 1, 1)
+            cal.add_component(
+                _event(
+                    f"{prefix}thang-{month}-{year}",
+                    f"Tự đánh giá, xét công nhận {record.terms.model} năm {year}",
+                    dt.date(year, month, 1),
+                    end,
+                    f"{record.short_name}. Tháng {month} hằng năm: chi bộ tự đánh giá; Ban Thường vụ xem xét, "
+                    f"công nhận {record.terms.model}" + (" và khen thưởng." if record.workflow.commendation else "."),
+                    stamp,
+                )
+            )
     return cal.to_ical().decode("utf-8")
 
 
@@ -224,7 +244,7 @@ def _event(
     uid: str, summary: str, start: dt.date, end: dt.date, description: str, stamp: dt.datetime
 ) -> icalendar.Event:
     event = icalendar.Event()
-    event.add("uid", f"{uid}@chibo-kieu-mau")
+    event.add("uid", f"{uid}@chibo-kieu-mau")  # kept: calendars know the events by it
     event.add("dtstamp", stamp)
     event.add("summary", summary)
     event.add("dtstart", start)
@@ -253,15 +273,16 @@ def feed(report: Report, renderer: Renderer, audience: Audience) -> str:
                     f"su-kien:{index}",
                 )
             )
-        for r in cell.results:
-            if r.model:
+        for part in view.parts:
+            for year in part.model_years:
+                r = next(r for r in cell.results if r.year == year)
                 entries.append(
                     _entry(
                         view,
-                        f"Được công nhận chi bộ kiểu mẫu năm {r.year}",
-                        dt.date(r.year, 12, 31),
+                        f"Được công nhận {part.programme.programme.terms.model} năm {year}",
+                        dt.date(year, 12, 31),
                         "; ".join(x for x in (r.decision, r.award) if x),
-                        f"kieu-mau:{r.year}",
+                        f"kieu-mau:{year}",  # the key it had when the site knew one plan
                     )
                 )
     entries.sort(key=lambda e: (e["updated"], e["id"]), reverse=True)

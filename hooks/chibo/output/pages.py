@@ -15,14 +15,14 @@ from functools import partial
 from typing import NamedTuple
 
 from .. import vocab
-from ..records.paths import book_path, cell_path, committee_path
-from ..report import CellReport, Report, YearReport
+from ..records.paths import book_path, cell_path, committee_path, plan_path, programme_path
+from ..report import CellReport, ProgrammeReport, Report, YearReport
 from ..report.privacy import disclose
 from . import charts, downloads, fence, sources
 from .audience import Audience, audiences
 from .documents import DocumentIndex, drafts
 from .documents.docx import DocxWriter
-from .documents.model import Draft
+from .documents.model import Draft, Header
 from .links import page_url, relative
 from .render import Renderer, fill, url
 
@@ -76,11 +76,9 @@ class SectionPage:
 
 SECTIONS = (
     SectionPage(sources.home(), "index.md.j2", committee_path()),
-    SectionPage(sources.section("tieu-chi"), "tieu-chi.md.j2", book_path()),
+    SectionPage(sources.programmes(), "chuong-trinh-list.md.j2"),
     SectionPage(sources.section("chi-bo"), "chi-bo-list.md.j2"),
     SectionPage(sources.section("ket-qua"), "ket-qua.md.j2"),
-    SectionPage(sources.section("lo-trinh"), "lo-trinh.md.j2", committee_path()),
-    SectionPage(sources.section("to-chuc-thuc-hien"), "to-chuc.md.j2", committee_path()),
     SectionPage(sources.section("van-ban"), "van-ban.md.j2", committee_path()),
     SectionPage(sources.section("du-lieu"), "du-lieu.md.j2"),
 )
@@ -88,6 +86,29 @@ OFFICE_SECTIONS = (
     SectionPage(sources.office_home(), "van-phong.md.j2"),
     SectionPage(sources.office_downloads(), "van-phong-du-lieu.md.j2"),
 )
+
+
+class ProgrammePage(NamedTuple):
+    """One page of each programme (``/chuong-trinh/<id>/<name>/``): its name in the address
+    (``""``: the programme's own page), its template, the record it is edited in."""
+
+    name: str
+    template: str
+    source: Callable[[str], str]
+
+
+PROGRAMME_PAGES = (
+    ProgrammePage("", "chuong-trinh.md.j2", programme_path),
+    ProgrammePage("ke-hoach", "ke-hoach.md.j2", plan_path),
+    ProgrammePage("tieu-chi", "tieu-chi.md.j2", book_path),
+    ProgrammePage("ket-qua", "ket-qua-chuong-trinh.md.j2", programme_path),
+    ProgrammePage("lo-trinh", "lo-trinh.md.j2", programme_path),
+    ProgrammePage("to-chuc-thuc-hien", "to-chuc.md.j2", programme_path),
+    ProgrammePage("van-ban", "van-ban-chuong-trinh.md.j2", programme_path),
+)
+# The addresses the site had when it knew one plan: each now sends the reader to the same page
+# of the first programme (the earliest).
+FORMER_SECTIONS = ("ke-hoach", "tieu-chi", "lo-trinh", "to-chuc-thuc-hien")
 
 
 @dataclass(frozen=True)
@@ -121,20 +142,33 @@ def site_plan(
     whose key changed (``maker.Keeper``)."""
     disclosure = disclose(report)
     members, office = audiences(disclosure)
-    common = {"committee": report.committee, "book": report.book, "vocab": vocab, "sample": report.committee.sample}
+    common = {
+        "committee": report.committee,
+        "programmes": report.programmes,
+        "vocab": vocab,
+        "sample": report.committee.sample,
+    }
     documents = DocumentIndex.of(drafts(report))
-    target_charts = tuple(c for c in map(charts.target_chart, report.trajectory) if c)
     whole = {
         "report": report,
-        "charts": target_charts,
+        "programme_charts": {
+            p.id: tuple(c for c in map(charts.target_chart, p.trajectory) if c) for p in report.programmes
+        },
         "mix": charts.rating_mix(report.stats),
         "documents": documents,
         "disclosure": disclosure,
         **common,
     }
     # A cell's files depend on its own slice of the Report and on the Committee and the
-    # criteria; the rest on every record. ``version``: the text of every record file, by path.
-    shared = (version.get(committee_path()), version.get(book_path())) if version is not None else None
+    # programmes; the rest on every record. ``version``: the text of every record file, by path.
+    shared = (
+        (
+            version.get(committee_path()),
+            *(version.get(f(p.id)) for p in report.programmes for f in (programme_path, book_path)),
+        )
+        if version is not None
+        else None
+    )
     everything = version
     jobs = [
         Job.page(
@@ -155,6 +189,27 @@ def site_plan(
         Job.page(s.src_uri, s.source, partial(section_page, renderer, s, {**whole, "audience": members}), everything)
         for s in SECTIONS
     ]
+    jobs += [
+        Job.page(
+            sources.programme(p.id, page.name),
+            page.source(p.id),
+            partial(programme_page, renderer, p, page, {**whole, "audience": members}),
+            everything,
+        )
+        for p in report.programmes
+        for page in PROGRAMME_PAGES
+    ]
+    if report.programmes:
+        first = report.programmes[0]
+        jobs += [
+            Job.page(
+                sources.former_section(name, renderer.directory_urls),
+                None,
+                partial(former_section_page, renderer, first, name),
+                (first.id, first.programme.short_name),
+            )
+            for name in FORMER_SECTIONS
+        ]
     # The office area, after the members' pages: its cells, years, sections, documents.
     jobs += [
         Job.page(
@@ -216,6 +271,30 @@ def section_page(renderer: Renderer, section: SectionPage, whole: dict) -> Outpu
     return Output.markdown(
         section.src_uri, renderer.page(section.template, section.src_uri, files=files, **whole), section.source
     )
+
+
+def programme_page(renderer: Renderer, programme: ProgrammeReport, page: ProgrammePage, whole: dict) -> Output:
+    src_uri = sources.programme(programme.id, page.name)
+    files = downloads.OFFICE_FILES if whole["audience"].office else downloads.FILES
+    naming = programme.naming
+    plan = programme.programme.plan
+    head = Header(naming.superior, naming.committee, f"Số {plan.number}", naming.place, plan.date)
+    return Output.markdown(
+        src_uri,
+        renderer.page(page.template, src_uri, programme=programme, page=page.name, head=head, files=files, **whole),
+        page.source(programme.id),
+    )
+
+
+def former_section_page(renderer: Renderer, first: ProgrammeReport, name: str) -> Output:
+    """An address of the site when it knew one plan (``/lo-trinh/``): a small HTML file that
+    sends the reader to the same page of the first programme."""
+    src_uri = sources.former_section(name, renderer.directory_urls)
+    here = page_url(src_uri, renderer.directory_urls)
+    target = relative(page_url(sources.programme(first.id, name), renderer.directory_urls), here)
+    icon = relative(fence.FAVICON, here)
+    title = f"{vocab.PROGRAMME_PAGE_TITLES[name]} — {first.programme.short_name}"
+    return Output(src_uri, renderer.file("redirect.html.j2", title=title, target=url(target), icon=url(icon)))
 
 
 def document_page(renderer: Renderer, draft: Draft, common: dict) -> Output:

@@ -154,6 +154,10 @@ class Renderer:
             return context["blocks"].add(html.get_template(template).render(**values))
 
         markdown.filters.update(
+            # A programme's plan text (``ke-hoach.md``) is Markdown as the office wrote it: the
+            # records refused raw HTML, attributes other than an anchor or a class, and links
+            # to anything but the site, http(s) and mailto (``records/plantext.py``).
+            plan_text=Markup,
             chart=pass_context(lambda context, chart: block(context, "chart.svg.j2", chart=chart)),
             html=block,
         )

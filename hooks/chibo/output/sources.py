@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import re
 
-PLAN = "ke-hoach.md"  # static (docs/ke-hoach.md)
 OFFICE = "van-phong"
 _MOVED = re.compile(
     r"chi-bo/[^/]+/dang-ky/index\.html|ket-qua/(?:\d{4}/(?:lua-chon|cong-nhan|bao-cao)|tong-ket)/index\.html"
@@ -136,3 +135,28 @@ def moved(src_uri: str) -> bool:
 def office_side(src_uri: str) -> bool:
     """The office area and the pages that send to it: what the offline copy leaves out."""
     return in_office(src_uri) or moved(src_uri)
+
+
+# --- the programmes ------------------------------------------------------------------------
+
+PROGRAMMES = "chuong-trinh"
+
+
+def programmes() -> str:
+    """The list of the committee's programmes: ``chuong-trinh/index.md``."""
+    return f"{PROGRAMMES}/index.md"
+
+
+def programme(programme_id: str, page: str = "") -> str:
+    """A programme's page: ``("kieu-mau-2022-2025", "lo-trinh")`` →
+    ``chuong-trinh/kieu-mau-2022-2025/lo-trinh/index.md``; ``page`` empty: its own page."""
+    return f"{PROGRAMMES}/{programme_id}/{page}/index.md" if page else f"{PROGRAMMES}/{programme_id}/index.md"
+
+
+def former_section(name: str, directory_urls: bool) -> str:
+    """The file at an address the site had when it knew one plan (``/lo-trinh/``,
+    ``/ke-hoach/``): ``lo-trinh/index.html``; the plan was a page of its own, ``ke-hoach.md``,
+    so ``ke-hoach.html`` where addresses end in ``.html``."""
+    if name == "ke-hoach" and not directory_urls:
+        return "ke-hoach.html"
+    return f"{name}/index.html"

@@ -56,14 +56,16 @@ CELL_COLUMNS = _columns(
     ("Năm xếp loại gần nhất", "number"),
     "Mã xếp loại gần nhất",
     "Xếp loại gần nhất",
-    "Các năm đạt kiểu mẫu",
+    "Các năm được công nhận",
     "Trang",
 )
 MEMBER_COLUMNS = _columns(
     ("ĐV HTXSNV", "number"), ("ĐV HTTNV", "number"), ("ĐV HTNV", "number"), ("ĐV KHTNV", "number")
 )
 RESULT_HEAD = _columns("Mã chi bộ", "Tên chi bộ", ("Năm", "number"), "Mã xếp loại", "Xếp loại")
-RESULT_TAIL = _columns("Tiêu chí đạt", "Tiêu chí chưa đạt", "Đạt kiểu mẫu", "Quyết định", "Khen thưởng", "Ghi chú")
+RESULT_TAIL = _columns(
+    "Tiêu chí đạt", "Tiêu chí chưa đạt", "Được công nhận", "Mã chương trình", "Quyết định", "Khen thưởng", "Ghi chú"
+)
 RESULT_COLUMNS = RESULT_HEAD + RESULT_TAIL  # the members'
 OFFICE_RESULT_COLUMNS = RESULT_HEAD + MEMBER_COLUMNS + RESULT_TAIL
 EVENT_COLUMNS = _columns(
@@ -73,6 +75,7 @@ EVENT_COLUMNS = _columns(
     "Mã sự kiện",
     "Sự kiện",
     ("Năm thực hiện", "number"),
+    "Mã chương trình",
     "Quyết định",
     "Ghi chú",
 )
@@ -87,13 +90,14 @@ YEAR_COLUMNS = (
         ("KHTNV", "number"),
         ("HTTNV trở lên", "number"),
         ("Tỷ lệ HTTNV trở lên", "percent"),
-        ("Đạt kiểu mẫu", "number"),
-        ("Tỷ lệ đạt kiểu mẫu", "percent"),
+        ("Được công nhận", "number"),
+        ("Tỷ lệ được công nhận", "percent"),
     )
     + MEMBER_COLUMNS
     + _columns(("Tổng số đảng viên", "number"))
 )
 TARGET_COLUMNS = _columns(
+    "Mã chương trình",
     "Chỉ tiêu",
     ("Năm", "number"),
     "Mức cần đạt",
@@ -151,6 +155,7 @@ def result_table(report: Report, audience: Audience) -> Table:
                     "; ".join(k for k, v in marks.items() if v == "dat"),
                     "; ".join(k for k, v in marks.items() if v == "chua-dat"),
                     "Có" if r.model else "Không",
+                    next((p.id for p in view.parts if r.year in p.model_years), None),
                     r.decision,
                     r.award,
                     audience.note(r),
@@ -163,7 +168,17 @@ def result_table(report: Report, audience: Audience) -> Table:
 def event_table(report: Report, audience: Audience) -> Table:
     """Sự kiện đăng ký: every registration event of every cell, in each cell's order."""
     rows = tuple(
-        (view.cell.id, view.cell.name, e.date, e.status, EVENT_LABELS[e.status], e.year, e.decision, audience.note(e))
+        (
+            view.cell.id,
+            view.cell.name,
+            e.date,
+            e.status,
+            EVENT_LABELS[e.status],
+            e.year,
+            next((p.id for p in view.parts if e in p.events), None),
+            e.decision,
+            audience.note(e),
+        )
         for view in report.cells
         for e in view.cell.registration
     )
@@ -203,14 +218,16 @@ def member_counts(year: YearReport, audience: Audience) -> tuple[int | str | Non
 
 
 def target_table(report: Report) -> Table:
-    """Chỉ tiêu: each target of the plan against its year."""
-    return Table("Chỉ tiêu", TARGET_COLUMNS, tuple(_target_row(check) for check in report.targets))
+    """Chỉ tiêu: each target of each programme against its year."""
+    rows = tuple(_target_row(p.id, check) for p in report.programmes for check in p.targets)
+    return Table("Chỉ tiêu", TARGET_COLUMNS, rows)
 
 
-def _target_row(check: TargetCheck) -> tuple[object, ...]:
+def _target_row(programme: str, check: TargetCheck) -> tuple[object, ...]:
     t = check.target
     verdict = None if check.met is None else "Đạt" if check.met else "Chưa đạt"
     return (
+        programme,
         t.label,
         t.year,
         threshold_phrase(t.comparison, t.percent),

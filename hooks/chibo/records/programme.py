@@ -61,8 +61,13 @@ class CriteriaBook(Record):
 
     draft: bool = vi(
         "Bản dự thảo",
-        'true: trang Tiêu chí ghi "Bản dự thảo minh họa" (khung chưa phải văn bản chính thức).',
+        'true: trang Tiêu chí ghi "Bản dự thảo" (khung chưa phải văn bản chính thức).',
         default=False,
+    )
+    draft_note: Text | None = vi(
+        "Ghi chú bản dự thảo",
+        "Câu trang Tiêu chí in dưới chữ Bản dự thảo: khung được soạn theo đâu, văn bản chính thức ở đâu.",
+        default=None,
     )
     criteria: tuple[Criterion, ...] = vi("Tiêu chí", min_length=1)
 

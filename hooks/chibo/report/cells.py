@@ -7,11 +7,12 @@ conditions are in ``registration.py`` and ``selection.py``. Nothing here reads t
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from types import MappingProxyType
 
 from ..records.models import Cell, Leadership, Registration, YearResult
-from ..records.programme import CriteriaBook
+from ..records.programme import CriteriaBook, Programme
 from ..vocab import MODEL_STATUS, MODEL_STATUS_LABEL, NO_STATUS, NO_STATUS_LABEL, RATINGS, STATUS_LABELS
 from .history import current_leadership, planned
 
@@ -95,6 +96,7 @@ class TimelineEntry:
     event: Registration | None = None
     result: ResultRow | None = None
     leaders: LeadershipRow | None = None
+    programme: Programme | None = None  # the programme an event or a year's recognition belongs to
 
 
 NOT_TAKING_PART = CellStatus(NO_STATUS, NO_STATUS_LABEL)
@@ -154,12 +156,22 @@ def leadership_rows(cell: Cell, as_of: dt.date) -> tuple[LeadershipRow, ...]:
     )
 
 
-def timeline(cell: Cell, rows: tuple[ResultRow, ...], leaders: tuple[LeadershipRow, ...]) -> tuple[TimelineEntry, ...]:
+def timeline(
+    cell: Cell,
+    rows: tuple[ResultRow, ...],
+    leaders: tuple[LeadershipRow, ...],
+    of_event: Callable[[Registration], Programme | None],
+    of_result: Callable[[YearResult], Programme | None],
+) -> tuple[TimelineEntry, ...]:
     """Leadership changes and registration events by date, yearly results at the end of their
-    year, merged (on one date: leaders first, then events, then results)."""
+    year, merged (on one date: leaders first, then events, then results); each event and
+    recognition with its programme (``of_event``, ``of_result``)."""
     entries = [TimelineEntry((e.entry.date, 0), leaders=e) for e in leaders]
-    entries += [TimelineEntry((e.date, 1), event=e) for e in cell.registration]
-    entries += [TimelineEntry((dt.date(row.year, 12, 31), 2), result=row) for row in rows]
+    entries += [TimelineEntry((e.date, 1), event=e, programme=of_event(e)) for e in cell.registration]
+    entries += [
+        TimelineEntry((dt.date(row.year, 12, 31), 2), result=row, programme=of_result(row.result) if row.result.model else None)
+        for row in rows
+    ]
     return tuple(sorted(entries, key=lambda e: e.sort_key))
 
 

@@ -26,6 +26,7 @@ from ..records.programme import MonthlyRule
 from ..records.scope import Scope
 
 MET, NOT_MET = "dat", "chua-dat"
+UNCOUNTED = "khong-tinh"  # a month of the year the rule does not count (before ``first_month``)
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,12 @@ class Rollup:
     def marks(self) -> Mapping[str, str]:
         """The year's mark of each criterion (empty while provisional)."""
         return MappingProxyType({r.id: r.mark for r in self.rows if r.mark is not None})
+
+    def twelve(self, row: CriterionRollup) -> tuple[str | None, ...]:
+        """``row``'s marks over January…December (the grid on a cell's page): ``UNCOUNTED`` for a
+        month the rule does not count, ``None`` for one without a form."""
+        marks = dict(zip(self.months, row.marks))
+        return tuple(marks.get(f"{self.year}-{m:02d}", UNCOUNTED) for m in range(1, 13))
 
     def explain(self, criterion: str) -> str:
         """How a criterion's mark was reached, in words: "đạt 11/11 tháng (cần ít nhất 10)"."""

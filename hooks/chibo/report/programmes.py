@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
-from ..records.committee import Committee, Document
+from ..records.committee import Committee, Document, Naming
 from ..records.models import Cell, Registration
 from ..records.programme import CriteriaBook, Programme
 from ..records.programmes import ProgrammeRecords
@@ -28,6 +28,7 @@ from .cells import (
     status_of,
 )
 from .context import Context
+from .history import naming_on
 from .monthly import Rollup, Rollups
 from .registration import RegistrationReport, registration_reports
 from .rounds import RecognitionRound, SelectionRound, recognition_round, selection_round
@@ -91,6 +92,7 @@ class ProgrammeYear:
     recognition: RecognitionRound | None
     recognised: Share | None  # of the cells rated that year
     decisions: tuple[str, ...]  # the recognition decisions the cells' records cite
+    term: str = ""  # what the programme calls a recognised cell ("chi bộ kiểu mẫu")
 
 
 @dataclass(frozen=True)
@@ -111,6 +113,7 @@ class ProgrammeReport:
     years: tuple[ProgrammeYear, ...]
     cells: tuple[str, ...]  # ids of the cells that took part
     implements: tuple[Document, ...]
+    naming: Naming  # the committee's names on the plan's date (its header)
 
     @property
     def id(self) -> str:
@@ -263,7 +266,9 @@ def programme_report(
             )
         )
         if selection or recognition or share:
-            years.append(ProgrammeYear(programme.id, year, selection, recognition, share, decisions))
+            years.append(
+                ProgrammeYear(programme.id, year, selection, recognition, share, decisions, record.terms.model)
+            )
     milestones = roadmap.milestone_views(record, as_of)
     first = next((y for y in years if y.year == record.period.start), None)
     chosen = tuple(c.cell.cell for c in first.selection.selected) if first and first.selection else ()
@@ -282,6 +287,7 @@ def programme_report(
         years=tuple(years),
         cells=tuple(c.cell.id for c in taking_part),
         implements=tuple(documents[ref] for ref in record.plan.implements if ref in documents),
+        naming=naming_on(committee, record.plan.date),
     )
 
 
