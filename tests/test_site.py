@@ -12,7 +12,20 @@ import pytest
 from conftest import DATA, ROOT, build_site, copy_project
 from htmltext import page
 
-PAGE_URLS = ["", "ke-hoach/", "tieu-chi/", "chi-bo/", "chi-bo/khoa-kham-benh/", "to-chuc-thuc-hien/", "van-ban/"]
+KM = "chuong-trinh/kieu-mau-2022-2025/"  # the sample's first programme (183-KH/ĐU)
+BT = "chuong-trinh/bon-tot-2026-2030/"  # its second, illustrative
+PAGE_URLS = [
+    "",
+    "chuong-trinh/",
+    KM,
+    KM + "ke-hoach/",
+    KM + "tieu-chi/",
+    KM + "to-chuc-thuc-hien/",
+    BT + "lo-trinh/",
+    "chi-bo/",
+    "chi-bo/khoa-kham-benh/",
+    "van-ban/",
+]
 
 
 @pytest.fixture(scope="module")
@@ -29,25 +42,22 @@ def mini_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.mark.parametrize("url", PAGE_URLS)
 def test_pages_with_record_data_show_the_sample_banner(sample: Path, url: str) -> None:
     text = page(sample, url).text
-    if url == "ke-hoach/":  # the plan's signed text is not sample data
+    if url.endswith("ke-hoach/"):  # the plan's signed text is not sample data
         assert "Dữ liệu minh họa" not in text
     else:
         assert "Dữ liệu minh họa, không phải số liệu chính thức." in text
 
 
 def test_navigation_lists_sections_not_cells(sample: Path) -> None:
-    html = page(sample, "to-chuc-thuc-hien/").html
+    html = page(sample, KM + "to-chuc-thuc-hien/").html
     tabs = html[html.index('class="md-tabs"') : html.index("</nav>", html.index('class="md-tabs"'))]
     labels = re.findall(r'class="md-tabs__link[^"]*">\s*([^<]+?)\s*</a>', tabs)
     nav = html[html.index("md-nav--primary") : html.index("md-nav--secondary")]
     assert labels == [
         "Tổng quan",
-        "Kế hoạch",
-        "Tiêu chí",
+        "Chương trình",
         "Chi bộ",
         "Kết quả",
-        "Lộ trình",
-        "Tổ chức thực hiện",
         "Văn bản",
         "Dữ liệu",
     ]
@@ -55,18 +65,64 @@ def test_navigation_lists_sections_not_cells(sample: Path) -> None:
     assert "khoa-duoc" not in html
 
 
-def test_overview_shows_targets_against_the_latest_year(sample: Path) -> None:
+def test_overview_shows_the_current_programme_first_then_the_finished_one(sample: Path) -> None:
     home = page(sample, "")
-    assert "Số liệu tính đến ngày 31-3-2026." in home.text
-    assert ["Hoàn thành tốt nhiệm vụ trở lên", "22", "91,7%"] in home.rows
-    assert ["Được công nhận chi bộ kiểu mẫu", "5", "20,8%"] in home.rows
+    assert "Số liệu tính đến ngày 28-12-2026." in home.text
+    text = home.text
+    current, finished = text.index("Chương trình đang thực hiện"), text.index("Chương trình đã kết thúc")
+    assert current < text.index("Xây dựng “chi bộ bốn tốt” giai đoạn 2026-2030") < finished
+    assert finished < text.index("Xây dựng mô hình chi bộ kiểu mẫu giai đoạn 2022-2025")
+    assert ["Hoàn thành tốt nhiệm vụ trở lên", "21", "87,5%"] in home.rows
+    assert ["Được công nhận (mọi chương trình)", "11", "45,8%"] in home.rows
+    assert [
+        "Chi bộ hoàn thành tốt nhiệm vụ trở lên năm 2026",
+        "2026",
+        "trên 90%",
+        "21/24 (87,5%)",
+        "Chưa đạt, cần thêm 1 chi bộ",
+    ] in home.rows
+    assert [
+        "Chi bộ được công nhận “chi bộ bốn tốt” năm 2026",
+        "2026",
+        "từ 30% trở lên",
+        "11/24 (45,8%)",
+        "Đạt",
+    ] in home.rows
+    # The finished programme keeps its final figures.
     assert ["Chi bộ hoàn thành tốt nhiệm vụ trở lên", "2025", "từ 90% trở lên", "22/24 (91,7%)", "Đạt"] in home.rows
     assert ["Chi bộ đạt tiêu chí mô hình chi bộ kiểu mẫu", "2025", "trên 20%", "5/24 (20,8%)", "Đạt"] in home.rows
     assert ["Tổng số", "24"] in home.rows
+    # Only the current programme's milestones are listed as coming.
+    assert "31-3-2027: Các chi bộ đăng ký xây dựng “chi bộ bốn tốt” năm 2027." in text
+
+
+def test_programme_list_and_former_addresses(sample: Path) -> None:
+    listing = page(sample, "chuong-trinh/")
+    assert [
+        "Xây dựng mô hình chi bộ kiểu mẫu giai đoạn 2022-2025",
+        "Số 183-KH/ĐU ngày 31-5-2022",
+        "2022–2025",
+        "Đã kết thúc",
+        "12",
+    ] in listing.rows
+    assert [
+        "Xây dựng “chi bộ bốn tốt” giai đoạn 2026-2030 (minh họa)",
+        "Số 09-KH/ĐU ngày 15-01-2026",
+        "2026–2030",
+        "Đang thực hiện",
+        "24",
+    ] in listing.rows
+    # Every address the site had when it knew one plan still answers: it sends to the first
+    # programme's page of the same name.
+    for name in ("ke-hoach", "tieu-chi", "lo-trinh", "to-chuc-thuc-hien"):
+        html = (sample / name / "index.html").read_text(encoding="utf-8")
+        target = f"../{KM}{name}/"
+        assert f'<meta http-equiv="refresh" content="0; url={target}">' in html, name
+        assert (sample / name / target / "index.html").resolve().exists(), name
 
 
 def test_plan_page_keeps_the_document_layout(sample: Path) -> None:
-    plan = page(sample, "ke-hoach/")
+    plan = page(sample, KM + "ke-hoach/")
     for text in (
         "Số 183-KH/ĐU",
         "Thái Bình, ngày 31 tháng 5 năm 2022",
@@ -90,14 +146,15 @@ def test_plan_wording_is_unchanged(sample: Path) -> None:
     # document type on, the text is the signed one, word for word ("(Đã ký)" marks the signature).
     seed_words = [w for w in seed.split() if w not in ("-", "*")]
     seed_words = seed_words[seed_words.index("KẾ") :]
-    text = page(sample, "ke-hoach/").text.split()
+    text = page(sample, KM + "ke-hoach/").text.split()
     words = [w for w in text[text.index("KẾ") :] if w not in ("-", "-----", "(Đã", "ký)")]
     assert words == seed_words
 
 
 def test_criteria_page_has_common_and_type_specific_criteria(sample: Path) -> None:
-    criteria = page(sample, "tieu-chi/")
+    criteria = page(sample, KM + "tieu-chi/")
     assert "bản dự thảo minh họa" in criteria.text
+    assert "Theo mục II của Kế hoạch số 183-KH/ĐU ngày 31-5-2022." in criteria.text
     for heading in ("Tiêu chí đối với chi bộ", "Tiêu chí đối với đảng viên"):
         assert heading in criteria.text
     for n in range(1, 6):
@@ -122,15 +179,15 @@ def test_cell_list_links_every_cell(sample: Path) -> None:
         "Bí thư",
         "Trạng thái",
         "Xếp loại gần nhất",
-        "Năm được công nhận kiểu mẫu",
+        "Năm được công nhận",
     ]
     assert [
         "Chi bộ Khoa Dược",
         "Giảng dạy",
         "Trần Thị Hoa",
-        "Được công nhận chi bộ kiểu mẫu năm 2025",
-        "Hoàn thành xuất sắc nhiệm vụ (2025)",
-        "2022, 2023, 2024, 2025",
+        "Được công nhận “chi bộ bốn tốt” năm 2026",
+        "Hoàn thành xuất sắc nhiệm vụ (2026)",
+        "2022, 2023, 2024, 2025, 2026",
     ] in rows
     assert ("khoa-duoc/", "Chi bộ Khoa Dược") in listing.links
     for href, _ in listing.links:
@@ -141,16 +198,28 @@ def test_cell_list_links_every_cell(sample: Path) -> None:
 def test_cell_page_shows_facts_events_and_results(sample: Path) -> None:
     cell = page(sample, "chi-bo/khoa-kham-benh/")
     assert "Loại hình: Chi bộ khoa, phòng bệnh viện" in cell.text
-    assert "Trạng thái: Được công nhận chi bộ kiểu mẫu năm 2025" in cell.text
-    assert "Năm được công nhận chi bộ kiểu mẫu: 2022, 2023, 2025" in cell.text
+    text = cell.text
+    assert "Trạng thái: Được công nhận “chi bộ bốn tốt” năm 2026" in text
+    # One section per programme the cell took part in, each with its status and recognitions.
+    first, second = (
+        text.index("Chi bộ kiểu mẫu 2022–2025 Trạng thái:"),
+        text.index("Chi bộ bốn tốt 2026–2030 Trạng thái:"),
+    )
+    assert first < second
+    assert "Năm được công nhận chi bộ kiểu mẫu: 2022, 2023, 2025" in text[first:second]
+    assert "Năm được công nhận “chi bộ bốn tốt”: 2026" in text[second:]
     assert cell.rows[1][:2] == ["BS-1", "Chi bộ duy trì sinh hoạt chuyên đề về y đức mỗi quý"]
-    assert ["20-6-2022", "Ban Thường vụ lựa chọn (năm 2022)", "Quyết định số 15-QĐ/ĐU ngày 20-6-2022"] in cell.rows
+    assert [
+        "20-6-2022",
+        "Ban Thường vụ lựa chọn (năm 2022, Chi bộ kiểu mẫu 2022–2025)",
+        "Quyết định số 15-QĐ/ĐU ngày 20-6-2022",
+    ] in cell.rows
     # 2024 counts a single HTNV: its public note is left out with the counts (the office has both).
     assert ["Năm 2024", "Xếp loại: Hoàn thành tốt nhiệm vụ", "–"] in cell.rows
     assert ["2024", "✓ Đạt", "✓ Đạt", "✓ Đạt", "✓ Đạt", "✓ Đạt", "✗ Chưa đạt"] in cell.rows
     assert ["2024", "Hoàn thành tốt nhiệm vụ", "5/6 (chưa đạt: BS-1)", "–"] in cell.rows
     assert ["2025", "Hoàn thành xuất sắc nhiệm vụ", "6/6", "Được công nhận"] in cell.rows
-    assert ["2026", "Chưa xếp loại", "–", "–"] in cell.rows
+    assert ["2026", "Hoàn thành xuất sắc nhiệm vụ", "4/4", "Được công nhận"] in cell.rows
     office = page(sample, "van-phong/chi-bo/khoa-kham-benh/")
     assert [
         "Năm 2024",
@@ -160,12 +229,12 @@ def test_cell_page_shows_facts_events_and_results(sample: Path) -> None:
     ] in office.rows
     assert ["2024", "Hoàn thành tốt nhiệm vụ", "3", "22", "1", "0", "5/6 (chưa đạt: BS-1)", "–"] in office.rows
     assert ["2025", "Hoàn thành xuất sắc nhiệm vụ", "5", "21", "0", "0", "6/6", "Được công nhận"] in office.rows
-    assert ["2026", "Chưa xếp loại", "–", "–", "–", "–", "–", "–"] in office.rows
+    assert ["2026", "Hoàn thành xuất sắc nhiệm vụ", "5", "21", "1", "0", "4/4", "Được công nhận"] in office.rows
 
 
 def test_organisation_and_documents(sample: Path) -> None:
-    org = page(sample, "to-chuc-thuc-hien/")
-    assert "Ban Chỉ đạo" in org.text and "Nguyễn Quốc Tiến" in org.text
+    org = page(sample, KM + "to-chuc-thuc-hien/")
+    assert "Ban Chỉ đạo xây dựng mô hình chi bộ kiểu mẫu" in org.text and "Nguyễn Quốc Tiến" in org.text
     assert "Văn phòng Đảng ủy" in org.text
     docs = page(sample, "van-ban/")
     assert any(row[:2] == ["183-KH/ĐU", "31-5-2022"] for row in docs.rows)
@@ -229,7 +298,8 @@ def test_sample_2025_figures_agree_across_page_json_and_csv(sample: Path) -> Non
     rated = [r for r in rows if r["Năm"] == "2025" and r["Mã xếp loại"]]
     assert len(rated) == 24
     assert sum(r["Mã xếp loại"] in ("xuat-sac", "tot") for r in rated) == 22
-    assert sum(r["Đạt kiểu mẫu"] == "Có" for r in rated) == 5
+    assert sum(r["Được công nhận"] == "Có" for r in rated) == 5
+    assert {r["Mã chương trình"] for r in rated if r["Được công nhận"] == "Có"} == {"kieu-mau-2022-2025"}
     results = page(sample, "ket-qua/")
     assert [
         "2025",
@@ -245,7 +315,7 @@ def test_sample_2025_figures_agree_across_page_json_and_csv(sample: Path) -> Non
 
 
 def test_roadmap_checks_the_first_year_selection(sample: Path) -> None:
-    road = page(sample, "lo-trinh/")
+    road = page(sample, KM + "lo-trinh/")
     assert (
         "Năm 2022 — Ban Thường vụ lựa chọn từ 1 đến 2 chi bộ để chỉ đạo thực hiện (mục III.3.3): "
         "đã lựa chọn 2 chi bộ (Chi bộ Khoa Dược, Chi bộ Khoa Khám bệnh): Đạt."
@@ -254,5 +324,5 @@ def test_roadmap_checks_the_first_year_selection(sample: Path) -> None:
         "15-01-2026",
         "Tổng kết 4 năm thực hiện Đề án số 02-ĐA/TU Báo cáo tổng kết gửi Ban Thường vụ cấp ủy cấp trên.",
         "Ban Tuyên huấn, Ban Tổ chức Đảng ủy; Văn phòng Đảng ủy",
-        "Quá hạn",
+        "Đã hoàn thành ngày 14-01-2026",
     ] in road.rows

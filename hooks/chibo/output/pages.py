@@ -152,7 +152,7 @@ def site_plan(
     whole = {
         "report": report,
         "programme_charts": {
-            p.id: tuple(c for c in map(charts.target_chart, p.trajectory) if c) for p in report.programmes
+            p.id: tuple(c for c in map(charts.target_chart, p.charted) if c) for p in report.programmes
         },
         "mix": charts.rating_mix(report.stats),
         "documents": documents,

@@ -169,7 +169,9 @@ def timeline(
     entries = [TimelineEntry((e.entry.date, 0), leaders=e) for e in leaders]
     entries += [TimelineEntry((e.date, 1), event=e, programme=of_event(e)) for e in cell.registration]
     entries += [
-        TimelineEntry((dt.date(row.year, 12, 31), 2), result=row, programme=of_result(row.result) if row.result.model else None)
+        TimelineEntry(
+            (dt.date(row.year, 12, 31), 2), result=row, programme=of_result(row.result) if row.result.model else None
+        )
         for row in rows
     ]
     return tuple(sorted(entries, key=lambda e: e.sort_key))

@@ -119,7 +119,6 @@ def rollups(records: Records, scope: Scope) -> Rollups:
     programmes = {p.id: p for p in records.programmes}
     found: dict[str, dict[int, Rollup]] = {}
     for cell in records.cells:
-        extras = [c.id for c in cell.extra_criteria]
         for result in cell.results:
             if not result.monthly:
                 continue
@@ -128,7 +127,10 @@ def rollups(records: Records, scope: Scope) -> Rollups:
                 continue
             rule = programmes[owner.id].programme.monthly
             assert rule is not None
-            criteria = [c.id for c in programmes[owner.id].book.criteria] + extras
+            # The programme's criteria and the cell's own for it (or for every programme).
+            criteria = [c.id for c in programmes[owner.id].book.criteria] + [
+                c.id for c in cell.extra_criteria if c.programme in (None, owner.id)
+            ]
             rollup = roll_up(owner.id, rule, result, criteria, records.committee.as_of)
             if rollup is not None:
                 found.setdefault(cell.id, {})[result.year] = rollup

@@ -32,7 +32,7 @@ from .history import naming_on
 from .monthly import Rollup, Rollups
 from .registration import RegistrationReport, registration_reports
 from .rounds import RecognitionRound, SelectionRound, recognition_round, selection_round
-from .stats import Share, TargetCheck, YearStats, target_checks, target_trajectory
+from .stats import Share, TargetCheck, YearStats, charted, target_checks, target_trajectory
 
 if TYPE_CHECKING:
     from .summary import CellReport
@@ -105,6 +105,7 @@ class ProgrammeReport:
     criteria_counts: CriteriaCounts
     targets: tuple[TargetCheck, ...]
     trajectory: tuple[tuple[TargetCheck, ...], ...]
+    charted: tuple[tuple[TargetCheck, ...], ...]  # one trajectory per measure (``stats.charted``)
     milestones: tuple[roadmap.MilestoneView, ...]
     upcoming: tuple[roadmap.MilestoneView, ...]
     overdue: tuple[roadmap.MilestoneView, ...]
@@ -278,7 +279,8 @@ def programme_report(
         state=state_of(record, as_of),
         criteria_counts=criteria_counts(programme.book),
         targets=target_checks(record, stats, recognised),
-        trajectory=target_trajectory(record, stats, recognised),
+        trajectory=(trajectory := target_trajectory(record, stats, recognised)),
+        charted=charted(trajectory),
         milestones=milestones,
         upcoming=roadmap.upcoming(milestones),
         overdue=roadmap.overdue(milestones),

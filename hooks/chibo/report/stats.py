@@ -15,7 +15,9 @@ from types import MappingProxyType
 
 from ..records.models import YearResult
 from ..records.programme import Programme, Target
-from ..vocab import GOOD_OR_BETTER, RATINGS
+from ..vocab import GOOD_OR_BETTER, MEASURES, RATINGS
+
+GOOD_OR_BETTER_MEASURE, RECOGNISED_MEASURE = MEASURES  # "tot-tro-len", "cong-nhan"
 
 
 def percent(count: int, total: int) -> float | None:
@@ -87,7 +89,7 @@ def check_target(target: Target, stats: YearStats | None, recognised: int = 0) -
     the cells the target's programme recognised that year (``cong-nhan``)."""
     if stats is None or stats.rated == 0:
         return TargetCheck(target, stats, None, None, None, None)
-    share = stats.good_or_better if target.measure == "tot-tro-len" else Share.of(recognised, stats.rated)
+    share = stats.good_or_better if target.measure == GOOD_OR_BETTER_MEASURE else Share.of(recognised, stats.rated)
     needed = cells_needed(target, stats.rated)
     return TargetCheck(target, stats, share.count, share.percent, share.count >= needed, max(0, needed - share.count))
 
@@ -116,8 +118,28 @@ def target_checks(
 def target_trajectory(
     programme: Programme, stats: tuple[YearStats, ...], recognised: Mapping[int, int]
 ) -> tuple[tuple[TargetCheck, ...], ...]:
-    """Each target's threshold applied to every rated year of the programme's period and the
-    year before it (where it started from): how far each year was."""
+    """Each target's threshold applied to every rated year of the programme's period and, for a
+    share of good ratings, the year before it (where it started from; no cell is recognised
+    under a programme before it starts): how far each year was."""
     period = programme.period
-    rated_years = [s for s in stats if s.rated and period.start - 1 <= s.year <= period.end]
-    return tuple(tuple(check_target(t, s, recognised.get(s.year, 0)) for s in rated_years) for t in programme.targets)
+
+    def years(target: Target) -> list[YearStats]:
+        first = period.start - 1 if target.measure == GOOD_OR_BETTER_MEASURE else period.start
+        return [s for s in stats if s.rated and first <= s.year <= period.end]
+
+    return tuple(tuple(check_target(t, s, recognised.get(s.year, 0)) for s in years(t)) for t in programme.targets)
+
+
+def charted(trajectory: tuple[tuple[TargetCheck, ...], ...]) -> tuple[tuple[TargetCheck, ...], ...]:
+    """One trajectory per measure, for the charts: the target of the latest rated year or the
+    next one after it (else the last), so a programme with a target a year draws two charts."""
+    by_measure: dict[str, list[tuple[TargetCheck, ...]]] = {}
+    for checks in trajectory:
+        if checks:
+            by_measure.setdefault(checks[0].target.measure, []).append(checks)
+    chosen = []
+    for group in by_measure.values():
+        latest = max(c.stats.year for checks in group for c in checks if c.stats is not None)
+        ordered = sorted(group, key=lambda checks: checks[0].target.year)
+        chosen.append(next((checks for checks in ordered if checks[0].target.year >= latest), ordered[-1]))
+    return tuple(chosen)
