@@ -13,16 +13,19 @@ from conftest import NODE_TOOLS, SCREENSHOTS, require
 
 PAGE_TYPES = {
     "tong-quan": "",
-    "ke-hoach": "ke-hoach/",
-    "tieu-chi": "tieu-chi/",
+    "chuong-trinh": "chuong-trinh/",
+    "chuong-trinh-dang-thuc-hien": "chuong-trinh/bon-tot-2026-2030/",
+    "ke-hoach": "chuong-trinh/kieu-mau-2022-2025/ke-hoach/",
+    "tieu-chi": "chuong-trinh/kieu-mau-2022-2025/tieu-chi/",
     "danh-sach-chi-bo": "chi-bo/",
     "chi-bo": "chi-bo/khoa-kham-benh/",
     "chi-bo-cham-diem": "chi-bo/khoa-duoc/",  # the results table with a score column: the widest
     "dang-ky": "van-phong/chi-bo/khoa-kham-benh/dang-ky/",
     "ket-qua": "ket-qua/",
     "ket-qua-nam": "ket-qua/2025/",
-    "lo-trinh": "lo-trinh/",
-    "to-chuc": "to-chuc-thuc-hien/",
+    "lo-trinh": "chuong-trinh/bon-tot-2026-2030/lo-trinh/",
+    "ket-qua-chuong-trinh": "chuong-trinh/bon-tot-2026-2030/ket-qua/",
+    "to-chuc": "chuong-trinh/kieu-mau-2022-2025/to-chuc-thuc-hien/",
     "van-ban": "van-ban/",
     "du-lieu": "du-lieu/",
     "van-phong": "van-phong/",

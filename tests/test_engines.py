@@ -32,16 +32,19 @@ ENGINES = ("mkdocs", "properdocs", "generated", "zensical")
 # One page of each type (DESIGN.md §5); every page is compared in test_every_page_shows_the_same_content.
 PAGE_TYPES = [
     "",
-    "ke-hoach/",
-    "tieu-chi/",
+    "chuong-trinh/",
+    "chuong-trinh/kieu-mau-2022-2025/",
+    "chuong-trinh/kieu-mau-2022-2025/ke-hoach/",
+    "chuong-trinh/kieu-mau-2022-2025/tieu-chi/",
+    "chuong-trinh/bon-tot-2026-2030/ket-qua/",
     "chi-bo/",
     "chi-bo/khoa-duoc/",
     "van-phong/chi-bo/khoa-duoc/dang-ky/",
     "van-phong/chi-bo/khoa-duoc/",
     "ket-qua/",
     "ket-qua/2025/",
-    "lo-trinh/",
-    "to-chuc-thuc-hien/",
+    "chuong-trinh/bon-tot-2026-2030/lo-trinh/",
+    "chuong-trinh/kieu-mau-2022-2025/to-chuc-thuc-hien/",
     "van-ban/",
     "du-lieu/",
 ]
@@ -146,7 +149,7 @@ def test_every_page_shows_the_same_content(sites: dict[str, Path]) -> None:
 def test_theme_overrides_render_in_every_engine(sites: dict[str, Path], engine: str) -> None:
     cell = page(sites[engine], "chi-bo/khoa-duoc/")
     assert "Dữ liệu minh họa, không phải số liệu chính thức." in cell.text
-    assert "Số liệu tính đến ngày 31-3-2026." in cell.text
+    assert "Số liệu tính đến ngày 28-12-2026." in cell.text
     assert re.search(r'<nav class="md-nav md-nav--secondary" aria-label="Mục lục">', cell.html)
     assert "<title>Chi bộ Khoa Dược - Chi bộ kiểu mẫu 2022–2025</title>" in cell.html
     assert "Chuyển đến nội dung" in cell.html  # our Vietnamese labels (partials/languages/vi.html)
@@ -159,7 +162,8 @@ def test_theme_overrides_render_in_every_engine(sites: dict[str, Path], engine: 
 def test_anchors_are_ascii_with_d_for_dj(sites: dict[str, Path], engine: str) -> None:
     cell = page(sites[engine], "chi-bo/khoa-duoc/")
     assert ("1", "chi-bo-khoa-duoc") in _HEADING_ID.findall(cell.html)
-    assert ("2", "dieu-kien-lua-chon-nam-2022") in _HEADING_ID.findall(cell.html)
+    assert ("3", "dieu-kien-lua-chon-nam-2022") in _HEADING_ID.findall(cell.html)
+    assert ("2", "chi-bo-bon-tot-2026-2030") in _HEADING_ID.findall(cell.html)
 
 
 @pytest.mark.parametrize("engine", ENGINES)

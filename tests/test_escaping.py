@@ -40,6 +40,15 @@ TEXT_KEYS = {
     "award",
     "tasks",
     "indicators",
+    "model",
+    "building",
+    "framework",
+    "steering",
+    "draft_note",
+    "signing",
+    "recipients",
+    "text",
+    "public_note",
 }
 
 
@@ -65,15 +74,20 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 URLS = [
     "",
-    "tieu-chi/",
+    "chuong-trinh/",
+    "chuong-trinh/{P}/",
+    "chuong-trinh/{P}/ke-hoach/",
+    "chuong-trinh/{P}/tieu-chi/",
+    "chuong-trinh/{P}/ket-qua/",
+    "chuong-trinh/{P}/lo-trinh/",
+    "chuong-trinh/{P}/to-chuc-thuc-hien/",
+    "chuong-trinh/{P}/van-ban/",
     "chi-bo/",
     "chi-bo/chi-bo-a/",
     "chi-bo/chi-bo-b/",
     "van-phong/chi-bo/chi-bo-a/dang-ky/",
     "ket-qua/",
     "ket-qua/2024/",
-    "lo-trinh/",
-    "to-chuc-thuc-hien/",
     "van-ban/",
     "van-phong/",
     "van-phong/chi-bo/chi-bo-a/",
@@ -83,7 +97,8 @@ URLS = [
 
 @pytest.mark.parametrize("url", URLS)
 def test_payloads_show_as_text(hostile: Path, url: str) -> None:
-    shown = page(hostile, url)
+    programmes = sorted(p.name for p in (hostile / "chuong-trinh").iterdir() if p.is_dir())
+    shown = page(hostile, url.format(P=programmes[0]))
     assert PAYLOAD in shown.text, "the payload is shown, character for character"
     html = shown.html
     assert "<img src=x" not in html
@@ -97,7 +112,7 @@ def test_payload_in_a_cell_name_is_text_in_the_list_and_the_title(hostile: Path)
     listing = page(hostile, "chi-bo/")
     assert ("chi-bo-a/", f"Chi bộ A {PAYLOAD}") in listing.links
     title = re.search(r"<title>(.*?)</title>", page(hostile, "chi-bo/chi-bo-a/").html, re.S).group(1)
-    assert title.strip() == f"Chi bộ A {html.escape(PAYLOAD)} - Chi bộ kiểu mẫu 2022–2025"
+    assert title.strip().startswith(f"Chi bộ A {html.escape(PAYLOAD)} - ")
 
 
 def test_downloads_stay_valid_and_carry_the_payload_as_data(hostile: Path) -> None:

@@ -89,7 +89,7 @@ def test_members_read_the_committee_s_counts_and_no_cell_s(sample: Path) -> None
     assert ["Đảng viên toàn Đảng bộ", "34", "250", "ẩn", "ẩn", "306"] in year.rows
     assert "không ghi để không lộ danh tính" in year.text
     header = next(row for row in year.rows if row[:2] == ["Chi bộ", "Loại hình"])
-    assert header == ["Chi bộ", "Loại hình", "Xếp loại", "Tiêu chí đạt", "Kiểu mẫu"]  # no member counts
+    assert header == ["Chi bộ", "Loại hình", "Xếp loại", "Tiêu chí đạt", "Được công nhận"]  # no member counts
     results = page(sample, "ket-qua/")
     assert ["2021", "34", "250", "ẩn", "ẩn", "306"] in results.rows
     cell = page(sample, "chi-bo/khoa-noi-tong-hop/")

@@ -95,7 +95,8 @@ def truth_of(project: Path) -> Truth:
         current=current,
         latest=latest,
         types={c.id: c.type for c in records.cells},
-        type_names={t.name: t.id for t in records.book.types} | {t.short_name: t.id for t in records.book.types},
+        type_names={t.name: t.id for t in records.committee.types}
+        | {t.short_name: t.id for t in records.committee.types},
         names={c.name: c.id for c in records.cells},
         notes=[" ".join(n.split()) for n in notes if len(n.strip()) >= 8],
         threshold=threshold,

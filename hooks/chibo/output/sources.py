@@ -133,8 +133,9 @@ def moved(src_uri: str) -> bool:
 
 
 def office_side(src_uri: str) -> bool:
-    """The office area and the pages that send to it: what the offline copy leaves out."""
-    return in_office(src_uri) or moved(src_uri)
+    """What the offline copy leaves out: the office area, the pages that send to it, and the
+    addresses of the site when it knew one plan (a copy opened from disk has no shared links)."""
+    return in_office(src_uri) or moved(src_uri) or _FORMER_SECTION.fullmatch(src_uri) is not None
 
 
 # --- the programmes ------------------------------------------------------------------------
@@ -151,6 +152,9 @@ def programme(programme_id: str, page: str = "") -> str:
     """A programme's page: ``("kieu-mau-2022-2025", "lo-trinh")`` →
     ``chuong-trinh/kieu-mau-2022-2025/lo-trinh/index.md``; ``page`` empty: its own page."""
     return f"{PROGRAMMES}/{programme_id}/{page}/index.md" if page else f"{PROGRAMMES}/{programme_id}/index.md"
+
+
+_FORMER_SECTION = re.compile(r"(?:ke-hoach|tieu-chi|lo-trinh|to-chuc-thuc-hien)/index\.html|ke-hoach\.html")
 
 
 def former_section(name: str, directory_urls: bool) -> str:
