@@ -53,19 +53,19 @@ results:
     members: {tot: 2}
     public_note: "Có 01 đảng viên bị kỷ luật <script>alert(1)</script>"
 """,
-    # The one member of 2025 rated KHTNV in the whole Committee, named in its notes; the cell
-    # registers for 2026, so its page says the 2025 condition failed.
+    # The one member of 2024 rated KHTNV in the whole Committee, named in its notes; the cell
+    # registers for 2025 in a programme that selects, so its page says the 2024 condition failed.
     "hostile-mot-khtnv": """id: hostile-mot-khtnv
 name: Chi bộ Một KHTNV
 type: sinh-vien
 registration:
-  - {date: 2026-01-10, status: dang-ky, year: 2026}
+  - {date: 2025-01-10, status: dang-ky, year: 2025}
 results:
-  - year: 2025
+  - year: 2024
     rating: khong-hoan-thanh
     members: {tot: 5, khong-hoan-thanh: 1}
     note: Có 01 đảng viên bị kỷ luật, xếp loại không hoàn thành nhiệm vụ.
-    public_note: Đồng chí Nguyễn Văn Ất không hoàn thành nhiệm vụ năm 2025.
+    public_note: Đồng chí Nguyễn Văn Ất không hoàn thành nhiệm vụ năm 2024.
 """,
     # A year only this cell rated: the Committee's counts and total of 2018 are its own, all small.
     "hostile-nam-2018": """id: hostile-nam-2018
@@ -97,8 +97,8 @@ def test_hostile_records_hold(hostile: tuple[Path, Path]) -> None:
     assert found.problems == []
     names = set(found.ranges)
     assert "cur(hostile-hai-dang-vien)" in names and "committee(2018, None)" in names
-    assert "x('hostile-mot-khtnv', 2025, 3)" in names
-    low, high = found.ranges["x('hostile-mot-khtnv', 2025, 3)"]
+    assert "x('hostile-mot-khtnv', 2024, 3)" in names
+    low, high = found.ranges["x('hostile-mot-khtnv', 2024, 3)"]
     assert low == 1 and high >= 2  # the page says someone failed; not how many
     year = (site / "ket-qua/2018/index.html").read_text(encoding="utf-8")
     assert 'Đảng viên toàn Đảng bộ</td><td class="chibo-align-right">ẩn' in year
