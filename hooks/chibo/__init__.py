@@ -1,4 +1,4 @@
-"""chibo: records of model party cells ("chi bộ kiểu mẫu") to a MkDocs site.
+"""chibo: a Party committee's programmes for building model party cells, and each cell's records, to a MkDocs site.
 
 The way of the data, one folder per step; imports go down this list, never up:
 

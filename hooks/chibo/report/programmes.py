@@ -92,7 +92,7 @@ class ProgrammeYear:
     recognition: RecognitionRound | None
     recognised: Share | None  # of the cells rated that year
     decisions: tuple[str, ...]  # the recognition decisions the cells' records cite
-    term: str = ""  # what the programme calls a recognised cell ("chi bộ kiểu mẫu")
+    term: str = ""  # what the programme calls a recognised cell (its ``terms.model``)
 
 
 @dataclass(frozen=True)
