@@ -326,3 +326,47 @@ def test_roadmap_checks_the_first_year_selection(sample: Path) -> None:
         "Ban Tuyên huấn, Ban Tổ chức Đảng ủy; Văn phòng Đảng ủy",
         "Đã hoàn thành ngày 14-01-2026",
     ] in road.rows
+
+
+def test_cell_page_shows_the_monthly_forms_as_a_twelve_month_grid(sample: Path) -> None:
+    cell = page(sample, "chi-bo/khoa-kham-benh/")
+    text = cell.text
+    assert (
+        "Tự đánh giá hằng tháng năm 2026 Quy định: tiêu chí đạt trong năm khi đạt ít nhất 10 trong 12 tháng; "
+        "BT3 phải đạt mọi tháng (năm 2026 tính 11 tháng, từ tháng 2)."
+    ) in text
+    assert cell.rows[cell.rows.index(["Tiêu chí", *(f"T{m}" for m in range(1, 13)), "Cả năm"]) + 2] == [
+        "BT2",
+        "·",  # January: before the plan, not counted
+        *["✓"] * 4,
+        "✗",  # June
+        *["✓"] * 6,
+        "Đạt",
+    ]
+    assert "BT2 — Đạt: đạt 10/11 tháng (cần ít nhất 10)." in text
+    assert "BT3 — Đạt: đạt 11/11 tháng (phải đạt cả 11 tháng)." in text
+    # The year's criteria are the roll-up: the matrix and the results table read them.
+    assert ["2026", "✓ Đạt", "✓ Đạt", "✓ Đạt", "✓ Đạt"] in cell.rows
+
+
+def test_a_programme_without_selection_describes_its_own_steps(sample: Path) -> None:
+    road = page(sample, BT + "lo-trinh/")
+    assert "Theo mục III.4 của Kế hoạch số 09-KH/ĐU ngày 15-01-2026." in road.text
+    assert "Ban Thường vụ lựa chọn" not in road.text
+    assert (
+        "Chi bộ tự đánh giá hằng tháng theo từng tiêu chí (Đạt / Không đạt); tiêu chí đạt trong năm khi đạt "
+        "ít nhất 10 trong 12 tháng, BT3 phải đạt mọi tháng."
+    ) in road.text
+    assert [
+        "2026",
+        "tháng 12-2026",
+        "Đang diễn ra",
+        "11 chi bộ được công nhận “chi bộ bốn tốt”, 21/24 chi bộ hoàn thành tốt nhiệm vụ trở lên",
+    ] in road.rows
+    plan = page(sample, BT + "ke-hoach/")
+    assert plan.text.startswith("Văn bản minh họa Kế hoạch này là văn bản minh họa")
+    assert "Số 09-KH/ĐU ĐẢNG CỘNG SẢN VIỆT NAM Hưng Yên, ngày 15 tháng 01 năm 2026 KẾ HOẠCH" in plan.text
+    criteria = page(sample, BT + "tieu-chi/")
+    assert "Khung tiêu chí “Chi bộ bốn tốt”" in criteria.text
+    for text in (road.text, criteria.text):  # (the plan's own text recalls the first programme)
+        assert "kiểu mẫu" not in text
