@@ -20,6 +20,7 @@ from ..formats import date_vi
 from ..vocab import GOOD_OR_BETTER, RECOGNITION_CONDITIONS, SELECTION_CONDITIONS
 from .committee import Committee
 from .crosscheck import _is_int, _is_slug, _items, _repeated
+from .fields import MONTH_PATTERN
 from .loader import Key, ParsedFile
 from .problems import Problem
 from .programme import Condition, CriteriaBook, Programme
@@ -119,8 +120,10 @@ class Scope:
         anyone = [p for p in self.programmes if p.holds(year)]
         if anyone:
             return f"chương trình {anyone[0].span} của năm {year} không có {_STEP_LABELS[step]}"
-        periods = ", ".join(p.span for p in self.programmes) or "chưa có chương trình nào"
-        return f"năm {year} không thuộc giai đoạn của chương trình nào ({periods})"
+        if not self.programmes:
+            return f"năm {year} không thuộc chương trình nào: chưa có chương trình (records/chuong-trinh/)"
+        periods = ", ".join(p.span for p in self.programmes)
+        return f"năm {year} không thuộc giai đoạn của chương trình nào; hiện có: {periods}"
 
     def criteria_of(self, year: int) -> frozenset[str] | None:
         """The criteria a self-assessment of ``year`` may mark: those of the programmes of that
@@ -414,6 +417,7 @@ def _check_result(
                 doc.problem(
                     ("results", index, "criteria"),
                     f"năm {year} không thuộc chương trình nào nên không có khung tiêu chí để tự đánh giá",
+                    key=True,
                 )
             )
         else:
@@ -445,13 +449,15 @@ def _check_monthly(
     if allowed is None:
         return [
             doc.problem(
-                path, f"năm {year} không có chương trình nào tự đánh giá hằng tháng (mục monthly của chương trình)"
+                path,
+                f"năm {year} không có chương trình nào tự đánh giá hằng tháng (mục monthly của chương trình)",
+                key=True,
             )
         ]
     problems = []
     for month, marks in monthly.items():
-        if not isinstance(month, str) or len(month) != 7:
-            continue
+        if not isinstance(month, str) or not re.match(MONTH_PATTERN, month):
+            continue  # not a month ("2025-13"): the record's own check says so
         where = (*path, month)
         if int(month[:4]) != year:
             problems.append(doc.problem(where, f"tháng {month} không thuộc năm {year}", key=True))
