@@ -55,11 +55,14 @@ class ProgrammeScope:
     @classmethod
     def of(cls, programme_id: str, programme: Programme, book: CriteriaBook | None) -> ProgrammeScope:
         flow = programme.workflow
+        # a reversed period is its own error (check_programme): the cells are held to its years
+        # in order rather than blamed for it
+        start, end = sorted((programme.period.start, programme.period.end))
         return cls(
             programme_id,
             programme.kind,
-            programme.period.start,
-            programme.period.end,
+            start,
+            end,
             flow.survey,
             flow.registration,
             flow.selection,
@@ -152,7 +155,8 @@ def check_programme(
     that exist in ``ke-hoach.md``."""
     problems = _repeated(doc, "targets", "id", "mã chỉ tiêu") + _repeated(doc, "milestones", "id", "mã mốc")
     period = programme.period
-    if period.end < period.start:
+    reversed_period = period.end < period.start
+    if reversed_period:
         problems.append(doc.problem(("period", "end"), "năm kết thúc trước năm bắt đầu"))
     if committee is not None:
         known = {d.id for d in committee.documents}
@@ -182,7 +186,7 @@ def check_programme(
                     "chỉ tiêu 'trên 100%' không thể đạt; dùng comparison: \">=\" với percent: 100",
                 )
             )
-        if not period.start <= target.year <= period.end:
+        if not reversed_period and not period.start <= target.year <= period.end:
             problems.append(
                 doc.problem(
                     ("targets", index, "year"), f"năm {target.year} nằm ngoài giai đoạn {period.start}–{period.end}"
@@ -194,7 +198,7 @@ def check_programme(
             if ref not in ids:
                 problems.append(doc.problem(("monthly", "every_month", index), _unknown_criterion(ref, ids)))
         first = programme.monthly.first_month
-        if first is not None and not period.start <= int(first[:4]) <= period.end:
+        if first is not None and not reversed_period and not period.start <= int(first[:4]) <= period.end:
             problems.append(
                 doc.problem(
                     ("monthly", "first_month"), f"tháng {first} nằm ngoài giai đoạn {period.start}–{period.end}"
