@@ -92,6 +92,11 @@ def _data_path(data: object, loc: tuple) -> tuple[Key, bool]:
 def _message(item: ErrorDetails, doc: ParsedFile, path: Key, model: type[BaseModel]) -> str:
     """The rule a value breaks, in words; the value as the author wrote it, never a Python value."""
     kind, ctx, value = item["type"], item.get("ctx") or {}, item.get("input")
+    if kind == "missing" and path == ("types",) and getattr(model, "__name__", "") == "Committee":
+        return (
+            "thiếu trường bắt buộc: loại hình chi bộ nay ghi ở records/dang-bo.yml (trước đây ở tieu-chi.yml; "
+            "xem README, mục Chương trình)"
+        )
     if kind == "missing":
         return "thiếu trường bắt buộc"
     if kind == "extra_forbidden":
