@@ -254,12 +254,12 @@ def programme_report(
         share = Share.of(recognised.get(year, 0), rated.rated) if rated is not None and rated.rated else None
         decisions = tuple(
             dict.fromkeys(
-                r.decision
+                result.decision
                 for c in taking_part
                 if (part := c.part(programme.id)) is not None
                 and year in part.model_years
-                and (r := c.result(year)) is not None
-                and (r := r.result).decision
+                and (row := c.result(year)) is not None
+                and (result := row.result).decision
             )
         )
         if selection or recognition or share:
