@@ -20,7 +20,7 @@ from chibo.report import roadmap, summarize
 from chibo.report.roadmap import DONE, ONGOING, UPCOMING
 from chibo.report.selection import MET, NO_DATA, NOT_MET, REVIEW
 from chibo.report.stats import Share, check_target, percent, year_stats
-from conftest import DATA, copy_project
+from conftest import DATA, SAMPLE, copy_project
 
 PROGRAMME = "records/chuong-trinh/kieu-mau-2022-2025/chuong-trinh.yml"
 
@@ -389,3 +389,34 @@ def test_a_registration_without_programme_goes_to_the_one_whose_period_holds_its
     assert [(e.year, e.status) for e in new.events] == [(2026, "dang-ky")]
     assert "hai-nam" in report.programme("kieu-mau-2022-2025").cells
     assert "hai-nam" in report.programme("bon-tot-2026-2028").cells
+
+
+def test_the_sample_s_two_programmes() -> None:
+    """The sample (tests/data/sample, data date 28-12-2026): the 2022-2025 programme is over,
+    the 2026-2030 one under way; Khoa Dược took part in both."""
+    report = summarize(load_records(SAMPLE.parent))
+    assert [(p.id, p.state) for p in report.programmes] == [
+        ("kieu-mau-2022-2025", "da-ket-thuc"),
+        ("bon-tot-2026-2030", "dang-thuc-hien"),
+    ]
+    assert [p.id for p in report.current] == ["bon-tot-2026-2030"]
+    old, new = report.programme("kieu-mau-2022-2025"), report.programme("bon-tot-2026-2030")
+    # 2025: 22 of 24 cells "tốt" or better (≥ 90 %), 5 recognised (20,8 % > 20 %)
+    assert [(t.target.id, t.actual, t.met) for t in old.targets] == [("tot-tro-len", 22, True), ("kieu-mau", 5, True)]
+    assert [(y.year, y.recognised.count if y.recognised else None) for y in old.years] == [
+        (2022, 2),
+        (2023, 3),
+        (2024, 4),
+        (2025, 5),
+    ]
+    # 2026: every cell registered; 11 recognised (45,8 % ≥ 30 %); 21 of 24 "tốt" (87,5 %, not > 90 %)
+    assert len(new.cells) == 24
+    checks = {t.target.id: (t.actual, t.met) for t in new.targets}
+    assert checks["bon-tot-2026"] == (11, True) and checks["tot-tro-len-2026"] == (21, False)
+    assert checks["bon-tot-2030"] == (None, None)  # a year not rated yet has no verdict
+    duoc = next(c for c in report.cells if c.cell.id == "khoa-duoc")
+    assert [(p.id, p.model_years) for p in duoc.parts] == [
+        ("kieu-mau-2022-2025", (2022, 2023, 2024, 2025)),
+        ("bon-tot-2026-2030", (2026,)),
+    ]
+    assert duoc.model_years == (2022, 2023, 2024, 2025, 2026)
