@@ -13,6 +13,9 @@ from hypothesis import settings
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
+# The tests' own copy of the sample's records (a snapshot, never the shipped records/: editing
+# the sample must not change what the tests check). Refreshed by hand when a test needs it.
+SAMPLE = DATA / "sample" / "records"
 sys.path.insert(0, str(ROOT / "hooks"))
 
 # Random tests: repeatable in CI, exploring locally. Under CI (the variable CI set, as
@@ -28,11 +31,15 @@ settings.load_profile("ci" if os.environ.get("CI") else "dev")
 
 
 def copy_project(target: Path, records: Path | None = None) -> Path:
-    """A buildable project in ``target``: our mkdocs.yml, docs and hooks, given records."""
+    """A buildable project in ``target``: our mkdocs.yml, docs and hooks, given records (the
+    sample's snapshot, tests/data/sample, unless asked)."""
     shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
-    shutil.copytree(ROOT / "docs", target / "docs")
+    # The site's own pages and assets from docs/; the sample's files there (its blank sheets,
+    # docs/mau) from the snapshot, as the records are.
+    shutil.copytree(ROOT / "docs", target / "docs", ignore=shutil.ignore_patterns("mau"))
+    shutil.copytree(SAMPLE.parent / "docs", target / "docs", dirs_exist_ok=True)
     shutil.copytree(ROOT / "hooks", target / "hooks", ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copytree(records or ROOT / "records", target / "records")
+    shutil.copytree(records or SAMPLE, target / "records")
     return target
 
 

@@ -1,11 +1,18 @@
 """Broken, hostile and wrong records: each gets its exact lines, never a traceback.
 
-Each ``tests/corpus/<case>.yml`` is placed in ``records/chi-bo/`` of a copy of the mini
-records (``tests/data/mini``: data date 31-12-2025, one cell, "Chi bộ Khoa Dược"); each
-``tests/corpus/dang-bo/<case>.yml`` takes the place of its ``records/dang-bo.yml``.
-``<case>.expected`` is what ``chibo validate`` must print: the errors (exit 1), or the
-warnings and the summary line (exit 0). Cases that are about the file system rather than
-the file's bytes are built in the tests below.
+Each case goes into a copy of the mini records (``tests/data/mini``: data date 31-12-2025,
+one cell, "Chi bộ Khoa Dược", one programme ``kieu-mau-2022-2025`` of 2022-2025 with a
+selection step):
+
+* ``tests/corpus/<case>.yml`` is placed in ``records/chi-bo/``;
+* ``tests/corpus/dang-bo/<case>.yml`` takes the place of ``records/dang-bo.yml``;
+* ``tests/corpus/chuong-trinh/<case>.yml`` takes the place of the programme's ``chuong-trinh.yml``;
+* ``tests/corpus/ho-so/<case>/`` is a tree laid over ``records/`` (cases of several files:
+  a second programme, its plan text, a cell naming it).
+
+``<case>.expected`` (beside the case) is what ``chibo validate`` must print: the errors
+(exit 1), or the warnings and the summary line (exit 0). Cases that are about the file
+system rather than the file's bytes are built in the tests below.
 """
 
 from __future__ import annotations
@@ -21,7 +28,13 @@ from chibo.records import load_records
 from conftest import DATA
 
 CORPUS = Path(__file__).parent / "corpus"
-CASES = sorted(CORPUS.glob("*.yml")) + sorted((CORPUS / "dang-bo").glob("*.yml"))
+PROGRAMME = "records/chuong-trinh/kieu-mau-2022-2025"
+CASES = (
+    sorted(CORPUS.glob("*.yml"))
+    + sorted((CORPUS / "dang-bo").glob("*.yml"))
+    + sorted((CORPUS / "chuong-trinh").glob("*.yml"))
+    + sorted(p for p in (CORPUS / "ho-so").iterdir() if p.is_dir())
+)
 
 
 @pytest.fixture
@@ -41,13 +54,23 @@ def validate(project: Path, capsys: pytest.CaptureFixture[str], *args: str) -> t
 def test_the_corpus_covers_the_design_rules() -> None:
     assert len(CASES) >= 40
     for case in CASES:
-        assert case.with_suffix(".expected").exists(), case.name
+        assert expected_file(case).exists(), case.name
+
+
+def expected_file(case: Path) -> Path:
+    """``<case>.expected`` beside the case file or folder."""
+    return case.parent / f"{case.stem if case.is_file() else case.name}.expected"
 
 
 def place(project: Path, case: Path) -> None:
-    """Put the case where it belongs: a cell file, or the Committee's file."""
-    if case.parent.name == "dang-bo":
+    """Put the case where it belongs: a cell file, the Committee's file, the programme's file,
+    or a tree of files over the records."""
+    if case.is_dir():
+        shutil.copytree(case, project / "records", dirs_exist_ok=True)
+    elif case.parent.name == "dang-bo":
         shutil.copy(case, project / "records/dang-bo.yml")
+    elif case.parent.name == "chuong-trinh":
+        shutil.copy(case, project / PROGRAMME / "chuong-trinh.yml")
     else:
         shutil.copy(case, project / "records/chi-bo" / case.name)
 
@@ -57,8 +80,8 @@ def test_case(project: Path, case: Path, capsys: pytest.CaptureFixture[str]) -> 
     place(project, case)
     code, out, err, elapsed = validate(project, capsys)
     if os.environ.get("CHIBO_UPDATE_CORPUS"):  # write today's output (then read the diff before committing)
-        case.with_suffix(".expected").write_text(out, encoding="utf-8")
-    expected = case.with_suffix(".expected").read_text(encoding="utf-8")
+        expected_file(case).write_text(out, encoding="utf-8")
+    expected = expected_file(case).read_text(encoding="utf-8")
     assert out == expected
     assert code == (1 if "lỗi:" in expected else 0)
     assert "Traceback" not in out + err
@@ -104,7 +127,7 @@ def test_symlink_inside_records_is_read(project: Path, capsys: pytest.CaptureFix
     (project / "records/goc.yml").write_text("id: lien-ket\nname: Chi bộ\ntype: giang-day\n", encoding="utf-8")
     (project / "records/chi-bo/lien-ket.yml").symlink_to(project / "records/goc.yml")
     code, out, _, _ = validate(project, capsys)
-    assert (code, out) == (0, "Hồ sơ hợp lệ: 4 tệp, 2 chi bộ, kết quả năm 2025.\n")
+    assert (code, out) == (0, "Hồ sơ hợp lệ: 6 tệp, 2 chi bộ, kết quả năm 2025.\n")
 
 
 def test_same_id_in_another_case(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -129,7 +152,7 @@ def test_other_extensions_are_skipped_with_a_warning(project: Path, capsys: pyte
     assert out.splitlines() == [
         "records/chi-bo/ghi-chu.txt:1:1: cảnh báo: bỏ qua tệp không có đuôi .yml",
         "records/chi-bo/khoa-y.yaml:1:1: cảnh báo: bỏ qua tệp không có đuôi .yml",
-        "Hồ sơ hợp lệ: 3 tệp, 1 chi bộ, kết quả năm 2025, 2 cảnh báo.",
+        "Hồ sơ hợp lệ: 5 tệp, 1 chi bộ, kết quả năm 2025, 2 cảnh báo.",
     ]
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT, build_site, copy_project
+from conftest import SAMPLE, build_site, copy_project
 from docxtext import parts
 
 RATINGS = ("xuat-sac", "tot", "hoan-thanh", "khong-hoan-thanh")
@@ -32,8 +32,8 @@ def load(path: Path) -> dict:
 
 @pytest.fixture(scope="module")
 def records() -> tuple[dict, dict[str, dict]]:
-    committee = load(ROOT / "records/dang-bo.yml")
-    cells = {p.stem: load(p) for p in sorted((ROOT / "records/chi-bo").glob("*.yml"))}
+    committee = load(SAMPLE / "dang-bo.yml")
+    cells = {p.stem: load(p) for p in sorted((SAMPLE / "chi-bo").glob("*.yml"))}
     return committee, cells
 
 

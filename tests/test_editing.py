@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from chibo.commands import cli
 from chibo.records import load_records, schema
-from conftest import ROOT, build_site, copy_project
+from conftest import ROOT, SAMPLE, build_site, copy_project
 from htmltext import page
 
 SHEETS = ROOT / "tests" / "data" / "sheets"  # filled-in sheets for the import tests (docs/mau holds empty templates)
@@ -18,7 +18,7 @@ SHEETS = ROOT / "tests" / "data" / "sheets"  # filled-in sheets for the import t
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    shutil.copytree(ROOT / "records", tmp_path / "records")
+    shutil.copytree(SAMPLE, tmp_path / "records")
     return tmp_path
 
 

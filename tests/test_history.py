@@ -21,10 +21,12 @@ from chibo.records import RecordsError, load_records
 from chibo.records.committee import Cap
 from chibo.records.models import Cell
 from chibo.report import rules, summarize, warnings
+from chibo.report.context import Context
 from chibo.report.history import leaders_on, members_in, naming_on
+from chibo.report.monthly import disagreements, effective, rollups
 from chibo.report.rules import allowed
 from chibo.text import person_key, sort_key
-from conftest import DATA, ROOT, build_site, copy_project
+from conftest import DATA, ROOT, SAMPLE, build_site, copy_project
 from htmltext import page
 
 D = dt.date
@@ -89,7 +91,7 @@ def test_member_count_of_a_year() -> None:
 
 @pytest.fixture(scope="module")
 def sample_records():
-    return load_records(ROOT)
+    return load_records(SAMPLE.parent)
 
 
 @pytest.mark.parametrize(
@@ -222,11 +224,11 @@ def test_cap_breaches_are_warnings_with_their_place(tmp_path: Path) -> None:
     done = run_validate(project)
     assert done.returncode == 0
     assert done.stdout.splitlines() == [
-        "records/dang-bo.yml:48:7: cảnh báo: rules[0].cap: năm 2024: 1 chi bộ xếp loại Hoàn thành xuất sắc "
+        "records/dang-bo.yml:27:7: cảnh báo: rules[0].cap: năm 2024: 1 chi bộ xếp loại Hoàn thành xuất sắc "
         "nhiệm vụ, vượt giới hạn 20% của 3 chi bộ Hoàn thành tốt nhiệm vụ (tối đa 0)",
-        "records/dang-bo.yml:48:7: cảnh báo: rules[0].cap: năm 2025: 1 chi bộ xếp loại Hoàn thành xuất sắc "
+        "records/dang-bo.yml:27:7: cảnh báo: rules[0].cap: năm 2025: 1 chi bộ xếp loại Hoàn thành xuất sắc "
         "nhiệm vụ, vượt giới hạn 20% của 3 chi bộ Hoàn thành tốt nhiệm vụ (tối đa 0)",
-        "Hồ sơ hợp lệ: 7 tệp, 5 chi bộ, kết quả các năm 2022–2025, 2 cảnh báo.",
+        "Hồ sơ hợp lệ: 9 tệp, 5 chi bộ, kết quả các năm 2022–2025, 2 cảnh báo.",
     ]
 
 
@@ -274,10 +276,11 @@ def test_a_score_in_a_year_without_scoring(tmp_path: Path) -> None:
 
 
 def test_the_sample_obeys_the_rules() -> None:
-    done = run_validate(ROOT)
+    done = run_validate(SAMPLE.parent)
     assert done.returncode == 0
     assert "cảnh báo" not in done.stdout
-    assert done.stdout.startswith("Hồ sơ hợp lệ: 26 tệp, 24 chi bộ")
+    # dang-bo.yml, two programmes of three files each, 24 cells
+    assert done.stdout.startswith("Hồ sơ hợp lệ: 31 tệp, 24 chi bộ")
 
 
 def test_breaches_are_shown_on_the_year_and_cell_pages(tmp_path: Path) -> None:
@@ -290,7 +293,11 @@ def test_breaches_are_shown_on_the_year_and_cell_pages(tmp_path: Path) -> None:
     assert [b.year for b in a.breaches] == [2024]
     assert len(warnings(records, report.breaches)) == 3
     # chibo validate finds the same ones from the records alone, without a Report
-    found = rules.breaches(records.committee, records.cells, records.book)
+    context = Context.of(records)
+    rolled = rollups(records, context.scope)
+    found = rules.breaches(
+        records.committee, effective(records.cells, rolled), context, disagreements(records.cells, rolled)
+    )
     assert set(found) == set(report.breaches)
     assert len(found) == len(report.breaches)
 
@@ -388,7 +395,7 @@ def test_score_bands_must_go_down(mini: Path) -> None:
     with pytest.raises(RecordsError) as caught:
         load_records(mini)
     assert str(caught.value) == (
-        "records/dang-bo.yml:56:11: lỗi: rules[0].score.bands[1]: các khung điểm phải xếp "
+        "records/dang-bo.yml:35:11: lỗi: rules[0].score.bands[1]: các khung điểm phải xếp "
         "từ mức cao xuống mức thấp, điểm tối thiểu giảm dần"
     )
 
@@ -476,13 +483,14 @@ def test_results_count_every_cell_as_not_yet_rated(sample_site: Path) -> None:
 
 
 def test_criteria_draft_flag_and_banner(sample_site: Path, tmp_path: Path) -> None:
-    criteria = page(sample_site, "tieu-chi/")
+    criteria = page(sample_site, "chuong-trinh/kieu-mau-2022-2025/tieu-chi/")
     assert "Bản dự thảo minh họa" in criteria.text
-    assert "Dữ liệu minh họa" not in page(sample_site, "ke-hoach/").text
+    assert "Dữ liệu minh họa" not in page(sample_site, "chuong-trinh/kieu-mau-2022-2025/ke-hoach/").text
     project = copy_project(tmp_path)
-    book = project / "records/tieu-chi.yml"
+    book = project / "records/chuong-trinh/kieu-mau-2022-2025/tieu-chi.yml"
     book.write_text(book.read_text(encoding="utf-8").replace("draft: true\n", "draft: false\n"), encoding="utf-8")
-    assert "Bản dự thảo minh họa" not in page(build_site(project), "tieu-chi/").text
+    page_ = page(build_site(project), "chuong-trinh/kieu-mau-2022-2025/tieu-chi/")
+    assert "Bản dự thảo minh họa" not in page_.text
 
 
 def test_not_found_page_in_vietnamese(sample_site: Path) -> None:
@@ -491,11 +499,18 @@ def test_not_found_page_in_vietnamese(sample_site: Path) -> None:
 
 
 def test_wording_found_on_review(sample_site: Path) -> None:
-    org = page(sample_site, "to-chuc-thuc-hien/")
+    org = page(sample_site, "chuong-trinh/kieu-mau-2022-2025/to-chuc-thuc-hien/")
     assert ["Họ và tên", "Chức danh trong Ban Chỉ đạo", "Chức vụ"] in org.rows
     everything = " ".join(
         page(sample_site, url).text
-        for url in ("", "lo-trinh/", "chi-bo/", "chi-bo/khoa-duoc/", "ket-qua/", "ket-qua/2022/")
+        for url in (
+            "",
+            "chuong-trinh/kieu-mau-2022-2025/lo-trinh/",
+            "chi-bo/",
+            "chi-bo/khoa-duoc/",
+            "ket-qua/",
+            "ket-qua/2022/",
+        )
     )
     for wrong in (
         "Không có hồ sơ năm này",

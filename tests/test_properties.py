@@ -1,8 +1,10 @@
 """Property tests: whatever a record holds, validation answers with our lines or not at all.
 
-1. Arbitrary YAML-shaped values, and arbitrary text, as a cell record either validate or
-   raise ``RecordsError``, never anything else.
-2. Any valid records a generator can make build into a site whose pages show them.
+1. Arbitrary YAML-shaped values, and arbitrary text, as a cell record or a programme's
+   record (``chuong-trinh.yml``) either validate or raise ``RecordsError``, never anything
+   else.
+2. Any valid records a generator can make load and summarise, and build into a site whose
+   pages show them.
 """
 
 from __future__ import annotations
@@ -16,9 +18,10 @@ import unicodedata
 from pathlib import Path
 
 import yaml
-from chibo.records import RecordsError, committee, load_records, models
+from chibo.records import RecordsError, committee, load_records, models, programme
 from chibo.records.fields import WINDOWS_DEVICE_NAMES
 from chibo.records.loader import hidden_character
+from chibo.report import summarize
 from chibo.vocab import RATINGS
 from conftest import DATA, build_site, copy_project
 from htmltext import page
@@ -33,7 +36,7 @@ ENGLISH = re.compile(r"\b(expected|found|while|should|input|cannot|not allowed|i
 CODE = re.compile(r"\b[a-z]+(?:_[a-z]+)+\b")
 FIELD_NAMES = frozenset(
     name
-    for model in (*vars(models).values(), *vars(committee).values())
+    for model in (*vars(models).values(), *vars(committee).values(), *vars(programme).values())
     if isinstance(model, type) and issubclass(model, BaseModel)
     for field, info in model.model_fields.items()
     for name in (field, info.alias)
@@ -60,6 +63,35 @@ FIELDS = [
     "note",
     "xuat-sac",
     "tc1",
+    "programme",
+    "monthly",
+    "2025-01",
+]
+# The keys of a programme's record, for records of that shape.
+PROGRAMME_FIELDS = [
+    "kind",
+    "name",
+    "short_name",
+    "plan",
+    "period",
+    "start",
+    "end",
+    "terms",
+    "model",
+    "sections",
+    "anchor",
+    "workflow",
+    "selection",
+    "conditions",
+    "first_year",
+    "recognition",
+    "monthly",
+    "months",
+    "every_month",
+    "first_month",
+    "targets",
+    "milestones",
+    "documents",
 ]
 scalars = st.one_of(
     st.none(),
@@ -108,8 +140,11 @@ def english(message: str, record: str) -> list[str]:
     return [word for word in words if word.casefold() not in typed]
 
 
-def _outcome(root: Path, content: bytes) -> None:
-    (root / "records/chi-bo/thu.yml").write_bytes(content)
+PROGRAMME_FILE = "records/chuong-trinh/kieu-mau-2022-2025/chuong-trinh.yml"
+
+
+def _outcome(root: Path, content: bytes, file: str = "records/chi-bo/thu.yml") -> None:
+    (root / file).write_bytes(content)
     try:
         load_records(root)
     except RecordsError as error:
@@ -163,6 +198,56 @@ def test_any_bytes_validate_or_give_our_lines(content: bytes) -> None:
         shutil.rmtree(root)
 
 
+programme_values = st.recursive(
+    scalars,
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=4),
+        st.dictionaries(st.one_of(st.sampled_from(PROGRAMME_FIELDS + FIELDS), st.text(max_size=8)), inner, max_size=5),
+    ),
+    max_leaves=25,
+)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.dictionaries(st.sampled_from(PROGRAMME_FIELDS), programme_values, max_size=10))
+@example({"period": {"start": 2025, "end": 2022}, "monthly": {"months": 10, "first_month": "2022-13"}})
+@example({"selection": {"conditions": [{"kind": "nhieu-nam-tot", "text": "{"}]}})
+def test_any_yaml_shaped_programme_validates_or_gives_our_lines(record: dict) -> None:
+    root = _project()
+    try:
+        text = yaml.dump(record, Dumper=_NoAliases, allow_unicode=True).encode("utf-8")
+        _outcome(root, text, PROGRAMME_FILE)
+    finally:
+        shutil.rmtree(root)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.dictionaries(
+        st.one_of(st.from_regex(r"20[0-9]{2}-[0-9]{2}", fullmatch=True), st.text(max_size=8)),
+        st.one_of(
+            st.dictionaries(
+                st.sampled_from(["tc1", "tc2", "tc9", "TC1", ""]), st.sampled_from(["dat", "chua-dat", "x"])
+            ),
+            values,
+        ),
+        max_size=14,
+    )
+)
+@example({"2025-13": {"tc1": "dat"}, "2024-05": {"tc1": "dat"}})
+@example({"2025-00": {"tc1": "dat"}})
+def test_any_monthly_forms_validate_or_give_our_lines(forms: dict) -> None:
+    root = _project()
+    try:
+        # the mini's programme with monthly self-assessment, so the forms are read
+        path = root / PROGRAMME_FILE
+        path.write_text(path.read_text(encoding="utf-8") + "monthly: {months: 10}\n", encoding="utf-8")
+        cell = {"id": "thu", "name": "Chi bộ Thử", "type": "giang-day", "results": [{"year": 2025, "monthly": forms}]}
+        _outcome(root, yaml.dump(cell, Dumper=_NoAliases, allow_unicode=True).encode("utf-8"))
+    finally:
+        shutil.rmtree(root)
+
+
 # --- valid records always build --------------------------------------------------------
 
 # Cell ids: no Windows device name (con, nul, com1…), which the records refuse as file names.
@@ -198,8 +283,13 @@ def cells(draw: st.DrawFn, cell_id: str) -> dict:
                 ),
             )
         )
+        if year < 2021:  # no programme's criteria set before the year before kieu-mau-2022-2025
+            criteria = None
         model = (
-            rating in ("xuat-sac", "tot") and all(v == "dat" for v in (criteria or {}).values()) and draw(st.booleans())
+            year >= 2022  # recognised in the programme's period only
+            and rating in ("xuat-sac", "tot")
+            and all(v == "dat" for v in (criteria or {}).values())
+            and draw(st.booleans())
         )
         result = {"year": year, "model": model, "note": draw(texts)}
         if rating:
@@ -229,8 +319,31 @@ def cells(draw: st.DrawFn, cell_id: str) -> dict:
     }
 
 
+generated_cells = st.lists(slugs, min_size=1, max_size=4, unique=True).flatmap(
+    lambda ids: st.tuples(*(cells(i) for i in ids))
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(generated_cells)
+def test_generated_valid_records_always_load_and_summarise(generated: tuple[dict, ...]) -> None:
+    root = _project()
+    try:
+        (root / "records/chi-bo/khoa-duoc.yml").unlink()
+        for cell in generated:
+            text = yaml.dump(cell, Dumper=_NoAliases, allow_unicode=True)
+            (root / f"records/chi-bo/{cell['id']}.yml").write_text(text, encoding="utf-8")
+        report = summarize(load_records(root))
+        assert sorted(c.cell.id for c in report.cells) == sorted(c["id"] for c in generated)
+        recognised = {(c["id"], r["year"]) for c in generated for r in c["results"] if r["model"]}
+        part = {(c.cell.id, y) for c in report.cells for p in c.parts for y in p.model_years}
+        assert part == recognised  # every recognition belongs to the programme of its year
+    finally:
+        shutil.rmtree(root)
+
+
 @settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(slugs, min_size=1, max_size=4, unique=True).flatmap(lambda ids: st.tuples(*(cells(i) for i in ids))))
+@given(generated_cells)
 def test_generated_valid_records_always_build(generated: tuple[dict, ...]) -> None:
     root = Path(tempfile.mkdtemp(prefix="chibo-build-"))
     try:

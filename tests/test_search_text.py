@@ -21,7 +21,7 @@ from chibo.commands.demo import write_demo
 from chibo.output import fence, lifecycle, render
 from chibo.output.maker import PendingFile
 from chibo.output.site import build
-from conftest import DATA, ROOT, build_site, copy_project
+from conftest import DATA, SAMPLE, build_site, copy_project
 from material.plugins.search.plugin import Parser, SearchIndex
 from test_escaping import poison
 
@@ -127,7 +127,7 @@ def reads_the_same(block: str) -> None:
 
 
 def test_every_block_of_the_sample_reads_the_same_to_the_search_parser() -> None:
-    blocks = [block for page in build(ROOT).pages for block in page.blocks]
+    blocks = [block for page in build(SAMPLE.parent).pages for block in page.blocks]
     assert len(blocks) > 200
     for block in blocks:
         reads_the_same(block)
@@ -168,7 +168,7 @@ def test_random_blocks_read_the_same_to_the_search_parser() -> None:
 
 
 def test_a_cell_page_gives_the_search_a_few_characters_per_table() -> None:
-    page = next(p for p in build(ROOT).pages if p.src_uri == "chi-bo/khoa-duoc/index.md")
+    page = next(p for p in build(SAMPLE.parent).pages if p.src_uri == "chi-bo/khoa-duoc/index.md")
     assert sum(len(_TAG.findall(block)) for block in page.blocks) > 200
     assert sum(len(_TAG.findall(text)) for text in page.search) == 0
     assert any("Hoàn thành tốt nhiệm vụ" in text for text in page.search)

@@ -16,6 +16,9 @@ name: Chi bộ Khoa Dược
 type: giang-day
 """
 F = "records/chi-bo/khoa-duoc.yml"
+PROGRAMME = "records/chuong-trinh/kieu-mau-2022-2025/chuong-trinh.yml"
+BOOK = "records/chuong-trinh/kieu-mau-2022-2025/tieu-chi.yml"
+PLAN = "records/chuong-trinh/kieu-mau-2022-2025/ke-hoach.md"
 
 
 def problems_for(project: Path, files: dict[str, str | bytes]) -> list[str]:
@@ -41,7 +44,8 @@ def project(tmp_path: Path) -> Path:
 def test_mini_records_are_valid(project: Path) -> None:
     records = load_records(project)
     assert [c.id for c in records.cells] == ["khoa-duoc"]
-    assert records.file_count == 3
+    assert [p.id for p in records.programmes] == ["kieu-mau-2022-2025"]
+    assert records.file_count == 5  # dang-bo.yml, the programme's three files, the cell
 
 
 CASES = {
@@ -203,7 +207,7 @@ def test_every_problem_in_every_file_at_once(project: Path) -> None:
         {
             F: GOOD + "members: -3\nresults:\n  - year: 2022\n    rating: tot-lam\n",
             "records/chi-bo/phong-dao-tao.yml": "id: phong-dao-tao\ntype: hanh-chinh\n",
-            "records/tieu-chi.yml": (DATA / "mini/records/tieu-chi.yml").read_text() + "  - id: tc1\n"
+            BOOK: (DATA / "mini" / BOOK).read_text() + "  - id: tc1\n"
             "    group: chi-bo\n    title: Lặp\n    indicators: [x]\n",
         },
     )
@@ -214,7 +218,7 @@ def test_every_problem_in_every_file_at_once(project: Path) -> None:
         "records/chi-bo/phong-dao-tao.yml:1:1: lỗi: name: thiếu trường bắt buộc",
         "records/chi-bo/phong-dao-tao.yml:2:7: lỗi: type: 'hanh-chinh' không hợp lệ; chọn một trong: giang-day, "
         "sinh-vien",
-        "records/tieu-chi.yml:23:9: lỗi: criteria[2].id: mã tiêu chí 'tc1' bị trùng với mục [0]",
+        f"{BOOK}:16:9: lỗi: criteria[2].id: mã tiêu chí 'tc1' bị trùng với mục [0]",
     ]
 
 
@@ -245,21 +249,21 @@ def test_rules_across_fields_run_even_when_a_value_has_the_wrong_type(project: P
         (
             "    percent: 20\n",
             "    percent: 100\n",
-            "records/dang-bo.yml:31:14: lỗi: targets[1].percent: chỉ tiêu 'trên 100%' không thể đạt; dùng comparison: "
+            f"{PROGRAMME}:49:14: lỗi: targets[1].percent: chỉ tiêu 'trên 100%' không thể đạt; dùng comparison: "
             '">=" với percent: 100',
         ),
         (
-            "rules:",
-            "milestones:\n  - {id: m, date: 2025-06-30, title: M, done: 2026-01-05}\nrules:",
-            "records/dang-bo.yml:50:47: lỗi: milestones[0].done: ngày hoàn thành 05-01-2026 sau ngày số liệu as_of "
-            "(31-12-2025); hãy cập nhật as_of",
+            "\ntargets:",
+            "\nmilestones:\n  - {id: m, date: 2025-06-30, title: M, done: 2026-01-05}\ntargets:",
+            f"{PROGRAMME}:39:47: lỗi: milestones[0].done: ngày hoàn thành 05-01-2026 sau ngày số liệu as_of "
+            "(31-12-2025) của records/dang-bo.yml; hãy cập nhật as_of",
         ),
     ],
 )
-def test_committee_rules(project: Path, old: str, new: str, expected: str) -> None:
-    base = (DATA / "mini/records/dang-bo.yml").read_text(encoding="utf-8")
+def test_programme_rules(project: Path, old: str, new: str, expected: str) -> None:
+    base = (DATA / "mini" / PROGRAMME).read_text(encoding="utf-8")
     assert old in base
-    assert problems_for(project, {"records/dang-bo.yml": base.replace(old, new)}) == [expected]
+    assert problems_for(project, {PROGRAMME: base.replace(old, new)}) == [expected]
 
 
 def test_rating_rule_ranges_may_not_overlap(project: Path) -> None:
@@ -270,7 +274,7 @@ def test_rating_rule_ranges_may_not_overlap(project: Path) -> None:
     )
     assert text != base
     assert problems_for(project, {"records/dang-bo.yml": text}) == [
-        "records/dang-bo.yml:51:12: lỗi: rules[1].from: năm 2022 đã thuộc căn cứ rules[0]; "
+        "records/dang-bo.yml:30:12: lỗi: rules[1].from: năm 2022 đã thuộc căn cứ rules[0]; "
         "các khoảng năm không được chồng nhau"
     ]
 
@@ -278,7 +282,7 @@ def test_rating_rule_ranges_may_not_overlap(project: Path) -> None:
 def test_committee_references_are_checked(project: Path) -> None:
     text = (DATA / "mini/records/dang-bo.yml").read_text().replace("documents: [qd-132]", "documents: [qd-999]")
     assert problems_for(project, {"records/dang-bo.yml": text}) == [
-        "records/dang-bo.yml:52:17: lỗi: rules[0].documents[0]: văn bản 'qd-999' không có trong 'documents'",
+        "records/dang-bo.yml:31:17: lỗi: rules[0].documents[0]: văn bản 'qd-999' không có trong 'documents'",
     ]
 
 
@@ -289,7 +293,6 @@ def test_missing_records_are_named(tmp_path: Path) -> None:
     assert str(caught.value).splitlines() == [
         "records/chi-bo:1:1: lỗi: thiếu thư mục hồ sơ chi bộ",
         "records/dang-bo.yml:1:1: lỗi: thiếu tệp hồ sơ này",
-        "records/tieu-chi.yml:1:1: lỗi: thiếu tệp hồ sơ này",
     ]
 
 
@@ -303,13 +306,13 @@ def _messages() -> dict[str, set[str]]:
     import inspect
 
     import yaml
-    from chibo.records import committee, models
+    from chibo.records import committee, models, programme
     from chibo.records.loader import read_document
     from chibo.records.validate import check
     from pydantic import BaseModel, ValidationError
 
     found: dict[str, set[str]] = {}
-    for module in (models, committee):
+    for module in (models, committee, programme):
         for _, model in inspect.getmembers(module, inspect.isclass):
             if not (issubclass(model, BaseModel) and model.__module__ == module.__name__):
                 continue
@@ -337,3 +340,133 @@ def test_every_rule_a_model_checks_is_said_in_words() -> None:
             assert "không hợp lệ ở đây" not in message, (kind, message)  # the words for an unknown kind
             assert "None" not in message and "{'" not in message, message  # no Python value
             assert not re.search(r"[0-9]\.0(?![0-9])", message), message  # no "100.0": numbers as people write them
+
+
+# --- programmes (records/chuong-trinh/<id>/) -------------------------------------------------
+
+
+def mini_programme() -> str:
+    return (DATA / "mini" / PROGRAMME).read_text(encoding="utf-8")
+
+
+def without_selection(extra: str = "") -> str:
+    """The mini programme without its ``selection:`` block (``extra`` in its place)."""
+    text = mini_programme()
+    return text[: text.index("selection:\n")] + extra + text[text.index("recognition:\n") :]
+
+
+def edited(old: str, new: str) -> str:
+    text = mini_programme()
+    assert old in text
+    return text.replace(old, new, 1)
+
+
+P = PROGRAMME
+PROGRAMME_CASES = {
+    "a selection step without its conditions": (
+        without_selection(),
+        [
+            f"{P}:2:1: lỗi: workflow.selection: có bước lựa chọn nhưng thiếu mục 'selection' (điều kiện lựa chọn); "
+            "hoặc ghi workflow.selection: false"
+        ],
+    ),
+    "recognising the selected without a selection step": (
+        without_selection("workflow: {selection: false}\n"),
+        [
+            "records/chi-bo/khoa-duoc.yml:12:11: lỗi: registration[1].year: chương trình kieu-mau-2022-2025 "
+            "(2022–2025) của năm 2022 không có bước lựa chọn",
+            f"{P}:27:13: lỗi: recognition.conditions[0].kind: 'duoc-lua-chon' cần bước lựa chọn "
+            "(workflow.selection: true)",
+        ],
+    ),
+    "conditions of selection without a selection step": (
+        edited("recognition:\n", "workflow: {selection: false}\nrecognition:\n"),
+        [
+            "records/chi-bo/khoa-duoc.yml:12:11: lỗi: registration[1].year: chương trình kieu-mau-2022-2025 "
+            "(2022–2025) của năm 2022 không có bước lựa chọn",
+            f"{P}:25:3: lỗi: selection: có mục 'selection' nhưng workflow.selection là false; bỏ mục này hoặc đặt "
+            "workflow.selection: true",
+            f"{P}:36:13: lỗi: recognition.conditions[0].kind: 'duoc-lua-chon' cần bước lựa chọn "
+            "(workflow.selection: true)",
+        ],
+    ),
+    "a condition of a kind the code does not know": (
+        edited("    - kind: lanh-dao\n", "    - kind: lanh-dao-tot\n"),
+        [
+            f"{P}:31:13: lỗi: selection.conditions[4].kind: 'lanh-dao-tot' không hợp lệ; chọn một trong: "
+            "nhieu-nam-tot, tieu-chi-chi-bo, tieu-chi-dang-vien, dang-vien-hoan-thanh, lanh-dao"
+        ],
+    ),
+    "a condition said twice": (
+        edited("    - kind: lanh-dao\n", "    - kind: lanh-dao\n    - kind: lanh-dao\n"),
+        [f"{P}:32:13: lỗi: selection.conditions[5].kind: điều kiện 'lanh-dao' bị lặp"],
+    ),
+    "a placeholder the wording does not know": (
+        edited("    - kind: lanh-dao\n", "    - kind: lanh-dao\n      text: Chi bộ lãnh đạo tốt năm {nam_sau}\n"),
+        [
+            f"{P}:32:13: lỗi: selection.conditions[4].text: không có chỗ điền {{nam_sau}}; dùng: {{den_nam}}, "
+            "{lanh_dao}, {nam}, {nam_truoc}, {so_nam}, {so_tieu_chi}, {tu_nam}"
+        ],
+    ),
+    "a target outside the period": (
+        edited("    year: 2025\n", "    year: 2026\n"),
+        [f"{P}:44:11: lỗi: targets[0].year: năm 2026 nằm ngoài giai đoạn 2022–2025"],
+    ),
+    "first year's min above its max": (
+        edited("first_year: {min: 1, max: 2}", "first_year: {min: 3, max: 2}"),
+        [f"{P}:32:29: lỗi: selection.first_year.max: 2 nhỏ hơn min (3)"],
+    ),
+    "a plan implementing a document the committee does not list": (
+        edited("[de-an-02]", "[de-an-03]"),
+        [f"{P}:9:16: lỗi: plan.implements[0]: văn bản 'de-an-03' không có trong 'documents' của records/dang-bo.yml"],
+    ),
+    # one error, where it is: the cells and targets are not blamed for it
+    "a period that ends before it starts": (
+        edited("{start: 2022, end: 2025}", "{start: 2025, end: 2022}"),
+        [f"{P}:12:28: lỗi: period.end: năm kết thúc trước năm bắt đầu"],
+    ),
+    "monthly roll-up naming a criterion the set lacks, from a month before the period": (
+        edited("targets:\n", 'monthly: {months: 10, every_month: [tc3], first_month: "2021-02"}\ntargets:\n'),
+        [
+            f"{P}:38:37: lỗi: monthly.every_month[0]: tiêu chí 'tc3' không có; chọn một trong: tc1, tc2",
+            f"{P}:38:56: lỗi: monthly.first_month: tháng 2021-02 nằm ngoài giai đoạn 2022–2025",
+        ],
+    ),
+    "a month that is no month": (
+        edited("targets:\n", 'monthly: {months: 10, first_month: "2022-13"}\ntargets:\n'),
+        [
+            f"{P}:38:36: lỗi: monthly.first_month: '2022-13' không phải một tháng: viết \"NĂM-THÁNG\", tháng từ 01 "
+            'đến 12, ví dụ "2025-03"'
+        ],
+    ),
+}
+
+
+@pytest.mark.parametrize("text, expected", PROGRAMME_CASES.values(), ids=PROGRAMME_CASES.keys())
+def test_programme_checks(project: Path, text: str, expected: list[str]) -> None:
+    assert problems_for(project, {PROGRAMME: text}) == expected
+
+
+def test_criteria_set_checks(project: Path) -> None:
+    text = (DATA / "mini" / BOOK).read_text(encoding="utf-8")
+    text = text.replace(
+        "criteria:\n",
+        "criteria:\n  - id: tc1\n    group: chi-bo\n    title: Lặp\n    by_type:\n"
+        "      giang-day: {title: x, indicators: [y]}\n",
+    )
+    assert problems_for(project, {BOOK: text}) == [
+        f"{BOOK}:6:7: lỗi: criteria[0].by_type: thiếu nội dung cho loại hình: sinh-vien",
+        f"{BOOK}:7:9: lỗi: criteria[1].id: mã tiêu chí 'tc1' bị trùng với mục [0]",
+    ]
+
+
+def test_a_programme_folder_needs_its_three_files(project: Path) -> None:
+    folder = project / "records/chuong-trinh/kieu-mau-2022-2025"
+    (folder / "tieu-chi.yml").unlink()
+    (folder / "ke-hoach.md").unlink()
+    with pytest.raises(RecordsError) as caught:
+        load_records(project)
+    assert str(caught.value).splitlines() == [
+        f"{PLAN}:1:1: lỗi: thiếu tệp toàn văn kế hoạch (Markdown) của chương trình",
+        f"{BOOK}:1:1: lỗi: thiếu tệp hồ sơ này",
+    ]

@@ -20,6 +20,7 @@ from ..formats import date_vi
 from ..vocab import GOOD_OR_BETTER, RECOGNITION_CONDITIONS, SELECTION_CONDITIONS
 from .committee import Committee
 from .crosscheck import _is_int, _is_slug, _items, _repeated
+from .fields import MONTH_PATTERN
 from .loader import Key, ParsedFile
 from .problems import Problem
 from .programme import Condition, CriteriaBook, Programme
@@ -54,11 +55,14 @@ class ProgrammeScope:
     @classmethod
     def of(cls, programme_id: str, programme: Programme, book: CriteriaBook | None) -> ProgrammeScope:
         flow = programme.workflow
+        # a reversed period is its own error (check_programme): the cells are held to its years
+        # in order rather than blamed for it
+        start, end = sorted((programme.period.start, programme.period.end))
         return cls(
             programme_id,
             programme.kind,
-            programme.period.start,
-            programme.period.end,
+            start,
+            end,
             flow.survey,
             flow.registration,
             flow.selection,
@@ -119,8 +123,10 @@ class Scope:
         anyone = [p for p in self.programmes if p.holds(year)]
         if anyone:
             return f"chương trình {anyone[0].span} của năm {year} không có {_STEP_LABELS[step]}"
-        periods = ", ".join(p.span for p in self.programmes) or "chưa có chương trình nào"
-        return f"năm {year} không thuộc giai đoạn của chương trình nào ({periods})"
+        if not self.programmes:
+            return f"năm {year} không thuộc chương trình nào: chưa có chương trình (records/chuong-trinh/)"
+        periods = ", ".join(p.span for p in self.programmes)
+        return f"năm {year} không thuộc giai đoạn của chương trình nào; hiện có: {periods}"
 
     def criteria_of(self, year: int) -> frozenset[str] | None:
         """The criteria a self-assessment of ``year`` may mark: those of the programmes of that
@@ -149,7 +155,8 @@ def check_programme(
     that exist in ``ke-hoach.md``."""
     problems = _repeated(doc, "targets", "id", "mã chỉ tiêu") + _repeated(doc, "milestones", "id", "mã mốc")
     period = programme.period
-    if period.end < period.start:
+    reversed_period = period.end < period.start
+    if reversed_period:
         problems.append(doc.problem(("period", "end"), "năm kết thúc trước năm bắt đầu"))
     if committee is not None:
         known = {d.id for d in committee.documents}
@@ -179,7 +186,7 @@ def check_programme(
                     "chỉ tiêu 'trên 100%' không thể đạt; dùng comparison: \">=\" với percent: 100",
                 )
             )
-        if not period.start <= target.year <= period.end:
+        if not reversed_period and not period.start <= target.year <= period.end:
             problems.append(
                 doc.problem(
                     ("targets", index, "year"), f"năm {target.year} nằm ngoài giai đoạn {period.start}–{period.end}"
@@ -191,7 +198,7 @@ def check_programme(
             if ref not in ids:
                 problems.append(doc.problem(("monthly", "every_month", index), _unknown_criterion(ref, ids)))
         first = programme.monthly.first_month
-        if first is not None and not period.start <= int(first[:4]) <= period.end:
+        if first is not None and not reversed_period and not period.start <= int(first[:4]) <= period.end:
             problems.append(
                 doc.problem(
                     ("monthly", "first_month"), f"tháng {first} nằm ngoài giai đoạn {period.start}–{period.end}"
@@ -414,6 +421,7 @@ def _check_result(
                 doc.problem(
                     ("results", index, "criteria"),
                     f"năm {year} không thuộc chương trình nào nên không có khung tiêu chí để tự đánh giá",
+                    key=True,
                 )
             )
         else:
@@ -445,13 +453,15 @@ def _check_monthly(
     if allowed is None:
         return [
             doc.problem(
-                path, f"năm {year} không có chương trình nào tự đánh giá hằng tháng (mục monthly của chương trình)"
+                path,
+                f"năm {year} không có chương trình nào tự đánh giá hằng tháng (mục monthly của chương trình)",
+                key=True,
             )
         ]
     problems = []
     for month, marks in monthly.items():
-        if not isinstance(month, str) or len(month) != 7:
-            continue
+        if not isinstance(month, str) or not re.match(MONTH_PATTERN, month):
+            continue  # not a month ("2025-13"): the record's own check says so
         where = (*path, month)
         if int(month[:4]) != year:
             problems.append(doc.problem(where, f"tháng {month} không thuộc năm {year}", key=True))

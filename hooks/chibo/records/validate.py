@@ -19,6 +19,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from ..formats import bound_vi
+from .fields import MONTH_PATTERN
 from .loader import Key, ParsedFile
 from .problems import Problem
 
@@ -91,6 +92,11 @@ def _data_path(data: object, loc: tuple) -> tuple[Key, bool]:
 def _message(item: ErrorDetails, doc: ParsedFile, path: Key, model: type[BaseModel]) -> str:
     """The rule a value breaks, in words; the value as the author wrote it, never a Python value."""
     kind, ctx, value = item["type"], item.get("ctx") or {}, item.get("input")
+    if kind == "missing" and path == ("types",) and getattr(model, "__name__", "") == "Committee":
+        return (
+            "thiếu trường bắt buộc: loại hình chi bộ nay ghi ở records/dang-bo.yml (trước đây ở tieu-chi.yml; "
+            "xem README, mục Chương trình)"
+        )
     if kind == "missing":
         return "thiếu trường bắt buộc"
     if kind == "extra_forbidden":
@@ -105,6 +111,8 @@ def _message(item: ErrorDetails, doc: ParsedFile, path: Key, model: type[BaseMod
         return f"'{shown}' không hợp lệ; chọn một trong: {_choices(ctx)}"
     if kind == "string_type":
         return f"phải là văn bản; nếu đúng là '{shown}', hãy đặt trong dấu nháy: \"{shown}\""
+    if kind == "string_pattern_mismatch" and ctx.get("pattern") == MONTH_PATTERN:
+        return f'\'{shown}\' không phải một tháng: viết "NĂM-THÁNG", tháng từ 01 đến 12, ví dụ "2025-03"'
     if kind == "string_pattern_mismatch":
         return f"'{shown}' không phải mã hợp lệ{_slug_problem(str(value))}: {_SLUG_HINT}"
     if kind == "string_too_short":
