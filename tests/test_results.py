@@ -90,8 +90,17 @@ def test_results_json(small: Path) -> None:
         "khong-hoan-thanh": 1,
         "total": 17,
     }
-    assert office["targets"] == data["targets"]
-    assert data["targets"] == [
+    assert office["programmes"] == data["programmes"]
+    [programme] = data["programmes"]
+    assert {k: v for k, v in programme.items() if k != "targets"} == {
+        "id": "kieu-mau-2022-2025",
+        "name": programme["name"],
+        "plan": programme["plan"],
+        "start": 2022,
+        "end": 2025,
+        "state": "dang-thuc-hien",
+    }
+    assert programme["targets"] == [
         {
             "id": "tot-tro-len",
             "label": "Chi bộ hoàn thành tốt nhiệm vụ trở lên",
@@ -108,7 +117,7 @@ def test_results_json(small: Path) -> None:
         {
             "id": "kieu-mau",
             "label": "Chi bộ đạt tiêu chí mô hình chi bộ kiểu mẫu",
-            "measure": "kieu-mau",
+            "measure": "cong-nhan",
             "year": 2025,
             "comparison": ">",
             "percent": 20.0,
@@ -145,7 +154,8 @@ def test_results_page_agrees_with_the_json(small: Path) -> None:
         "4 (100,0%)",
         "1 (25,0%)",
     ] in results.rows
-    # Each target against every year: the verdict and the cells still needed.
+    # Each target against every year, on the programme's page: the verdict and the cells still needed.
+    results = page(small, "chuong-trinh/kieu-mau-2022-2025/ket-qua/")
     assert ["2024", "4/5", "80,0%", "Chưa đạt, cần thêm 1 chi bộ"] in results.rows
     assert ["2024", "1/5", "20,0%", "Chưa đạt, cần thêm 1 chi bộ"] in results.rows
     assert ["2023", "1/2", "50,0%", "Chưa đạt, cần thêm 1 chi bộ"] in results.rows
@@ -155,11 +165,14 @@ def test_results_page_agrees_with_the_json(small: Path) -> None:
 
 def test_charts_are_inline_svg_with_text_equivalents(small: Path) -> None:
     results = page(small, "ket-qua/")
-    assert results.html.count("<svg viewBox=") == 3
+    assert results.html.count("<svg viewBox=") == 1
     assert "<title>2024: Hoàn thành tốt nhiệm vụ 3/5 (60,0%)</title>" in results.html
+    assert 'fill="url(#xep-loai-hatch)"' in results.html  # a pattern, not colour alone
+    results = page(small, "chuong-trinh/kieu-mau-2022-2025/ket-qua/")
+    assert results.html.count("<svg viewBox=") == 2  # one per measure
     assert "<title>2024: 4/5 (80,0%), chưa đạt</title>" in results.html
     assert "Chỉ tiêu năm 2025: từ 90% trở lên" in results.text
-    assert 'fill="url(#xep-loai-hatch)"' in results.html  # a pattern, not colour alone
+    assert 'fill="url(#' in results.html and "-hatch)" in results.html  # a pattern, not colour alone
 
 
 def test_year_page_lists_every_cell_and_the_rules(small: Path) -> None:
@@ -215,7 +228,7 @@ def test_selection_conditions_not_met_with_reasons(small: Path) -> None:
             "Có năm chưa đạt mức hoàn thành tốt nhiệm vụ (năm 2023: Hoàn thành nhiệm vụ).",
         ],
         [
-            "Đạt 01 tiêu chí chung về chất lượng sinh hoạt chi bộ (tự đánh giá năm 2024)",
+            "Đạt 01 tiêu chí chung đối với chi bộ (tự đánh giá năm 2024)",
             "Chưa đạt",
             "Năm 2024 chưa đạt tiêu chí TC1.",
         ],
@@ -251,10 +264,10 @@ def test_cell_status_timeline_and_criteria_matrix(small: Path) -> None:
     assert "Trạng thái: Được công nhận chi bộ kiểu mẫu năm 2024" in e.text
     timeline = e.rows[e.rows.index(["Thời gian", "Sự kiện", "Quyết định, ghi chú"]) + 1 :][:5]
     assert timeline == [
-        ["05-01-2024", "Đăng ký (năm 2024)", "–"],
-        ["20-01-2024", "Ban Thường vụ lựa chọn (năm 2024)", "–"],
+        ["05-01-2024", "Đăng ký (năm 2024, Chi bộ kiểu mẫu 2022–2025)", "–"],
+        ["20-01-2024", "Ban Thường vụ lựa chọn (năm 2024, Chi bộ kiểu mẫu 2022–2025)", "–"],
         ["Năm 2024", "Xếp loại: Hoàn thành tốt nhiệm vụ; được công nhận chi bộ kiểu mẫu", "–"],
-        ["01-3-2025", "Rút đăng ký (năm 2025)", "Đổi bí thư"],  # its public note
+        ["01-3-2025", "Rút đăng ký (năm 2025, Chi bộ kiểu mẫu 2022–2025)", "Đổi bí thư"],  # its public note
         ["Năm 2025", "Chưa xếp loại", "–"],  # its note is the office's
     ]
     office = page(small, "van-phong/chi-bo/chi-bo-e/")
@@ -297,7 +310,7 @@ def test_csv_files_agree_with_the_pages(small: Path) -> None:
     by_id = {row[0]: dict(zip(cells[0], row)) for row in cells[1:]}
     assert len(by_id) == 5
     assert by_id["chi-bo-a"]["Trạng thái"] == "Được công nhận chi bộ kiểu mẫu năm 2025"
-    assert by_id["chi-bo-e"]["Các năm đạt kiểu mẫu"] == "2024"
+    assert by_id["chi-bo-e"]["Các năm được công nhận"] == "2024"
     results = read_csv(small / "du-lieu/ket-qua.csv")
     assert len(results) == 1 + 14
     rows = [dict(zip(results[0], row)) for row in results[1:]]
