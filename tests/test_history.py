@@ -473,24 +473,30 @@ def test_year_page_shows_the_rules_and_the_cap(sample_site: Path) -> None:
     assert any(row[0] == "Chi bộ Khoa Dược" and row[3] == "93" for row in last.rows)
 
 
-def test_results_count_every_cell_as_not_yet_rated(sample_site: Path) -> None:
-    results = page(sample_site, "ket-qua/")
-    assert ["2026", "0", "24", "–", "–", "–", "–", "–", "–"] in results.rows
-    assert (
-        "Năm 2026 chưa có chi bộ nào được xếp loại (24 chi bộ chưa xếp loại)."
-        in page(sample_site, "ket-qua/2026/").text
+def test_results_count_every_cell_as_not_yet_rated(tmp_path: Path) -> None:
+    # A registration for 2027 (before any result of 2027) opens the year: every cell counts.
+    project = copy_project(tmp_path)
+    cell = project / "records/chi-bo/phong-khao-thi.yml"
+    text = cell.read_text(encoding="utf-8")
+    cell.write_text(
+        text.replace("results:\n", "  - {date: 2026-12-20, status: dang-ky, year: 2027}\nresults:\n", 1),
+        encoding="utf-8",
     )
+    site = build_site(project)
+    results = page(site, "ket-qua/")
+    assert ["2027", "0", "24", "–", "–", "–", "–", "–", "–"] in results.rows
+    assert "Năm 2027 chưa có chi bộ nào được xếp loại (24 chi bộ chưa xếp loại)." in page(site, "ket-qua/2027/").text
 
 
 def test_criteria_draft_flag_and_banner(sample_site: Path, tmp_path: Path) -> None:
     criteria = page(sample_site, "chuong-trinh/kieu-mau-2022-2025/tieu-chi/")
-    assert "Bản dự thảo minh họa" in criteria.text
+    assert "Bản dự thảo Khung tiêu chí này là bản dự thảo minh họa" in criteria.text
     assert "Dữ liệu minh họa" not in page(sample_site, "chuong-trinh/kieu-mau-2022-2025/ke-hoach/").text
     project = copy_project(tmp_path)
     book = project / "records/chuong-trinh/kieu-mau-2022-2025/tieu-chi.yml"
     book.write_text(book.read_text(encoding="utf-8").replace("draft: true\n", "draft: false\n"), encoding="utf-8")
     page_ = page(build_site(project), "chuong-trinh/kieu-mau-2022-2025/tieu-chi/")
-    assert "Bản dự thảo minh họa" not in page_.text
+    assert "Bản dự thảo" not in page_.text and "bản dự thảo minh họa" not in page_.text
 
 
 def test_not_found_page_in_vietnamese(sample_site: Path) -> None:
