@@ -21,7 +21,7 @@ from ...report.history import (
     MemberCount,
     reference_day,  # noqa: F401 (re-exported: the documents' one home of it)
 )
-from ...report.monthly import CriterionRollup, Rollup
+from ...report.monthly import CriterionRollup, Rollup, counted_months, needed
 from ...report.papers import Issued
 from ...report.programmes import ProgrammeReport
 from ...vocab import RATING_LABELS
@@ -29,8 +29,7 @@ from .model import Cell, Head, Header, Paragraph, Signature, Table
 
 BLANK = "…"
 # Who proposes to the Standing Committee when a programme has no Steering Committee of its
-# own: the committee's office, signing on the Standing Committee's behalf (Hướng dẫn
-# 36-HD/VPTW: "T/L BAN THƯỜNG VỤ / CHÁNH VĂN PHÒNG").
+# own: the committee's office (its chief signs).
 OFFICE = "Văn phòng Đảng ủy"
 
 
@@ -57,12 +56,12 @@ class Voice:
 
     @property
     def model(self) -> str:
-        """What a recognised cell is called: "chi bộ kiểu mẫu", "“chi bộ bốn tốt”"."""
+        """What a recognised cell is called, as the programme writes it: "“chi bộ bốn tốt”"."""
         return self.record.terms.model
 
     @property
     def building(self) -> str:
-        """What building the model is called: "xây dựng mô hình chi bộ kiểu mẫu"."""
+        """What building the model is called: "xây dựng “chi bộ bốn tốt”"."""
         return self.record.terms.building
 
     @property
@@ -103,7 +102,7 @@ class Voice:
         return self.report.papers.register.get(key, self.id)
 
     def section(self, name: str) -> str:
-        """ " (mục III.3.1 của Kế hoạch)" when the programme numbers that section; "" when not."""
+        """ " (mục II.2 của Kế hoạch)" when the programme numbers that section; "" when not."""
         found = getattr(self.record.sections, name)
         return f" (mục {found.number} của Kế hoạch)" if found is not None else ""
 
@@ -147,29 +146,29 @@ def rollup_phrase(row: CriterionRollup, rollup: Rollup) -> str:
 
 
 def upper_first(text: str) -> str:
-    """ "chi bộ kiểu mẫu" → "Chi bộ kiểu mẫu", "“chi bộ bốn tốt”" → "“Chi bộ bốn tốt”"."""
+    """ "chi bộ bốn tốt" → "Chi bộ bốn tốt", "“chi bộ bốn tốt”" → "“Chi bộ bốn tốt”"."""
     at = next((i for i, c in enumerate(text) if c.isalpha()), 0)
     return text[:at] + text[at : at + 1].upper() + text[at + 1 :]
 
 
 def rollup_rule(voice: Voice, year: int) -> tuple[Paragraph, ...]:
-    """With monthly forms: how each criterion's mark of the year is reached from them."""
+    """With monthly forms: how each criterion's mark of ``year`` is reached from them."""
     rule = voice.record.monthly
     if rule is None:
         return ()
-    every = {c.id: c.title for c in voice.programme.book.criteria if c.id in rule.every_month}
-    strict = f"; {names(list(every.values()))} phải đạt mọi tháng" if every else ""
-    first = rule.first_month
-    counted = (
-        f"từ tháng {first[5:]} đến tháng 12 (số tháng cần đạt tính theo tỷ lệ)"
-        if first is not None and int(first[:4]) == year
-        else "12 tháng"
+    months = counted_months(rule, year)
+    strict = [f"“{c.title}”" for c in voice.programme.book.criteria if c.id in rule.every_month]
+    scaled = (
+        f"; năm {year} tính từ tháng {months[0][5:]}: ít nhất {needed(rule, len(months))}/{len(months)} tháng"
+        if len(months) < 12
+        else ""
     )
+    every = f"; tiêu chí {names(strict)} phải đạt cả {len(months)} tháng" if strict else ""
     return (
         Paragraph(
-            f"Kết quả tự đánh giá năm của mỗi tiêu chí được tổng hợp từ phiếu tự đánh giá hằng tháng của chi bộ "
-            f"({counted}){voice.section('self_check')}: tiêu chí đạt khi đạt ít nhất {rule.months}/12 tháng"
-            f"{strict}; tháng không có phiếu tính là chưa đạt."
+            "Kết quả tự đánh giá năm của mỗi tiêu chí được tổng hợp từ phiếu tự đánh giá hằng tháng của chi bộ"
+            f"{voice.section('self_check')}: tiêu chí đạt khi đạt ít nhất {rule.months}/12 tháng{scaled}{every}; "
+            "tháng không có phiếu tính là chưa đạt."
         ),
     )
 
@@ -229,11 +228,11 @@ def steering_head(committee: Committee) -> str | None:
 
 
 def proposer_signature(voice: Voice) -> Signature:
-    """The Steering Committee's head signs its proposals; without one, the office's chief
-    signs on the Standing Committee's behalf."""
+    """The Steering Committee's head signs its proposals "T/M BAN CHỈ ĐẠO"; without one, the
+    office's chief signs with the title alone, as the head of a committee's office does."""
     if voice.steering:
         return Signature("T/M BAN CHỈ ĐẠO", "TRƯỞNG BAN", steering_head(voice.report.committee))
-    return Signature("T/L BAN THƯỜNG VỤ", "CHÁNH VĂN PHÒNG", None)
+    return Signature("", "CHÁNH VĂN PHÒNG", None)
 
 
 def citation(kind: str, issued: Issued | None, code: str, issuer: str, about: str, organ: str = "ĐU") -> str:

@@ -206,6 +206,13 @@ class Draft:
     moved: tuple[str, ...] = ()
 
     @property
+    def label(self) -> str:
+        """What a list of documents calls it: its title, without the cell's name before it
+        (a cell's list is the cell's) — each programme's documents by its own words."""
+        short = self.title.removeprefix(f"{self.subject}: ") if self.subject else self.title
+        return short[:1].upper() + short[1:]
+
+    @property
     def order(self) -> int:
         """Where its kind comes in a list of documents (``KINDS``)."""
         return next((i for i, label in enumerate(KINDS.values()) if label == self.kind), len(KINDS))

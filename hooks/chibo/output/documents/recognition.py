@@ -180,7 +180,7 @@ def _proposal(
 
 
 def _building_sentence(voice: Voice, round_: RecognitionRound, year: int) -> str:
-    """ "Năm 2023 có 04 chi bộ xây dựng mô hình chi bộ kiểu mẫu; trong đó 02 chi bộ được lựa
+    """ "Năm 2023 có 04 chi bộ xây dựng “chi bộ bốn tốt”; trong đó 02 chi bộ được lựa
     chọn năm 2023 (Quyết định số 52-QĐ/ĐU ngày 10-02-2023), …"; without a selection step: the
     cells that registered (or, without registration, were rated)."""
     building = voice.building
@@ -291,7 +291,8 @@ def _model_table(voice: Voice, model: tuple[CellReport, ...], year: int, day: dt
         part = cell.part(voice.id)
         criteria = part.criteria if part is not None else ()
         met = sum(1 for c in criteria if marks.get(c.id) == "dat")
-        extra = len(cell.cell.extra_criteria)
+        own = {e.id for e in cell.cell.extra_criteria}
+        extra = sum(1 for c in criteria if c.id in own)
         said = f"Đạt {two(met)}/{two(len(criteria))} tiêu chí" + (
             f" (gồm {two(extra)} tiêu chí chi bộ bổ sung)" if extra else ""
         )
