@@ -16,6 +16,7 @@
 
 from __future__ import annotations
 
+import posixpath
 import re
 import shutil
 import subprocess
@@ -290,14 +291,31 @@ def test_selection_decision_selects_the_cells_of_its_list(site: Path) -> None:
     assert "15-QĐ/ĐU" not in " ".join(c for row in listing.tables[0] for c in row)  # never cites itself
 
 
-def test_an_undecided_selection_proposes_what_its_list_holds(site: Path) -> None:
-    decision, listing = parts(site / f"{BT}/2026/lua-chon-2026.docx")
+def undecided(tmp_path: Path) -> Drafted:
+    """The sample with the 2023 selection not decided yet: its decision events removed."""
+    project = sample_project(tmp_path)
+    event = re.compile(
+        r"  - date: [0-9-]+\n    status: (?:lua-chon|khong-lua-chon)\n    year: 2023\n(?:    decision: .*\n)?"
+    )
+    removed = 0
+    for path in (project / "records/chi-bo").glob("*.yml"):
+        found, count = event.subn("", path.read_text(encoding="utf-8"))
+        path.write_text(found, encoding="utf-8")
+        removed += count
+    assert removed == 3
+    return draft_project(project)
+
+
+def test_an_undecided_selection_proposes_what_its_list_holds(tmp_path: Path) -> None:
+    site = undecided(tmp_path)
+    decision, listing = parts(site / f"{KM}/2023/lua-chon-2023.docx")
     assert decision.lines[0] == "DỰ THẢO" and listing.lines[0] == "DỰ THẢO"
     chosen = len(listing.tables[0]) - 1
-    assert f"Điều 1. Lựa chọn {chosen:02d} chi bộ xây dựng mô hình chi bộ kiểu mẫu năm 2026" in decision.text
-    body = text(site / f"{BT}/2026/lua-chon-2026.docx") + text(site / f"{BT}/2026/de-xuat-2026.docx")
+    assert chosen >= 1
+    assert f"Điều 1. Lựa chọn {chosen:02d} chi bộ xây dựng mô hình chi bộ kiểu mẫu năm 2023" in decision.text
+    body = text(site / f"{KM}/2023/lua-chon-2023.docx") + text(site / f"{KM}/2023/de-xuat-2023.docx")
     assert "Chờ xem xét" not in body and "(đề xuất)" not in body
-    proposal = parts(site / f"{BT}/2026/de-xuat-2026.docx")[1].tables[0]
+    proposal = parts(site / f"{KM}/2023/de-xuat-2023.docx")[1].tables[0]
     assert sum(row[5] == "Đề xuất lựa chọn" for row in proposal) // 5 == chosen
 
 
@@ -433,38 +451,142 @@ def test_conference_papers(site: Path) -> None:
     ]
 
 
+# --- a programme of its own words: no selection, monthly forms, no Steering Committee ----------
+
+
+def test_a_programme_speaks_its_own_words(site: Drafted) -> None:
+    """The 2026-2030 programme's documents say "chi bộ bốn tốt", cite its plan (09-KH/ĐU) and
+    its sections, and never the 2022-2025 programme's words, plan or sections."""
+    found = [p for p in every_docx(site) if "bon-tot-2026-2030" in p.as_posix()]
+    assert len(found) == 24 + 23 + 2
+    for path in found:
+        body = text(path)
+        assert "“chi bộ bốn tốt”" in body and "Kế hoạch số 09-KH/ĐU ngày 15-01-2026" in body, path
+        for other in ("kiểu mẫu", "KIỂU MẪU", "183-KH", "5 tốt", "III.3.1", "Ban Chỉ đạo", "BCĐ"):
+            assert other not in body, (path, other)
+    assert "TỰ ĐÁNH GIÁ THEO CÁC TIÊU CHÍ “CHI BỘ BỐN TỐT” NĂM 2025" in text(
+        site / "van-phong/chi-bo/khoa-duoc/bon-tot-2026-2030/dang-ky-2026.docx"
+    )
+    for path in (p for p in every_docx(site) if "kieu-mau-2022-2025" in p.as_posix()):
+        assert "bốn tốt" not in text(path) and "09-KH/ĐU" not in text(path), path
+
+
+def test_without_a_selection_step_recognition_follows_the_results(site: Drafted) -> None:
+    """No proposal, no selection; the office proposes (no Steering Committee); the cells that
+    registered and meet the programme's conditions are recognised, by the records' decision."""
+    letter, decision, listing = parts(site / f"{BT}/2026/cong-nhan-2026.docx")
+    assert "lựa chọn" not in letter.text and "lựa chọn" not in decision.text
+    assert letter.tables[0][0][0].endswith("VĂN PHÒNG ĐẢNG ỦY\n*\nSố …-TTr/VPĐU")
+    assert letter.tables[-1][0][1].split("\n")[:2] == ["", "CHÁNH VĂN PHÒNG"]  # its title alone
+    assert "Năm 2026 có 23 chi bộ đăng ký xây dựng “chi bộ bốn tốt”: Chi bộ Bộ môn Giải phẫu," in letter.text
+    assert "Chi bộ Sinh viên Dược rút đăng ký xây dựng “chi bộ bốn tốt” năm 2026 ngày 15-9-2026." in letter.lines
+    assert (
+        "Điều kiện công nhận “chi bộ bốn tốt” (mục III.3 của Kế hoạch): Đăng ký thực hiện năm 2026, không rút đăng "
+        "ký; Năm 2026 đạt mọi tiêu chí"
+    ) in letter.text
+    assert "Điều 1. Công nhận 11 chi bộ là “chi bộ bốn tốt” năm 2026 (có danh sách kèm theo)." in decision.lines
+    assert decision.tables[0][0][0].endswith("\n*\nSố 214-QĐ/ĐU")
+    assert "Tờ trình số …-TTr/VPĐU của Văn phòng Đảng ủy về việc đề nghị công nhận “chi bộ bốn tốt” năm 2026" in (
+        decision.text
+    )
+    recognised = [row[1] for row in listing.tables[0][1:]]
+    assert len(recognised) == 11 and "Chi bộ Khoa Dược" in recognised
+    short = next(t for t in letter.tables[1:] if t[0] == ["TT", "Chi bộ", "Lý do"])
+    assert ["10", "Chi bộ Phòng Hành chính - Quản trị", "chưa đạt tiêu chí “Đoàn kết, kỷ luật tốt”"] in short
+
+
+def test_a_self_assessment_says_how_the_monthly_forms_were_rolled_up(site: Drafted) -> None:
+    """Each criterion's mark of the year, and how it was reached from the monthly forms: months
+    met of the months counted (February to December in the plan's first year), and the rule."""
+    report = parts(site / "van-phong/chi-bo/khoa-duoc/bon-tot-2026-2030/tu-danh-gia-2026.docx")[0]
+    marks = report.tables[1]
+    assert marks[0] == ["TT", "Tiêu chí", "Tự đánh giá", "Kết quả, minh chứng"]
+    assert marks[2] == ["2", "Chất lượng sinh hoạt tốt", "Đạt", "đạt trong 10/11 tháng; quy định: ít nhất 10 tháng"]
+    assert marks[3] == ["3", "Đoàn kết, kỷ luật tốt", "Đạt", "đạt trong 11/11 tháng; quy định: phải đạt cả 11 tháng"]
+    assert (
+        "Kết quả tự đánh giá năm của mỗi tiêu chí được tổng hợp từ phiếu tự đánh giá hằng tháng của chi bộ (mục "
+        "III.2 của Kế hoạch): tiêu chí đạt khi đạt ít nhất 10/12 tháng; năm 2026 tính từ tháng 02: ít nhất 10/11 "
+        "tháng; tiêu chí “Đoàn kết, kỷ luật tốt” phải đạt cả 11 tháng; tháng không có phiếu tính là chưa đạt."
+    ) in report.lines
+    assert "Quyết định" not in report.text  # no selection to cite
+    short = parts(site / "van-phong/chi-bo/phong-hanh-chinh-quan-tri/bon-tot-2026-2030/tu-danh-gia-2026.docx")[0]
+    assert any(row[1] == "Đoàn kết, kỷ luật tốt" and row[2] == "Chưa đạt" for row in short.tables[1])
+    listing = parts(site / f"{BT}/2026/cong-nhan-2026.docx")[2]
+    assert listing.tables[0][3][4] == "Đạt 04/04 tiêu chí; tổng hợp từ phiếu tự đánh giá 11 tháng"
+
+
+def test_the_yearly_review_cites_the_programmes_of_its_year(site: Drafted) -> None:
+    review = parts(site / "van-phong/ket-qua/2026/bao-cao-2026.docx")[0]
+    assert "kết quả xây dựng “chi bộ bốn tốt” năm 2026" in review.lines
+    assert "Thực hiện Kế hoạch số 09-KH/ĐU ngày 15-01-2026" in review.text and "183-KH" not in review.text
+    assert "Năm 2026 có 24 chi bộ đăng ký xây dựng “chi bộ bốn tốt”." in review.lines
+    assert "4. Đăng ký, công nhận và khen thưởng" in review.lines  # no selection that year
+    older = parts(site / "van-phong/ket-qua/2025/bao-cao-2025.docx")[0]
+    assert "4. Đăng ký, lựa chọn, công nhận và khen thưởng" in older.lines and "09-KH" not in older.text
+
+
+def test_each_document_knows_its_programme_and_its_former_addresses(site: Drafted) -> None:
+    index = site.index
+    assert {d.programme for d in site.drafts} == {"kieu-mau-2022-2025", "bon-tot-2026-2030", None}
+    assert all(d.kind == "Báo cáo kết quả năm" for d in site.drafts if d.programme is None)
+    mine = index.for_programme("bon-tot-2026-2030")
+    assert mine and all(d.programme == "bon-tot-2026-2030" for d in mine)
+    assert len(mine) + len(index.for_programme("kieu-mau-2022-2025")) + 5 == len(site.drafts)
+    assert [d.year for d in mine] == sorted(d.year or 0 for d in mine)
+    moved = {old: d.page for d in site.drafts for old in d.moved}
+    assert len(moved) == sum(len(d.moved) for d in site.drafts)  # each former address sends to one page
+    assert moved["van-phong/ket-qua/2022/lua-chon/index.html"] == f"{KM}/2022/lua-chon/index.md"
+    assert moved["ket-qua/2022/lua-chon/index.html"] == f"{KM}/2022/lua-chon/index.md"  # before the office area
+    assert moved["van-phong/ket-qua/tong-ket/index.html"] == f"{KM}/tong-ket/index.md"
+    assert moved["ket-qua/2025/bao-cao/index.html"] == "van-phong/ket-qua/2025/bao-cao/index.md"
+    assert moved["van-phong/ket-qua/2026/cong-nhan/index.html"] == f"{BT}/2026/cong-nhan/index.md"
+    # A cell's former page showed its latest report: it sends to the latest programme's.
+    assert moved["van-phong/chi-bo/khoa-duoc/dang-ky/index.html"] == (
+        "van-phong/chi-bo/khoa-duoc/bon-tot-2026-2030/dang-ky/index.md"
+    )
+    assert moved["chi-bo/khoa-duoc/dang-ky/index.html"] == moved["van-phong/chi-bo/khoa-duoc/dang-ky/index.html"]
+    assert moved["van-phong/chi-bo/khoa-duoc/ke-hoach/index.html"] == (
+        "van-phong/chi-bo/khoa-duoc/kieu-mau-2022-2025/ke-hoach/index.md"
+    )
+    assert not any(old.endswith(".md") or old == page for old, page in moved.items())
+
+
 # --- the pages that list them, and the print pages ------------------------------------------
 
 
-def test_pages_list_and_link_their_documents(site: Path) -> None:
+@needs_site
+def test_pages_list_and_link_their_documents(built: Path) -> None:
     """The office area lists every document (by year), each cell's and each year's page of the
     office its own; every link leads to a file of the site."""
-    documents = page(site, "van-phong/")
-    hrefs = {href for href, _ in documents.links}
+
+    def targets(url: str) -> set[str]:
+        return {posixpath.normpath(posixpath.join(url, href)) for href, _ in page(built, url).links}
+
+    listed = targets("van-phong/")
     for name in ONE_OF_EACH:
-        assert name.removeprefix("van-phong/") in hrefs, name
-    for target in ("ket-qua/tong-ket/", "ket-qua/so-ket/", "ket-qua/hoi-nghi-tong-ket/", "ket-qua/2022/ban-chi-dao/"):
-        assert target in hrefs, target
-    cell = page(site, "van-phong/chi-bo/khoa-duoc/")
-    assert ("dang-ky-2022.docx", "dang-ky-2022.docx") in cell.links
-    assert ("ke-hoach/", "Xem, in") in cell.links and (
-        "tu-danh-gia-2025.docx",
-        "tu-danh-gia-2025.docx",
-    ) in cell.links
-    year = page(site, "van-phong/ket-qua/2025/")
-    for kind in ("de-xuat", "lua-chon", "cong-nhan", "khen-thuong", "bao-cao"):
-        assert (f"{kind}/", "Xem, in") in year.links and (f"{kind}-2025.docx", f"{kind}-2025.docx") in year.links
-    for href in hrefs:
-        if href.endswith((".docx", "/")) and not href.startswith(("..", "#")):
-            target = site / "van-phong" / href
-            assert target.exists() or (target / "index.html").exists(), href
+        assert name in listed, name
+    for kind in ("tong-ket", "so-ket", "hoi-nghi-tong-ket", "2022/ban-chi-dao"):
+        assert f"{KM}/{kind}" in listed, kind
+    cell = targets("van-phong/chi-bo/khoa-duoc/")
+    for name in ("kieu-mau-2022-2025/dang-ky-2022.docx", "kieu-mau-2022-2025/ke-hoach", "bon-tot-2026-2030/dang-ky"):
+        assert f"van-phong/chi-bo/khoa-duoc/{name}" in cell, name
+    year = targets("van-phong/ket-qua/2025/")
+    for kind in ("de-xuat", "lua-chon", "cong-nhan", "khen-thuong"):
+        assert f"{KM}/2025/{kind}" in year and f"{KM}/2025/{kind}-2025.docx" in year, kind
+    assert "van-phong/ket-qua/2025/bao-cao" in year
+    for target in listed:
+        if target.startswith("van-phong/") and "." not in target.rsplit("/", 1)[-1]:
+            assert (built / target / "index.html").exists(), target
+        elif target.endswith(".docx"):
+            assert (built / target).exists(), target
 
 
-def test_document_list_is_by_year_then_kind(site: Path) -> None:
-    listing = page(site, "van-phong/")
+@needs_site
+def test_document_list_is_by_year_then_kind(built: Path) -> None:
+    listing = page(built, "van-phong/")
     kinds = [row[0] for row in listing.rows if row and row[0].startswith(("Quyết định", "Tờ trình", "Báo cáo"))]
-    first = kinds.index("Quyết định thành lập Ban Chỉ đạo")
-    assert kinds[first + 1].startswith("Báo cáo khảo sát, đề xuất đăng ký")
+    first = next(i for i, k in enumerate(kinds) if k.startswith("Quyết định thành lập Ban Chỉ đạo"))
+    assert kinds[first + 1].startswith("Báo cáo khảo sát, đề xuất đăng ký xây dựng mô hình chi bộ kiểu mẫu năm 2022")
 
 
 def _grid_cells(path: Path) -> Counter:
@@ -483,28 +605,40 @@ def _grid_cells(path: Path) -> Counter:
 
 
 PAGES = [
-    ("van-phong/chi-bo/khoa-duoc/dang-ky/", "van-phong/chi-bo/khoa-duoc/kieu-mau-2022-2025/dang-ky-2022.docx"),
-    ("van-phong/ket-qua/2022/ban-chi-dao/", f"{KM}/2022/ban-chi-dao-2022.docx"),
-    ("van-phong/ket-qua/2022/de-xuat/", f"{KM}/2022/de-xuat-2022.docx"),
-    ("van-phong/ket-qua/2022/lua-chon/", f"{KM}/2022/lua-chon-2022.docx"),
-    ("van-phong/chi-bo/khoa-duoc/ke-hoach/", "van-phong/chi-bo/khoa-duoc/kieu-mau-2022-2025/ke-hoach-2022.docx"),
     (
-        "van-phong/chi-bo/khoa-kham-benh/tu-danh-gia/",
+        "van-phong/chi-bo/khoa-duoc/kieu-mau-2022-2025/dang-ky/",
+        "van-phong/chi-bo/khoa-duoc/kieu-mau-2022-2025/dang-ky-2022.docx",
+    ),
+    (f"{KM}/2022/ban-chi-dao/", f"{KM}/2022/ban-chi-dao-2022.docx"),
+    (f"{KM}/2022/de-xuat/", f"{KM}/2022/de-xuat-2022.docx"),
+    (f"{KM}/2022/lua-chon/", f"{KM}/2022/lua-chon-2022.docx"),
+    (
+        "van-phong/chi-bo/khoa-duoc/kieu-mau-2022-2025/ke-hoach/",
+        "van-phong/chi-bo/khoa-duoc/kieu-mau-2022-2025/ke-hoach-2022.docx",
+    ),
+    (
+        "van-phong/chi-bo/khoa-kham-benh/kieu-mau-2022-2025/tu-danh-gia/",
         "van-phong/chi-bo/khoa-kham-benh/kieu-mau-2022-2025/tu-danh-gia-2025.docx",
     ),
-    ("van-phong/ket-qua/2025/cong-nhan/", f"{KM}/2025/cong-nhan-2025.docx"),
-    ("van-phong/ket-qua/2025/khen-thuong/", f"{KM}/2025/khen-thuong-2025.docx"),
+    (f"{KM}/2025/cong-nhan/", f"{KM}/2025/cong-nhan-2025.docx"),
+    (f"{KM}/2025/khen-thuong/", f"{KM}/2025/khen-thuong-2025.docx"),
     ("van-phong/ket-qua/2025/bao-cao/", "van-phong/ket-qua/2025/bao-cao-2025.docx"),
-    ("van-phong/ket-qua/so-ket/", f"{KM}/so-ket-2022-2023.docx"),
-    ("van-phong/ket-qua/tong-ket/", f"{KM}/tong-ket-2022-2025.docx"),
-    ("van-phong/ket-qua/hoi-nghi-tong-ket/", f"{KM}/hoi-nghi-tong-ket-2022-2025.docx"),
+    (f"{KM}/so-ket/", f"{KM}/so-ket-2022-2023.docx"),
+    (f"{KM}/tong-ket/", f"{KM}/tong-ket-2022-2025.docx"),
+    (f"{KM}/hoi-nghi-tong-ket/", f"{KM}/hoi-nghi-tong-ket-2022-2025.docx"),
+    (f"{BT}/2026/cong-nhan/", f"{BT}/2026/cong-nhan-2026.docx"),
+    (
+        "van-phong/chi-bo/khoa-duoc/bon-tot-2026-2030/tu-danh-gia/",
+        "van-phong/chi-bo/khoa-duoc/bon-tot-2026-2030/tu-danh-gia-2026.docx",
+    ),
 ]
 
 
+@needs_site
 @pytest.mark.parametrize(("url", "word"), PAGES)
-def test_print_page_and_word_file_agree(site: Path, url: str, word: str) -> None:
-    html = page(site, url)
-    document = parts(site / word)
+def test_print_page_and_word_file_agree(built: Path, url: str, word: str) -> None:
+    html = page(built, url)
+    document = parts(built / word)
     assert html.html.count('class="vb-draft"') == sum(p.lines[0] == "DỰ THẢO" for p in document)
     assert html.html.count('<article class="vb-sheet') == len(document)
     for part in document:
@@ -516,22 +650,26 @@ def test_print_page_and_word_file_agree(site: Path, url: str, word: str) -> None
         for line in part.lines:
             assert " ".join(line.split()) in html.text, line
     cells = Counter(" ".join(c.split()) for row in html.rows for c in row if c.strip())
-    assert cells == Counter({k: v for k, v in _grid_cells(site / word).items() if k}), url
+    assert cells == Counter({k: v for k, v in _grid_cells(built / word).items() if k}), url
 
 
-def test_print_page_names_the_document_and_its_rules(site: Path) -> None:
-    report = page(site, "van-phong/chi-bo/khoa-duoc/dang-ky/")
-    assert "<title>Chi bộ Khoa Dược: báo cáo khảo sát, đề xuất đăng ký năm 2022" in report.html
+@needs_site
+def test_print_page_names_the_document_and_its_rules(built: Path) -> None:
+    report = page(built, "van-phong/chi-bo/khoa-duoc/kieu-mau-2022-2025/dang-ky/")
+    assert "<title>Chi bộ Khoa Dược: báo cáo khảo sát, đề xuất đăng ký xây dựng mô hình chi bộ kiểu mẫu năm 2022" in (
+        report.html
+    )
     assert "Số liệu tính đến ngày" not in report.text
     assert "Thể thức: Hướng dẫn số 36-HD/VPTW ngày 03-4-2018 của Văn phòng Trung ương Đảng." in report.text
-    issued = page(site, "van-phong/ket-qua/2022/lua-chon/")
+    issued = page(built, f"{KM}/2022/lua-chon/")
     assert "Quyết định số 15-QĐ/ĐU ngày 20-6-2022 đã ban hành: bản này dựng lại từ hồ sơ" in issued.text
-    latest = page(site, "van-phong/chi-bo/phong-khao-thi/dang-ky/")  # 2026: after Quy định 399-QĐ/TW
+    latest = page(built, "van-phong/chi-bo/phong-khao-thi/bon-tot-2026-2030/dang-ky/")  # after Quy định 399-QĐ/TW
     assert "Thể thức: Quy định số 399-QĐ/TW ngày 09-01-2026 của Ban Bí thư" in latest.text
 
 
-def test_plan_page_in_the_document_layout(site: Path) -> None:
-    plan = page(site, "ke-hoach/")
+@needs_site
+def test_plan_page_in_the_document_layout(built: Path) -> None:
+    plan = page(built, "chuong-trinh/kieu-mau-2022-2025/ke-hoach/")
     for phrase in (
         "ĐẢNG BỘ KHỐI CÁC CƠ QUAN TỈNH THÁI BÌNH",
         "ĐẢNG ỦY TRƯỜNG ĐẠI HỌC Y DƯỢC THÁI BÌNH",
@@ -551,26 +689,42 @@ def test_plan_page_in_the_document_layout(site: Path) -> None:
     assert "{ .chibo-noprint }" not in plan.text and "chibo-noprint" not in plan.text
 
 
-def test_two_builds_give_the_same_word_files(site: Path, tmp_path: Path) -> None:
-    again = build_site(copy_project(tmp_path))
+def test_two_builds_give_the_same_word_files(site: Drafted, tmp_path: Path) -> None:
+    again = draft_project(sample_project(tmp_path))
     for name in ONE_OF_EACH:
         assert (site / name).read_bytes() == (again / name).read_bytes(), name
 
 
-def test_hostile_record_text_makes_documents_that_open(tmp_path: Path) -> None:
-    project = copy_project(tmp_path)
+HOSTILE = "Chi bộ <img src=x onerror=alert(1)> ]]> &amp; {{ x }} [a](javascript:alert(1))"
+
+
+def hostile_project(target: Path) -> Path:
+    project = sample_project(target)
     cell = project / "records/chi-bo/khoa-duoc.yml"
-    hostile = "Chi bộ <img src=x onerror=alert(1)> ]]> &amp; {{ x }} [a](javascript:alert(1))"
     cell.write_text(
-        cell.read_text(encoding="utf-8").replace("name: Chi bộ Khoa Dược", f"name: '{hostile}'"), encoding="utf-8"
+        cell.read_text(encoding="utf-8").replace("name: Chi bộ Khoa Dược", f"name: '{HOSTILE}'"), encoding="utf-8"
     )
-    site = build_site(project)
-    path = site / "van-phong/chi-bo/khoa-duoc/kieu-mau-2022-2025/dang-ky-2022.docx"
-    header = rows(Document(str(path)).tables[0])[0][0]
-    assert " ".join(header.split("\n")[2:-2]) == hostile.upper()  # the name, in lines, as text
-    assert "<img" not in Document(str(path)).element.body.xml  # escaped as XML text
-    for name in ("dang-ky/", "ke-hoach/", "tu-danh-gia/"):
-        html = (site / "van-phong/chi-bo/khoa-duoc" / name / "index.html").read_text(encoding="utf-8")
+    return project
+
+
+def test_hostile_record_text_makes_documents_that_open(tmp_path: Path) -> None:
+    site = draft_project(hostile_project(tmp_path))
+    for name in ("kieu-mau-2022-2025/dang-ky-2022.docx", "bon-tot-2026-2030/tu-danh-gia-2026.docx"):
+        path = site / f"van-phong/chi-bo/khoa-duoc/{name}"
+        header = rows(Document(str(path)).tables[0])[0][0]
+        assert " ".join(header.split("\n")[2:-2]) == HOSTILE.upper()  # the name, in lines, as text
+        assert "<img" not in Document(str(path)).element.body.xml  # escaped as XML text
+
+
+@needs_site
+def test_hostile_record_text_stays_text_on_the_print_pages(tmp_path: Path) -> None:
+    project = hostile_project(tmp_path / "project")
+    for name in ("mkdocs.yml", "docs", "hooks"):
+        source = Path(__file__).resolve().parents[1] / name
+        (shutil.copytree if source.is_dir() else shutil.copy)(source, project / name)
+    built = build_site(project)
+    for name in ("kieu-mau-2022-2025/dang-ky/", "kieu-mau-2022-2025/ke-hoach/", "bon-tot-2026-2030/tu-danh-gia/"):
+        html = (built / "van-phong/chi-bo/khoa-duoc" / name / "index.html").read_text(encoding="utf-8")
         assert "<img src=x" not in html and "&lt;img src=x" in html, name
 
 
@@ -701,6 +855,7 @@ def test_libreoffice_opens_every_kind(pdfs: dict[str, Path], name: str, phrases:
 # --- Chromium: the print pages, each part numbered on its own -------------------------------
 
 
+@needs_site
 @pytest.mark.parametrize(("url", "word"), [PAGES[3], PAGES[6], PAGES[10], PAGES[11]])
 def test_print_pages_number_each_part_on_its_own(sample_server, visit, tmp_path: Path, url: str, word: str) -> None:
     """Chromium prints the page as the .docx prints: each part from a new sheet, no number on
