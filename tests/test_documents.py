@@ -91,7 +91,7 @@ def kind_of(path: Path) -> str:
     return re.sub(r"-[0-9]{4}(-[0-9]{4})?$", "", path.stem)
 
 
-def test_the_sample_drafts_every_kind(site: Path) -> None:
+def test_the_sample_drafts_every_kind(site: Drafted) -> None:
     found = Counter(kind_of(p) for p in every_docx(site))
     assert found == KINDS
     for name in ONE_OF_EACH:
@@ -107,7 +107,7 @@ def test_the_sample_drafts_every_kind(site: Path) -> None:
 # --- every Word file ---------------------------------------------------------------------
 
 
-def test_every_word_file_follows_hd36(site: Path) -> None:
+def test_every_word_file_follows_hd36(site: Drafted) -> None:
     for path in every_docx(site):
         doc = Document(str(path))
         for section in doc.sections:  # one per part: A4, the margins, numbers from 1, none on its first page
@@ -134,7 +134,7 @@ def test_every_word_file_follows_hd36(site: Path) -> None:
                 assert before.find(f"{W}pPr/{W}keepNext") is not None, path
 
 
-def test_every_word_file_is_in_vietnamese(site: Path) -> None:
+def test_every_word_file_is_in_vietnamese(site: Drafted) -> None:
     """Word checks spelling in the language of the text: vi-VN, never en-US."""
     for path in every_docx(site)[:5] + [site / n for n in ONE_OF_EACH]:
         doc = Document(str(path))
@@ -145,7 +145,7 @@ def test_every_word_file_is_in_vietnamese(site: Path) -> None:
         assert "en-US" not in doc.styles.element.xml
 
 
-def test_every_part_is_marked_draft_until_it_has_a_number(site: Path) -> None:
+def test_every_part_is_marked_draft_until_it_has_a_number(site: Drafted) -> None:
     """A part without a number carries "DỰ THẢO" at its top; a numbered one does not; an attached
     list follows the document it is attached to."""
     numbered = 0
@@ -167,7 +167,7 @@ def test_every_part_is_marked_draft_until_it_has_a_number(site: Path) -> None:
     assert numbered == 11  # 4 selections, 4 + 1 recognitions (records), the Steering Committee, the sơ kết (register)
 
 
-def test_every_word_file_keeps_the_conventions_of_party_documents(site: Path) -> None:
+def test_every_word_file_keeps_the_conventions_of_party_documents(site: Drafted) -> None:
     for path in every_docx(site):
         body = text(path)
         assert "Số:" not in body and "Số …:" not in body, path  # "Số 45-QĐ/ĐU", no colon
@@ -189,7 +189,7 @@ def test_every_word_file_keeps_the_conventions_of_party_documents(site: Path) ->
                 assert run.find(f"{W}rPr/{W}u").get(f"{W}val") == "single", path
 
 
-def test_header_names_break_between_words(site: Path) -> None:
+def test_header_names_break_between_words(site: Drafted) -> None:
     """ "ĐẢNG ỦY TRƯỜNG / ĐẠI HỌC Y DƯỢC THÁI BÌNH", never "… ĐẠI / HỌC …"."""
     seen = set()
     for path in every_docx(site):
@@ -209,7 +209,7 @@ def test_header_names_break_between_words(site: Path) -> None:
 # --- each kind, as the clerk reads it ------------------------------------------------------
 
 
-def test_registration_report_speaks_of_its_own_date(site: Path) -> None:
+def test_registration_report_speaks_of_its_own_date(site: Drafted) -> None:
     report = parts(site / "van-phong/chi-bo/khoa-duoc/kieu-mau-2022-2025/dang-ky-2022.docx")[0]
     assert report.tables[0][0] == [
         "ĐẢNG BỘ TRƯỜNG\nĐẠI HỌC Y DƯỢC THÁI BÌNH\nCHI BỘ KHOA DƯỢC\n*\nSố …-BC/CB",
@@ -235,7 +235,7 @@ def test_registration_report_speaks_of_its_own_date(site: Path) -> None:
     )
 
 
-def test_a_cell_without_chi_uy_speaks_and_signs_for_itself(site: Path) -> None:
+def test_a_cell_without_chi_uy_speaks_and_signs_for_itself(site: Drafted) -> None:
     report = parts(site / "van-phong/chi-bo/phong-khao-thi/bon-tot-2026-2030/dang-ky-2026.docx")[0]
     assert "Căn cứ Kế hoạch số 09-KH/ĐU ngày 15-01-2026 của Ban Thường vụ Đảng ủy Trường về xây dựng" in report.text
     assert ", Chi bộ Phòng Khảo thí và Đảm bảo chất lượng báo cáo việc đăng ký xây dựng “chi bộ bốn tốt”" in report.text
@@ -245,7 +245,7 @@ def test_a_cell_without_chi_uy_speaks_and_signs_for_itself(site: Path) -> None:
     assert report.tables[0][0][1].startswith("ĐẢNG CỘNG SẢN VIỆT NAM\nHưng Yên, ngày 13 tháng 3 năm 2026")
 
 
-def test_selection_proposal_holds_every_registrant_and_its_conditions(site: Path) -> None:
+def test_selection_proposal_holds_every_registrant_and_its_conditions(site: Drafted) -> None:
     letter, listing = parts(site / f"{KM}/2022/de-xuat-2022.docx")
     assert letter.lines[0] == "DỰ THẢO" and "TỜ TRÌNH" in letter.lines
     assert letter.tables[0][0][0].endswith("BAN CHỈ ĐẠO XÂY DỰNG\nMÔ HÌNH CHI BỘ KIỂU MẪU\n*\nSố …-TTr/BCĐ")
@@ -273,7 +273,7 @@ def test_selection_proposal_holds_every_registrant_and_its_conditions(site: Path
     assert not any(row[3].startswith("Đạt:") for row in table)  # verdict and reason in their own columns
 
 
-def test_selection_decision_selects_the_cells_of_its_list(site: Path) -> None:
+def test_selection_decision_selects_the_cells_of_its_list(site: Drafted) -> None:
     decision, listing = parts(site / f"{KM}/2022/lua-chon-2022.docx")
     assert decision.lines[0] != "DỰ THẢO" and listing.lines[0] != "DỰ THẢO"  # issued: 15-QĐ/ĐU
     assert decision.tables[0][0][0].endswith("\n*\nSố 15-QĐ/ĐU")
@@ -319,7 +319,7 @@ def test_an_undecided_selection_proposes_what_its_list_holds(tmp_path: Path) -> 
     assert sum(row[5] == "Đề xuất lựa chọn" for row in proposal) // 5 == chosen
 
 
-def test_recognition_numbers_each_part_and_says_who_was_in_the_programme(site: Path) -> None:
+def test_recognition_numbers_each_part_and_says_who_was_in_the_programme(site: Drafted) -> None:
     letter, decision, listing = parts(site / f"{KM}/2022/cong-nhan-2022.docx")
     assert letter.lines[0] == "DỰ THẢO"  # the Tờ trình has no number yet
     assert decision.lines[0] == "ĐẢNG BỘ KHỐI CÁC CƠ QUAN" or decision.lines[0] != "DỰ THẢO"
@@ -341,14 +341,14 @@ def test_recognition_numbers_each_part_and_says_who_was_in_the_programme(site: P
     assert listing.tables[0][2][4] == "Đạt 06/06 tiêu chí (gồm 01 tiêu chí chi bộ bổ sung)"
 
 
-def test_recognition_explains_shortfalls_by_the_criteria_text(site: Path) -> None:
+def test_recognition_explains_shortfalls_by_the_criteria_text(site: Drafted) -> None:
     letter = parts(site / f"{KM}/2025/cong-nhan-2025.docx")[0]
     short = next(t for t in letter.tables[1:] if t[0] == ["TT", "Chi bộ", "Lý do"])
     assert ["1", "Chi bộ Phòng Tổ chức cán bộ", "chưa đạt tiêu chí “Sinh hoạt chi bộ nền nếp, đúng quy định”"] in short
     assert "Chi bộ Bộ môn Nội rút đăng ký xây dựng mô hình chi bộ kiểu mẫu năm 2025 ngày 05-3-2025." in letter.lines
 
 
-def test_award_decisions_hold_the_awards_of_the_records(site: Path) -> None:
+def test_award_decisions_hold_the_awards_of_the_records(site: Drafted) -> None:
     decision, listing = parts(site / f"{KM}/2025/khen-thuong-2025.docx")
     assert "T/M ĐẢNG ỦY" in decision.tables[-1][0][1]
     assert "Căn cứ Quyết định số 176-QĐ/ĐU ngày 19-12-2025 của Ban Thường vụ Đảng ủy Trường" in decision.text
@@ -361,7 +361,7 @@ def test_award_decisions_hold_the_awards_of_the_records(site: Path) -> None:
     assert [row[1:3] for row in listing.tables[0][1:]] == [["Chi bộ Khoa Dược", "…"], ["Chi bộ Khoa Khám bệnh", "…"]]
 
 
-def test_yearly_review_states_awards_and_withdrawals(site: Path) -> None:
+def test_yearly_review_states_awards_and_withdrawals(site: Drafted) -> None:
     review = parts(site / "van-phong/ket-qua/2025/bao-cao-2025.docx")[0]
     assert (
         "Khen thưởng: Chi bộ Khoa Dược (Giấy khen của Ban Chấp hành Đảng bộ Trường); Chi bộ Khoa Khám bệnh "
@@ -373,7 +373,7 @@ def test_yearly_review_states_awards_and_withdrawals(site: Path) -> None:
     assert "Hồ sơ chưa ghi khen thưởng năm 2022." in parts(site / "van-phong/ket-qua/2022/bao-cao-2022.docx")[0].lines
 
 
-def test_final_review_cites_in_full_and_dates_its_appendices(site: Path) -> None:
+def test_final_review_cites_in_full_and_dates_its_appendices(site: Drafted) -> None:
     review, first, second = parts(site / f"{KM}/tong-ket-2022-2025.docx")
     assert review.tables[0][0][1].endswith("Hưng Yên, ngày 14 tháng 01 năm 2026")  # the milestone, done
     assert (  # the plan as its record gives it: number, date, who signed it (T/M BAN CHẤP HÀNH), its title
@@ -387,7 +387,7 @@ def test_final_review_cites_in_full_and_dates_its_appendices(site: Path) -> None
     assert first.tables[0][0] == ["TT", "Chi bộ", "2022", "2023", "2024", "2025", "Năm được công nhận chi bộ kiểu mẫu"]
 
 
-def test_midterm_review_is_numbered_from_the_register(site: Path) -> None:
+def test_midterm_review_is_numbered_from_the_register(site: Drafted) -> None:
     review, *appendices = parts(site / f"{KM}/so-ket-2022-2023.docx")
     assert review.lines[0] != "DỰ THẢO"
     assert review.tables[0][0][0].endswith("\n*\nSố 112-BC/ĐU")
@@ -399,7 +399,7 @@ def test_midterm_review_is_numbered_from_the_register(site: Path) -> None:
         assert "(Kèm theo Báo cáo số 112-BC/ĐU, ngày 26-3-2024 của Ban Thường vụ Đảng ủy Trường)" in appendix.lines
 
 
-def test_steering_committee_decision_lists_its_members(site: Path) -> None:
+def test_steering_committee_decision_lists_its_members(site: Drafted) -> None:
     decision, listing = parts(site / f"{KM}/2022/ban-chi-dao-2022.docx")
     assert decision.tables[0][0][0].endswith("\n*\nSố 09-QĐ/ĐU")
     assert "Điều 1. Thành lập Ban Chỉ đạo xây dựng mô hình chi bộ kiểu mẫu giai đoạn 2022-2025" in decision.text
@@ -408,7 +408,7 @@ def test_steering_committee_decision_lists_its_members(site: Path) -> None:
     assert len(listing.tables[0]) == 1 + 7
 
 
-def test_cell_plan_fills_in_what_the_records_know(site: Path) -> None:
+def test_cell_plan_fills_in_what_the_records_know(site: Drafted) -> None:
     plan = parts(site / "van-phong/chi-bo/khoa-duoc/kieu-mau-2022-2025/ke-hoach-2022.docx")[0]
     assert "KẾ HOẠCH" in plan.lines and plan.tables[0][0][0].endswith("\n*\nSố …-KH/CB")
     assert (
@@ -424,7 +424,7 @@ def test_cell_plan_fills_in_what_the_records_know(site: Path) -> None:
     assert road[-1][0] == "Trước 25-12-2022"
 
 
-def test_self_assessment_reports_the_marks_and_the_members(site: Path) -> None:
+def test_self_assessment_reports_the_marks_and_the_members(site: Drafted) -> None:
     report = parts(site / "van-phong/chi-bo/khoa-kham-benh/kieu-mau-2022-2025/tu-danh-gia-2025.docx")[0]
     marks = report.tables[1]
     assert marks[0] == ["TT", "Tiêu chí", "Tự đánh giá", "Kết quả, minh chứng"]
@@ -435,7 +435,7 @@ def test_self_assessment_reports_the_marks_and_the_members(site: Path) -> None:
     assert "chưa đủ điều kiện công nhận chi bộ kiểu mẫu năm 2025: chưa đạt tiêu chí “Đảng viên tiêu biểu" in short.text
 
 
-def test_conference_papers(site: Path) -> None:
+def test_conference_papers(site: Drafted) -> None:
     plan, programme, honoured = parts(site / f"{KM}/hoi-nghi-tong-ket-2022-2025.docx")
     assert "KẾ HOẠCH" in plan.lines and plan.tables[0][0][0].endswith("\n*\nSố …-KH/ĐU")
     assert "Bí thư 24 chi bộ trực thuộc." in plan.lines
@@ -734,7 +734,7 @@ SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 
 
 @pytest.fixture(scope="module")
-def pdfs(site: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+def pdfs(site: Drafted, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """Every Word file of the sample as LibreOffice prints it: its path → the PDF."""
     require(SOFFICE is not None, "LibreOffice not found (Debian package libreoffice-writer-nogui)")
     require(shutil.which("pdftotext") is not None, "pdftotext not found (Debian package poppler-utils)")
@@ -743,7 +743,7 @@ def pdfs(site: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path
     words.mkdir()
     names = {}
     for path in every_docx(site):
-        name = path.relative_to(site).as_posix()
+        name = path.relative_to(site.root).as_posix()
         copy = words / (name.replace("/", "__"))
         shutil.copy(path, copy)
         names[name] = out / (copy.stem + ".pdf")
@@ -776,7 +776,7 @@ def first_line(page_text: str) -> str:
     return next((line.strip() for line in page_text.split("\n") if line.strip()), "")
 
 
-def test_libreoffice_numbers_each_part_from_its_second_page(site: Path, pdfs: dict[str, Path]) -> None:
+def test_libreoffice_numbers_each_part_from_its_second_page(site: Drafted, pdfs: dict[str, Path]) -> None:
     """Every part's first page has no number; the next pages of a part run 2, 3 …; as many
     unnumbered pages as parts."""
     for name, pdf in pdfs.items():
@@ -788,7 +788,7 @@ def test_libreoffice_numbers_each_part_from_its_second_page(site: Path, pdfs: di
         assert numbers.count(None) == len(parts(site / name)), (name, numbers)
 
 
-def test_libreoffice_keeps_the_signer_on_the_page_of_the_signature(site: Path, pdfs: dict[str, Path]) -> None:
+def test_libreoffice_keeps_the_signer_on_the_page_of_the_signature(site: Drafted, pdfs: dict[str, Path]) -> None:
     signed = 0
     for name, pdf in pdfs.items():
         blocks = [
@@ -807,7 +807,7 @@ def test_libreoffice_keeps_the_signer_on_the_page_of_the_signature(site: Path, p
     assert signed >= len(pdfs)  # every document has a signed part
 
 
-def test_libreoffice_prints_the_header_lines_as_drafted(site: Path, pdfs: dict[str, Path]) -> None:
+def test_libreoffice_prints_the_header_lines_as_drafted(site: Drafted, pdfs: dict[str, Path]) -> None:
     for name in ONE_OF_EACH:
         first = " ".join(pdf_pages(pdfs[name])[0].split())
         header = rows(Document(str(site / name)).tables[0])[0]
@@ -841,6 +841,16 @@ def test_libreoffice_prints_the_header_lines_as_drafted(site: Path, pdfs: dict[s
         ),
         (f"{KM}/tong-ket-2022-2025.docx", ["PHỤ LỤC 1", "PHỤ LỤC 2", "Chi bộ Khoa Dược"], (3, 10)),
         (f"{KM}/hoi-nghi-tong-ket-2022-2025.docx", ["KẾ HOẠCH", "CHƯƠNG TRÌNH", "DANH SÁCH"], (3, 6)),
+        (
+            f"{BT}/2026/cong-nhan-2026.docx",
+            ["TỜ TRÌNH", "VĂN PHÒNG ĐẢNG ỦY", "CHÁNH VĂN PHÒNG", "“chi bộ bốn tốt”", "Số 214-QĐ/ĐU"],
+            (3, 8),
+        ),
+        (
+            "van-phong/chi-bo/khoa-duoc/bon-tot-2026-2030/tu-danh-gia-2026.docx",
+            ["BÁO CÁO", "đạt trong 10/11 tháng; quy định: ít nhất 10 tháng", "T/M CHI ỦY"],
+            (2, 4),
+        ),
     ],
 )
 def test_libreoffice_opens_every_kind(pdfs: dict[str, Path], name: str, phrases: list[str], pages: tuple) -> None:
