@@ -477,7 +477,7 @@ def test_without_a_selection_step_recognition_follows_the_results(site: Drafted)
     letter, decision, listing = parts(site / f"{BT}/2026/cong-nhan-2026.docx")
     assert "lựa chọn" not in letter.text and "lựa chọn" not in decision.text
     assert letter.tables[0][0][0].endswith("VĂN PHÒNG ĐẢNG ỦY\n*\nSố …-TTr/VPĐU")
-    assert letter.tables[-1][0][1].split("\n")[:2] == ["", "CHÁNH VĂN PHÒNG"]  # its title alone
+    assert letter.tables[-1][0][1].split("\n")[:2] == ["CHÁNH VĂN PHÒNG", ""]  # its title alone, in bold
     assert "Năm 2026 có 23 chi bộ đăng ký xây dựng “chi bộ bốn tốt”: Chi bộ Bộ môn Giải phẫu," in letter.text
     assert "Chi bộ Sinh viên Dược rút đăng ký xây dựng “chi bộ bốn tốt” năm 2026 ngày 15-9-2026." in letter.lines
     assert (

@@ -232,7 +232,7 @@ def proposer_signature(voice: Voice) -> Signature:
     office's chief signs with the title alone, as the head of a committee's office does."""
     if voice.steering:
         return Signature("T/M BAN CHỈ ĐẠO", "TRƯỞNG BAN", steering_head(voice.report.committee))
-    return Signature("", "CHÁNH VĂN PHÒNG", None)
+    return Signature("CHÁNH VĂN PHÒNG", "", None)
 
 
 def citation(kind: str, issued: Issued | None, code: str, issuer: str, about: str, organ: str = "ĐU") -> str:
