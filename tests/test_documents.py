@@ -495,6 +495,30 @@ def test_without_a_selection_step_recognition_follows_the_results(site: Drafted)
     assert ["10", "Chi bộ Phòng Hành chính - Quản trị", "chưa đạt tiêu chí “Đoàn kết, kỷ luật tốt”"] in short
 
 
+def test_without_registration_every_rated_cell_is_considered(tmp_path: Path) -> None:
+    """A programme with neither registration nor selection nor commendation, citing no section:
+    each cell rated that year is considered from its results; no registration report, no award."""
+    project = sample_project(tmp_path)
+    record = project / "records/chuong-trinh/bon-tot-2026-2030/chuong-trinh.yml"
+    found = record.read_text(encoding="utf-8")
+    found = found.replace(
+        "  registration: true\n  selection: false\n  commendation: true",
+        ("  registration: false\n  selection: false\n  commendation: false"),
+    )
+    found = re.sub(r"sections:\n(  .*\n)+", "", found.replace("    - kind: dang-ky\n", ""))
+    record.write_text(found, encoding="utf-8")
+    event = re.compile(r"  - date: 2026-[0-9-]+\n    status: [a-z-]+\n    year: 2026\n(    [a-z_]+: .*\n)*")
+    for path in (project / "records/chi-bo").glob("*.yml"):
+        path.write_text(event.sub("", path.read_text(encoding="utf-8")).replace("registration:\nresults:", "results:"))
+    site = draft_project(project)
+    assert not list(site.root.rglob("bon-tot-2026-2030/dang-ky-*.docx")) and not list((site / BT).rglob("khen-*"))
+    letter, decision, _ = parts(site / f"{BT}/2026/cong-nhan-2026.docx")
+    assert "Năm 2026 có 24 chi bộ xây dựng “chi bộ bốn tốt”: Chi bộ Bộ môn Giải phẫu," in letter.text
+    assert "Điều kiện công nhận “chi bộ bốn tốt”: Năm 2026 đạt mọi tiêu chí" in letter.text  # no section to cite
+    assert "mục " not in letter.text and "khen thưởng" not in decision.text and "đăng ký" not in letter.text
+    assert "Điều 1. Công nhận 11 chi bộ là “chi bộ bốn tốt” năm 2026" in decision.text
+
+
 def test_a_self_assessment_says_how_the_monthly_forms_were_rolled_up(site: Drafted) -> None:
     """Each criterion's mark of the year, and how it was reached from the monthly forms: months
     met of the months counted (February to December in the plan's first year), and the rule."""
