@@ -56,9 +56,11 @@ def draft_project(project: Path, out: Path | None = None) -> Drafted:
     writer = DocxWriter(report.committee.as_of)
     for draft in found:
         if draft.docx:
-            path = root / draft.docx
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(writer.write(draft))
+            content = writer.write(draft)
+            for name in (draft.docx, *draft.moved_docx):  # as the site writes it: where it was, too
+                path = root / name
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_bytes(content)
     return Drafted(report, found, root)
 
 

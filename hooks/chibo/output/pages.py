@@ -193,7 +193,7 @@ def site_plan(
             )
         )
     jobs += [
-        Job.page(d.docx, None, partial(lambda d: Output(d.docx, writer.write(d)), d), (d, writer.stamp))
+        Job(tuple(Entry(n) for n in (d.docx, *d.moved_docx)), partial(_word, writer, d), (d, writer.stamp))
         for d in documents.all
         if d.docx
     ]
@@ -209,6 +209,13 @@ def site_plan(
 
 def _downloads(report: Report, renderer: Renderer, audience: Audience, place: Callable[[str], str]) -> Iterator[Output]:
     return (Output(place(name), content) for name, content in downloads.downloads(report, renderer, audience).items())
+
+
+def _word(writer: DocxWriter, draft: Draft) -> Iterator[Output]:
+    """A draft's Word file, and the same file at each of its former addresses (``moved_docx``)."""
+    assert draft.docx is not None
+    content = writer.write(draft)
+    return (Output(name, content) for name in (draft.docx, *draft.moved_docx))
 
 
 def section_page(renderer: Renderer, section: SectionPage, whole: dict) -> Output:

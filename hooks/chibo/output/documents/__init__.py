@@ -70,15 +70,17 @@ def drafts(report: Report) -> tuple[Draft, ...]:
         conference = conference_draft(voice)
         if conference is not None:
             found.append(conference)
-    return _former(found)
+    return _former(found, spoken[0].id if spoken else None)
 
 
-def _former(found: list[Draft]) -> tuple[Draft, ...]:
+def _former(found: list[Draft], first: str | None) -> tuple[Draft, ...]:
     """Each programme document that has an address from before programmes keeps it answering:
     ``van-phong/ket-qua/<year>/<kind>/`` and ``van-phong/ket-qua/<kind>/`` send to the first
     programme's document of that year and kind (the one that was there), a cell's
     ``van-phong/chi-bo/<cell>/<kind>/`` to its latest programme's (what that page showed: the
-    latest), and each of them on from its address before the office area, where it had one."""
+    latest), and each of them on from its address before the office area, where it had one.
+    The Word files of the first programme (``first``: the one the site had before programmes)
+    are also written where they were."""
     claims: dict[str, int] = {}
     for index, draft in enumerate(found):
         former = _former_page(draft)
@@ -87,7 +89,26 @@ def _former(found: list[Draft]) -> tuple[Draft, ...]:
         if draft.cell_id is not None or former not in claims:
             claims[former] = index
     moved = {index: sources.former_files(page) for page, index in claims.items()}
-    return tuple(dataclasses.replace(d, moved=d.moved + moved[i]) if i in moved else d for i, d in enumerate(found))
+    changed = []
+    for index, draft in enumerate(found):
+        word = _former_docx(draft) if draft.programme == first else None
+        if index in moved or word:
+            draft = dataclasses.replace(
+                draft, moved=draft.moved + moved.get(index, ()), moved_docx=(word,) if word else ()
+            )
+        changed.append(draft)
+    return tuple(changed)
+
+
+def _former_docx(draft: Draft) -> str | None:
+    """Where a programme's Word file was before programmes (``None``: nowhere)."""
+    if draft.docx is None or draft.programme is None:
+        return None
+    name = draft.docx.rsplit("/", 1)[-1]
+    if draft.cell_id is not None:
+        return f"{sources.OFFICE}/chi-bo/{draft.cell_id}/{name}"
+    folder = f"{draft.year}/" if draft.year is not None else ""
+    return f"{sources.OFFICE}/ket-qua/{folder}{name}"
 
 
 def _former_page(draft: Draft) -> str | None:

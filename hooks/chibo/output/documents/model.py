@@ -189,7 +189,8 @@ class Draft:
     what it is called; ``layout``: the rules its layout follows (by its date);
     ``programme``: the programme it belongs to (``None``: the committee's, as the yearly
     review); ``moved``: the files at its former addresses, each a small page that sends the
-    reader to ``page`` (``sources.former_files``)."""
+    reader to ``page`` (``sources.former_files``); ``moved_docx``: its Word file's former
+    addresses, where the same file is written (a Word file cannot send the reader on)."""
 
     title: str
     docx: str | None
@@ -204,6 +205,7 @@ class Draft:
     issued: str = ""  # "Số 45-QĐ/ĐU ngày 22-12-2022": the draft rebuilds an issued document
     programme: str | None = None
     moved: tuple[str, ...] = ()
+    moved_docx: tuple[str, ...] = ()  # its Word file's former addresses: a copy of it at each
 
     @property
     def label(self) -> str:
