@@ -117,9 +117,10 @@ class Voice:
         return f"Căn cứ {self.plan_citation(naming)}"
 
     def milestone(self, milestone_id: str) -> dt.date | None:
-        """The day a milestone of the programme was met, else its deadline (``None``: no such milestone)."""
+        """The day a milestone of the programme was met: the date of the document it produced
+        (``None``: not met, or no such milestone)."""
         found = next((m for m in self.record.milestones if m.id == milestone_id), None)
-        return (found.done or found.date) if found is not None else None
+        return found.done if found is not None else None
 
 
 def _signer(signing: str, naming: Naming) -> str:
