@@ -124,12 +124,15 @@ class Voice:
 
 
 def _signer(signing: str, naming: Naming) -> str:
-    """Who issued a plan, from its signing line: "T/M BAN CHẤP HÀNH" → "Ban Chấp hành Đảng ủy
-    Trường", "T/M BAN THƯỜNG VỤ" → "Ban Thường vụ Đảng ủy Trường", "T/M ĐẢNG ỦY" → "Đảng ủy Trường"."""
-    body = signing.removeprefix("T/M").strip().lower().split()
-    if not body or body[:2] == ["đảng", "ủy"]:
+    """Who issued a plan, from its signing line: "T/M BAN THƯỜNG VỤ" → "Ban Thường vụ Đảng ủy
+    Trường"; "T/M BAN CHẤP HÀNH" → "Ban Chấp hành Đảng bộ …" (the executive is the Đảng bộ's);
+    "T/M ĐẢNG ỦY" → "Đảng ủy Trường"."""
+    body = signing.removeprefix("T/M").strip().lower()
+    if body.startswith("ban chấp hành"):
+        return f"Ban Chấp hành {naming.name}"
+    if not body or body.startswith("đảng ủy"):
         return naming.short_name
-    words = [w.capitalize() if i < 2 else w for i, w in enumerate(body)]
+    words = [w.capitalize() if i < 2 else w for i, w in enumerate(body.split())]
     return f"{' '.join(words)} {naming.short_name}"
 
 
