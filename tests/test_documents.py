@@ -379,8 +379,9 @@ def test_final_review_cites_in_full_and_dates_its_appendices(site: Drafted) -> N
     assert review.tables[0][0][1].endswith("Hưng Yên, ngày 14 tháng 01 năm 2026")  # the milestone, done
     assert (  # the plan as its record gives it: number, date, who signed it (T/M BAN CHẤP HÀNH), its title
         "Thực hiện Kế hoạch số 183-KH/ĐU ngày 31-5-2022 của Ban Chấp hành Đảng bộ Trường Đại học Y Dược Thái Bình về "
-        "triển khai thực hiện Đề án số 02-ĐA/TU, ngày 20-4-2022 của Ban Thường vụ Tỉnh ủy về xây dựng mô hình chi bộ kiểu mẫu trong các loại "
-        "hình chi bộ giai đoạn 2022-2025, Ban Thường vụ Đảng ủy Trường báo cáo tổng kết 04 năm (2022-2025)"
+        "triển khai thực hiện Đề án số 02-ĐA/TU, ngày 20-4-2022 của Ban Thường vụ Tỉnh ủy về xây dựng mô hình chi bộ "
+        "kiểu mẫu trong các loại hình chi bộ giai đoạn 2022-2025, Ban Thường vụ Đảng ủy Trường báo cáo tổng kết 04 "
+        "năm (2022-2025)"
     ) in review.text
     for appendix in (first, second):
         assert "(Kèm theo Báo cáo số …-BC/ĐU, ngày 14-01-2026 của Ban Thường vụ Đảng ủy Trường)" in appendix.lines
