@@ -1,8 +1,9 @@
 """Every figure of the drafted documents, read back from the Word files and checked against a
 recomputation from the record files themselves (YAML read here, not the Report): the dates,
-the member counts known on each date, the results and self-assessments, the leaders who
-sign, the cells selected, recognised, awarded and withdrawn, the year's ratings, and the
-numbers the records give (the register and the decisions the cells cite).
+the member counts known on each date, the results and self-assessments (and the months a
+monthly form was met), the leaders who sign, the cells selected, recognised, awarded and
+withdrawn, the year's ratings, and the numbers the records give (the register and the
+decisions the cells cite); each programme's documents in its own words and at its address.
 """
 
 from __future__ import annotations
@@ -14,8 +15,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import SAMPLE, build_site, copy_project
 from docxtext import parts
+from drafting import SAMPLE, Drafted, draft_project, sample_project
 
 RATINGS = ("xuat-sac", "tot", "hoan-thanh", "khong-hoan-thanh")
 LABELS = {
@@ -38,8 +39,35 @@ def records() -> tuple[dict, dict[str, dict]]:
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_site(copy_project(tmp_path_factory.mktemp("figures")))
+def programmes() -> dict[str, dict]:
+    """Each programme's record, its criteria ids under ``criteria``."""
+    found = {}
+    for folder in sorted((SAMPLE / "chuong-trinh").iterdir()):
+        record = load(folder / "chuong-trinh.yml")
+        record["criteria"] = [c["id"] for c in load(folder / "tieu-chi.yml")["criteria"]]
+        found[folder.name] = record
+    return found
+
+
+def programme_of(programmes: dict[str, dict], year: int) -> str:
+    (found,) = [k for k, p in programmes.items() if p["period"]["start"] <= year <= p["period"]["end"]]
+    return found
+
+
+def looked_back(programme: dict) -> int:
+    """How many years a registration report shows: those of the "many years rated good"
+    condition of a programme's selection (3 unless it says), else the year before alone."""
+    conditions = (programme.get("selection") or {}).get("conditions", [])
+    return next((c.get("years", 3) for c in conditions if c["kind"] == "nhieu-nam-tot"), 1)
+
+
+def office(programme: str) -> str:
+    return f"van-phong/chuong-trinh/{programme}/van-ban"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Drafted:
+    return draft_project(sample_project(tmp_path_factory.mktemp("figures")))
 
 
 def long_date(day: dt.date) -> str:
@@ -79,7 +107,7 @@ def has_committee(cell: dict, day: dt.date, members: int | None) -> bool:
     return members is not None and members >= 9
 
 
-def test_registration_reports_state_the_figures_of_their_date(site: Path, records) -> None:
+def test_registration_reports_state_the_figures_of_their_date(site: Drafted, records, programmes) -> None:
     committee, cells = records
     as_of = committee["as_of"]
     checked = 0
@@ -89,7 +117,8 @@ def test_registration_reports_state_the_figures_of_their_date(site: Path, record
             if event["status"] in ("khao-sat", "dang-ky"):
                 days[event["year"]] = event["date"]
         for year, day in days.items():
-            report = parts(site / f"van-phong/chi-bo/{cell_id}/dang-ky-{year}.docx")[0]
+            pid = programme_of(programmes, year)
+            report = parts(site / f"van-phong/chi-bo/{cell_id}/{pid}/dang-ky-{year}.docx")[0]
             assert report.tables[0][0][1].endswith(long_date(day)), (cell_id, year)
             known = known_count(cell, day, as_of)
             said = f"{known[0]} đồng chí (số liệu {known[1]})" if known else "… đồng chí"
@@ -105,14 +134,19 @@ def test_registration_reports_state_the_figures_of_their_date(site: Path, record
                         else ["–"] * 4
                     ),
                 ]
-                for y in range(year - 3, year)
+                for y in range(year - looked_back(programmes[pid]), year)
                 if y in results
             ]
             if expected:
                 assert report.tables[1][2:] == expected, (cell_id, year)
+            ids = programmes[pid]["criteria"] + [
+                c["id"] for c in cell.get("extra_criteria", []) if c.get("programme") in (None, pid)
+            ]
             marks = (results.get(year - 1) or {}).get("criteria") or {}
             criteria = next(t for t in report.tables if t[0] == ["TT", "Tiêu chí", "Tự đánh giá"])
-            assert [row[2] for row in criteria[1:]].count("Chưa đạt") == list(marks.values()).count("chua-dat")
+            assert len(criteria) == 1 + len(ids), (cell_id, year)
+            failed = [c for c in ids if marks.get(c) == "chua-dat"]
+            assert [row[2] for row in criteria[1:]].count("Chưa đạt") == len(failed), (cell_id, year)
             entry = leader_on(cell, day)
             secretary = entry["secretary"] if entry else cell.get("secretary")
             sign = report.tables[-1][0][1].split("\n")
@@ -120,7 +154,7 @@ def test_registration_reports_state_the_figures_of_their_date(site: Path, record
             assert sign[0] == ("T/M CHI ỦY" if chi_uy else "T/M CHI BỘ"), (cell_id, year)
             assert sign[-1] == (secretary or ""), (cell_id, year)
             checked += 1
-    assert checked == 19
+    assert checked == 14 + 24
 
 
 def selected(cells: dict[str, dict], year: int) -> dict[str, dict]:
@@ -138,11 +172,11 @@ def decision_number(text: str) -> tuple[str, dt.date]:
     return number, dt.date(y, m, d)
 
 
-def test_selection_decisions_hold_the_selected_cells(site: Path, records) -> None:
+def test_selection_decisions_hold_the_selected_cells(site: Drafted, records, programmes) -> None:
     committee, cells = records
     for year in (2022, 2023, 2024, 2025):
         chosen = selected(cells, year)
-        decision, listing = parts(site / f"van-phong/ket-qua/{year}/lua-chon-{year}.docx")
+        decision, listing = parts(site / f"{office(programme_of(programmes, year))}/{year}/lua-chon-{year}.docx")
         numbers = {decision_number(e["decision"]) for e in chosen.values() if e.get("decision")}
         assert len(numbers) == 1
         ((number, day),) = numbers
@@ -158,31 +192,69 @@ def test_selection_decisions_hold_the_selected_cells(site: Path, records) -> Non
             assert row[4] == (str(known[0]) if known else "…")
 
 
-def test_recognitions_hold_the_model_cells_of_the_records(site: Path, records) -> None:
+def test_recognitions_hold_the_model_cells_of_the_records(site: Drafted, records, programmes) -> None:
     _, cells = records
-    for year in (2022, 2023, 2024, 2025):
+    for year in (2022, 2023, 2024, 2025, 2026):
+        pid = programme_of(programmes, year)
         model = {
             cid: r
             for cid, cell in cells.items()
             for r in cell.get("results", [])
             if r["year"] == year and r.get("model")
         }
-        *_, decision, listing = parts(site / f"van-phong/ket-qua/{year}/cong-nhan-{year}.docx")
+        *_, decision, listing = parts(site / f"{office(pid)}/{year}/cong-nhan-{year}.docx")
         ((number, day),) = {decision_number(r["decision"]) for r in model.values()}
         assert decision.tables[0][0][0].endswith(f"Số {number}") and decision.tables[0][0][1].endswith(long_date(day))
-        assert f"Điều 1. Công nhận {len(model):02d} chi bộ kiểu mẫu năm {year}" in decision.text
+        term = programmes[pid]["terms"]["model"]
+        assert f"Điều 1. Công nhận {len(model):02d} chi bộ là {term} năm {year}" in decision.text
         rows = {row[1]: row for row in listing.tables[0][1:]}
         assert set(rows) == {cells[c]["name"] for c in model}
         for cid, result in model.items():
             row = rows[cells[cid]["name"]]
             assert row[3] == LABELS[result["rating"]]
-            n = len(result["criteria"])
+            own = [c for c in cells[cid].get("extra_criteria", []) if c.get("programme") in (None, pid)]
+            n = len(programmes[pid]["criteria"]) + len(own)
             assert row[4].startswith(f"Đạt {n:02d}/{n:02d} tiêu chí"), row
+            assert ("phiếu tự đánh giá" in row[4]) == bool(result.get("monthly")), row
 
 
-def test_yearly_reviews_count_the_ratings(site: Path, records) -> None:
+def months_met(result: dict, criterion: str, first: str | None) -> tuple[int, int]:
+    """How many of the counted months a criterion was met in, of how many (from ``first`` in its year)."""
+    start = int(first[5:]) if first and int(first[:4]) == result["year"] else 1
+    counted = [f"{result['year']}-{m:02d}" for m in range(start, 13)]
+    forms = {str(k): v for k, v in (result.get("monthly") or {}).items()}
+    return sum((forms.get(m) or {}).get(criterion) == "dat" for m in counted), len(counted)
+
+
+def test_self_assessments_state_the_months_each_criterion_was_met(site: Drafted, records, programmes) -> None:
+    """A cell's self-assessment of a programme with monthly forms: each criterion, the months
+    it was met of those counted, and the programme's rule, as the forms in its record give them."""
     _, cells = records
-    for year in (2022, 2023, 2024, 2025):
+    checked = 0
+    for pid, programme in programmes.items():
+        rule = programme.get("monthly")
+        if rule is None:
+            continue
+        for cid, cell in cells.items():
+            for result in cell.get("results", []):
+                path = site / f"van-phong/chi-bo/{cid}/{pid}/tu-danh-gia-{result['year']}.docx"
+                if not result.get("monthly") or not path.exists():
+                    continue
+                table = parts(path)[0].tables[1]
+                for criterion, row in zip(programme["criteria"], table[1:]):
+                    met, counted = months_met(result, criterion, rule.get("first_month"))
+                    every = criterion in rule.get("every_month", [])
+                    need = counted if every else -(-rule["months"] * counted // 12)
+                    said = f"phải đạt cả {counted} tháng" if every else f"ít nhất {need} tháng"
+                    assert row[3] == f"đạt trong {met}/{counted} tháng; quy định: {said}", (cid, row)
+                    assert row[2] == ("Đạt" if met >= need else "Chưa đạt"), (cid, row)
+                checked += 1
+    assert checked == 23
+
+
+def test_yearly_reviews_count_the_ratings(site: Drafted, records) -> None:
+    _, cells = records
+    for year in (2022, 2023, 2024, 2025, 2026):
         results = [r for c in cells.values() for r in c.get("results", []) if r["year"] == year and r.get("rating")]
         rated = len(results)
         counts = [sum(r["rating"] == code for r in results) for code in RATINGS]
@@ -199,9 +271,10 @@ def share(count: int, rated: int) -> str:
     return f"{count} ({str(value).replace('.', ',')}%)"
 
 
-def test_awards_and_withdrawals_reach_the_documents_of_their_year(site: Path, records) -> None:
+def test_awards_and_withdrawals_reach_the_documents_of_their_year(site: Drafted, records, programmes) -> None:
     _, cells = records
-    for year in (2022, 2023, 2024, 2025):
+    for year in (2022, 2023, 2024, 2025, 2026):
+        pid = programme_of(programmes, year)
         awards = {
             cells[cid]["name"]: r["award"]
             for cid, cell in cells.items()
@@ -209,7 +282,7 @@ def test_awards_and_withdrawals_reach_the_documents_of_their_year(site: Path, re
             if r["year"] == year and r.get("award")
         }
         review = parts(site / f"van-phong/ket-qua/{year}/bao-cao-{year}.docx")[0]
-        listing = parts(site / f"van-phong/ket-qua/{year}/khen-thuong-{year}.docx")[1]
+        listing = parts(site / f"{office(pid)}/{year}/khen-thuong-{year}.docx")[1]
         for name, award in awards.items():
             assert f"{name} ({award})" in review.text
             assert [name, award] in [row[1:3] for row in listing.tables[0]]
@@ -221,17 +294,16 @@ def test_awards_and_withdrawals_reach_the_documents_of_their_year(site: Path, re
         ]
         for name, day in withdrawn:
             assert [name, short_date(day)] in [row[1:3] for table in review.tables for row in table], (year, name)
-            letter = parts(site / f"van-phong/ket-qua/{year}/cong-nhan-{year}.docx")[0]
-            assert f"{name} rút đăng ký xây dựng mô hình chi bộ kiểu mẫu năm {year} ngày {short_date(day)}." in (
-                letter.lines
-            )
+            letter = parts(site / f"{office(pid)}/{year}/cong-nhan-{year}.docx")[0]
+            building = programmes[pid]["terms"]["building"]
+            assert f"{name} rút đăng ký {building} năm {year} ngày {short_date(day)}." in letter.lines
 
 
-def test_the_register_numbers_its_documents(site: Path, records) -> None:
+def test_the_register_numbers_its_documents(site: Drafted, records) -> None:
     committee, _ = records
     files = {
-        "ban-chi-dao": "van-phong/ket-qua/2022/ban-chi-dao-2022.docx",
-        "so-ket": "van-phong/ket-qua/so-ket-2022-2023.docx",
+        "ban-chi-dao": f"{office('kieu-mau-2022-2025')}/2022/ban-chi-dao-2022.docx",
+        "so-ket": f"{office('kieu-mau-2022-2025')}/so-ket-2022-2023.docx",
     }
     assert {e["document"] for e in committee["register"]} == set(files)
     for entry in committee["register"]:

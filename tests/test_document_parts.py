@@ -17,8 +17,8 @@ from chibo.records.models import Cell
 from chibo.report import summarize, warnings
 from chibo.report.history import members_on
 from chibo.report.papers import Issued, parse_decision
-from conftest import build_site, copy_project
 from docxtext import parts
+from drafting import KIEU_MAU, draft_project, sample_project
 
 D = dt.date
 COMMITTEE = "records/dang-bo.yml"
@@ -145,11 +145,14 @@ def test_a_cited_decision_read_as_data(text: str | None, issued: Issued | None) 
 
 
 def with_register(project: Path, entries: str) -> Path:
+    """``project`` with the committee's register replaced by ``entries``."""
     path = project / COMMITTEE
     text = path.read_text(encoding="utf-8")
     start = text.index("register:\n")
-    end = text.index("\nresponsibilities:")
-    path.write_text(text[:start] + "register:\n" + entries + "\n" + text[end:], encoding="utf-8")
+    end = next(
+        i for i in range(start + 1, len(text)) if text[i - 1] == "\n" and text[i] not in " -\n"
+    )  # the next top-level line
+    path.write_text(text[:start] + "register:\n" + entries + "\n\n" + text[end:], encoding="utf-8")
     return project
 
 
@@ -165,7 +168,7 @@ def at(project: Path, needle: str, value: str) -> str:
 
 
 def register_problems(tmp_path: Path, entries: str) -> tuple[Path, list[str]]:
-    project = with_register(copy_project(tmp_path), entries)
+    project = with_register(sample_project(tmp_path), entries)
     with pytest.raises(RecordsError) as caught:
         load_records(project)
     return project, str(caught.value).splitlines()
@@ -204,11 +207,13 @@ def test_register_numbers_are_of_their_kind_and_given_once(tmp_path: Path) -> No
 
 
 def test_the_register_wins_and_a_disagreement_is_warned(tmp_path: Path) -> None:
-    project = with_register(copy_project(tmp_path), "  - {document: lua-chon-2022, number: 16-QĐ/ĐU, date: 2022-06-20}")
+    project = with_register(
+        sample_project(tmp_path), "  - {document: lua-chon-2022, number: 16-QĐ/ĐU, date: 2022-06-20}"
+    )
     records = load_records(project)
     report = summarize(records)
-    assert report.papers.register.get("lua-chon-2022") == Issued("16-QĐ/ĐU", D(2022, 6, 20))
-    assert report.papers.register.get("cong-nhan-2022") == Issued("45-QĐ/ĐU", D(2022, 12, 22))  # from the cells
+    assert report.papers.register.get("lua-chon-2022", KIEU_MAU) == Issued("16-QĐ/ĐU", D(2022, 6, 20))
+    assert report.papers.register.get("cong-nhan-2022", KIEU_MAU) == Issued("45-QĐ/ĐU", D(2022, 12, 22))  # the cells
     assert [str(w) for w in warnings(records, report.breaches) if "register" in str(w)] == [
         f"{at(project, 'document: lua-chon-2022', '16-QĐ')}: cảnh báo: register[0].number: lua-chon-2022: "
         "sổ đăng ký ghi số 16-QĐ/ĐU ngày 20-6-2022, còn hồ sơ chi bộ ghi số 15-QĐ/ĐU ngày 20-6-2022"
@@ -217,25 +222,26 @@ def test_the_register_wins_and_a_disagreement_is_warned(tmp_path: Path) -> None:
 
 def test_a_registered_number_reaches_the_word_file_and_the_print_page(tmp_path: Path) -> None:
     project = with_register(
-        copy_project(tmp_path),
+        sample_project(tmp_path),
         "  - {document: de-xuat-2023, number: 07-TTr/BCĐ, date: 2023-02-06}\n"
         "  - {document: khen-thuong-2023, number: 90-QĐ/ĐU, date: 2023-12-21}\n"
-        "  - {document: hoi-nghi, number: 120-KH/ĐU, date: 2026-05-04}",
+        "  - {document: hoi-nghi, number: 120-KH/ĐU, date: 2026-05-04, programme: kieu-mau-2022-2025}",
     )
-    site = build_site(project)
-    letter, listing = parts(site / "van-phong/ket-qua/2023/de-xuat-2023.docx")
+    site = draft_project(project)
+    office = f"van-phong/chuong-trinh/{KIEU_MAU}/van-ban"
+    letter, listing = parts(site / f"{office}/2023/de-xuat-2023.docx")
     assert letter.lines[0] != "DỰ THẢO" and letter.tables[0][0][0].endswith("\n*\nSố 07-TTr/BCĐ")
     assert letter.tables[0][0][1].endswith("ngày 06 tháng 02 năm 2023")
     assert "(Kèm theo Tờ trình số 07-TTr/BCĐ, ngày 06-02-2023 của Ban Chỉ đạo xây dựng mô hình chi bộ kiểu mẫu)" in (
         listing.lines
     )
-    decision = parts(site / "van-phong/ket-qua/2023/lua-chon-2023.docx")[0]
+    decision = parts(site / f"{office}/2023/lua-chon-2023.docx")[0]
     assert "Tờ trình số 07-TTr/BCĐ ngày 06-02-2023 của Ban Chỉ đạo" in decision.text  # the decision cites it
-    award = parts(site / "van-phong/ket-qua/2023/khen-thuong-2023.docx")[0]
+    award = parts(site / f"{office}/2023/khen-thuong-2023.docx")[0]
     assert award.tables[0][0][0].endswith("\n*\nSố 90-QĐ/ĐU")
-    plan = parts(site / "van-phong/ket-qua/hoi-nghi-tong-ket-2022-2025.docx")
+    plan = parts(site / f"{office}/hoi-nghi-tong-ket-2022-2025.docx")
     assert plan[0].tables[0][0][1].endswith("ngày 04 tháng 5 năm 2026")
     assert all(part.lines[0] != "DỰ THẢO" for part in plan)
-    html = (site / "van-phong/ket-qua/2023/de-xuat/index.html").read_text(encoding="utf-8")
-    assert "Số 07-TTr/BCĐ" in html and 'class="vb-draft"' not in html
-    assert "Tờ trình số 07-TTr/BCĐ ngày 06-02-2023 đã ban hành" in html
+    (proposal,) = (d for d in site.drafts if d.docx == f"{office}/2023/de-xuat-2023.docx")
+    assert proposal.issued == "Tờ trình số 07-TTr/BCĐ ngày 06-02-2023"  # what its print page says of it
+    assert not any(part.draft for part in proposal.parts)

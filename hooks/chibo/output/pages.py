@@ -248,22 +248,29 @@ def site_plan(
             )
         )
     jobs += [
-        Job.page(d.docx, None, partial(lambda d: Output(d.docx, writer.write(d)), d), (d, writer.stamp))
+        Job(tuple(Entry(n) for n in (d.docx, *d.moved_docx)), partial(_word, writer, d), (d, writer.stamp))
         for d in documents.all
         if d.docx
     ]
-    # Each document's former address (before the office area) sends the reader on; the kinds
-    # drafted only since have none.
+    # Each document's former addresses (before the office area, before programmes) send the
+    # reader on (``Draft.moved``); the kinds drafted only since have none.
     jobs += [
-        Job.page(sources.moved_file(d.page), None, partial(moved_page, renderer, d), (d.page, d.title))
+        Job.page(old, None, partial(moved_page, renderer, d, old), (d.page, d.title, old))
         for d in documents.all
-        if d.page and sources.moved(sources.moved_file(d.page))
+        for old in d.moved
     ]
     return tuple(jobs)
 
 
 def _downloads(report: Report, renderer: Renderer, audience: Audience, place: Callable[[str], str]) -> Iterator[Output]:
     return (Output(place(name), content) for name, content in downloads.downloads(report, renderer, audience).items())
+
+
+def _word(writer: DocxWriter, draft: Draft) -> Iterator[Output]:
+    """A draft's Word file, and the same file at each of its former addresses (``moved_docx``)."""
+    assert draft.docx is not None
+    content = writer.write(draft)
+    return (Output(name, content) for name in (draft.docx, *draft.moved_docx))
 
 
 def section_page(renderer: Renderer, section: SectionPage, whole: dict) -> Output:
@@ -302,11 +309,10 @@ def document_page(renderer: Renderer, draft: Draft, common: dict) -> Output:
     return Output.markdown(draft.page, renderer.page("document.md.j2", draft.page, draft=draft, **common))
 
 
-def moved_page(renderer: Renderer, draft: Draft) -> Output:
-    """A document's former address: a small HTML file (not a page of the theme: a thousand
-    cells have a thousand) that sends the reader to the office area."""
+def moved_page(renderer: Renderer, draft: Draft, src_uri: str) -> Output:
+    """A document's former address ``src_uri``: a small HTML file (not a page of the theme: a
+    thousand cells have a thousand) that sends the reader to where the document is."""
     assert draft.page is not None
-    src_uri = sources.moved_file(draft.page)
     here = page_url(src_uri, renderer.directory_urls)
     target = relative(page_url(draft.page, renderer.directory_urls), here)
     icon = relative(fence.FAVICON, here)

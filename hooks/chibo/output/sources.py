@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 OFFICE = "van-phong"
+PROGRAMMES = "chuong-trinh"
 _MOVED = re.compile(
     r"chi-bo/[^/]+/dang-ky/index\.html|ket-qua/(?:\d{4}/(?:lua-chon|cong-nhan|bao-cao)|tong-ket)/index\.html"
 )
@@ -67,45 +68,70 @@ def office_download(name: str) -> str:
     return f"{OFFICE}/du-lieu/{name}"
 
 
-def cell_report(cell_id: str) -> str:
-    """The print page of a cell's latest registration report."""
-    return cell_document(cell_id, "dang-ky")
+def cell_report(cell_id: str, programme: str | None = None) -> str:
+    """The print page of a cell's latest registration report in ``programme`` (``None``: the
+    address it had before programmes, which sends to the latest one)."""
+    return cell_document(cell_id, "dang-ky", programme)
 
 
-def cell_document(cell_id: str, kind: str) -> str:
-    """The print page of a cell's latest document of a kind: ``dang-ky``, ``ke-hoach``,
-    ``tu-danh-gia``."""
-    return f"{OFFICE}/chi-bo/{cell_id}/{kind}/index.md"
+# --- the drafted documents ------------------------------------------------------------------
+# A programme's documents are under the office area with the programme's id in the path: a
+# cell's beside the cell (``van-phong/chi-bo/<cell>/<programme>/``), the others under the
+# programme (``van-phong/chuong-trinh/<programme>/van-ban/``). The committee's yearly review
+# stays with its year (``van-phong/ket-qua/<year>/bao-cao/``). The addresses documents had
+# before programmes (``van-phong/ket-qua/<year>/<kind>/``, ``van-phong/chi-bo/<cell>/<kind>/``)
+# send to where they went (``Draft.moved``).
 
 
-def cell_docx(cell_id: str, kind: str, value: int) -> str:
-    """A cell's Word file of a year: ``dang-ky``, ``ke-hoach``, ``tu-danh-gia``."""
-    return f"{OFFICE}/chi-bo/{cell_id}/{kind}-{value}.docx"
+def cell_document(cell_id: str, kind: str, programme: str | None = None) -> str:
+    """The print page of a cell's latest document of a kind in a programme: ``dang-ky``,
+    ``ke-hoach``, ``tu-danh-gia`` (``programme`` ``None``: its address before programmes)."""
+    folder = f"{programme}/{kind}" if programme else kind
+    return f"{OFFICE}/chi-bo/{cell_id}/{folder}/index.md"
 
 
-def year_document(value: int, kind: str) -> str:
-    """A year's drafted document: ``ban-chi-dao``, ``de-xuat``, ``lua-chon``, ``cong-nhan``,
-    ``khen-thuong`` or ``bao-cao``."""
-    return f"{OFFICE}/ket-qua/{value}/{kind}/index.md"
+def cell_docx(cell_id: str, kind: str, value: int, programme: str) -> str:
+    """A cell's Word file of a year in a programme: ``…/chi-bo/khoa-duoc/<programme>/dang-ky-2022.docx``."""
+    return f"{OFFICE}/chi-bo/{cell_id}/{programme}/{kind}-{value}.docx"
 
 
-def year_docx(value: int, kind: str) -> str:
-    """A year's Word file, beside its print page: ``…/ket-qua/2022/lua-chon-2022.docx``."""
-    return f"{OFFICE}/ket-qua/{value}/{kind}-{value}.docx"
+def programme_documents(programme: str) -> str:
+    """The folder of a programme's own documents in the office area (no page of its own here)."""
+    return f"{OFFICE}/{PROGRAMMES}/{programme}/van-ban"
 
 
-def period_document(kind: str) -> str:
-    """A document of the whole programme: ``so-ket``, ``tong-ket``, ``hoi-nghi-tong-ket``."""
-    return f"{OFFICE}/ket-qua/{kind}/index.md"
+def year_document(value: int, kind: str, programme: str | None = None) -> str:
+    """A year's drafted document of a programme: ``ban-chi-dao``, ``de-xuat``, ``lua-chon``,
+    ``cong-nhan``, ``khen-thuong``; the committee's (``programme`` ``None``): ``bao-cao``, or a
+    programme's document at its address before programmes."""
+    if programme is None:
+        return f"{OFFICE}/ket-qua/{value}/{kind}/index.md"
+    return f"{programme_documents(programme)}/{value}/{kind}/index.md"
 
 
-def period_docx(kind: str, start: int, end: int) -> str:
-    """Its Word file: ``…/ket-qua/tong-ket-2022-2025.docx``."""
-    return f"{OFFICE}/ket-qua/{kind}-{start}-{end}.docx"
+def year_docx(value: int, kind: str, programme: str | None = None) -> str:
+    """A year's Word file, beside its print page: ``…/2022/lua-chon-2022.docx``."""
+    folder = f"{OFFICE}/ket-qua" if programme is None else programme_documents(programme)
+    return f"{folder}/{value}/{kind}-{value}.docx"
 
 
-def final_review() -> str:
-    return period_document("tong-ket")
+def period_document(kind: str, programme: str | None = None) -> str:
+    """A document of a whole programme: ``so-ket``, ``tong-ket``, ``hoi-nghi-tong-ket``
+    (``programme`` ``None``: its address before programmes)."""
+    if programme is None:
+        return f"{OFFICE}/ket-qua/{kind}/index.md"
+    return f"{programme_documents(programme)}/{kind}/index.md"
+
+
+def period_docx(kind: str, start: int, end: int, programme: str) -> str:
+    """Its Word file: ``…/van-ban/tong-ket-2022-2025.docx``."""
+    return f"{programme_documents(programme)}/{kind}-{start}-{end}.docx"
+
+
+def moved_from(page: str) -> str:
+    """The file that keeps a former page address answering: ``x/index.md`` → ``x/index.html``,
+    a page of its own (``index.html``) whatever the address style."""
+    return page.removesuffix(".md") + ".html"
 
 
 def in_office(src_uri: str) -> bool:
@@ -140,9 +166,6 @@ def office_side(src_uri: str) -> bool:
 
 # --- the programmes ------------------------------------------------------------------------
 
-PROGRAMMES = "chuong-trinh"
-
-
 def programmes() -> str:
     """The list of the committee's programmes: ``chuong-trinh/index.md``."""
     return f"{PROGRAMMES}/index.md"
@@ -164,3 +187,13 @@ def former_section(name: str, directory_urls: bool) -> str:
     if name == "ke-hoach" and not directory_urls:
         return "ke-hoach.html"
     return f"{name}/index.html"
+
+
+def former_files(page: str, *, moved_page: bool = True) -> tuple[str, ...]:
+    """The files that keep a document's former addresses answering, from its address in the
+    office area before programmes (``page``): that address itself (unless the document is
+    still there: ``moved_page`` false), and its address before the office area, for the kinds
+    that had one."""
+    found = (moved_from(page),) if moved_page else ()
+    older = moved_file(page)
+    return found + ((older,) if moved(older) else ())

@@ -10,20 +10,171 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from ...formats import date_vi
 from ...records.committee import Committee, Naming
+from ...records.programme import Programme, Workflow
+from ...report import Report
 from ...report.cells import ResultRow
 from ...report.history import (
     MemberCount,
     reference_day,  # noqa: F401 (re-exported: the documents' one home of it)
 )
+from ...report.monthly import CriterionRollup, Rollup, counted_months, needed
 from ...report.papers import Issued
+from ...report.programmes import ProgrammeReport
 from ...vocab import RATING_LABELS
-from .model import Cell, Head, Header, Signature, Table
+from .model import Cell, Head, Header, Paragraph, Signature, Table
 
 BLANK = "…"
-STEERING = "Ban Chỉ đạo xây dựng mô hình chi bộ kiểu mẫu"
+# Who proposes to the Standing Committee when a programme has no Steering Committee of its
+# own: the committee's office (its chief signs).
+OFFICE = "Văn phòng Đảng ủy"
+
+
+@dataclass(frozen=True)
+class Voice:
+    """How one programme's documents speak: its words (``terms``), the plan's sections they
+    cite, its plan, the numbers the register holds for it; nothing of one programme is in the
+    code (DESIGN.md §1, "Programmes")."""
+
+    programme: ProgrammeReport
+    report: Report
+
+    @property
+    def id(self) -> str:
+        return self.programme.id
+
+    @property
+    def record(self) -> Programme:
+        return self.programme.programme
+
+    @property
+    def flow(self) -> Workflow:
+        return self.record.workflow
+
+    @property
+    def model(self) -> str:
+        """What a recognised cell is called, as the programme writes it: "“chi bộ bốn tốt”"."""
+        return self.record.terms.model
+
+    @property
+    def building(self) -> str:
+        """What building the model is called: "xây dựng “chi bộ bốn tốt”"."""
+        return self.record.terms.building
+
+    @property
+    def framework(self) -> str:
+        """The criteria set's title, quoted as documents cite it: "“Chi bộ bốn tốt”"."""
+        title = self.record.terms.framework
+        return title if title.startswith(("“", '"')) else f"“{title}”"
+
+    @property
+    def steering(self) -> str | None:
+        """The programme's Steering Committee, when it has one and its members are recorded."""
+        return self.record.terms.steering if self.report.committee.steering else None
+
+    @property
+    def proposer(self) -> str:
+        """Who proposes selections and recognitions: the Steering Committee, else the office."""
+        return self.steering or OFFICE
+
+    @property
+    def proposer_code(self) -> str:
+        """The issuer's part of a proposal's number: ``TTr/BCĐ`` or ``TTr/VPĐU``."""
+        return "BCĐ" if self.steering else "VPĐU"
+
+    @property
+    def start(self) -> int:
+        return self.record.period.start
+
+    @property
+    def end(self) -> int:
+        return self.record.period.end
+
+    def wants(self, kind: str) -> bool:
+        """Whether the programme calls for documents of ``kind`` (``documents`` in its record)."""
+        return kind in self.record.documents
+
+    def issued(self, key: str) -> Issued | None:
+        """The register's number of one of the programme's documents (``lua-chon-2022`` …)."""
+        return self.report.papers.register.get(key, self.id)
+
+    def section(self, name: str) -> str:
+        """ " (mục II.2 của Kế hoạch)" when the programme numbers that section; "" when not."""
+        found = getattr(self.record.sections, name)
+        return f" (mục {found.number} của Kế hoạch)" if found is not None else ""
+
+    def plan_citation(self, naming: Naming) -> str:
+        """ "Kế hoạch số 12-KH/ĐU ngày 15-01-2026 của Ban Thường vụ Đảng ủy Trường về …"."""
+        plan = self.record.plan
+        return (
+            f"Kế hoạch số {plan.number} ngày {date_vi(plan.date)} của {_signer(plan.signing, naming)} về {plan.title}"
+        )
+
+    def plan_basis(self, naming: Naming) -> str:
+        return f"Căn cứ {self.plan_citation(naming)}"
+
+    def milestone(self, milestone_id: str) -> dt.date | None:
+        """The day a milestone of the programme was met: the date of the document it produced
+        (``None``: not met, or no such milestone)."""
+        found = next((m for m in self.record.milestones if m.id == milestone_id), None)
+        return found.done if found is not None else None
+
+
+def _signer(signing: str, naming: Naming) -> str:
+    """Who issued a plan, from its signing line: "T/M BAN THƯỜNG VỤ" → "Ban Thường vụ Đảng ủy
+    Trường"; "T/M BAN CHẤP HÀNH" → "Ban Chấp hành Đảng bộ …" (the executive is the Đảng bộ's);
+    "T/M ĐẢNG ỦY" → "Đảng ủy Trường"."""
+    body = signing.removeprefix("T/M").strip().lower()
+    if body.startswith("ban chấp hành"):
+        return f"Ban Chấp hành {naming.name}"
+    if not body or body.startswith("đảng ủy"):
+        return naming.short_name
+    words = [w.capitalize() if i < 2 else w for i, w in enumerate(body.split())]
+    return f"{' '.join(words)} {naming.short_name}"
+
+
+def voices(report: Report) -> tuple[Voice, ...]:
+    """Each programme's voice, in the programmes' order."""
+    return tuple(Voice(p, report) for p in report.programmes)
+
+
+def rollup_phrase(row: CriterionRollup, rollup: Rollup) -> str:
+    """How a criterion's mark of the year was reached from the monthly forms: "đạt trong
+    11/11 tháng; quy định: ít nhất 10 tháng" (or "phải đạt cả 11 tháng")."""
+    counted = len(rollup.months)
+    rule = f"phải đạt cả {counted} tháng" if row.every_month else f"ít nhất {row.needed} tháng"
+    return f"đạt trong {row.met}/{counted} tháng; quy định: {rule}"
+
+
+def upper_first(text: str) -> str:
+    """ "chi bộ bốn tốt" → "Chi bộ bốn tốt", "“chi bộ bốn tốt”" → "“Chi bộ bốn tốt”"."""
+    at = next((i for i, c in enumerate(text) if c.isalpha()), 0)
+    return text[:at] + text[at : at + 1].upper() + text[at + 1 :]
+
+
+def rollup_rule(voice: Voice, year: int) -> tuple[Paragraph, ...]:
+    """With monthly forms: how each criterion's mark of ``year`` is reached from them."""
+    rule = voice.record.monthly
+    if rule is None:
+        return ()
+    months = counted_months(rule, year)
+    strict = [f"“{c.title}”" for c in voice.programme.book.criteria if c.id in rule.every_month]
+    scaled = (
+        f"; năm {year} tính từ tháng {months[0][5:]}: ít nhất {needed(rule, len(months))}/{len(months)} tháng"
+        if len(months) < 12
+        else ""
+    )
+    every = f"; tiêu chí {names(strict)} phải đạt cả {len(months)} tháng" if strict else ""
+    return (
+        Paragraph(
+            "Kết quả tự đánh giá năm của mỗi tiêu chí được tổng hợp từ phiếu tự đánh giá hằng tháng của chi bộ"
+            f"{voice.section('self_check')}: tiêu chí đạt khi đạt ít nhất {rule.months}/12 tháng{scaled}{every}; "
+            "tháng không có phiếu tính là chưa đạt."
+        ),
+    )
 
 
 def two(count: int) -> str:
@@ -59,9 +210,11 @@ def committee_header(
     return Header(naming.superior, naming.committee, number(issued, code), naming.place, date, year)
 
 
-def steering_header(naming: Naming, code: str, date: dt.date | None, year: int | None, issued: Issued | None) -> Header:
-    """A document of the Steering Committee: under the Đảng ủy."""
-    return Header(naming.committee, STEERING, number(issued, code, "BCĐ"), naming.place, date, year)
+def proposer_header(
+    voice: Voice, naming: Naming, code: str, date: dt.date | None, year: int | None, issued: Issued | None
+) -> Header:
+    """A proposal of the Steering Committee (or, without one, the office): under the Đảng ủy."""
+    return Header(naming.committee, voice.proposer, number(issued, code, voice.proposer_code), naming.place, date, year)
 
 
 def standing_signature(naming: Naming) -> Signature:
@@ -73,22 +226,17 @@ def executive_signature(naming: Naming) -> Signature:
     return Signature("T/M ĐẢNG ỦY", "BÍ THƯ", naming.secretary)
 
 
-def steering_signature(committee: Committee) -> Signature:
+def steering_head(committee: Committee) -> str | None:
     head = next((m for m in committee.steering if m.role.casefold().startswith("trưởng ban")), None)
-    return Signature("T/M BAN CHỈ ĐẠO", "TRƯỞNG BAN", head.name if head else None)
+    return head.name if head else None
 
 
-def plan_citation(committee: Committee, naming: Naming) -> str:
-    """ "Kế hoạch số 183-KH/ĐU ngày 31-5-2022 của Ban Thường vụ Đảng ủy Trường về …"."""
-    plan = committee.plan
-    return (
-        f"Kế hoạch số {plan.number} ngày {date_vi(plan.date)} của Ban Thường vụ {naming.short_name} "
-        "về xây dựng mô hình chi bộ kiểu mẫu trong các loại hình chi bộ"
-    )
-
-
-def plan_basis(committee: Committee, naming: Naming) -> str:
-    return f"Căn cứ {plan_citation(committee, naming)}"
+def proposer_signature(voice: Voice) -> Signature:
+    """The Steering Committee's head signs its proposals "T/M BAN CHỈ ĐẠO"; without one, the
+    office's chief signs with the title alone, as the head of a committee's office does."""
+    if voice.steering:
+        return Signature("T/M BAN CHỈ ĐẠO", "TRƯỞNG BAN", steering_head(voice.report.committee))
+    return Signature("CHÁNH VĂN PHÒNG", "", None)
 
 
 def citation(kind: str, issued: Issued | None, code: str, issuer: str, about: str, organ: str = "ĐU") -> str:

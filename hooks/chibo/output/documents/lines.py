@@ -1,11 +1,12 @@
 """Where the header's long names break: between words, at a phrase, on both writers alike.
 
-A header line in capitals ("ĐẢNG ỦY TRƯỜNG ĐẠI HỌC Y DƯỢC THÁI BÌNH", 14 pt bold) is wider
-than its column, and Word or the browser breaks it at the last space that fits: "ĐẢNG ỦY
-TRƯỜNG ĐẠI / HỌC Y DƯỢC …", splitting "đại học", one word of two syllables. Here each name is
-broken once, into as few lines as fit, never inside a word of the list below, preferably
-before a word that opens a phrase ("TRƯỜNG", "TỈNH", "VÀ" …), as evenly as may be. Both the
-.docx and the print page show exactly these lines.
+A header line in capitals ("ĐẢNG ỦY TRƯỜNG ĐẠI HỌC SƯ PHẠM HÀ NỘI", 14 pt bold) is wider than
+its column, and Word or the browser breaks it at the last space that fits: "ĐẢNG ỦY TRƯỜNG
+ĐẠI / HỌC SƯ PHẠM …", splitting "đại học", one word of two syllables. Here each name is
+broken once, into as few lines as fit, never inside a word of the list below nor inside the
+two syllables of a place after "TỈNH", "HUYỆN" …, preferably before a word that opens a
+phrase ("TRƯỜNG", "TỈNH", "VÀ" …), as evenly as may be. Both the .docx and the print page
+show exactly these lines.
 
 Widths are Times New Roman's advances (Liberation Serif, metric-compatible, measured from
 its font files), by the letter under the diacritics: a name set in capitals is measured
@@ -36,11 +37,11 @@ _OTHER = {" ": 250, "-": 333, ",": 250, ".": 250, "(": 333, ")": 333, "/": 278, 
 _HORN = "\u031b"  # Ư is wider than U (776 and 796); Ơ is as wide as O
 _WIDE = 1000  # anything else: counted wide, so a line never runs over
 
-# Two-syllable words of committee, unit and place names: never broken between their syllables.
+# Two-syllable words of committee and unit names: never broken between their syllables.
 WORDS = frozenset(
-    """ĐẢNG ỦY|ĐẢNG BỘ|CHI BỘ|CHI ỦY|CỘNG SẢN|VIỆT NAM|ĐẠI HỌC|CAO ĐẲNG|Y DƯỢC|Y KHOA|Y TẾ|DƯỢC HỌC|
-    THÁI BÌNH|HƯNG YÊN|HÀ NỘI|NAM ĐỊNH|HẢI PHÒNG|CƠ QUAN|ỦY BAN|NHÂN DÂN|HỘI ĐỒNG|BAN CHỈ|CHỈ ĐẠO|XÂY DỰNG|
-    MÔ HÌNH|KIỂU MẪU|BỘ MÔN|BỆNH VIỆN|TRUNG TÂM|KHẢO THÍ|ĐẢM BẢO|CHẤT LƯỢNG|ĐÀO TẠO|TỔ CHỨC|CÁN BỘ|HÀNH CHÍNH|
+    """ĐẢNG ỦY|ĐẢNG BỘ|CHI BỘ|CHI ỦY|CỘNG SẢN|VIỆT NAM|ĐẠI HỌC|CAO ĐẲNG|Y KHOA|Y TẾ|DƯỢC HỌC|SƯ PHẠM|
+    HÀ NỘI|CƠ QUAN|ỦY BAN|NHÂN DÂN|HỘI ĐỒNG|BAN CHỈ|CHỈ ĐẠO|XÂY DỰNG|MÔ HÌNH|BỘ MÔN|BỆNH VIỆN|TRUNG TÂM|
+    KHẢO THÍ|ĐẢM BẢO|CHẤT LƯỢNG|ĐÀO TẠO|TỔ CHỨC|CÁN BỘ|HÀNH CHÍNH|
     QUẢN TRỊ|TÀI CHÍNH|KẾ TOÁN|SINH VIÊN|HỌC VIÊN|ĐIỀU DƯỠNG|GIẢI PHẪU|XÉT NGHIỆM|HỒI SỨC|CẤP CỨU|CHẨN ĐOÁN|
     HÌNH ẢNH|KHOA HỌC|CƠ BẢN|CỔ TRUYỀN|CÔNG CỘNG|TỔNG HỢP|KHÁM BỆNH|LÝ LUẬN|CHÍNH TRỊ|CÔNG TÁC|THANH NIÊN|
     CÔNG ĐOÀN|THÀNH PHỐ|QUỐC GIA|CÔNG NGHỆ|THÔNG TIN|NGHIÊN CỨU|HỢP TÁC|QUỐC TẾ|KÝ TÚC|THƯ VIỆN|PHÁP CHẾ|
@@ -52,6 +53,8 @@ WORDS = frozenset(
     .replace("| ", "|")
     .split("|")
 )
+# Words after which a place's name follows ("TỈNH HẢI DƯƠNG"): its two syllables stay together.
+PLACES = frozenset(("TỈNH", "PHỐ", "HUYỆN", "QUẬN", "THỊ", "XÃ", "PHƯỜNG"))
 # Words that open a phrase of a name: a line break before them reads naturally.
 OPENERS = frozenset(
     """TRƯỜNG|KHOA|PHÒNG|BỘ|BAN|TỈNH|THÀNH|HUYỆN|XÃ|PHƯỜNG|CÁC|VÀ|ỦY|BỆNH|TRUNG|VIỆN|CÔNG|SINH|
@@ -102,6 +105,8 @@ def _lines(text: str, column_mm: float, points: float, bold: bool) -> tuple[str,
                 cost += 100_000  # one word wider than the column: it must stand alone
             if end < count:
                 cost += _break_cost(words[end - 1], words[end])
+                if end >= 2 and words[end - 2] in PLACES:
+                    cost += 500.0  # inside a place's name
             options.append((cost, (end, *rest)))
         best[start] = min(options)
     ends = best[0][1]

@@ -141,12 +141,12 @@ Block = Heading | Paragraph | Fill | Table
 # The kinds of drafted document, as the office calls them, in the order /van-ban/ lists them.
 KINDS = {
     "ban-chi-dao": "Quyết định thành lập Ban Chỉ đạo",
-    "dang-ky": "Báo cáo khảo sát, đề xuất đăng ký",
+    "dang-ky": "Báo cáo đăng ký của chi bộ",
     "de-xuat": "Tờ trình đề xuất lựa chọn chi bộ",
     "lua-chon": "Quyết định lựa chọn chi bộ",
-    "ke-hoach": "Kế hoạch xây dựng chi bộ kiểu mẫu của chi bộ",
+    "ke-hoach": "Kế hoạch thực hiện của chi bộ",
     "tu-danh-gia": "Báo cáo tự đánh giá của chi bộ",
-    "cong-nhan": "Tờ trình, Quyết định công nhận chi bộ kiểu mẫu",
+    "cong-nhan": "Tờ trình, Quyết định công nhận chi bộ",
     "khen-thuong": "Quyết định khen thưởng",
     "bao-cao": "Báo cáo kết quả năm",
     "so-ket": "Báo cáo sơ kết",
@@ -186,7 +186,11 @@ class Part:
 @dataclass(frozen=True)
 class Draft:
     """Dự thảo: the parts, where its print page and .docx go (either may be absent), and
-    what it is called; ``layout``: the rules its layout follows (by its date)."""
+    what it is called; ``layout``: the rules its layout follows (by its date);
+    ``programme``: the programme it belongs to (``None``: the committee's, as the yearly
+    review); ``moved``: the files at its former addresses, each a small page that sends the
+    reader to ``page`` (``sources.former_files``); ``moved_docx``: its Word file's former
+    addresses, where the same file is written (a Word file cannot send the reader on)."""
 
     title: str
     docx: str | None
@@ -199,6 +203,16 @@ class Draft:
     subject: str = ""
     layout: Layout = field(default=LAYOUTS[-1])
     issued: str = ""  # "Số 45-QĐ/ĐU ngày 22-12-2022": the draft rebuilds an issued document
+    programme: str | None = None
+    moved: tuple[str, ...] = ()
+    moved_docx: tuple[str, ...] = ()  # its Word file's former addresses: a copy of it at each
+
+    @property
+    def label(self) -> str:
+        """What a list of documents calls it: its title, without the cell's name before it
+        (a cell's list is the cell's) — each programme's documents by its own words."""
+        short = self.title.removeprefix(f"{self.subject}: ") if self.subject else self.title
+        return short[:1].upper() + short[1:]
 
     @property
     def order(self) -> int:

@@ -1,13 +1,17 @@
-"""December: recognising the year's model cells and rewarding them (plan III.4).
+"""The cycle month: recognising the year's model cells of a programme and rewarding them
+(the plan's section ``recognition``).
 
-* **Tờ trình đề nghị công nhận** (Ban Chỉ đạo): the cells building the model that year and
-  the selection each rests on, who withdrew (with the date), who registered but was not
-  selected, the year's ratings, the cells that fall short with their reasons (criteria by
-  their text), and the cells it proposes.
+* **Tờ trình đề nghị công nhận** (Ban Chỉ đạo, or the office without one): the cells
+  building the model that year and what each rests on (its selection, or its registration
+  in a programme without selection), who withdrew (with the date), who registered but was
+  not selected, the year's ratings, the programme's recognition conditions (and, with
+  monthly forms, how the year's marks were rolled up), the cells that fall short with their
+  reasons (criteria by their text), and the cells it proposes.
 * **Quyết định công nhận** (Ban Thường vụ) with its **Danh sách**: the cells the records
-  recognise (``model: true``), or, while none is recorded, those that qualify.
-* **Quyết định khen thưởng** (Đảng ủy): the awards the records hold for the year, or, while
-  none is recorded, the recognised cells with the award left for the office to write.
+  recognise in the programme, or, while none is recorded, those that qualify.
+* **Quyết định khen thưởng** (Đảng ủy), for a programme with commendation: the awards the
+  records hold for the year, or, while none is recorded, the recognised cells with the
+  award left for the office to write.
 """
 
 from __future__ import annotations
@@ -16,15 +20,17 @@ import datetime as dt
 
 from ...formats import date_vi
 from ...records.committee import Naming
-from ...report import CellReport, Report, YearReport
-from ...report.history import leaders_counted, members_on, milestone_day, naming_on
-from ...report.papers import Issued
+from ...report import CellReport, YearReport
+from ...report.history import leaders_counted, members_on, naming_on
+from ...report.papers import Award, Issued, Withdrawal
+from ...report.programmes import ProgrammeYear
 from ...report.rounds import Building, RecognitionRound
+from ...report.selection import recognition_titles
 from ...vocab import RATING_LABELS
 from .. import sources
 from .common import (
     BLANK,
-    STEERING,
+    Voice,
     attached,
     cells,
     citation,
@@ -33,80 +39,101 @@ from .common import (
     executive_signature,
     issued_note,
     names,
-    plan_basis,
+    proposer_header,
+    proposer_signature,
     reference_day,
+    rollup_rule,
     simple_table,
     standing_signature,
-    steering_header,
-    steering_signature,
     two,
+    upper_first,
 )
 from .model import KINDS, Draft, Heading, Paragraph, Part, Table, layout_on
 from .selection import decision_preamble
 
 
-def recognised(year: YearReport) -> tuple[CellReport, ...]:
-    """The year's model cells: those the records recognise, else (none recorded) those that qualify."""
-    recorded = tuple(row.cell for row in year.rows if row.row and row.row.result.model)
-    if recorded or year.recognition is None:
-        return recorded
-    return tuple(b.cell for b in year.recognition.qualified)
+def recognised(voice: Voice, year: int) -> tuple[CellReport, ...]:
+    """The programme's model cells of ``year``: those the records recognise, else (none
+    recorded) those that qualify."""
+    found, listed = voice.programme.year(year), recorded(voice, year)
+    if listed or found is None or found.recognition is None:
+        return listed
+    return tuple(b.cell for b in found.recognition.qualified)
 
 
-def recognition_drafts(year: YearReport, report: Report) -> tuple[Draft, ...]:
+def recorded(voice: Voice, year: int) -> tuple[CellReport, ...]:
+    """The cells the records recognise in the programme in ``year`` (none while undecided)."""
+    return tuple(c for c in voice.report.cells if (p := c.part(voice.id)) is not None and year in p.model_years)
+
+
+def withdrawals(voice: Voice, year: int) -> tuple[Withdrawal, ...]:
+    """The year's withdrawals from this programme, by date."""
+    return tuple(
+        w
+        for w in voice.report.papers.year(year).withdrawals
+        if (p := w.cell.part(voice.id)) is not None and w.event in p.events
+    )
+
+
+def awards(voice: Voice, year: int) -> tuple[Award, ...]:
+    """The year's awards of the cells taking part in this programme (none without commendation)."""
+    if not voice.flow.commendation:
+        return ()
+    return tuple(a for a in voice.report.papers.year(year).awards if a.cell.part(voice.id) is not None)
+
+
+def recognition_drafts(voice: Voice, year: ProgrammeYear, stats: YearReport) -> tuple[Draft, ...]:
     """The year's recognition (Tờ trình, and the Quyết định with its Danh sách when a cell is
     recognised) and its award decision."""
     round_ = year.recognition
-    if round_ is None or not year.stats.rated:
+    if round_ is None or not stats.stats.rated or not voice.wants("cong-nhan"):
         return ()
-    committee, register, y = report.committee, report.papers.register, year.year
-    decision = register.get(f"cong-nhan-{y}")
-    day = dated(decision, milestone_day(committee, f"cong-nhan-{y}"))
+    committee, y = voice.report.committee, year.year
+    decision = voice.issued(f"cong-nhan-{y}")
+    day = dated(decision, round_.day)
     naming = naming_on(committee, reference_day(day, y, committee.as_of))
-    model = recognised(year)
-    proposal = register.get(f"to-trinh-{y}")
-    parts = [_proposal(round_, year, report, naming, model, proposal)]
+    model = recognised(voice, y)
+    proposal = voice.issued(f"to-trinh-{y}")
+    parts = [_proposal(voice, round_, stats, naming, model, proposal)]
     if model:
-        parts += _decision(year, report, naming, model, decision, proposal, day)
+        parts += _decision(voice, y, naming, model, decision, proposal, day)
     found = [
         Draft(
-            title=f"Tờ trình và Quyết định công nhận chi bộ kiểu mẫu năm {y}",
-            docx=sources.year_docx(y, "cong-nhan"),
-            page=sources.year_document(y, "cong-nhan"),
+            title=f"Tờ trình và Quyết định công nhận {voice.model} năm {y}",
+            docx=sources.year_docx(y, "cong-nhan", voice.id),
+            page=sources.year_document(y, "cong-nhan", voice.id),
             back=(f"Trở lại kết quả năm {y}", sources.year(y)),
             parts=tuple(parts),
             kind=KINDS["cong-nhan"],
             year=y,
             layout=layout_on(day),
             issued=f"Quyết định {issued_note(decision)}" if decision else "",
+            programme=voice.id,
         )
     ]
-    awards = _awards(year, report, naming, model, decision, day)
-    return tuple(found + ([awards] if awards else []))
+    rewarded = _awards(voice, y, naming, model, decision, day) if voice.wants("khen-thuong") else None
+    return tuple(found + ([rewarded] if rewarded else []))
 
 
 def _proposal(
+    voice: Voice,
     round_: RecognitionRound,
     year: YearReport,
-    report: Report,
     naming: Naming,
     model: tuple[CellReport, ...],
     issued: Issued | None,
 ) -> Part:
-    y, committee = year.year, report.committee
-    withdrawals = report.papers.year(y).withdrawals
+    y, building = year.year, voice.building
     body = [
         Paragraph(
-            f"{plan_basis(committee, naming)}; căn cứ kết quả tự đánh giá của các chi bộ và kết quả đánh giá, "
-            f"xếp loại chất lượng năm {y}, Ban Chỉ đạo báo cáo và đề nghị như sau:"
+            f"{voice.plan_basis(naming)}; căn cứ kết quả tự đánh giá của các chi bộ và kết quả đánh giá, "
+            f"xếp loại chất lượng năm {y}, {voice.proposer} báo cáo và đề nghị như sau:"
         ),
-        Heading(f"I- KẾT QUẢ XÂY DỰNG MÔ HÌNH CHI BỘ KIỂU MẪU NĂM {y}"),
-        Paragraph(_building_sentence(round_, y)),
+        Heading(f"I- KẾT QUẢ {building.upper()} NĂM {y}"),
+        Paragraph(_building_sentence(voice, round_, y)),
         *(
-            Paragraph(
-                f"{w.cell.cell.name} rút đăng ký xây dựng mô hình chi bộ kiểu mẫu năm {y} ngày {date_vi(w.event.date)}."
-            )
-            for w in withdrawals
+            Paragraph(f"{w.cell.cell.name} rút đăng ký {building} năm {y} ngày {date_vi(w.event.date)}.")
+            for w in withdrawals(voice, y)
         ),
         *(
             (
@@ -119,40 +146,51 @@ def _proposal(
             else ()
         ),
         Paragraph(
-            f"Năm {y}, {cells(year.stats.rated)} được đánh giá, xếp loại chất lượng. Trong các chi bộ xây dựng mô "
-            f"hình, {cells(len(model))} hoàn thành tốt nhiệm vụ trở lên và đạt tất cả các tiêu chí (kể cả tiêu "
-            "chí chi bộ tự bổ sung)."
+            f"Điều kiện công nhận {voice.model}{voice.section('recognition')}: "
+            f"{'; '.join(recognition_titles(voice.record, y))}."
+        ),
+        *rollup_rule(voice, y),
+        Paragraph(
+            f"Năm {y}, {cells(year.stats.rated)} được đánh giá, xếp loại chất lượng. Trong các chi bộ {building}, "
+            f"{cells(len(model))} đủ các điều kiện công nhận."
             if model
-            else f"Năm {y}, {cells(year.stats.rated)} được đánh giá, xếp loại chất lượng; chưa có chi bộ xây dựng "
-            "mô hình nào đạt tất cả các tiêu chí."
+            else f"Năm {y}, {cells(year.stats.rated)} được đánh giá, xếp loại chất lượng; chưa có chi bộ {building} "
+            "nào đủ các điều kiện công nhận."
         ),
         *_short(round_, model),
         Heading("II- ĐỀ NGHỊ"),
         Paragraph(
-            f"Ban Chỉ đạo đề nghị Ban Thường vụ {naming.short_name} xem xét, công nhận {cells(len(model))} kiểu mẫu "
-            f"năm {y}: {names([c.cell.name for c in model])} (có danh sách kèm theo)."
+            f"{voice.proposer} đề nghị Ban Thường vụ {naming.short_name} xem xét, công nhận {cells(len(model))} là "
+            f"{voice.model} năm {y}: {names([c.cell.name for c in model])} (có danh sách kèm theo)."
             if model
-            else f"Năm {y} Ban Chỉ đạo chưa đề nghị công nhận chi bộ kiểu mẫu."
+            else f"Năm {y} {voice.proposer} chưa đề nghị công nhận {voice.model}."
         ),
         Paragraph(f"Kính trình Ban Thường vụ {naming.short_name} xem xét, quyết định."),
     ]
     return Part(
         kind="TỜ TRÌNH",
-        summary=f"đề nghị công nhận chi bộ kiểu mẫu năm {y}",
-        header=steering_header(naming, "TTr", issued.date if issued else None, y, issued),
+        summary=f"đề nghị công nhận {voice.model} năm {y}",
+        header=proposer_header(voice, naming, "TTr", issued.date if issued else None, y, issued),
         to=f"Kính gửi: Ban Thường vụ {naming.short_name}",
         blocks=tuple(body),
         recipients=("Như trên,", "Lưu Văn phòng Đảng ủy."),
-        signature=steering_signature(committee),
+        signature=proposer_signature(voice),
         draft=issued is None,
     )
 
 
-def _building_sentence(round_: RecognitionRound, year: int) -> str:
-    """ "Năm 2023 có 04 chi bộ xây dựng mô hình chi bộ kiểu mẫu: 02 chi bộ được lựa chọn năm
-    2023 (Quyết định số 52-QĐ/ĐU ngày 10-02-2023), …"."""
+def _building_sentence(voice: Voice, round_: RecognitionRound, year: int) -> str:
+    """ "Năm 2023 có 04 chi bộ xây dựng “chi bộ bốn tốt”; trong đó 02 chi bộ được lựa
+    chọn năm 2023 (Quyết định số 52-QĐ/ĐU ngày 10-02-2023), …"; without a selection step: the
+    cells that registered (or, without registration, were rated)."""
+    building = voice.building
     if not round_.building:
-        return f"Năm {year} không có chi bộ nào được lựa chọn xây dựng mô hình chi bộ kiểu mẫu."
+        chosen = "được lựa chọn " if voice.flow.selection else ""
+        return f"Năm {year} không có chi bộ nào {chosen}{building}."
+    listed = names([b.cell.cell.name for b in round_.building])
+    if not voice.flow.selection:
+        how = "đăng ký " if voice.flow.registration else ""
+        return f"Năm {year} có {cells(len(round_.building))} {how}{building}: {listed}."
     groups: dict[tuple[int, str | None], list[Building]] = {}
     for b in round_.building:
         groups.setdefault((b.since, b.decision), []).append(b)
@@ -162,11 +200,7 @@ def _building_sentence(round_: RecognitionRound, year: int) -> str:
         parts.append(
             f"{cells(len(members))} được lựa chọn năm {since}{cited}: {names([b.cell.cell.name for b in members])}"
         )
-    return (
-        f"Năm {year} có {cells(len(round_.building))} xây dựng mô hình chi bộ kiểu mẫu; trong đó "
-        + "; ".join(parts)
-        + "."
-    )
+    return f"Năm {year} có {cells(len(round_.building))} {building}; trong đó " + "; ".join(parts) + "."
 
 
 def _short(round_: RecognitionRound, model: tuple[CellReport, ...]) -> tuple:
@@ -175,7 +209,7 @@ def _short(round_: RecognitionRound, model: tuple[CellReport, ...]) -> tuple:
     if not short:
         return ()
     return (
-        Paragraph("Các chi bộ xây dựng mô hình chưa đủ điều kiện công nhận:"),
+        Paragraph("Các chi bộ chưa đủ điều kiện công nhận:"),
         simple_table(
             ("TT", "Chi bộ", "Lý do"),
             [(str(i), b.cell.cell.name, "; ".join(b.reasons) or BLANK) for i, b in enumerate(short, 1)],
@@ -186,32 +220,39 @@ def _short(round_: RecognitionRound, model: tuple[CellReport, ...]) -> tuple:
 
 
 def _decision(
-    year: YearReport,
-    report: Report,
+    voice: Voice,
+    y: int,
     naming: Naming,
     model: tuple[CellReport, ...],
     issued: Issued | None,
     proposal: Issued | None,
     day: dt.date | None,
 ) -> list[Part]:
-    y = year.year
     letter = citation(
-        "Tờ trình", proposal, "TTr", STEERING, f"về việc đề nghị công nhận chi bộ kiểu mẫu năm {y}", "BCĐ"
+        "Tờ trình",
+        proposal,
+        "TTr",
+        voice.proposer,
+        f"về việc đề nghị công nhận {voice.model} năm {y}",
+        voice.proposer_code,
     )
+    rewarded = " và xem xét khen thưởng theo quy định" if voice.flow.commendation else ""
     decision = Part(
         kind="QUYẾT ĐỊNH",
-        summary=f"về việc công nhận chi bộ kiểu mẫu năm {y}",
+        summary=f"về việc công nhận {voice.model} năm {y}",
         header=committee_header(naming, "QĐ", day, y, issued),
         blocks=decision_preamble(
             naming,
-            report,
+            voice,
             (f"Xét kết quả tự đánh giá của các chi bộ, kết quả đánh giá, xếp loại chất lượng năm {y} và {letter},",),
         )
         + (
-            Paragraph(f"Công nhận {cells(len(model))} kiểu mẫu năm {y} (có danh sách kèm theo).", lead="Điều 1."),
+            Paragraph(
+                f"Công nhận {cells(len(model))} là {voice.model} năm {y} (có danh sách kèm theo).", lead="Điều 1."
+            ),
             Paragraph(
                 "Các chi bộ có tên tại Điều 1 được biểu dương tại Hội nghị tổng kết công tác xây dựng Đảng năm "
-                f"{y} và xem xét khen thưởng theo quy định.",
+                f"{y}{rewarded}.",
                 lead="Điều 2.",
             ),
             Paragraph(
@@ -228,17 +269,18 @@ def _decision(
         signature=standing_signature(naming),
         draft=issued is None,
     )
+    as_of = voice.report.committee.as_of
     listing = Part(
         kind="DANH SÁCH",
-        summary=f"chi bộ được công nhận chi bộ kiểu mẫu năm {y}",
+        summary=f"chi bộ được công nhận {voice.model} năm {y}",
         attachment=attached("Quyết định", issued, "QĐ/ĐU", day, f"Ban Thường vụ {naming.short_name}"),
-        blocks=(_model_table(model, y, reference_day(day, y, report.committee.as_of), report.committee.as_of),),
+        blocks=(_model_table(voice, model, y, reference_day(day, y, as_of), as_of),),
         draft=issued is None,
     )
     return [decision, listing]
 
 
-def _model_table(model: tuple[CellReport, ...], year: int, day: dt.date, as_of: dt.date) -> Table:
+def _model_table(voice: Voice, model: tuple[CellReport, ...], year: int, day: dt.date, as_of: dt.date) -> Table:
     rows = []
     for index, cell in enumerate(model, start=1):
         known = members_on(cell.cell, day, as_of)
@@ -246,19 +288,19 @@ def _model_table(model: tuple[CellReport, ...], year: int, day: dt.date, as_of: 
         row = cell.result(year)
         rating = row.result.rating if row else None
         marks = (row.result.criteria or {}) if row else {}
-        met = sum(1 for c in cell.criteria if marks.get(c.id) == "dat")
-        extra = len(cell.cell.extra_criteria)
-        criteria = f"Đạt {two(met)}/{two(len(cell.criteria))} tiêu chí" + (
+        part = cell.part(voice.id)
+        criteria = part.criteria if part is not None else ()
+        met = sum(1 for c in criteria if marks.get(c.id) == "dat")
+        own = {e.id for e in cell.cell.extra_criteria}
+        extra = sum(1 for c in criteria if c.id in own)
+        said = f"Đạt {two(met)}/{two(len(criteria))} tiêu chí" + (
             f" (gồm {two(extra)} tiêu chí chi bộ bổ sung)" if extra else ""
         )
+        rollup = next((r for r in part.rollups if r.year == year), None) if part is not None else None
+        if rollup is not None:
+            said += f"; tổng hợp từ phiếu tự đánh giá {two(len(rollup.months))} tháng"
         rows.append(
-            (
-                str(index),
-                cell.cell.name,
-                leaders.secretary or BLANK,
-                RATING_LABELS[rating] if rating else BLANK,
-                criteria,
-            )
+            (str(index), cell.cell.name, leaders.secretary or BLANK, RATING_LABELS[rating] if rating else BLANK, said)
         )
     return simple_table(
         ("TT", "Chi bộ", "Bí thư chi bộ", f"Xếp loại năm {year}", "Tiêu chí tự đánh giá"),
@@ -269,8 +311,8 @@ def _model_table(model: tuple[CellReport, ...], year: int, day: dt.date, as_of: 
 
 
 def _awards(
-    year: YearReport,
-    report: Report,
+    voice: Voice,
+    y: int,
     naming: Naming,
     model: tuple[CellReport, ...],
     recognition: Issued | None,
@@ -278,12 +320,10 @@ def _awards(
 ) -> Draft | None:
     """Quyết định khen thưởng: the awards recorded for the year; while none is, the recognised
     cells, the award left for the office to write."""
-    y = year.year
-    recorded = report.papers.year(y).awards
-    listed = [(a.cell, a.text) for a in recorded] or [(cell, BLANK) for cell in model]
-    if not listed:
+    listed = [(a.cell, a.text) for a in awards(voice, y)] or [(cell, BLANK) for cell in model]
+    if not listed or not voice.flow.commendation:
         return None
-    issued = report.papers.register.get(f"khen-thuong-{y}")
+    issued = voice.issued(f"khen-thuong-{y}")
     day = dated(issued, day)
     model_ids = {c.cell.id for c in model}
     decided = citation(
@@ -291,21 +331,21 @@ def _awards(
         recognition,
         "QĐ",
         f"Ban Thường vụ {naming.short_name}",
-        f"về việc công nhận chi bộ kiểu mẫu năm {y}",
+        f"về việc công nhận {voice.model} năm {y}",
     )
     decision = Part(
         kind="QUYẾT ĐỊNH",
-        summary=f"về việc khen thưởng chi bộ kiểu mẫu năm {y}",
+        summary=f"về việc khen thưởng {voice.model} năm {y}",
         header=committee_header(naming, "QĐ", day, y, issued),
         blocks=decision_preamble(
             naming,
-            report,
-            (f"Căn cứ {decided};", "Xét đề nghị của Ban Chỉ đạo xây dựng mô hình chi bộ kiểu mẫu,"),
+            voice,
+            (f"Căn cứ {decided};", f"Xét đề nghị của {voice.proposer},"),
             issuer=naming.committee.upper(),
         )
         + (
             Paragraph(
-                f"Khen thưởng {cells(len(listed))} có thành tích xuất sắc trong xây dựng mô hình chi bộ kiểu mẫu "
+                f"Khen thưởng {cells(len(listed))} có thành tích xuất sắc trong {voice.building} "
                 f"năm {y} (có danh sách kèm theo).",
                 lead="Điều 1.",
             ),
@@ -323,6 +363,7 @@ def _awards(
         signature=executive_signature(naming),
         draft=issued is None,
     )
+    title = upper_first(voice.model)
     listing = Part(
         kind="DANH SÁCH",
         summary=f"chi bộ được khen thưởng năm {y}",
@@ -331,7 +372,7 @@ def _awards(
             simple_table(
                 ("TT", "Chi bộ", "Hình thức khen thưởng", "Thành tích"),
                 [
-                    (str(i), cell.cell.name, text, f"Chi bộ kiểu mẫu năm {y}" if cell.cell.id in model_ids else BLANK)
+                    (str(i), cell.cell.name, text, f"{title} năm {y}" if cell.cell.id in model_ids else BLANK)
                     for i, (cell, text) in enumerate(listed, 1)
                 ],
                 (True, False, False, False),
@@ -341,13 +382,14 @@ def _awards(
         draft=issued is None,
     )
     return Draft(
-        title=f"Quyết định khen thưởng chi bộ kiểu mẫu năm {y}",
-        docx=sources.year_docx(y, "khen-thuong"),
-        page=sources.year_document(y, "khen-thuong"),
+        title=f"Quyết định khen thưởng {voice.model} năm {y}",
+        docx=sources.year_docx(y, "khen-thuong", voice.id),
+        page=sources.year_document(y, "khen-thuong", voice.id),
         back=(f"Trở lại kết quả năm {y}", sources.year(y)),
         parts=(decision, listing),
         kind=KINDS["khen-thuong"],
         year=y,
         layout=layout_on(day),
         issued=f"Quyết định {issued_note(issued)}" if issued else "",
+        programme=voice.id,
     )

@@ -1,4 +1,5 @@
-"""Báo cáo kết quả năm: the year's figures from the Report as tables, its registrations,
+"""Báo cáo kết quả năm: the committee's yearly review, citing every programme running that
+year: the year's figures from the Report as tables, each programme's targets, registrations,
 selection, withdrawals (with their dates), recognitions and awards; the narrative sections
 (ưu điểm, hạn chế, nguyên nhân, phương hướng) left to fill in.
 """
@@ -6,7 +7,7 @@ selection, withdrawals (with their dates), recognitions and awards; the narrativ
 from __future__ import annotations
 
 from ...formats import date_vi, percent_vi, threshold_phrase
-from ...report import Report, YearReport
+from ...report import YearReport
 from ...report.history import naming_on
 from ...report.papers import Issued
 from ...report.stats import Share, TargetCheck, YearStats
@@ -14,18 +15,19 @@ from ...vocab import RATINGS
 from .. import sources
 from .common import (
     BLANK,
+    Voice,
     cells,
     committee_header,
     dated,
     issued_note,
     names,
-    plan_basis,
     reference_day,
     simple_table,
     standing_signature,
+    upper_first,
 )
 from .model import KINDS, Draft, Fill, Heading, Paragraph, Part, Table, layout_on
-from .recognition import milestone_day, recognised
+from .recognition import awards, recorded, withdrawals
 
 STATS_LABELS = (
     "Năm",
@@ -35,7 +37,7 @@ STATS_LABELS = (
     "HTNV",
     "KHTNV",
     "HTTNV trở lên",
-    "Được công nhận kiểu mẫu",
+    "Được công nhận",
 )
 
 
@@ -81,21 +83,23 @@ def _verdict(check: TargetCheck) -> str:
     return "Đạt" if check.met else f"Chưa đạt (cần thêm {cells(check.needed or 0)})"
 
 
-def year_review(report: Report, year: YearReport) -> Draft:
-    """Báo cáo kết quả xây dựng mô hình chi bộ kiểu mẫu năm Y (sơ kết năm)."""
-    committee, y = report.committee, year.year
-    issued = report.papers.register.get(f"bao-cao-{y}")
-    day = dated(issued, milestone_day(committee, f"so-ket-{y}"))
+def year_review(running: tuple[Voice, ...], year: YearReport) -> Draft:
+    """Báo cáo kết quả năm Y of the committee, citing every programme running that year
+    (``running``: at least one)."""
+    report, y = running[0].report, year.year
+    committee = report.committee
+    issued = running[0].issued(f"bao-cao-{y}")
+    day = dated(issued, next((d for v in running if (d := v.milestone(f"so-ket-{y}"))), None))
     naming = naming_on(committee, reference_day(day, y, committee.as_of))
-    targets = tuple(c for checks in report.trajectory for c in checks if c.stats and c.stats.year == y)
+    building = names([v.building for v in running])
+    plans = "; ".join(v.plan_citation(naming) for v in running)
     part = Part(
         kind="BÁO CÁO",
-        summary=f"kết quả xây dựng mô hình chi bộ kiểu mẫu năm {y}",
+        summary=f"kết quả {building} năm {y}",
         header=committee_header(naming, "BC", day, y, issued),
         blocks=(
             Paragraph(
-                f"{plan_basis(committee, naming)}, Ban Thường vụ {naming.short_name} báo cáo kết quả thực hiện "
-                f"năm {y} như sau:"
+                f"Thực hiện {plans}, Ban Thường vụ {naming.short_name} báo cáo kết quả thực hiện năm {y} như sau:"
             ),
             Heading("I- KẾT QUẢ THỰC HIỆN"),
             Heading("1. Công tác lãnh đạo, chỉ đạo", 2),
@@ -105,9 +109,9 @@ def year_review(report: Report, year: YearReport) -> Draft:
             Paragraph("Theo loại hình chi bộ:"),
             stats_table([stats_row(t.type.name, t.stats) for t in year.by_type], "Loại hình"),
             Heading("3. So với chỉ tiêu của Kế hoạch", 2),
-            *((targets_table(targets),) if targets else (Paragraph("Năm này chưa có chi bộ nào được xếp loại."),)),
-            Heading("4. Đăng ký, lựa chọn, công nhận và khen thưởng chi bộ kiểu mẫu", 2),
-            *rounds(report, year),
+            *(block for v in running for block in _targets(v, y, len(running) > 1)),
+            Heading(f"4. Đăng ký, {_steps(running)}", 2),
+            *(block for v in running for block in rounds(v, y, len(running) > 1)),
             Heading("II- ĐÁNH GIÁ CHUNG"),
             Fill(3, "1. Ưu điểm:"),
             Fill(3, "2. Hạn chế:"),
@@ -123,69 +127,98 @@ def year_review(report: Report, year: YearReport) -> Draft:
         signature=standing_signature(naming),
         draft=issued is None,
     )
+    page = sources.year_document(y, "bao-cao")
     return Draft(
-        title=f"Báo cáo kết quả xây dựng mô hình chi bộ kiểu mẫu năm {y}",
+        title=f"Báo cáo kết quả {building} năm {y}",
         docx=sources.year_docx(y, "bao-cao"),
-        page=sources.year_document(y, "bao-cao"),
+        page=page,
         back=(f"Trở lại kết quả năm {y}", sources.year(y)),
         parts=(part,),
         kind=KINDS["bao-cao"],
         year=y,
         layout=layout_on(day),
         issued=f"Báo cáo {issued_note(issued)}" if issued else "",
+        moved=sources.former_files(page, moved_page=False),
     )
+
+
+def _steps(running: tuple[Voice, ...]) -> str:
+    """ "lựa chọn, công nhận và khen thưởng": the steps the year's programmes use."""
+    steps = ["lựa chọn"] if any(v.flow.selection for v in running) else []
+    steps.append("công nhận")
+    if any(v.flow.commendation for v in running):
+        steps.append("khen thưởng")
+    return names(steps)
+
+
+def _plan_line(voice: Voice) -> Paragraph:
+    """Which programme the blocks after it are about, when the year has several."""
+    plan = voice.record.plan
+    return Paragraph("", lead=f"{upper_first(voice.building)} (Kế hoạch số {plan.number}):")
+
+
+def _targets(voice: Voice, year: int, several: bool) -> tuple:
+    checks = tuple(c for row in voice.programme.trajectory for c in row if c.stats and c.stats.year == year)
+    lead = (_plan_line(voice),) if several else ()
+    return lead + ((targets_table(checks),) if checks else (Paragraph("Năm này Kế hoạch không đặt chỉ tiêu."),))
 
 
 def _cited(issued: Issued | None) -> str:
     return f" (Quyết định {issued_note(issued)})" if issued else ""
 
 
-def rounds(report: Report, year: YearReport) -> tuple:
-    """Who registered and was selected, who withdrew and when, who was recognised and awarded."""
-    y, papers = year.year, report.papers
-    blocks: list = []
-    if year.selection:
-        sel = year.selection
-        chosen = [c.cell.cell.name for c in sel.selected]
-        decision = papers.register.get(f"lua-chon-{y}")
+def rounds(voice: Voice, y: int, several: bool = False) -> tuple:
+    """Who registered and was selected, who withdrew and when, who was recognised and awarded,
+    in one programme."""
+    found = voice.programme.year(y)
+    building, model = voice.building, voice.model
+    blocks: list = [_plan_line(voice)] if several else []
+    selection = found.selection if found else None
+    if selection:
+        chosen = [c.cell.cell.name for c in selection.selected]
+        decision = voice.issued(f"lua-chon-{y}")
         blocks.append(
             Paragraph(
-                f"Năm {y} có {cells(len(sel.candidates))} đăng ký xây dựng mô hình chi bộ kiểu mẫu; Ban Thường vụ "
+                f"Năm {y} có {cells(len(selection.candidates))} đăng ký {building}; Ban Thường vụ "
                 f"lựa chọn {cells(len(chosen))}{_cited(decision)}: {names(chosen)}."
                 if chosen
-                else f"Năm {y} có {cells(len(sel.candidates))} đăng ký xây dựng mô hình chi bộ kiểu mẫu; Ban "
+                else f"Năm {y} có {cells(len(selection.candidates))} đăng ký {building}; Ban "
                 "Thường vụ chưa quyết định lựa chọn."
             )
         )
-    else:
+    elif found and found.recognition and voice.flow.registration and not voice.flow.selection:
+        registered = len(found.recognition.building) + len(withdrawals(voice, y))
+        blocks.append(Paragraph(f"Năm {y} có {cells(registered)} đăng ký {building}."))
+    elif voice.flow.registration:
         blocks.append(Paragraph(f"Năm {y} không có chi bộ đăng ký mới."))
-    withdrawals = papers.year(y).withdrawals
-    if withdrawals:
-        blocks.append(Paragraph(f"Có {cells(len(withdrawals))} rút đăng ký:"))
+    left = withdrawals(voice, y)
+    if left:
+        blocks.append(Paragraph(f"Có {cells(len(left))} rút đăng ký:"))
         blocks.append(
             simple_table(
                 ("TT", "Chi bộ", "Ngày rút đăng ký", "Lý do"),
                 [
                     (str(i), w.cell.cell.name, date_vi(w.event.date), w.event.note or BLANK)
-                    for i, w in enumerate(withdrawals, 1)
+                    for i, w in enumerate(left, 1)
                 ],
                 (True, False, False, False),
                 (6, 28, 16, 50),
             )
         )
-    model = [c.cell.name for c in recognised(year)] if any(r.row and r.row.result.model for r in year.rows) else []
-    decision = papers.register.get(f"cong-nhan-{y}")
+    listed = [c.cell.name for c in recorded(voice, y)]
+    decision = voice.issued(f"cong-nhan-{y}")
     blocks.append(
-        Paragraph(f"Có {cells(len(model))} được công nhận chi bộ kiểu mẫu{_cited(decision)}: {names(model)}.")
-        if model
-        else Paragraph(f"Năm {y} chưa có chi bộ được công nhận chi bộ kiểu mẫu.")
+        Paragraph(f"Có {cells(len(listed))} được công nhận {model}{_cited(decision)}: {names(listed)}.")
+        if listed
+        else Paragraph(f"Năm {y} chưa có chi bộ được công nhận {model}.")
     )
-    awards = papers.year(y).awards
-    blocks.append(
-        Paragraph(
-            f"Khen thưởng: {'; '.join(f'{a.cell.cell.name} ({a.text})' for a in awards)}."
-            if awards
-            else f"Hồ sơ chưa ghi khen thưởng năm {y}."
+    if voice.flow.commendation:
+        given = awards(voice, y)
+        blocks.append(
+            Paragraph(
+                f"Khen thưởng: {'; '.join(f'{a.cell.cell.name} ({a.text})' for a in given)}."
+                if given
+                else f"Hồ sơ chưa ghi khen thưởng năm {y}."
+            )
         )
-    )
     return tuple(blocks)

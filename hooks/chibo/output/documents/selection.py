@@ -1,9 +1,9 @@
-"""Selecting the cells of a year (plan III.3.3): the Steering Committee's proposal, then the
-Standing Committee's decision.
+"""Selecting the cells of a year, for a programme with a selection step (the plan's section
+``selection_count``): the Steering Committee's proposal, then the Standing Committee's decision.
 
-* **Tờ trình đề xuất** (Ban Chỉ đạo): every cell that registered, each condition of III.3.1
-  with its verdict and reason (the table of the attached Danh sách), who withdrew and when,
-  and the cells it proposes.
+* **Tờ trình đề xuất** (Ban Chỉ đạo, or the office without one): every cell that
+  registered, each of the programme's selection conditions with its verdict and reason (the
+  table of the attached Danh sách), who withdrew and when, and the cells it proposes.
 * **Quyết định lựa chọn** (Ban Thường vụ): Điều 1 selects the cells of its Danh sách, and
   only those: the cells selected (the records say so), or, while nothing is decided yet,
   the cells the proposal puts forward (those meeting every condition).
@@ -15,14 +15,15 @@ import datetime as dt
 
 from ...formats import date_vi
 from ...records.committee import Naming
-from ...report import CellReport, Report, YearReport
+from ...report import CellReport
 from ...report.history import leaders_counted, members_on, naming_on
 from ...report.papers import Issued
+from ...report.programmes import ProgrammeYear
 from ...report.rounds import Candidate, SelectionRound
 from ...report.selection import MET, REVIEW
 from .. import sources
 from .common import (
-    STEERING,
+    Voice,
     attached,
     cells,
     citation,
@@ -30,25 +31,24 @@ from .common import (
     dated,
     issued_note,
     names,
-    plan_basis,
+    proposer_header,
+    proposer_signature,
     reference_day,
     simple_table,
     standing_signature,
-    steering_header,
-    steering_signature,
 )
 from .model import KINDS, Block, Cell, Draft, Head, Heading, Paragraph, Part, Table, layout_on
 
 PROPOSED, NOT_PROPOSED = "Đề xuất lựa chọn", "Chưa đề xuất"
 
 
-def decided_on(report: YearReport) -> dt.date | None:
+def decided_on(round_: SelectionRound) -> dt.date | None:
     """The day the selection was decided, from the cells' records (the last decision event)."""
     days = [
         e.date
-        for c in (report.selection.candidates if report.selection else ())
+        for c in round_.candidates
         for e in c.cell.cell.registration
-        if e.year == report.year and e.status in ("lua-chon", "khong-lua-chon")
+        if e.year == round_.year and e.status in ("lua-chon", "khong-lua-chon")
     ]
     return max(days) if days else None
 
@@ -63,39 +63,41 @@ def chosen(round_: SelectionRound) -> tuple[Candidate, ...]:
     return round_.selected if round_.decided else tuple(c for c in round_.candidates if eligible(c))
 
 
-def selection_drafts(year: YearReport, report: Report) -> tuple[Draft, ...]:
-    """The year's proposal, and its decision when there is a cell to select."""
+def selection_drafts(voice: Voice, year: ProgrammeYear) -> tuple[Draft, ...]:
+    """The year's proposal (when the programme calls for it), and its decision when there is
+    a cell to select."""
     round_ = year.selection
     if round_ is None:
         return ()
-    committee, register, y = report.committee, report.papers.register, year.year
-    decision = register.get(f"lua-chon-{y}")
-    day = dated(decision, decided_on(year))
+    committee, y = voice.report.committee, year.year
+    decision = voice.issued(f"lua-chon-{y}")
+    day = dated(decision, decided_on(round_))
     naming = naming_on(committee, reference_day(day, y, committee.as_of))
-    proposal = register.get(f"de-xuat-{y}")
-    found = [_proposal_draft(year, report, naming, proposal, day)]
-    if chosen(round_):
-        found.append(_decision_draft(year, report, naming, decision, proposal, day))
+    proposal = voice.issued(f"de-xuat-{y}")
+    found = []
+    if voice.wants("de-xuat"):
+        found.append(_proposal_draft(voice, round_, naming, proposal, day))
+    if chosen(round_) and voice.wants("lua-chon"):
+        found.append(_decision_draft(voice, round_, naming, decision, proposal, day))
     return tuple(found)
 
 
 def _proposal_draft(
-    year: YearReport, report: Report, naming: Naming, issued: Issued | None, decision_day: dt.date | None
+    voice: Voice, round_: SelectionRound, naming: Naming, issued: Issued | None, decision_day: dt.date | None
 ) -> Draft:
-    round_, y, committee = year.selection, year.year, report.committee
-    assert round_ is not None
+    y, building = round_.year, voice.building
     proposed = chosen(round_)
     withdrawn = [c for c in round_.candidates if c.outcome == "rut"]
     ready = [c for c in round_.candidates if eligible(c)]
     day = issued.date if issued else None
     body: list[Block] = [
         Paragraph(
-            f"{plan_basis(committee, naming)}; căn cứ báo cáo khảo sát, đề xuất đăng ký của các chi bộ, Ban Chỉ "
-            f"đạo báo cáo kết quả xem xét và đề xuất lựa chọn chi bộ xây dựng mô hình chi bộ kiểu mẫu năm {y} như sau:"
+            f"{voice.plan_basis(naming)}; căn cứ báo cáo {_reports(voice)} của các chi bộ, {voice.proposer} báo "
+            f"cáo kết quả xem xét và đề xuất lựa chọn chi bộ {building} năm {y} như sau:"
         ),
         Heading("I- TÌNH HÌNH ĐĂNG KÝ"),
         Paragraph(
-            f"Năm {y} có {cells(len(round_.candidates))} đăng ký xây dựng mô hình chi bộ kiểu mẫu: "
+            f"Năm {y} có {cells(len(round_.candidates))} đăng ký {building}: "
             f"{names([c.cell.cell.name for c in round_.candidates])}."
         ),
         *(
@@ -103,7 +105,7 @@ def _proposal_draft(
             for c in withdrawn
             if _withdrawn_on(c, y)
         ),
-        Heading("II- KẾT QUẢ ĐỐI CHIẾU CÁC TIÊU CHÍ LỰA CHỌN (mục III.3.1 của Kế hoạch)"),
+        Heading(f"II- KẾT QUẢ ĐỐI CHIẾU CÁC TIÊU CHÍ LỰA CHỌN{voice.section('selection')}"),
         Paragraph(
             f"Đối chiếu kết quả xếp loại và tự đánh giá các năm trước, có {cells(len(ready))} đáp ứng các tiêu "
             f"chí lựa chọn; {cells(len(round_.candidates) - len(ready) - len(withdrawn))} chưa đủ tiêu chí hoặc "
@@ -112,31 +114,31 @@ def _proposal_draft(
         ),
         Heading("III- ĐỀ XUẤT"),
         Paragraph(
-            f"Ban Chỉ đạo đề nghị Ban Thường vụ {naming.short_name} xem xét, lựa chọn {cells(len(proposed))} xây "
-            f"dựng mô hình chi bộ kiểu mẫu năm {y}: {names([c.cell.cell.name for c in proposed])}."
+            f"{voice.proposer} đề nghị Ban Thường vụ {naming.short_name} xem xét, lựa chọn {cells(len(proposed))} "
+            f"{building} năm {y}: {names([c.cell.cell.name for c in proposed])}."
             if proposed
-            else f"Năm {y} chưa có chi bộ đủ tiêu chí để Ban Chỉ đạo đề xuất lựa chọn."
+            else f"Năm {y} chưa có chi bộ đủ tiêu chí để {voice.proposer} đề xuất lựa chọn."
         ),
         Paragraph(f"Kính trình Ban Thường vụ {naming.short_name} xem xét, quyết định."),
     ]
     letter = Part(
         kind="TỜ TRÌNH",
-        summary=f"đề xuất lựa chọn chi bộ xây dựng mô hình chi bộ kiểu mẫu năm {y}",
-        header=steering_header(naming, "TTr", day, y, issued),
+        summary=f"đề xuất lựa chọn chi bộ {building} năm {y}",
+        header=proposer_header(voice, naming, "TTr", day, y, issued),
         to=f"Kính gửi: Ban Thường vụ {naming.short_name}",
         blocks=tuple(body),
         recipients=("Như trên,", "Lưu Văn phòng Đảng ủy."),
-        signature=steering_signature(committee),
+        signature=proposer_signature(voice),
         draft=issued is None,
     )
     listing = Part(
         kind="DANH SÁCH",
-        summary=f"chi bộ đăng ký xây dựng mô hình chi bộ kiểu mẫu năm {y} và kết quả đối chiếu các tiêu chí lựa chọn",
-        attachment=attached("Tờ trình", issued, "TTr/BCĐ", day, STEERING),
+        summary=f"chi bộ đăng ký {building} năm {y} và kết quả đối chiếu các tiêu chí lựa chọn",
+        attachment=attached("Tờ trình", issued, f"TTr/{voice.proposer_code}", day, voice.proposer),
         blocks=(
-            _conditions_table(round_, {c.cell.cell.id for c in proposed}, y),
+            _conditions_table(round_, {c.cell.cell.id for c in proposed}, y, voice.section("selection")),
             Paragraph(
-                "Đối chiếu các tiêu chí cơ bản của mục III.3.1 của Kế hoạch với kết quả xếp loại và tự đánh giá "
+                f"Đối chiếu các tiêu chí lựa chọn{voice.section('selection')} với kết quả xếp loại và tự đánh giá "
                 "các năm trước trong hồ sơ; tiêu chí về năng lực, uy tín của chi ủy, bí thư, phó bí thư do Ban "
                 "Thường vụ xem xét.",
                 style="note",
@@ -145,16 +147,22 @@ def _proposal_draft(
         draft=issued is None,
     )
     return Draft(
-        title=f"Tờ trình đề xuất lựa chọn chi bộ xây dựng mô hình chi bộ kiểu mẫu năm {y}",
-        docx=sources.year_docx(y, "de-xuat"),
-        page=sources.year_document(y, "de-xuat"),
+        title=f"Tờ trình đề xuất lựa chọn chi bộ {building} năm {y}",
+        docx=sources.year_docx(y, "de-xuat", voice.id),
+        page=sources.year_document(y, "de-xuat", voice.id),
         back=(f"Trở lại kết quả năm {y}", sources.year(y)),
         parts=(letter, listing),
         kind=KINDS["de-xuat"],
         year=y,
         layout=layout_on(day or decision_day),
         issued=f"Tờ trình {issued_note(issued)}" if issued else "",
+        programme=voice.id,
     )
+
+
+def _reports(voice: Voice) -> str:
+    """What the cells sent: "khảo sát, đề xuất đăng ký", or "đăng ký" without a survey step."""
+    return "khảo sát, đề xuất đăng ký" if voice.flow.survey else "đăng ký"
 
 
 def _withdrawn_on(candidate: Candidate, year: int) -> dt.date | None:
@@ -162,10 +170,9 @@ def _withdrawn_on(candidate: Candidate, year: int) -> dt.date | None:
     return days[-1] if days else None
 
 
-def _conditions_table(round_: SelectionRound, proposed: set[str], year: int) -> Table:
-    head = (
-        (Head("TT"), Head("Chi bộ"), Head("Tiêu chí (mục III.3.1)"), Head("Đánh giá"), Head("Căn cứ"), Head("Đề xuất")),
-    )
+def _conditions_table(round_: SelectionRound, proposed: set[str], year: int, section: str) -> Table:
+    cited = section.removesuffix(" của Kế hoạch)") + ")" if section else ""
+    head = ((Head("TT"), Head("Chi bộ"), Head(f"Tiêu chí{cited}"), Head("Đánh giá"), Head("Căn cứ"), Head("Đề xuất")),)
     body = []
     for index, c in enumerate(round_.candidates, start=1):
         conditions = c.report.exact
@@ -192,39 +199,41 @@ def _conditions_table(round_: SelectionRound, proposed: set[str], year: int) -> 
 
 
 def _decision_draft(
-    year: YearReport,
-    report: Report,
+    voice: Voice,
+    round_: SelectionRound,
     naming: Naming,
     issued: Issued | None,
     proposal: Issued | None,
     day: dt.date | None,
 ) -> Draft:
-    round_, y, committee = year.selection, year.year, report.committee
-    assert round_ is not None
+    y, committee, building = round_.year, voice.report.committee, voice.building
     selected = chosen(round_)
     standing = f"Ban Thường vụ {naming.short_name}"
-    letter = citation("Tờ trình", proposal, "TTr", STEERING, f"về việc đề xuất lựa chọn chi bộ năm {y}", "BCĐ")
+    letter = citation(
+        "Tờ trình", proposal, "TTr", voice.proposer, f"về việc đề xuất lựa chọn chi bộ năm {y}", voice.proposer_code
+    )
+    executors = f"{voice.steering}, Văn phòng Đảng ủy" if voice.steering else "Văn phòng Đảng ủy"
     decision = Part(
         kind="QUYẾT ĐỊNH",
-        summary=f"về việc lựa chọn chi bộ xây dựng mô hình chi bộ kiểu mẫu năm {y}",
+        summary=f"về việc lựa chọn chi bộ {building} năm {y}",
         header=committee_header(naming, "QĐ", day, y, issued),
         blocks=decision_preamble(
             naming,
-            report,
-            (f"Xét báo cáo khảo sát, đề xuất đăng ký của các chi bộ và {letter},",),
+            voice,
+            (f"Xét báo cáo {_reports(voice)} của các chi bộ và {letter},",),
         )
         + (
             Paragraph(
-                f"Lựa chọn {cells(len(selected))} xây dựng mô hình chi bộ kiểu mẫu năm {y} (có danh sách kèm theo).",
+                f"Lựa chọn {cells(len(selected))} {building} năm {y} (có danh sách kèm theo).",
                 lead="Điều 1.",
             ),
             Paragraph(
                 "Các chi bộ có tên tại Điều 1 xây dựng kế hoạch, lộ trình cụ thể và tổ chức thực hiện các tiêu chí "
-                f'"Chi bộ 5 tốt"; tháng 12 năm {y} tự đánh giá, báo cáo Ban Thường vụ Đảng ủy.',
+                f"{voice.framework}; {_cycle(voice, y)} tự đánh giá, báo cáo Ban Thường vụ Đảng ủy.",
                 lead="Điều 2.",
             ),
             Paragraph(
-                "Quyết định có hiệu lực kể từ ngày ký. Ban Chỉ đạo, Văn phòng Đảng ủy và các chi bộ có tên tại "
+                f"Quyết định có hiệu lực kể từ ngày ký. {executors} và các chi bộ có tên tại "
                 "Điều 1 căn cứ Quyết định thi hành.",
                 lead="Điều 3.",
             ),
@@ -240,31 +249,37 @@ def _decision_draft(
     ref = reference_day(day, y, committee.as_of)
     listing = Part(
         kind="DANH SÁCH",
-        summary=f"chi bộ được lựa chọn xây dựng mô hình chi bộ kiểu mẫu năm {y}",
+        summary=f"chi bộ được lựa chọn {building} năm {y}",
         attachment=attached("Quyết định", issued, "QĐ/ĐU", day, standing),
         blocks=(_selected_table([c.cell for c in selected], ref, committee.as_of),),
         draft=issued is None,
     )
     return Draft(
-        title=f"Quyết định lựa chọn chi bộ xây dựng mô hình chi bộ kiểu mẫu năm {y}",
-        docx=sources.year_docx(y, "lua-chon"),
-        page=sources.year_document(y, "lua-chon"),
+        title=f"Quyết định lựa chọn chi bộ {building} năm {y}",
+        docx=sources.year_docx(y, "lua-chon", voice.id),
+        page=sources.year_document(y, "lua-chon", voice.id),
         back=(f"Trở lại kết quả năm {y}", sources.year(y)),
         parts=(decision, listing),
         kind=KINDS["lua-chon"],
         year=y,
         layout=layout_on(day),
         issued=f"Quyết định {issued_note(issued)}" if issued else "",
+        programme=voice.id,
     )
 
 
-def decision_preamble(naming: Naming, report: Report, considering: tuple[str, ...], issuer: str = "") -> tuple:
+def _cycle(voice: Voice, year: int) -> str:
+    """ "tháng 12 năm 2022": when the cells assess themselves (the programme's cycle month)."""
+    return f"tháng {voice.flow.cycle_month} năm {year}"
+
+
+def decision_preamble(naming: Naming, voice: Voice, considering: tuple[str, ...], issuer: str = "") -> tuple:
     """ "BAN THƯỜNG VỤ …", the bases, what was considered, "QUYẾT ĐỊNH:"."""
     return (
         Paragraph(issuer or f"BAN THƯỜNG VỤ {naming.committee.upper()}", style="title"),
         Paragraph("Căn cứ Điều lệ Đảng Cộng sản Việt Nam;", style="basis"),
         Paragraph(f"Căn cứ Quy chế làm việc của Ban Chấp hành {naming.name};", style="basis"),
-        Paragraph(f"{plan_basis(report.committee, naming)};", style="basis"),
+        Paragraph(f"{voice.plan_basis(naming)};", style="basis"),
         *(Paragraph(line, style="basis") for line in considering),
         Paragraph("QUYẾT ĐỊNH:", style="title"),
     )

@@ -1,32 +1,47 @@
-"""Quyết định thành lập Ban Chỉ đạo (plan III.2), with the list of its members, from
-``steering`` in the records; numbered and dated when the register holds ``ban-chi-dao``."""
+"""Quyết định thành lập Ban Chỉ đạo (the plan's section ``steering``), with the list of its
+members, from ``steering`` in the committee's records, for a programme that names a
+Steering Committee (``terms.steering``); numbered and dated when the register holds
+``ban-chi-dao`` for it."""
 
 from __future__ import annotations
 
-from ...report import Report
 from ...report.history import naming_on
 from .. import sources
-from .common import attached, committee_header, issued_note, plan_citation, simple_table, standing_signature, two
+from .common import (
+    Voice,
+    attached,
+    committee_header,
+    issued_note,
+    simple_table,
+    standing_signature,
+    two,
+)
 from .model import KINDS, Draft, Paragraph, Part, layout_on
 from .selection import decision_preamble
 
 
-def steering_draft(report: Report) -> Draft | None:
-    committee = report.committee
-    if not committee.steering:
+def steering_draft(voice: Voice) -> Draft | None:
+    committee = voice.report.committee
+    if voice.steering is None or not voice.wants("ban-chi-dao"):
         return None
-    issued = report.papers.register.get("ban-chi-dao")
+    plan = voice.record.plan
+    issued = voice.issued("ban-chi-dao")
     day = issued.date if issued else None
-    year = day.year if day else committee.plan.date.year
-    naming = naming_on(committee, day or committee.plan.date)
-    start, end = committee.period.start, committee.period.end
+    year = day.year if day else plan.date.year
+    naming = naming_on(committee, day or plan.date)
     members = committee.steering
-    name = f"Ban Chỉ đạo xây dựng mô hình chi bộ kiểu mẫu giai đoạn {start}-{end}"
+    name = f"{voice.steering} giai đoạn {voice.start}-{voice.end}"
+    selection = (
+        f"đề xuất Ban Thường vụ lựa chọn chi bộ {voice.building}, "
+        if voice.flow.selection
+        else "đề xuất Ban Thường vụ "
+    )
+    awards = " và khen thưởng" if voice.flow.commendation else ""
     decision = Part(
         kind="QUYẾT ĐỊNH",
         summary=f"về việc thành lập {name}",
         header=committee_header(naming, "QĐ", day, year, issued),
-        blocks=decision_preamble(naming, report, ("Xét yêu cầu nhiệm vụ,",))
+        blocks=decision_preamble(naming, voice, ("Xét yêu cầu nhiệm vụ,",))
         + (
             Paragraph(
                 f"Thành lập {name} của {naming.name}, gồm {two(len(members))} đồng chí (có danh sách kèm theo).",
@@ -34,10 +49,9 @@ def steering_draft(report: Report) -> Draft | None:
             ),
             Paragraph(
                 f"Ban Chỉ đạo có nhiệm vụ lãnh đạo, chỉ đạo, theo dõi, giám sát việc thực hiện "
-                f"{plan_citation(committee, naming)}; đề xuất Ban Thường vụ lựa chọn chi bộ xây dựng mô hình chi bộ "
-                "kiểu mẫu, xem xét công nhận và khen thưởng chi bộ kiểu mẫu hằng năm; tham mưu sơ kết, tổng kết "
-                "việc thực hiện. Trưởng Ban phân công nhiệm vụ cho các thành viên; Ban Chỉ đạo tự giải thể khi hoàn "
-                "thành nhiệm vụ.",
+                f"{voice.plan_citation(naming)}; {selection}xem xét công nhận {voice.model}{awards} hằng năm; "
+                "tham mưu sơ kết, tổng kết việc thực hiện. Trưởng Ban phân công nhiệm vụ cho các thành viên; Ban "
+                "Chỉ đạo tự giải thể khi hoàn thành nhiệm vụ.",
                 lead="Điều 2.",
             ),
             Paragraph(
@@ -70,12 +84,13 @@ def steering_draft(report: Report) -> Draft | None:
     )
     return Draft(
         title=f"Quyết định thành lập {name}",
-        docx=sources.year_docx(year, "ban-chi-dao"),
-        page=sources.year_document(year, "ban-chi-dao"),
+        docx=sources.year_docx(year, "ban-chi-dao", voice.id),
+        page=sources.year_document(year, "ban-chi-dao", voice.id),
         back=("Trở lại danh sách văn bản", sources.section("van-ban")),
         parts=(decision, listing),
         kind=KINDS["ban-chi-dao"],
         year=year,
         layout=layout_on(day),
         issued=f"Quyết định {issued_note(issued)}" if issued else "",
+        programme=voice.id,
     )
