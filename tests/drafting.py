@@ -18,10 +18,8 @@ from chibo.output.documents.docx import DocxWriter
 from chibo.output.documents.model import Draft
 from chibo.records import load_records
 from chibo.report import Report, summarize
-from conftest import DATA, ROOT
+from conftest import SAMPLE
 
-# The sample as the tests know it: the snapshot in tests/data/ once there, else the shipped one.
-SAMPLE = DATA / "sample" / "records" if (DATA / "sample" / "records").is_dir() else ROOT / "records"
 KIEU_MAU, BON_TOT = "kieu-mau-2022-2025", "bon-tot-2026-2030"
 
 
