@@ -180,7 +180,7 @@ def test_a_cell_name_brings_its_page_first(sample_server, visit, name: str, url:
         "chuong-trinh/kieu-mau-2022-2025/tieu-chi/",
         "chi-bo/khoa-duoc/",
         "ket-qua/2025/",
-        "van-phong/chi-bo/khoa-duoc/dang-ky/",
+        "van-phong/chi-bo/khoa-duoc/kieu-mau-2022-2025/dang-ky/",
     ],
 )
 def test_print_shows_the_content_only(sample_server, visit, url: str) -> None:
@@ -198,7 +198,7 @@ def test_print_shows_the_content_only(sample_server, visit, url: str) -> None:
 
 
 def test_registration_report_in_party_layout(sample_server, visit) -> None:
-    page = visit(sample_server.url + "van-phong/chi-bo/khoa-xet-nghiem/dang-ky/").page
+    page = visit(sample_server.url + "van-phong/chi-bo/khoa-xet-nghiem/bon-tot-2026-2030/dang-ky/").page
     report = page.locator(".vb-document").inner_text()
     for text in (
         "DỰ THẢO",
@@ -223,7 +223,7 @@ def test_registration_report_in_party_layout(sample_server, visit) -> None:
 @pytest.mark.parametrize(
     "url",
     [
-        "van-phong/chi-bo/khoa-duoc/dang-ky/",
+        "van-phong/chi-bo/khoa-duoc/kieu-mau-2022-2025/dang-ky/",
         "van-phong/ket-qua/2022/ban-chi-dao/",
         "van-phong/ket-qua/2022/de-xuat/",
         "van-phong/ket-qua/2022/lua-chon/",

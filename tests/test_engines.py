@@ -39,7 +39,7 @@ PAGE_TYPES = [
     "chuong-trinh/bon-tot-2026-2030/ket-qua/",
     "chi-bo/",
     "chi-bo/khoa-duoc/",
-    "van-phong/chi-bo/khoa-duoc/dang-ky/",
+    "van-phong/chi-bo/khoa-duoc/kieu-mau-2022-2025/dang-ky/",
     "van-phong/chi-bo/khoa-duoc/",
     "ket-qua/",
     "ket-qua/2025/",
@@ -151,7 +151,7 @@ def test_theme_overrides_render_in_every_engine(sites: dict[str, Path], engine: 
     assert "Dữ liệu minh họa, không phải số liệu chính thức." in cell.text
     assert "Số liệu tính đến ngày 28-12-2026." in cell.text
     assert re.search(r'<nav class="md-nav md-nav--secondary" aria-label="Mục lục">', cell.html)
-    assert "<title>Chi bộ Khoa Dược - Chi bộ kiểu mẫu 2022–2025</title>" in cell.html
+    assert "<title>Chi bộ Khoa Dược - Xây dựng chi bộ · Đảng bộ Trường ĐH Y Dược Thái Bình</title>" in cell.html
     assert "Chuyển đến nội dung" in cell.html  # our Vietnamese labels (partials/languages/vi.html)
     query = re.compile(r"assets/chibo-query(?:\.[0-9a-f]{12})?\.js")  # hashed by the hooks (output/assets.py)
     assert query.search(page(sites[engine], "chi-bo/").html)  # ?q= for the list, not the search

@@ -85,7 +85,7 @@ URLS = [
     "chi-bo/",
     "chi-bo/chi-bo-a/",
     "chi-bo/chi-bo-b/",
-    "van-phong/chi-bo/chi-bo-a/dang-ky/",
+    "van-phong/chi-bo/chi-bo-a/kieu-mau-2022-2025/dang-ky/",
     "ket-qua/",
     "ket-qua/2024/",
     "van-ban/",
@@ -97,8 +97,7 @@ URLS = [
 
 @pytest.mark.parametrize("url", URLS)
 def test_payloads_show_as_text(hostile: Path, url: str) -> None:
-    programmes = sorted(p.name for p in (hostile / "chuong-trinh").iterdir() if p.is_dir())
-    shown = page(hostile, url.format(P=programmes[0]))
+    shown = page(hostile, url.format(P=programme_of(hostile)))
     assert PAYLOAD in shown.text, "the payload is shown, character for character"
     html = shown.html
     assert "<img src=x" not in html
@@ -106,6 +105,12 @@ def test_payloads_show_as_text(hostile: Path, url: str) -> None:
     assert "<b>đậm</b>" not in html
     assert not re.search(r"""href=["']?javascript:""", html, re.IGNORECASE)
     assert "49" not in shown.text.replace("2049", "")
+
+
+def programme_of(site: Path) -> str:
+    """The fixture's one programme (its pages' addresses carry its id)."""
+    [programme] = [p.name for p in (site / "chuong-trinh").iterdir() if p.is_dir()]
+    return programme
 
 
 def test_payload_in_a_cell_name_is_text_in_the_list_and_the_title(hostile: Path) -> None:
@@ -133,7 +138,8 @@ def test_downloads_stay_valid_and_carry_the_payload_as_data(hostile: Path) -> No
     assert all(len(line) <= 75 for line in (hostile / "du-lieu/lich.ics").read_bytes().split(b"\r\n"))
     feed = feedparser.parse((hostile / "du-lieu/thay-doi.xml").read_bytes())
     assert not feed.bozo
-    assert feed.entries[0].title == f"Chi bộ A {PAYLOAD}: Được công nhận chi bộ kiểu mẫu năm 2025"
+    # The programme's word for a recognised cell is record text too.
+    assert feed.entries[0].title == f"Chi bộ A {PAYLOAD}: Được công nhận chi bộ kiểu mẫu {PAYLOAD} năm 2025"
 
 
 @pytest.mark.parametrize("text", ["=1+2", "+1", "-2+3", "@SUM(A1)", "\tx", "\rx"])
@@ -163,6 +169,7 @@ def test_payloads_never_run_in_the_browser(hostile: Path, visit) -> None:
     server = Server(hostile)
     try:
         for url in [*URLS, "ket-qua/2025/", "du-lieu/"]:
+            url = url.format(P=programme_of(hostile))
             seen = visit(server.url + url)
             page = seen.page
             page.wait_for_load_state("networkidle")

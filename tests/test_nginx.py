@@ -334,7 +334,8 @@ def test_a_former_document_address_sends_to_the_office_area_after_the_login(ngin
     page = nginx.request("/chi-bo/khoa-duoc/dang-ky/", account="thanhvien")
     assert (
         page[0] == 200
-        and b'http-equiv="refresh" content="0; url=../../../van-phong/chi-bo/khoa-duoc/dang-ky/"' in page[2]
+        and b'http-equiv="refresh" content="0; url=../../../van-phong/chi-bo/khoa-duoc/bon-tot-2026-2030/dang-ky/"'
+        in page[2]
     )
     for old in (
         "/chi-bo/khoa-duoc/dang-ky-2022.docx",

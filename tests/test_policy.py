@@ -172,7 +172,7 @@ def test_search_filters_and_print_obey_the_policy(sample_server, visit) -> None:
     assert page.locator(".chibo-filter output").text_content() == "2/24 chi bộ"
     page.select_option("select[name=loai]", "sinh-vien")
     assert page.locator(".chibo-filter output").text_content() == "1/24 chi bộ"
-    page.goto(sample_server.url + "van-phong/chi-bo/khoa-duoc/dang-ky/")
+    page.goto(sample_server.url + "van-phong/chi-bo/khoa-duoc/kieu-mau-2022-2025/dang-ky/")
     page.emulate_media(media="print")
     assert page.locator(".chibo-internal").is_visible(), "printed too"
     assert page.pdf(format="A4").startswith(b"%PDF")

@@ -156,7 +156,7 @@ def test_no_members_page_links_into_the_office_area(sample: Path) -> None:
             target = posixpath.normpath(posixpath.join(here, href))
             assert not target.startswith("van-phong") and not href.endswith(".docx"), (name, href)
     moved = (sample / "chi-bo/khoa-duoc/dang-ky/index.html").read_text(encoding="utf-8")
-    assert "../../../van-phong/chi-bo/khoa-duoc/dang-ky/" in moved
+    assert "../../../van-phong/chi-bo/khoa-duoc/bon-tot-2026-2030/dang-ky/" in moved
 
 
 def test_documents_state_the_true_counts(sample: Path) -> None:
