@@ -100,7 +100,8 @@ def _programme_of(records: Records, year: int) -> ProgrammeRecords | None:
     """The programme the example entries of a new record are written for: the one running in
     ``year`` (the latest to start), else the latest; ``None`` when the project has none."""
     running = [p for p in records.programmes if p.programme.period.start <= year <= p.programme.period.end]
-    return (running or list(records.programmes) or [None])[-1]
+    found = running or list(records.programmes)
+    return found[-1] if found else None
 
 
 def _render(
