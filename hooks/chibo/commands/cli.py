@@ -117,6 +117,13 @@ def _other_commands(commands: argparse._SubParsersAction) -> None:
     out = commands.add_parser("generate", help="tạo một dự án đầy đủ, không cần hook, cho MkDocs, ProperDocs, Zensical")
     out.add_argument("out", type=Path, help="thư mục đích (được thay toàn bộ)")
     out.add_argument("--project", type=Path, default=Path("."), help="thư mục dự án")
+    template = commands.add_parser(
+        "template", help="viết mẫu bảng tính nhập kết quả (và tự đánh giá hằng tháng) theo tiêu chí của chương trình"
+    )
+    template.add_argument("--programme", help="mã chương trình (mặc định: các chương trình của năm)")
+    template.add_argument("--year", type=int, help="năm (mặc định: năm của ngày số liệu as_of)")
+    template.add_argument("--out", type=Path, required=True, help="thư mục ghi các tệp mẫu (ngoài docs/)")
+    template.add_argument("--project", type=Path, default=Path("."), help="thư mục dự án")
     init = commands.add_parser("init", help="tạo dự án cho một Đảng bộ khác: mã nguồn, cấu hình, hồ sơ khung")
     init.add_argument("out", type=Path, help="thư mục dự án mới (chưa có hoặc trống)")
     init.add_argument("--committee", required=True, help='tên Đảng bộ, ví dụ "Đảng bộ Bệnh viện Đa khoa tỉnh"')
@@ -155,6 +162,8 @@ def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
         return _import(args)
     if args.command == "recover":
         return _recover(project, args.undo)
+    if args.command == "template":
+        return _template(args)
     if args.command == "generate":
         return _generate(args)
     if args.command == "schema":
@@ -236,6 +245,33 @@ def _new_programme(args: argparse.Namespace, spec: ProgrammeSpec) -> int:
         f"Đã tạo {folder}: chuong-trinh.yml, tieu-chi.yml, ke-hoach.md. Điền các chỗ [ĐIỀN: …], "
         "rồi chạy: chibo validate"
     )
+    return 0
+
+
+def _template(args: argparse.Namespace) -> int:
+    from .templates import templates
+
+    try:
+        records = load_records(args.project)
+    except RecordsError as error:
+        return _records_broken(error)
+    year = args.year or records.committee.as_of.year
+    chosen = [
+        p
+        for p in records.programmes
+        if (p.id == args.programme if args.programme else p.programme.period.start <= year <= p.programme.period.end)
+    ]
+    if not chosen:
+        known = ", ".join(f"{p.id} ({p.programme.period.start}–{p.programme.period.end})" for p in records.programmes)
+        wanted = f"chương trình '{args.programme}'" if args.programme else f"chương trình nào của năm {year}"
+        print(f"lỗi: không có {wanted}; các chương trình: {known or 'chưa có'}", file=sys.stderr)
+        return 1
+    for programme in chosen:
+        folder = args.out / programme.id if len(chosen) > 1 else args.out
+        folder.mkdir(parents=True, exist_ok=True)
+        for template in templates(programme, year, records.committee.as_of):
+            (folder / template.name).write_bytes(template.data)
+            print(f"Đã viết {folder / template.name}: {template.title}")
     return 0
 
 
