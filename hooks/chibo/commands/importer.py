@@ -385,7 +385,7 @@ def _entry(
         text, column = values["model"]
         entry["model"] = columns.yes_no(text)
         if entry["model"] is None:
-            issues.add(f"cột kiểu mẫu '{text}' không hợp lệ; ghi 'Có' hoặc 'Không'", number, column)
+            issues.add(f"cột công nhận '{text}' không hợp lệ; ghi 'Có' hoặc 'Không'", number, column)
     entry.update({key: values[key][0] for key in TEXT_FIELDS if key in values})
     return entry if issues.total == before else None
 

@@ -28,22 +28,25 @@ from ..records.paths import (
 from ..records.schema import MODELINES
 
 FOLDER = Path(__file__).parent
-# The plan's sections a skeleton cites, in the plan's order: name in ``sections``, anchor, title.
+# The plan's sections a skeleton cites, in the plan's order (after "I. Mục đích, yêu cầu"):
+# name in ``sections``, anchor, title. Numbered II, III… in that order.
 SECTIONS = (
-    ("criteria", "II", "tieu-chi", "Tiêu chí"),
-    ("registration", "III.1", "dang-ky", "Đăng ký thực hiện"),
-    ("self_check", "III.2", "tu-danh-gia", "Tự đánh giá hằng tháng"),
-    ("recognition", "III.3", "cong-nhan", "Xem xét, công nhận"),
-    ("targets", "III.4", "chi-tieu", "Chỉ tiêu"),
-    ("roadmap", "III.5", "lo-trinh", "Lộ trình"),
-    ("organisation", "IV", "to-chuc-thuc-hien", "Tổ chức thực hiện"),
+    ("criteria", "tieu-chi", "Tiêu chí"),
+    ("registration", "dang-ky", "Đăng ký thực hiện"),
+    ("self_check", "tu-danh-gia", "Tự đánh giá hằng tháng"),
+    ("recognition", "cong-nhan", "Xem xét, công nhận"),
+    ("targets", "chi-tieu", "Chỉ tiêu"),
+    ("roadmap", "lo-trinh", "Lộ trình"),
+    ("organisation", "to-chuc-thuc-hien", "Tổ chức thực hiện"),
 )
+ROMAN = ("II", "III", "IV", "V", "VI", "VII", "VIII", "IX")
 
 
 @dataclass(frozen=True)
 class SectionLine:
-    """A section of the skeleton's plan: its number, anchor and title."""
+    """A section of the skeleton's plan: its name in ``sections``, number, anchor and title."""
 
+    name: str
     number: str
     anchor: str
     title: str
@@ -83,7 +86,8 @@ def render(template: str, **values: Any) -> str:
 
 def programme_files(spec: ProgrammeSpec) -> dict[str, str]:
     """Path relative to the project → text, for the programme's three files."""
-    sections = [SectionLine(n, a, t) for key, n, a, t in SECTIONS if spec.monthly or key != "self_check"]
+    used = [s for s in SECTIONS if spec.monthly or s[0] != "self_check"]
+    sections = [SectionLine(key, number, anchor, title) for (key, anchor, title), number in zip(used, ROMAN)]
     folder = programme_dir(spec.id)
     return {
         f"{folder}/{PROGRAMME_FILE}": render(
@@ -101,6 +105,7 @@ def programme_files(spec: ProgrammeSpec) -> dict[str, str]:
             building="xây dựng chi bộ",
             framework="Khung tiêu chí",
             monthly=spec.monthly,
+            sections=sections,
         ),
         f"{folder}/{BOOK_FILE}": render("new-criteria.yml.j2", modeline=MODELINES[BOOK_FILE], id=spec.id),
         f"{folder}/{PLAN_FILE}": render("new-plan.md.j2", path=plan_path(spec.id), sections=sections),
