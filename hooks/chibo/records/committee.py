@@ -47,7 +47,7 @@ class Document(Record):
     model_config = described("Văn bản", "Một văn bản liên quan.")
 
     id: Slug = vi("Mã văn bản", "Dùng để dẫn chiếu trong rules[].documents và plan.implements của chương trình.")
-    number: Text = vi("Số, ký hiệu", "Ví dụ: 183-KH/ĐU.")
+    number: Text = vi("Số, ký hiệu", "Ví dụ: 12-KH/ĐU.")
     date: Day = vi("Ngày ban hành")
     issuer: Text = vi("Cơ quan ban hành")
     title: Text = vi("Trích yếu")
@@ -138,12 +138,10 @@ class Naming(Record):
     )
 
     date: Day = vi("Từ ngày", alias="from")
-    name: Text = vi("Tên Đảng bộ", "Ví dụ: Đảng bộ Trường Đại học Y Dược Thái Bình.")
-    committee: Text = vi("Tên cấp ủy", "Cơ quan ban hành văn bản, ví dụ: Đảng ủy Trường Đại học Y Dược Thái Bình.")
+    name: Text = vi("Tên Đảng bộ", "Ví dụ: Đảng bộ Bệnh viện Đa khoa tỉnh.")
+    committee: Text = vi("Tên cấp ủy", "Cơ quan ban hành văn bản, ví dụ: Đảng ủy Bệnh viện Đa khoa tỉnh.")
     short_name: Text = vi("Tên cấp ủy viết gọn", "Dùng trong câu, ví dụ: Đảng ủy Trường.")
-    superior: Text = vi(
-        "Đảng bộ cấp trên", "Dòng trên cùng của tiêu đề văn bản, ví dụ: Đảng bộ Khối các cơ quan tỉnh Thái Bình."
-    )
+    superior: Text = vi("Đảng bộ cấp trên", "Dòng trên cùng của tiêu đề văn bản, ví dụ: Đảng bộ các cơ quan Đảng tỉnh.")
     superior_committee: Text = vi(
         "Cấp ủy cấp trên", "Dùng trong câu và nơi nhận, ví dụ: Đảng ủy Khối các cơ quan tỉnh."
     )
