@@ -487,7 +487,8 @@ def _validate(
             month = _MONTH_IN_PATH.search(problem.path)
             cell = Path(problem.file).stem
             row = months.get((cell, month.group(1))) if month else None
-            issues.add(str(problem), row or rows.get(problem.file), _column(layout, problem.path))
+            column = _column(layout, problem.path) or (layout.column(MONTH) if month else None)
+            issues.add(str(problem), row or rows.get(problem.file), column)
         return []
     known = {(p.file, p.message) for p in _warnings(before)}
     new = sorted(
