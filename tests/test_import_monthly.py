@@ -177,7 +177,8 @@ def test_a_criterion_of_another_programme_is_named(
     sheet.write_text("Mã chi bộ,Tháng,TC1,TC9\nkhoa-noi,3,Đạt,Đạt\n", encoding="utf-8")
     assert run_import(project, sheet) == 1
     assert capsys.readouterr().out == (
-        "tu-danh-gia-2026.csv: dòng 1, cột D: không hiểu tiêu đề cột 'TC9'; các cột tiêu chí của năm này: TC1, TC2, TC3\n"
+        "tu-danh-gia-2026.csv: dòng 1, cột D: không hiểu tiêu đề cột 'TC9'; "
+        "các cột tiêu chí của năm này: TC1, TC2, TC3\n"
     )
 
 
