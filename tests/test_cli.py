@@ -32,7 +32,7 @@ def project(tmp_path: Path) -> Path:
 
 def test_clean_records_exit_0_with_a_summary(project: Path) -> None:
     done = run("validate", str(project))
-    assert (done.returncode, done.stdout) == (0, "Hồ sơ hợp lệ: 7 tệp, 5 chi bộ, kết quả các năm 2022–2025.\n")
+    assert (done.returncode, done.stdout) == (0, "Hồ sơ hợp lệ: 9 tệp, 5 chi bộ, kết quả các năm 2022–2025.\n")
 
 
 def test_default_project_is_the_current_folder(project: Path) -> None:
