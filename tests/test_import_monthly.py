@@ -223,3 +223,24 @@ def test_the_yearly_sheet_reads_the_programmes_word_for_recognition(
     assert run_import(project, sheet, "--write") == 0
     text = (project / "records/chi-bo/khoa-noi.yml").read_text(encoding="utf-8")
     assert text.endswith("results:\n  - year: 2026\n    rating: tot\n    criteria: {tc1: dat}\n    model: false\n")
+
+
+def test_validate_and_import_warn_when_the_year_disagrees_with_its_months(
+    project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    months = tmp_path / "tu-danh-gia-2026.csv"
+    months.write_text("Mã chi bộ,Tháng,TC1\nkhoa-noi,2,Chưa đạt\nkhoa-noi,3,Đạt\n", encoding="utf-8")
+    assert run_import(project, months, "--write") == 0
+    year = tmp_path / "ket-qua-2026.csv"
+    year.write_text("Mã chi bộ,TC1\nkhoa-noi,Đạt\n", encoding="utf-8")
+    capsys.readouterr()
+    assert run_import(project, year, "--write") == 0
+    where, what = (
+        "records/chi-bo/khoa-noi.yml:27:21:",
+        " results[0].criteria.tc1: năm 2026: tiêu chí TC1 ghi “Đạt”, còn phiếu tự đánh giá hằng tháng cho “Chưa đạt”",
+    )
+    assert f"cảnh báo: ket-qua-2026.csv: dòng 2, cột B: {where}{what}" in capsys.readouterr().err
+    assert cli.main(["validate", str(project)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith(f"{where} cảnh báo:{what}")
+    assert out[1:] == ["Hồ sơ hợp lệ: 7 tệp, 3 chi bộ, kết quả năm 2026, 1 cảnh báo."]
