@@ -138,10 +138,12 @@ class Naming(Record):
     )
 
     date: Day = vi("Từ ngày", alias="from")
-    name: Text = vi("Tên Đảng bộ", "Ví dụ: Đảng bộ Bệnh viện Đa khoa tỉnh.")
-    committee: Text = vi("Tên cấp ủy", "Cơ quan ban hành văn bản, ví dụ: Đảng ủy Bệnh viện Đa khoa tỉnh.")
+    name: Text = vi("Tên Đảng bộ", "Ví dụ: Đảng bộ Trường Đại học A.")
+    committee: Text = vi("Tên cấp ủy", "Cơ quan ban hành văn bản, ví dụ: Đảng ủy Trường Đại học A.")
     short_name: Text = vi("Tên cấp ủy viết gọn", "Dùng trong câu, ví dụ: Đảng ủy Trường.")
-    superior: Text = vi("Đảng bộ cấp trên", "Dòng trên cùng của tiêu đề văn bản, ví dụ: Đảng bộ các cơ quan Đảng tỉnh.")
+    superior: Text = vi(
+        "Đảng bộ cấp trên", "Dòng trên cùng của tiêu đề văn bản, ví dụ: Đảng bộ Khối các cơ quan tỉnh B."
+    )
     superior_committee: Text = vi(
         "Cấp ủy cấp trên", "Dùng trong câu và nơi nhận, ví dụ: Đảng ủy Khối các cơ quan tỉnh."
     )

@@ -61,8 +61,13 @@ class CriteriaBook(Record):
 
     draft: bool = vi(
         "Bản dự thảo",
-        'true: trang Tiêu chí ghi "Bản dự thảo minh họa" (khung chưa phải văn bản chính thức).',
+        'true: trang Tiêu chí ghi "Bản dự thảo" (khung chưa phải văn bản chính thức).',
         default=False,
+    )
+    draft_note: Text | None = vi(
+        "Ghi chú bản dự thảo",
+        "Câu trang Tiêu chí in dưới chữ Bản dự thảo: khung được soạn theo đâu, văn bản chính thức ở đâu.",
+        default=None,
     )
     criteria: tuple[Criterion, ...] = vi("Tiêu chí", min_length=1)
 
@@ -106,11 +111,11 @@ class Terms(Record):
 
     model: Text = vi(
         "Chi bộ được công nhận gọi là",
-        'Viết thường, như trong câu "được công nhận … năm 2027", ví dụ: chi bộ bốn tốt, chi bộ tiêu biểu.',
+        'Viết thường, như trong câu "được công nhận … năm 2023", ví dụ: "chi bộ bốn tốt".',
     )
     building: Text = vi(
         "Việc xây dựng gọi là",
-        'Viết thường, như trong câu "kết quả … năm 2027", ví dụ: xây dựng chi bộ bốn tốt.',
+        'Viết thường, như trong câu "kết quả … năm 2023", ví dụ: xây dựng “chi bộ bốn tốt”.',
     )
     framework: Text = vi("Tên khung tiêu chí", 'Ví dụ: Khung tiêu chí "Chi bộ bốn tốt".')
     steering: Text | None = vi(
@@ -121,9 +126,9 @@ class Terms(Record):
 class Section(Record):
     """Một mục của kế hoạch mà trang và văn bản dẫn chiếu: its number, and its anchor on the plan page."""
 
-    model_config = described("Mục của kế hoạch", "Số mục (ví dụ III.2) và neo của mục trên trang kế hoạch.")
+    model_config = described("Mục của kế hoạch", "Số mục (ví dụ II.2) và neo của mục trên trang kế hoạch.")
 
-    number: Text = vi("Số mục", "Ví dụ: III.2.")
+    number: Text = vi("Số mục", "Ví dụ: II.2.")
     anchor: Slug | None = vi(
         "Neo",
         "Mã của đề mục trong ke-hoach.md, viết sau đề mục: ## Lộ trình { #lo-trinh }. Bỏ trống: liên kết "
@@ -288,9 +293,9 @@ class Programme(Record):
 
     kind: Slug = vi(
         "Loại chương trình",
-        "Ví dụ bon-tot, tieu-bieu; hai chương trình cùng loại không được trùng thời gian.",
+        "Ví dụ kieu-mau, bon-tot; hai chương trình cùng loại không được trùng thời gian.",
     )
-    name: Text = vi("Tên chương trình", "Ví dụ: Xây dựng chi bộ bốn tốt giai đoạn 2026-2030.")
+    name: Text = vi("Tên chương trình", "Ví dụ: Xây dựng “chi bộ bốn tốt” giai đoạn 2026-2030.")
     short_name: Text = vi("Tên ngắn", "Dùng trong bảng, thẻ và tiêu đề, ví dụ: Chi bộ bốn tốt 2026–2030.")
     illustrative: bool = vi(
         "Minh họa", "true khi văn bản của chương trình là giả định, chưa đối chiếu được bản gốc.", default=False
