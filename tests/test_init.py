@@ -216,3 +216,30 @@ def test_no_sample_words_in_the_commands() -> None:
         if path.is_file() and path.suffix in (".py", ".j2"):
             text = path.read_text(encoding="utf-8")
             assert not [word for word in SAMPLE_WORDS if word in text], path
+
+
+# --- chibo demo ------------------------------------------------------------------------------
+
+
+def test_demo_has_two_programmes_and_no_warning(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The benchmark's project: a finished programme with a selection step, a current one with
+    monthly forms; every rule kept (no warning), nothing of the sample."""
+    assert cli.main(["demo", "--cells", "40", "--out", str(tmp_path / "demo")]) == 0
+    capsys.readouterr()
+    assert cli.main(["validate", str(tmp_path / "demo")]) == 0
+    assert capsys.readouterr().out == "Hồ sơ hợp lệ: 47 tệp, 40 chi bộ, kết quả các năm 2019–2026.\n"
+    records = load_records(tmp_path / "demo")
+    report = summarize(records)
+    (finished,), (current,) = report.finished, report.current
+    assert finished.records.programme.workflow.selection and finished.records.programme.monthly is None
+    assert current.records.programme.monthly is not None and not current.records.programme.workflow.selection
+    cells = records.cells
+    assert any(e.status == "lua-chon" for c in cells for e in c.registration)
+    assert any(r.model and r.year <= 2025 for c in cells for r in c.results)
+    assert any(r.model and r.year == 2026 and r.monthly for c in cells for r in c.results)
+    assert all(r.monthly and not r.criteria for c in cells for r in c.results if r.year == 2026)
+    config = (tmp_path / "demo/mkdocs.yml").read_text(encoding="utf-8")
+    assert 'site_name: "Đảng bộ Trường Đại học Minh Họa"' in config.splitlines()
+    for path in (tmp_path / "demo/records").rglob("*.*"):
+        text = path.read_text(encoding="utf-8")
+        assert not [word for word in SAMPLE_WORDS if word in text], path

@@ -22,6 +22,7 @@ from ..records import CELLS_DIR, RECORDS
 from ..records.paths import BOOK_FILE, COMMITTEE_FILE, PLAN_FILE, PROGRAMME_FILE, programme_dir
 from ..vocab import GOOD_OR_BETTER
 from . import demo_records as demo
+from .skeleton import site_config
 
 PROJECT_FILES = ("mkdocs.yml", "docs", "hooks")
 YEARS = range(2019, 2026)  # the years of the first programme, and the three before it
@@ -82,9 +83,12 @@ def write_demo(out: Path, cells: int, seed: int = 1) -> Path:
             shutil.copytree(source / name, target, dirs_exist_ok=True, ignore=shutil.ignore_patterns("__pycache__"))
         else:
             shutil.copy(source / name, target)
+    committee = demo.committee()
+    config = (out / "mkdocs.yml").read_text(encoding="utf-8")  # the demo committee's name on every page
+    (out / "mkdocs.yml").write_text(site_config(config, committee["names"][0]["name"]), encoding="utf-8")
     records = out / RECORDS
     (records / CELLS_DIR).mkdir(parents=True, exist_ok=True)
-    _dump(records / COMMITTEE_FILE, demo.committee())
+    _dump(records / COMMITTEE_FILE, committee)
     for pid, programme, criteria in (
         (demo.FIRST, demo.first_programme(), demo.first_criteria()),
         (demo.SECOND, demo.second_programme(), demo.second_criteria()),

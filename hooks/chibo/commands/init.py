@@ -16,9 +16,7 @@ then renamed into place: a failure leaves nothing half made.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import os
-import re
 import shutil
 import unicodedata
 from pathlib import Path
@@ -29,7 +27,7 @@ from ..records.loader import hidden_character
 from ..records.paths import CELLS_DIR, RECORDS
 from .demo import project_root
 from .new import ScaffoldError
-from .skeleton import ProgrammeSpec, committee_file, programme_files, render
+from .skeleton import ProgrammeSpec, committee_file, programme_files, render, site_config
 
 COPIED = ("hooks", "pyproject.toml", "requirements.in", "requirements.lock", ".gitignore")
 DOCS = ("assets", "robots.txt")
@@ -84,19 +82,6 @@ def _write(temp: Path, source: Path, name: str, as_of: dt.date, programme: Progr
     _put(temp, f"{RECORDS}/{CELLS_DIR}/{KEEP}", "")
     schemas.write(temp)
     _put(temp, "README.md", render("new-readme.md.j2", name=name, programme=programme))
-
-
-def site_config(config: str, name: str) -> str:
-    """This project's ``mkdocs.yml`` with the new committee's name in the site's title,
-    description and footer (the rest, nav included, is the code's and stays as it is)."""
-    lines = {
-        "site_name": name,
-        "site_description": f"Các chương trình xây dựng chi bộ của {name} và kết quả của từng chi bộ",
-        "copyright": f"Văn phòng Đảng ủy · {name} · Trang nội bộ",
-    }
-    for key, value in lines.items():
-        config = re.sub(rf"^{key}:.*$", f"{key}: {json.dumps(value, ensure_ascii=False)}", config, count=1, flags=re.M)
-    return config
 
 
 def _put(root: Path, rel: str, text: str) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -126,3 +127,16 @@ def committee_file(name: str, as_of: dt.date) -> dict[str, str]:
             as_of=as_of.isoformat(),
         )
     }
+
+
+def site_config(config: str, name: str) -> str:
+    """This project's ``mkdocs.yml`` with the new committee's name in the site's title,
+    description and footer (the rest, nav included, is the code's and stays as it is)."""
+    lines = {
+        "site_name": name,
+        "site_description": f"Các chương trình xây dựng chi bộ của {name} và kết quả của từng chi bộ",
+        "copyright": f"Văn phòng Đảng ủy · {name} · Trang nội bộ",
+    }
+    for key, value in lines.items():
+        config = re.sub(rf"^{key}:.*$", f"{key}: {json.dumps(value, ensure_ascii=False)}", config, count=1, flags=re.M)
+    return config
