@@ -216,6 +216,7 @@ def test_edit_button_opens_the_record(tmp_path: Path) -> None:
     edit = 'title="Chỉnh sửa"'
     cell = page(site, "chi-bo/khoa-duoc/").html
     assert f'href="https://git.example.vn/vpdu/chi-bo/edit/main/records/chi-bo/khoa-duoc.yml" {edit}' in cell
-    criteria = page(site, "tieu-chi/").html
-    assert 'href="https://git.example.vn/vpdu/chi-bo/edit/main/records/tieu-chi.yml"' in criteria
+    criteria = page(site, "chuong-trinh/kieu-mau-2022-2025/tieu-chi/").html
+    edit_criteria = "https://git.example.vn/vpdu/chi-bo/edit/main/records/chuong-trinh/kieu-mau-2022-2025/tieu-chi.yml"
+    assert f'href="{edit_criteria}"' in criteria
     assert edit not in page(site, "ket-qua/").html  # computed from every record: no single file to edit
