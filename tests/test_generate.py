@@ -70,7 +70,7 @@ def test_the_project_has_pages_downloads_and_no_hooks(project: Path, tmp_path: P
         assert (out / "docs" / name).is_file(), name
     assert "folding" in (out / "docs/assets/javascripts/lunr/min/lunr.vi.min.js").read_text(encoding="utf-8").lower()
     cell = (out / "docs/chi-bo/chi-bo-a/index.md").read_text(encoding="utf-8")
-    assert "\n## Điều kiện lựa chọn năm 2025 { #dieu-kien-lua-chon-nam-2025 }\n" in cell
+    assert "\n### Điều kiện lựa chọn năm 2025 { #dieu-kien-lua-chon-nam-2025 }\n" in cell
 
 
 def test_a_folder_not_made_by_generate_is_left_alone(project: Path, tmp_path: Path) -> None:
