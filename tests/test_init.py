@@ -13,7 +13,7 @@ import pytest
 from chibo.commands import cli
 from chibo.records import load_records
 from chibo.report import summarize
-from conftest import ROOT
+from conftest import ROOT, build_site
 
 COMMITTEE = "Đảng bộ Bệnh viện Đa khoa tỉnh"
 # What the code and a new committee's project must not say (the sample's committee and plan).
@@ -63,6 +63,24 @@ def test_a_new_committee_from_a_clean_folder(project: Path, capsys: pytest.Captu
     assert report.committee.placeholder
     assert report.current[0].records.programme.placeholder
     assert report.current[0].records.book.draft
+
+
+def test_a_new_committee_builds_strict_and_speaks_only_of_itself(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Built as the office will (``--strict``: a warning fails it), with three cells: no page
+    names the sample's committee or plan; record strings with ``[ĐIỀN: …]`` (a colon) do not
+    break a page's front matter."""
+    for cell_id, name in CELLS:
+        assert cli.main(["new", cell_id, "--name", name, "--type", "chi-bo", "--project", str(project)]) == 0
+    site = build_site(project)
+    pages = sorted(site.rglob("*.html"))
+    assert len(pages) > 20
+    for path in pages:
+        text = path.read_text(encoding="utf-8")
+        assert not [word for word in SAMPLE_WORDS if word in text], path
+        assert "<p>title: " not in text, path  # front matter left as text
+    assert COMMITTEE in (site / "index.html").read_text(encoding="utf-8")
 
 
 def test_the_new_project_names_nothing_of_the_sample(project: Path) -> None:
