@@ -69,7 +69,19 @@ def test_json_format_for_editors(project: Path) -> None:
     assert json.loads(run("validate", str(DATA / "small"), "--format", "json").stdout) == []
 
 
-@pytest.mark.parametrize("args", [[], ["frobnicate"], ["validate", "--format", "xml"], ["validate", "/khong/co"]])
+@pytest.mark.parametrize(
+    "args",
+    [
+        [],
+        ["frobnicate"],
+        ["validate", "--format", "xml"],
+        ["validate", "/khong/co"],
+        ["init", "du-an"],  # no --committee
+        ["init", "du-an", "--committee", "X", "--as-of", "31-12-2026"],
+        ["new", "programme", "x", "--kind", "k", "--start", "2026"],  # no --end, --name
+        ["template"],  # no --out
+    ],
+)
 def test_usage_errors_exit_2(args: list[str]) -> None:
     done = run(*args)
     assert done.returncode == 2

@@ -244,3 +244,43 @@ def test_validate_and_import_warn_when_the_year_disagrees_with_its_months(
     out = capsys.readouterr().out.splitlines()
     assert out[0].startswith(f"{where} cảnh báo:{what}")
     assert out[1:] == ["Hồ sơ hợp lệ: 7 tệp, 3 chi bộ, kết quả năm 2026, 1 cảnh báo."]
+
+
+def test_two_monthly_programmes_in_a_year_are_refused(
+    project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A year's ``monthly`` holds one programme's forms: two programmes collecting them in a
+    year cannot be told apart, and the import says so rather than guess."""
+    args = ["--kind", "vung-manh", "--start", "2026", "--end", "2026", "--name", "Chi bộ vững mạnh 2026"]
+    assert cli.main(["new", "programme", "vung-manh-2026", *args, "--project", str(project)]) == 0
+    sheet = tmp_path / "tu-danh-gia-2026.csv"
+    sheet.write_text("Mã chi bộ,Tháng,TC1\nkhoa-noi,3,Đạt\n", encoding="utf-8")
+    capsys.readouterr()
+    for more in ((), ("--programme", "vung-manh-2026")):
+        assert run_import(project, sheet, *more) == 1
+        assert capsys.readouterr().out == (
+            "tu-danh-gia-2026.csv: năm 2026 có 2 chương trình tự đánh giá hằng tháng (bon-tot, vung-manh-2026); "
+            "hồ sơ chi bộ mỗi năm chỉ ghi phiếu hằng tháng của một chương trình, hãy để một chương trình tự đánh "
+            "giá hằng tháng trong năm này\n"
+        )
+    assert run_import(project, sheet, "--programme", "nhầm") == 1
+    assert capsys.readouterr().out == (
+        "tu-danh-gia-2026.csv: --programme: chương trình 'nhầm' không có; chọn một trong: bon-tot, vung-manh-2026\n"
+    )
+
+
+def test_programme_names_the_sheets_criteria_in_a_year_of_two(
+    project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Two programmes in 2026 (one without monthly forms): a yearly sheet marks the criteria of
+    the one named, and its recognition names that programme."""
+    args = ["--kind", "vung-manh", "--start", "2026", "--end", "2026", "--name", "Chi bộ vững mạnh 2026"]
+    assert cli.main(["new", "programme", "vung-manh", *args, "--no-monthly", "--project", str(project)]) == 0
+    sheet = tmp_path / "ket-qua-2026.csv"
+    sheet.write_text("Mã chi bộ,Xếp loại,TC1,TC2,TC3,Quyết định\nkhoa-noi,HTTNV,Đạt,Đạt,Đạt,Số 5-QĐ/ĐU\n", "utf-8")
+    assert run_import(project, sheet, "--programme", "vung-manh", "--write") == 0
+    text = (project / "records/chi-bo/khoa-noi.yml").read_text(encoding="utf-8")
+    assert text.endswith(
+        "  - year: 2026\n    rating: tot\n    criteria: {tc1: dat, tc2: dat, tc3: dat}\n"
+        "    programme: vung-manh\n    decision: Số 5-QĐ/ĐU\n"
+    )

@@ -72,9 +72,15 @@ def _record_commands(commands: argparse._SubParsersAction) -> None:
     programme = commands.add_parser("new-programme", help="tạo khung một chương trình mới (như chibo new programme)")
     _programme_arguments(programme)
     programme.add_argument("--project", type=Path, default=Path("."), help="thư mục dự án")
-    sheet = commands.add_parser("import", help="nhập kết quả một năm từ bảng tính (.xlsx, .csv)")
+    sheet = commands.add_parser(
+        "import", help="nhập kết quả một năm, hay phiếu tự đánh giá hằng tháng (cột Tháng), từ bảng tính (.xlsx, .csv)"
+    )
     sheet.add_argument("file", type=Path, help="tệp bảng tính")
     sheet.add_argument("--year", type=int, required=True, help="năm của kết quả")
+    sheet.add_argument(
+        "--programme",
+        help="mã chương trình mà bảng tính ghi tiêu chí, công nhận (chỉ cần khi năm đó có hai chương trình)",
+    )
     sheet.add_argument("--write", action="store_true", help="ghi vào hồ sơ (mặc định chỉ xem trước)")
     sheet.add_argument(
         "--confirm-year",
@@ -311,7 +317,7 @@ def _import(args: argparse.Namespace) -> int:
         if code:
             return code
     try:
-        plan = plan_import(args.project, args.file, args.year, args.confirm_year)
+        plan = plan_import(args.project, args.file, args.year, args.confirm_year, args.programme)
     except SheetError as error:
         print("\n".join(error.lines))
         print(f"{error.total} lỗi; không ghi gì vào hồ sơ.", file=sys.stderr)

@@ -177,23 +177,27 @@ def _common(
     scope: Scope, named: ProgrammeScope | None, year: int, monthly: bool, layout: Layout, issues: Issues
 ) -> frozenset[str] | None:
     """The programme criteria the sheet's rows may mark; ``None`` (with the problem) when a
-    monthly sheet has no programme of ``year`` that collects monthly forms, or names two."""
+    monthly sheet has no programme of ``year`` that collects monthly forms, or two: a year's
+    ``monthly`` holds the forms of one programme (the one its roll-up reads)."""
     if not monthly:
         return named.criteria if named is not None else scope.criteria_of(year) or frozenset()
-    holders = [named] if named is not None else [p for p in scope.programmes if p.holds(year) and p.monthly]
-    if len(holders) == 1 and holders[0].monthly:
-        return holders[0].criteria
-    if not holders or not holders[0].monthly:
-        which = f"chương trình '{named.id}'" if named is not None else f"năm {year}"
-        issues.add(
-            f"cột 'Tháng' là phiếu tự đánh giá hằng tháng, nhưng {which} không có chương trình nào tự đánh giá "
-            "hằng tháng (mục monthly của chuong-trinh.yml)",
-            layout.header,
-            layout.column(MONTH),
-        )
-    else:
+    holders = [p for p in scope.programmes if p.holds(year) and p.monthly]
+    if len(holders) > 1:
         ids = ", ".join(p.id for p in holders)
-        issues.add(f"năm {year} có {len(holders)} chương trình tự đánh giá hằng tháng ({ids}); thêm --programme <mã>")
+        issues.add(
+            f"năm {year} có {len(holders)} chương trình tự đánh giá hằng tháng ({ids}); hồ sơ chi bộ mỗi năm chỉ ghi "
+            "phiếu hằng tháng của một chương trình, hãy để một chương trình tự đánh giá hằng tháng trong năm này"
+        )
+        return None
+    if holders and (named is None or named.id == holders[0].id):
+        return holders[0].criteria
+    which = f"chương trình '{named.id}'" if named is not None else f"năm {year}"
+    issues.add(
+        f"cột 'Tháng' là phiếu tự đánh giá hằng tháng, nhưng {which} không có chương trình nào tự đánh giá "
+        "hằng tháng (mục monthly của chuong-trinh.yml)",
+        layout.header,
+        layout.column(MONTH),
+    )
     return None
 
 
