@@ -164,9 +164,17 @@ def test_init_refuses_a_hidden_character_in_the_name(tmp_path: Path, capsys: pyt
     assert not (tmp_path / "x").exists()
 
 
-def test_as_of_defaults_to_today_only_when_not_given(tmp_path: Path) -> None:
+def test_as_of_defaults_to_the_day_of_init(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(cli, "today", lambda: dt.date(2027, 3, 5))
     assert cli.main(["init", str(tmp_path / "x"), "--committee", COMMITTEE]) == 0
-    assert load_records(tmp_path / "x").committee.as_of == dt.date.today()
+    records = load_records(tmp_path / "x")
+    assert records.committee.as_of == dt.date(2027, 3, 5)
+    (programme,) = records.programmes
+    assert (programme.id, programme.programme.period.start, programme.programme.period.end) == (
+        "chuong-trinh-2027-2031",
+        2027,
+        2031,
+    )
 
 
 # --- chibo new programme -------------------------------------------------------------------

@@ -209,11 +209,16 @@ def _spec(args: argparse.Namespace, as_of_year: int, as_of: dt.date | None = Non
     )
 
 
+def today() -> dt.date:
+    """The day ``chibo init`` writes as the data date when none is given (the only clock read)."""
+    return dt.date.today()
+
+
 def _init(args: argparse.Namespace) -> int:
     from .init import init_project
     from .new import ScaffoldError
 
-    as_of = args.as_of or dt.date.today()  # a default for a person at the keyboard; written into the records
+    as_of = args.as_of or today()  # a default for a person at the keyboard, written into the records
     spec = _spec(args, as_of.year, as_of)
     try:
         files = init_project(args.out, args.committee, as_of, spec)
