@@ -225,6 +225,20 @@ def test_new_programme_refuses(
     assert capsys.readouterr().err.startswith(f"lỗi: {message}")
 
 
+def test_new_cell_without_type_when_there_is_one(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["new", "khoa-nhi", "--name", "Chi bộ Khoa Nhi", "--project", str(project)]) == 0
+    assert "type: chi-bo  # loại hình: chi-bo" in (project / "records/chi-bo/khoa-nhi.yml").read_text(encoding="utf-8")
+    committee = project / "records/dang-bo.yml"
+    text = committee.read_text(encoding="utf-8").replace(
+        "  # - id: sinh-vien\n  #   name: Chi bộ sinh viên\n  #   short_name: Sinh viên\n",
+        "  - id: sinh-vien\n    name: Chi bộ sinh viên\n    short_name: Sinh viên\n",
+    )
+    committee.write_text(text, encoding="utf-8")
+    capsys.readouterr()
+    assert cli.main(["new", "sv-y", "--name", "Chi bộ Sinh viên Y", "--project", str(project)]) == 1
+    assert capsys.readouterr().err == "lỗi: cần --type: mã loại hình, một trong: chi-bo, sinh-vien\n"
+
+
 def test_new_cell_speaks_the_running_programme(project: Path) -> None:
     assert (
         cli.main(["new", "khoa-noi", "--name", "Chi bộ Khoa Nội", "--type", "chi-bo", "--project", str(project)]) == 0

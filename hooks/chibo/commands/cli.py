@@ -65,7 +65,9 @@ def _record_commands(commands: argparse._SubParsersAction) -> None:
     )
     new.add_argument("id", help="mã chi bộ: chữ thường không dấu, chữ số, dấu gạch nối (ví dụ khoa-duoc)")
     new.add_argument("--name", required=True, help='tên chi bộ, ví dụ "Chi bộ Khoa Dược"')
-    new.add_argument("--type", required=True, help="mã loại hình (types trong records/dang-bo.yml)")
+    new.add_argument(
+        "--type", help="mã loại hình (types trong records/dang-bo.yml); không cần khi Đảng bộ chỉ có một loại hình"
+    )
     new.add_argument("--secretary", help="bí thư chi bộ")
     new.add_argument("--members", type=int, help="số đảng viên")
     new.add_argument("--project", type=Path, default=Path("."), help="thư mục dự án")

@@ -35,16 +35,25 @@ class NewRecordError(RecordsError):
 
 
 def new_cell(
-    project: Path, cell_id: str, name: str, cell_type: str, secretary: str | None = None, members: int | None = None
+    project: Path,
+    cell_id: str,
+    name: str,
+    cell_type: str | None,
+    secretary: str | None = None,
+    members: int | None = None,
 ) -> Path:
     """Write ``records/chi-bo/<cell_id>.yml``; refuse bad ids, types and existing cells."""
-    _check_arguments(cell_id, name, cell_type, secretary, members)
+    _check_arguments(cell_id, name, cell_type or "", secretary, members)
     records = load_records(project)
     folder = project / RECORDS / CELLS_DIR
     clash = next((p for p in folder.glob("*.yml") if p.stem.casefold() == cell_id.casefold()), None)
     if clash is not None:
         raise ScaffoldError(f"đã có chi bộ mã '{clash.stem}' ({RECORDS}/{CELLS_DIR}/{clash.name})")
     types = [t.id for t in records.committee.types]
+    if cell_type is None and len(types) == 1:  # a committee of one cell type: nothing to choose
+        cell_type = types[0]
+    if cell_type is None:
+        raise ScaffoldError(f"cần --type: mã loại hình, một trong: {', '.join(types)}")
     if cell_type not in types:
         raise ScaffoldError(f"loại hình '{cell_type}' không có; chọn một trong: {', '.join(types)}")
     year = records.committee.as_of.year
