@@ -32,7 +32,7 @@ def project(tmp_path: Path) -> Path:
 
 def test_clean_records_exit_0_with_a_summary(project: Path) -> None:
     done = run("validate", str(project))
-    assert (done.returncode, done.stdout) == (0, "Hồ sơ hợp lệ: 7 tệp, 5 chi bộ, kết quả các năm 2022–2025.\n")
+    assert (done.returncode, done.stdout) == (0, "Hồ sơ hợp lệ: 9 tệp, 5 chi bộ, kết quả các năm 2022–2025.\n")
 
 
 def test_default_project_is_the_current_folder(project: Path) -> None:
@@ -69,7 +69,19 @@ def test_json_format_for_editors(project: Path) -> None:
     assert json.loads(run("validate", str(DATA / "small"), "--format", "json").stdout) == []
 
 
-@pytest.mark.parametrize("args", [[], ["frobnicate"], ["validate", "--format", "xml"], ["validate", "/khong/co"]])
+@pytest.mark.parametrize(
+    "args",
+    [
+        [],
+        ["frobnicate"],
+        ["validate", "--format", "xml"],
+        ["validate", "/khong/co"],
+        ["init", "du-an"],  # no --committee
+        ["init", "du-an", "--committee", "X", "--as-of", "31-12-2026"],
+        ["new", "programme", "x", "--kind", "k", "--start", "2026"],  # no --end, --name
+        ["template"],  # no --out
+    ],
+)
 def test_usage_errors_exit_2(args: list[str]) -> None:
     done = run(*args)
     assert done.returncode == 2

@@ -7,13 +7,12 @@ import json
 import shutil
 from pathlib import Path
 
+import openpyxl
 import pytest
 from chibo.commands import cli
 from chibo.records import load_records, schema
 from conftest import ROOT, SAMPLE, build_site, copy_project
 from htmltext import page
-
-SHEETS = ROOT / "tests" / "data" / "sheets"  # filled-in sheets for the import tests (docs/mau holds empty templates)
 
 
 @pytest.fixture
@@ -37,14 +36,22 @@ def test_committed_schemas_are_current() -> None:
     assert schema.stale(ROOT) == [], "run: chibo schema"
 
 
-def test_every_record_names_its_schema_on_the_first_line() -> None:
-    records = ROOT / "records"
-    assert (records / "dang-bo.yml").read_text(encoding="utf-8").splitlines()[0] == schema.MODELINES["dang-bo.yml"]
-    assert (records / "tieu-chi.yml").read_text(encoding="utf-8").splitlines()[0] == schema.MODELINES["tieu-chi.yml"]
-    for path in (records / "chi-bo").glob("*.yml"):
-        assert path.read_text(encoding="utf-8").splitlines()[0] == schema.MODELINES["chi-bo"], path.name
-        target = path.parent / schema.MODELINES["chi-bo"].split("$schema=")[1]
-        assert target.resolve().is_file()
+@pytest.mark.parametrize("where", ["sample", "init"])
+def test_every_record_names_its_schema_on_the_first_line(tmp_path: Path, where: str) -> None:
+    """In the sample and in what ``chibo init`` writes: each first line names a schema that exists."""
+    if where == "init":
+        assert cli.main(["init", str(tmp_path / "p"), "--committee", "Đảng bộ X", "--as-of", "2026-01-01"]) == 0
+        records = tmp_path / "p" / "records"
+    else:
+        records = SAMPLE
+    kinds = {"dang-bo.yml": "dang-bo.yml", "chuong-trinh.yml": "chuong-trinh.yml", "tieu-chi.yml": "tieu-chi.yml"}
+    paths = [records / "dang-bo.yml", *records.glob("chuong-trinh/*/*.yml"), *records.glob("chi-bo/*.yml")]
+    assert len(paths) >= 3
+    for path in paths:
+        modeline = schema.MODELINES[kinds.get(path.name, "chi-bo")]
+        assert path.read_text(encoding="utf-8").splitlines()[0] == modeline, path
+        target = path.parent / modeline.split("$schema=")[1]
+        assert target.resolve().is_file() or where == "sample", path  # the sample's schemas are the project's
 
 
 def test_schema_speaks_vietnamese_and_lists_the_codes() -> None:
@@ -114,55 +121,63 @@ def test_new_refuses(project: Path, capsys: pytest.CaptureFixture[str], args: li
 # --- chibo import ---------------------------------------------------------------------------
 
 
-KHAM_BENH_DIFF = """\
---- records/chi-bo/khoa-kham-benh.yml (hiện tại)
-+++ records/chi-bo/khoa-kham-benh.yml (sau khi nhập)
-@@ -60,4 +60,9 @@
-     decision: Quyết định số 176-QĐ/ĐU ngày 19-12-2025 của Ban Thường vụ Đảng ủy Trường
-     award: Giấy khen của Ban Chấp hành Đảng bộ Trường
-   - year: 2026
--    note: Chưa đánh giá, xếp loại năm 2026
-+    rating: tot
-+    members: {xuat-sac: 4, tot: 21, hoan-thanh: 1, khong-hoan-thanh: 0}
-+    score: 84.5
-+    criteria: {tc1: dat, tc2: dat, tc3: dat, tc4: dat, tc5: chua-dat}
-+    model: false
-+    note: 'Tiêu chí 5 chưa đạt: 1 đảng viên chưa hoàn thành đề tài nghiên cứu.'
+YEAR_SHEET = [
+    ["Mã chi bộ", "Tên chi bộ", "Xếp loại", "Điểm", "ĐV HTXSNV", "ĐV HTTNV", "ĐV HTNV", "ĐV KHTNV"]
+    + ["TC1", "TC2", "TC3", "TC4", "TC5", "Kiểu mẫu", "Quyết định", "Ghi chú"],
+    ["sinh-vien-duoc", "Chi bộ Sinh viên Dược", "HTNV", "62", "1", "8", "3", "0"]
+    + ["Đạt", "Chưa đạt", "Đạt", "Đạt", "Chưa đạt", "Không", "", ""],
+    ["", "Chi bộ Khoa Khám bệnh", "", "", "", "", "", "", "", "", "", "", "", "", "", "Đã rà soát số liệu."],
+]
+SINH_VIEN_DUOC_DIFF = """\
+   - year: 2025
+     rating: hoan-thanh
+-    members: {xuat-sac: 1, tot: 9, hoan-thanh: 2, khong-hoan-thanh: 0}
+-    criteria: {tc1: chua-dat, tc2: dat, tc3: dat, tc4: dat, tc5: chua-dat}
++    members: {xuat-sac: 1, tot: 8, hoan-thanh: 3, khong-hoan-thanh: 0}
++    score: 62
++    criteria: {tc1: dat, tc2: chua-dat, tc3: dat, tc4: dat, tc5: chua-dat}
+     model: false
 """
 
 
-@pytest.mark.parametrize("sheet", ["ket-qua-2026.xlsx", "ket-qua-2026.csv"])
-def test_import_sample_spreadsheet(project: Path, capsys: pytest.CaptureFixture[str], sheet: str) -> None:
+def year_sheet(tmp_path: Path, suffix: str) -> Path:
+    """The 2025 sheet of the sample's first programme (its criteria, its word "Kiểu mẫu")."""
+    path = tmp_path / f"ket-qua-2025{suffix}"
+    if suffix == ".csv":
+        path.write_text("\n".join(",".join(row) for row in YEAR_SHEET) + "\n", encoding="utf-8-sig")
+    else:
+        book = openpyxl.Workbook()
+        for row in YEAR_SHEET:
+            book.active.append([int(v) if v.isdigit() else v for v in row])
+        book.save(path)
+    return path
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
+def test_import_a_year_of_the_sample(
+    project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], suffix: str
+) -> None:
+    sheet = year_sheet(tmp_path, suffix)
     before = snapshot(project)
-    assert cli.main(["import", str(SHEETS / sheet), "--year", "2026", "--project", str(project)]) == 0
+    assert cli.main(["import", str(sheet), "--year", "2025", "--project", str(project)]) == 0
     out = capsys.readouterr().out
-    assert KHAM_BENH_DIFF in out
-    assert "Xem trước: 5 tệp sẽ thay đổi. Chạy lại với --write để ghi." in out
+    assert SINH_VIEN_DUOC_DIFF in out
+    assert "Xem trước: 2 tệp sẽ thay đổi. Chạy lại với --write để ghi." in out
     assert snapshot(project) == before, "a dry run writes nothing"
-    assert cli.main(["import", str(SHEETS / sheet), "--year", "2026", "--project", str(project), "--write"]) == 0
+    assert cli.main(["import", str(sheet), "--year", "2025", "--project", str(project), "--write"]) == 0
     changed = {k for k, v in snapshot(project).items() if before.get(k) != v}
-    assert changed == {
-        f"records/chi-bo/{c}.yml"
-        for c in ("khoa-duoc", "khoa-kham-benh", "phong-dao-tao", "khoa-noi-tong-hop", "sinh-vien-duoc")
-    }
+    assert changed == {"records/chi-bo/sinh-vien-duoc.yml", "records/chi-bo/khoa-kham-benh.yml"}
     cells = {c.id: c for c in load_records(project).cells}
-    duoc_2026 = next(r for r in cells["khoa-duoc"].results if r.year == 2026)
-    assert (duoc_2026.rating, duoc_2026.model, duoc_2026.members.xuat_sac) == ("xuat-sac", True, 5)
-    assert (duoc_2026.score, cells["khoa-kham-benh"].results[-1].score) == (92, 84.5)  # "84,5" in the sheet
-    assert duoc_2026.note == "Chưa đánh giá, xếp loại năm 2026"  # an empty column keeps the value
-    new_year = next(r for r in cells["sinh-vien-duoc"].results if r.year == 2026)
-    assert (new_year.rating, new_year.criteria["tc2"]) == ("hoan-thanh", "chua-dat")
-    text = (project / "records/chi-bo/sinh-vien-duoc.yml").read_text(encoding="utf-8")
-    assert text.splitlines()[:2] == [
-        schema.MODELINES["chi-bo"],
-        "# Chi bộ Sinh viên Dược — hồ sơ theo dõi xây dựng chi bộ kiểu mẫu",
-    ]
+    year = next(r for r in cells["sinh-vien-duoc"].results if r.year == 2025)
+    assert (year.rating, year.score, year.criteria["tc2"], year.model) == ("hoan-thanh", 62, "chua-dat", False)
+    kham = next(r for r in cells["khoa-kham-benh"].results if r.year == 2025)
+    assert (kham.note, kham.rating, kham.model) == ("Đã rà soát số liệu.", "xuat-sac", True)  # blank cells kept
 
 
 def test_bad_spreadsheet_leaves_every_record_untouched(
     project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    sheet = tmp_path / "sai.csv"
+    sheet = tmp_path / "sai-2025.csv"
     sheet.write_text(
         "Mã chi bộ,Xếp loại,ĐV KHTNV,TC1,Kiểu mẫu\n"
         "khoa-duoc,Xuất sắc lắm,1,Đạt,Có\n"
@@ -173,17 +188,19 @@ def test_bad_spreadsheet_leaves_every_record_untouched(
         encoding="utf-8",
     )
     before = snapshot(project)
-    assert cli.main(["import", str(sheet), "--year", "2026", "--project", str(project), "--write"]) == 1
+    assert cli.main(["import", str(sheet), "--year", "2025", "--project", str(project), "--write"]) == 1
     out = capsys.readouterr().out.splitlines()
     assert out == [
-        "sai.csv: dòng 2, cột B: xếp loại 'Xuất sắc lắm' không hợp lệ; chọn một trong: HTXSNV (xuat-sac), "
+        "sai-2025.csv: dòng 2, cột B: xếp loại 'Xuất sắc lắm' không hợp lệ; chọn một trong: HTXSNV (xuat-sac), "
         "HTTNV (tot), HTNV (hoan-thanh), KHTNV (khong-hoan-thanh)",
-        "sai.csv: dòng 3, cột A: không có chi bộ mã 'khoa-xyz'",
-        "sai.csv: dòng 4, cột A: chi bộ khoa-duoc đã có ở dòng 2",
-        "sai.csv: dòng 5, cột C: số đảng viên KHTNV '-2' phải là số nguyên không âm",
-        "sai.csv: dòng 5, cột D: tiêu chí TC1 'Tốt' không hợp lệ; ghi 'Đạt' hoặc 'Chưa đạt'",
-        "sai.csv: dòng 6, cột E: records/chi-bo/khoa-hoi-suc-cap-cuu.yml:46:12: lỗi: results[7].model: "
+        "sai-2025.csv: dòng 3, cột A: không có chi bộ mã 'khoa-xyz'",
+        "sai-2025.csv: dòng 4, cột A: chi bộ khoa-duoc đã có ở dòng 2",
+        "sai-2025.csv: dòng 5, cột C: số đảng viên KHTNV '-2' phải là số nguyên không âm",
+        "sai-2025.csv: dòng 5, cột D: tiêu chí TC1 'Tốt' không hợp lệ; ghi 'Đạt' hoặc 'Chưa đạt'",
+        "sai-2025.csv: dòng 6, cột E: records/chi-bo/khoa-hoi-suc-cap-cuu.yml:46:12: lỗi: results[6].model: "
         "'model: true' cần xếp loại 'xuat-sac' hoặc 'tot' trong cùng năm",
+        "sai-2025.csv: dòng 6, cột E: records/chi-bo/khoa-hoi-suc-cap-cuu.yml:46:12: lỗi: results[6].model: "
+        "'model: true' nhưng tiêu chí tc4 'chua-dat'",
     ]
     assert snapshot(project) == before
 
@@ -199,6 +216,7 @@ def test_edit_button_opens_the_record(tmp_path: Path) -> None:
     edit = 'title="Chỉnh sửa"'
     cell = page(site, "chi-bo/khoa-duoc/").html
     assert f'href="https://git.example.vn/vpdu/chi-bo/edit/main/records/chi-bo/khoa-duoc.yml" {edit}' in cell
-    criteria = page(site, "tieu-chi/").html
-    assert 'href="https://git.example.vn/vpdu/chi-bo/edit/main/records/tieu-chi.yml"' in criteria
+    criteria = page(site, "chuong-trinh/kieu-mau-2022-2025/tieu-chi/").html
+    edit_criteria = "https://git.example.vn/vpdu/chi-bo/edit/main/records/chuong-trinh/kieu-mau-2022-2025/tieu-chi.yml"
+    assert f'href="{edit_criteria}"' in criteria
     assert edit not in page(site, "ket-qua/").html  # computed from every record: no single file to edit

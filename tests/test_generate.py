@@ -50,15 +50,17 @@ def test_the_project_has_pages_downloads_and_no_hooks(project: Path, tmp_path: P
     assert (out / "overrides/partials/toc.html").is_file()
     for name in (
         "index.md",
-        "ke-hoach.md",
+        "chuong-trinh/kieu-mau-2022-2025/ke-hoach/index.md",  # the plan of the programme
+        "ke-hoach/index.html",  # its former address, sending to it
         "chi-bo/chi-bo-a/index.md",
         "chi-bo/chi-bo-a/dang-ky/index.html",  # the former address, sending to the office area
         "ket-qua/2025/index.md",
         "ket-qua/2025/cong-nhan/index.html",
         "van-phong/index.md",
         "van-phong/chi-bo/chi-bo-a/index.md",
-        "van-phong/ket-qua/2025/cong-nhan/index.md",
-        "van-phong/ket-qua/2025/cong-nhan-2025.docx",
+        "van-phong/chuong-trinh/kieu-mau-2022-2025/van-ban/2025/cong-nhan/index.md",
+        "van-phong/chuong-trinh/kieu-mau-2022-2025/van-ban/2025/cong-nhan-2025.docx",
+        "van-phong/ket-qua/2025/cong-nhan/index.html",  # its former address, sending to it
         "van-phong/du-lieu/ket-qua.csv",
         "du-lieu/ket-qua.xlsx",
         "du-lieu/lich.ics",
@@ -68,7 +70,7 @@ def test_the_project_has_pages_downloads_and_no_hooks(project: Path, tmp_path: P
         assert (out / "docs" / name).is_file(), name
     assert "folding" in (out / "docs/assets/javascripts/lunr/min/lunr.vi.min.js").read_text(encoding="utf-8").lower()
     cell = (out / "docs/chi-bo/chi-bo-a/index.md").read_text(encoding="utf-8")
-    assert "\n## Điều kiện lựa chọn năm 2025 { #dieu-kien-lua-chon-nam-2025 }\n" in cell
+    assert "\n### Điều kiện lựa chọn năm 2025 { #dieu-kien-lua-chon-nam-2025 }\n" in cell
 
 
 def test_a_folder_not_made_by_generate_is_left_alone(project: Path, tmp_path: Path) -> None:
@@ -123,8 +125,8 @@ def test_generate_prints_the_warnings_a_build_prints(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     lines = [line for line in done.stderr.splitlines() if "cảnh báo" in line]
     assert lines == [  # the rules of the year, as chibo validate and the build print them, once each
-        "records/dang-bo.yml:48:7: cảnh báo: rules[0].cap: năm 2024: 1 chi bộ xếp loại Hoàn thành xuất sắc "
+        "records/dang-bo.yml:27:7: cảnh báo: rules[0].cap: năm 2024: 1 chi bộ xếp loại Hoàn thành xuất sắc "
         "nhiệm vụ, vượt giới hạn 20% của 3 chi bộ Hoàn thành tốt nhiệm vụ (tối đa 0)",
-        "records/dang-bo.yml:48:7: cảnh báo: rules[0].cap: năm 2025: 1 chi bộ xếp loại Hoàn thành xuất sắc "
+        "records/dang-bo.yml:27:7: cảnh báo: rules[0].cap: năm 2025: 1 chi bộ xếp loại Hoàn thành xuất sắc "
         "nhiệm vụ, vượt giới hạn 20% của 3 chi bộ Hoàn thành tốt nhiệm vụ (tối đa 0)",
     ]

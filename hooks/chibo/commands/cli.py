@@ -1,4 +1,5 @@
-"""The ``chibo`` command: ``validate``, ``new``, ``import``, ``recover``, ``schema``, ``generate``, ``demo``.
+"""The ``chibo`` command: ``validate``, ``new`` (a cell; ``new programme``: a programme),
+``import``, ``recover``, ``schema``, ``generate``, ``init``, ``demo``.
 
 Exit codes: 0 done (the records are valid), 1 a problem with the records, the input or the
 disk (one line per problem, in Vietnamese), 2 a usage error (unknown command or option,
@@ -9,17 +10,29 @@ a line naming the file and the reason.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import gc
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..records import RecordsError, load_records
 from ..records.fields import MAX_YEAR, MIN_YEAR
 from ..records.problems import problems_json
 
+if TYPE_CHECKING:
+    from .skeleton import ProgrammeSpec
+
+
+# ``chibo new programme …`` (or ``chibo new chuong-trinh …``): the programme's own sub-command.
+NEW_PROGRAMME = ("programme", "chuong-trinh")
+
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="chibo", description="Công cụ hồ sơ chi bộ kiểu mẫu.")
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["new"] and argv[1:2] and argv[1] in NEW_PROGRAMME:
+        argv = ["new-programme", *argv[2:]]
+    parser = argparse.ArgumentParser(prog="chibo", description="Công cụ hồ sơ xây dựng chi bộ.")
     commands = parser.add_subparsers(dest="command", required=True, metavar="LỆNH")
     _record_commands(commands)
     _other_commands(commands)
@@ -47,16 +60,29 @@ def _record_commands(commands: argparse._SubParsersAction) -> None:
         default="text",
         help="định dạng danh sách lỗi (json cho trình soạn thảo, CI)",
     )
-    new = commands.add_parser("new", help="tạo hồ sơ một chi bộ mới")
+    new = commands.add_parser(
+        "new", help="tạo hồ sơ một chi bộ mới (chibo new programme …: tạo khung một chương trình mới)"
+    )
     new.add_argument("id", help="mã chi bộ: chữ thường không dấu, chữ số, dấu gạch nối (ví dụ khoa-duoc)")
     new.add_argument("--name", required=True, help='tên chi bộ, ví dụ "Chi bộ Khoa Dược"')
-    new.add_argument("--type", required=True, help="mã loại hình trong records/tieu-chi.yml")
+    new.add_argument(
+        "--type", help="mã loại hình (types trong records/dang-bo.yml); không cần khi Đảng bộ chỉ có một loại hình"
+    )
     new.add_argument("--secretary", help="bí thư chi bộ")
     new.add_argument("--members", type=int, help="số đảng viên")
     new.add_argument("--project", type=Path, default=Path("."), help="thư mục dự án")
-    sheet = commands.add_parser("import", help="nhập kết quả một năm từ bảng tính (.xlsx, .csv)")
+    programme = commands.add_parser("new-programme", help="tạo khung một chương trình mới (như chibo new programme)")
+    _programme_arguments(programme)
+    programme.add_argument("--project", type=Path, default=Path("."), help="thư mục dự án")
+    sheet = commands.add_parser(
+        "import", help="nhập kết quả một năm, hay phiếu tự đánh giá hằng tháng (cột Tháng), từ bảng tính (.xlsx, .csv)"
+    )
     sheet.add_argument("file", type=Path, help="tệp bảng tính")
     sheet.add_argument("--year", type=int, required=True, help="năm của kết quả")
+    sheet.add_argument(
+        "--programme",
+        help="mã chương trình mà bảng tính ghi tiêu chí, công nhận (chỉ cần khi năm đó có hai chương trình)",
+    )
     sheet.add_argument("--write", action="store_true", help="ghi vào hồ sơ (mặc định chỉ xem trước)")
     sheet.add_argument(
         "--confirm-year",
@@ -66,8 +92,31 @@ def _record_commands(commands: argparse._SubParsersAction) -> None:
     sheet.add_argument("--project", type=Path, default=Path("."), help="thư mục dự án")
 
 
+def _programme_arguments(parser: argparse.ArgumentParser, required: bool = True) -> None:
+    """What a new programme is: ``chibo new programme`` and ``chibo init`` ask the same."""
+    if required:
+        parser.add_argument("id", help="mã chương trình, là tên thư mục (ví dụ bon-tot-2026-2030)")
+    else:
+        parser.add_argument(
+            "--programme", dest="id", help="mã chương trình (mặc định: chuong-trinh-<năm đầu>-<năm cuối>)"
+        )
+    parser.add_argument(
+        "--kind", required=required, help="loại chương trình (ví dụ bon-tot); cùng loại không trùng thời gian"
+    )
+    parser.add_argument("--start", type=int, required=required, help="năm đầu của giai đoạn")
+    parser.add_argument("--end", type=int, required=required, help="năm cuối của giai đoạn")
+    parser.add_argument("--name", dest="programme_name", required=required, help="tên chương trình")
+    parser.add_argument("--short-name", help="tên ngắn (mặc định: tên chương trình)")
+    parser.add_argument(
+        "--monthly",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="chi bộ tự đánh giá hằng tháng (mặc định có; --no-monthly: chỉ tự đánh giá cuối năm)",
+    )
+
+
 def _other_commands(commands: argparse._SubParsersAction) -> None:
-    """``recover``, ``schema``, ``demo``."""
+    """``recover``, ``schema``, ``generate``, ``init``, ``demo``."""
     recover = commands.add_parser("recover", help="ghi nốt (hoặc hoàn tác) một lần ghi hồ sơ bị dừng giữa chừng")
     recover.add_argument("project", nargs="?", default=".", type=Path, help="thư mục dự án")
     recover.add_argument("--undo", action="store_true", help="trả hồ sơ lại như trước lần ghi đó")
@@ -76,20 +125,43 @@ def _other_commands(commands: argparse._SubParsersAction) -> None:
     out = commands.add_parser("generate", help="tạo một dự án đầy đủ, không cần hook, cho MkDocs, ProperDocs, Zensical")
     out.add_argument("out", type=Path, help="thư mục đích (được thay toàn bộ)")
     out.add_argument("--project", type=Path, default=Path("."), help="thư mục dự án")
+    template = commands.add_parser(
+        "template", help="viết mẫu bảng tính nhập kết quả (và tự đánh giá hằng tháng) theo tiêu chí của chương trình"
+    )
+    template.add_argument("--programme", help="mã chương trình (mặc định: các chương trình của năm)")
+    template.add_argument("--year", type=int, help="năm (mặc định: năm của ngày số liệu as_of)")
+    template.add_argument("--out", type=Path, required=True, help="thư mục ghi các tệp mẫu (ngoài docs/)")
+    template.add_argument("--project", type=Path, default=Path("."), help="thư mục dự án")
+    init = commands.add_parser("init", help="tạo dự án cho một Đảng bộ khác: mã nguồn, cấu hình, hồ sơ khung")
+    init.add_argument("out", type=Path, help="thư mục dự án mới (chưa có hoặc trống)")
+    init.add_argument("--committee", required=True, help='tên Đảng bộ, ví dụ "Đảng bộ Bệnh viện Đa khoa tỉnh"')
+    init.add_argument("--as-of", type=_day, help="ngày số liệu, dạng NĂM-THÁNG-NGÀY (mặc định: hôm nay)")
+    _programme_arguments(init, required=False)
     demo = commands.add_parser("demo", help="tạo một dự án mẫu tổng hợp N chi bộ (đo hiệu năng)")
     demo.add_argument("--cells", type=int, required=True, help="số chi bộ")
     demo.add_argument("--seed", type=int, default=1, help="hạt giống ngẫu nhiên (cùng hạt giống, cùng dữ liệu)")
     demo.add_argument("--out", type=Path, required=True, help="thư mục đích")
 
 
+def _day(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' không phải ngày dạng NĂM-THÁNG-NGÀY") from None
+
+
 def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     if args.command == "demo":
         return _demo(parser, args)
+    if args.command == "init":
+        return _init(args)
     project = args.project
     if not (project / "records").is_dir():
         parser.error(f"không thấy thư mục records/ trong {project}")
     if args.command == "new":
         return _new(args)
+    if args.command == "new-programme":
+        return _new_programme(args, _spec(args, args.start))
     if args.command == "import":
         if not args.file.is_file():
             parser.error(f"không thấy tệp {args.file}")
@@ -98,6 +170,8 @@ def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
         return _import(args)
     if args.command == "recover":
         return _recover(project, args.undo)
+    if args.command == "template":
+        return _template(args)
     if args.command == "generate":
         return _generate(args)
     if args.command == "schema":
@@ -116,6 +190,101 @@ def _demo(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
 
     out = write_demo(args.out, args.cells, args.seed)
     print(f"Đã tạo dự án {args.cells} chi bộ tại {out}")
+    return 0
+
+
+def _spec(args: argparse.Namespace, as_of_year: int, as_of: dt.date | None = None) -> ProgrammeSpec:
+    from .skeleton import ProgrammeSpec
+
+    start = args.start if args.start is not None else as_of_year
+    end = args.end if args.end is not None else start + 4
+    name = args.programme_name or f"Xây dựng chi bộ giai đoạn {start}-{end}"
+    return ProgrammeSpec(
+        id=args.id or f"chuong-trinh-{start}-{end}",
+        kind=args.kind or "xay-dung-chi-bo",
+        start=start,
+        end=end,
+        name=name,
+        short_name=args.short_name or name,
+        monthly=args.monthly,
+        plan_date=as_of or dt.date(start, 1, 1),
+    )
+
+
+def today() -> dt.date:
+    """The day ``chibo init`` writes as the data date when none is given (the only clock read)."""
+    return dt.date.today()
+
+
+def _init(args: argparse.Namespace) -> int:
+    from .init import init_project
+    from .new import ScaffoldError
+
+    as_of = args.as_of or today()  # a default for a person at the keyboard, written into the records
+    spec = _spec(args, as_of.year, as_of)
+    try:
+        files = init_project(args.out, args.committee, as_of, spec)
+    except ScaffoldError as error:
+        print(f"lỗi: {error}", file=sys.stderr)
+        return 1
+    except RecordsError as error:
+        print(f"Hồ sơ khung có lỗi (hãy báo lỗi này):\n{error.text()}", file=sys.stderr)
+        return 1
+    print(f"Đã tạo dự án tại {args.out}: mã nguồn (hooks/) và {len(files)} tệp:")
+    for rel in files:
+        print(f"  {rel}")
+    print(
+        f"Việc tiếp theo (README.md của dự án): điền các chỗ [ĐIỀN: …] trong records/dang-bo.yml và "
+        f"records/chuong-trinh/{spec.id}/, tạo chi bộ bằng 'chibo new', rồi: cd {args.out} && "
+        "python hooks/dev.py serve"
+    )
+    return 0
+
+
+def _new_programme(args: argparse.Namespace, spec: ProgrammeSpec) -> int:
+    from .new import NewRecordError, ScaffoldError, new_programme
+
+    try:
+        folder = new_programme(args.project, spec)
+    except ScaffoldError as error:
+        print(f"lỗi: {error}", file=sys.stderr)
+        return 1
+    except NewRecordError as error:
+        print(f"Chưa tạo chương trình mới vì nó có lỗi:\n{error.text()}", file=sys.stderr)
+        return 1
+    except RecordsError as error:
+        return _records_broken(error)
+    print(
+        f"Đã tạo {folder}: chuong-trinh.yml, tieu-chi.yml, ke-hoach.md. Điền các chỗ [ĐIỀN: …], "
+        "rồi chạy: chibo validate"
+    )
+    return 0
+
+
+def _template(args: argparse.Namespace) -> int:
+    from .templates import templates
+
+    try:
+        records = load_records(args.project)
+    except RecordsError as error:
+        return _records_broken(error)
+    year = args.year or records.committee.as_of.year
+    chosen = [
+        p
+        for p in records.programmes
+        if (p.id == args.programme if args.programme else p.programme.period.start <= year <= p.programme.period.end)
+    ]
+    if not chosen:
+        known = ", ".join(f"{p.id} ({p.programme.period.start}–{p.programme.period.end})" for p in records.programmes)
+        wanted = f"chương trình '{args.programme}'" if args.programme else f"chương trình nào của năm {year}"
+        print(f"lỗi: không có {wanted}; các chương trình: {known or 'chưa có'}", file=sys.stderr)
+        return 1
+    for programme in chosen:
+        folder = args.out / programme.id if len(chosen) > 1 else args.out
+        folder.mkdir(parents=True, exist_ok=True)
+        for template in templates(programme, year, records.committee.as_of):
+            (folder / template.name).write_bytes(template.data)
+            print(f"Đã viết {folder / template.name}: {template.title}")
     return 0
 
 
@@ -155,7 +324,7 @@ def _import(args: argparse.Namespace) -> int:
         if code:
             return code
     try:
-        plan = plan_import(args.project, args.file, args.year, args.confirm_year)
+        plan = plan_import(args.project, args.file, args.year, args.confirm_year, args.programme)
     except SheetError as error:
         print("\n".join(error.lines))
         print(f"{error.total} lỗi; không ghi gì vào hồ sơ.", file=sys.stderr)
@@ -226,6 +395,8 @@ def validate(project: Path, fmt: str = "text") -> int:
     """Check every record and the rules of each year: 0 valid (warnings allowed), 1 not."""
     from ..records.load import no_cycle_collection
     from ..report import warnings
+    from ..report.context import Context
+    from ..report.monthly import disagreements, effective, rollups
     from ..report.rules import breaches
 
     with no_cycle_collection():
@@ -236,7 +407,10 @@ def validate(project: Path, fmt: str = "text") -> int:
             if fmt == "text":
                 print(error.summary(), file=sys.stderr)
             return 1
-        found = warnings(records, breaches(records.committee, records.cells, records.book))
+        context = Context.of(records)
+        rolled = rollups(records, context.scope)
+        cells = effective(records.cells, rolled)  # a year's criteria as everything reads them
+        found = warnings(records, breaches(records.committee, cells, context, disagreements(records.cells, rolled)))
         gc.freeze()  # the records live until the process ends: no collection need scan them again
     if fmt == "json":
         print(problems_json(found))

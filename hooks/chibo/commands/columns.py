@@ -9,6 +9,7 @@ the first ``MAX_TITLE_ROWS``, with a column for the cell's id or name.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from types import MappingProxyType
 
@@ -27,7 +28,9 @@ COLUMNS = MappingProxyType(
         "tot": ("dv httnv", "httnv", "dang vien httnv", "tot"),
         "hoan-thanh": ("dv htnv", "htnv", "dang vien htnv", "hoan thanh"),
         "khong-hoan-thanh": ("dv khtnv", "khtnv", "dang vien khtnv", "khong hoan thanh"),
-        "model": ("kieu mau", "dat kieu mau", "model"),
+        # and the programme's own word for a recognised cell (``model_spellings``)
+        "model": ("cong nhan", "duoc cong nhan", "model"),
+        "month": ("thang", "thang tu danh gia", "thang danh gia", "month"),
         "decision": ("quyet dinh", "quyet dinh cong nhan", "decision"),
         "award": ("khen thuong", "award"),
         "note": ("ghi chu", "note"),
@@ -35,6 +38,7 @@ COLUMNS = MappingProxyType(
     }
 )
 SKIP = "skip"
+MONTH = "month"
 CRITERION = "criterion:"
 MAX_TITLE_ROWS = 10
 # How people write yes / no and đạt / chưa đạt in a spreadsheet (compared folded).
@@ -50,11 +54,25 @@ def fold(text: object) -> str:
     return " ".join(re.sub(r"[^a-z0-9✓✗]+", " ", fold_accents(str(text))).split())
 
 
-def column_key(title: str, criteria: frozenset[str]) -> str | None:
-    """The field a header title names: a ``COLUMNS`` key or ``criterion:<id>``; ``None`` if unknown."""
+def model_spellings(terms: Iterable[str]) -> frozenset[str]:
+    """Header spellings of the recognition column from the programmes' words for a recognised
+    cell: ``"chi bộ bốn tốt"`` → ``chi bo bon tot``, ``bon tot``, ``dat bon tot``."""
+    found = set()
+    for term in terms:
+        name = fold(term)
+        short = name.removeprefix("chi bo ").strip()
+        found |= {name, short, f"dat {short}", f"duoc cong nhan {short}"}
+    return frozenset(found - {""})
+
+
+def column_key(title: str, criteria: frozenset[str], model: frozenset[str] = frozenset()) -> str | None:
+    """The field a header title names: a ``COLUMNS`` key or ``criterion:<id>``; ``None`` if unknown.
+    ``model``: more spellings of the recognition column (``model_spellings``)."""
     name = fold(title)
     if name in _ALIASES:
         return _ALIASES[name]
+    if name in model:
+        return "model"
     if name.replace(" ", "-") in criteria:
         return CRITERION + name.replace(" ", "-")
     return None
@@ -72,25 +90,29 @@ class Layout:
         return self.keys.index(key) + 1 if key in self.keys else None
 
 
-def find_layout(table: Table, criteria: frozenset[str], issues: Issues) -> Layout | None:
+def find_layout(
+    table: Table, criteria: frozenset[str], issues: Issues, model: frozenset[str] = frozenset()
+) -> Layout | None:
     """The header row and its columns; ``None`` (with the problems in ``issues``) when unusable."""
     for number, row in enumerate(table.rows[:MAX_TITLE_ROWS], start=1):
-        keys = [column_key(v, criteria) if isinstance(v, str) else None for v in row]
+        keys = [column_key(v, criteria, model) if isinstance(v, str) else None for v in row]
         if "id" in keys or "name" in keys:
-            return _checked(table, number, criteria, issues)
+            return _checked(table, number, criteria, issues, model)
     first = next((n for n, row in enumerate(table.rows, start=1) if any(_filled(v) for v in row)), None)
     if first is None:
         issues.add("bảng tính trống")
         return None
     for column, title in enumerate(table.rows[first - 1], start=1):
-        if isinstance(title, str) and title.strip() and column_key(title, criteria) is None:
+        if isinstance(title, str) and title.strip() and column_key(title, criteria, model) is None:
             issues.add(f"không hiểu tiêu đề cột '{title.strip()}'", first, column)
     how = f" (đã đọc như {table.how})" if table.how else ""
     issues.add(f"không thấy dòng tiêu đề có cột 'Mã chi bộ' hoặc 'Tên chi bộ' trong {MAX_TITLE_ROWS} dòng đầu{how}")
     return None
 
 
-def _checked(table: Table, number: int, criteria: frozenset[str], issues: Issues) -> Layout | None:
+def _checked(
+    table: Table, number: int, criteria: frozenset[str], issues: Issues, model: frozenset[str]
+) -> Layout | None:
     """Check the header row: every title known, none repeated, none merged, none blank over data."""
     before = issues.total
     header = table.rows[number - 1]
@@ -102,9 +124,9 @@ def _checked(table: Table, number: int, criteria: frozenset[str], issues: Issues
         if isinstance(title, Bad):
             issues.add(title.message, number, column)
         elif title.strip() and column not in merged:
-            key = column_key(title, criteria)
+            key = column_key(title, criteria, model)
             if key is None:
-                issues.add(f"không hiểu tiêu đề cột '{title.strip()}'", number, column)
+                issues.add(f"không hiểu tiêu đề cột '{title.strip()}'{_criteria_hint(title, criteria)}", number, column)
             elif key in seen and key != SKIP:
                 issues.add(
                     f"tiêu đề '{title.strip()}' bị lặp: cột {column_letter(seen[key])} cũng là cột này", number, column
@@ -115,6 +137,13 @@ def _checked(table: Table, number: int, criteria: frozenset[str], issues: Issues
         keys.append(key)
     _blank_titles(table, number, header, merged, issues)
     return Layout(number, tuple(keys)) if issues.total == before else None
+
+
+def _criteria_hint(title: str, criteria: frozenset[str]) -> str:
+    """What the criterion columns of this sheet may be, when a title looks like a criterion's id."""
+    if not re.fullmatch(r"[a-z]+ ?-?[0-9]+", fold(title)) or not criteria:
+        return ""
+    return f"; các cột tiêu chí của năm này: {', '.join(sorted(c.upper() for c in criteria))}"
 
 
 def _merged_header(table: Table, number: int, issues: Issues) -> set[int]:
@@ -209,4 +238,24 @@ def yes_no(text: str) -> bool | None:
     value = fold(text)
     if value in YES_SPELLINGS or value in NO_SPELLINGS:
         return value in YES_SPELLINGS
+    return None
+
+
+_MONTH = re.compile(r"(?:thang|t)?\s*([0-9]{1,2})(?:\s*(?:nam)?\s*([0-9]{4}))?")
+_ISO_MONTH = re.compile(r"([0-9]{4})\s+([0-9]{1,2})")
+_DAY = re.compile(r"([0-9]{1,2})\s+([0-9]{1,2})\s+([0-9]{4})")
+
+
+def month(text: str) -> tuple[int, int | None] | None:
+    """The month (and year, when written) of a "Tháng" cell as people write it: ``3``, ``03``,
+    ``Tháng 3``, ``T3``, ``3/2026``, ``2026-03``, or a date (``01-3-2026``, ``01/03/2026``: a
+    date cell of Excel arrives so); ``None`` when it is no month."""
+    value = fold(text)
+    for pattern, order in ((_ISO_MONTH, (2, 1)), (_DAY, (2, 3)), (_MONTH, (1, 2))):
+        match = pattern.fullmatch(value)
+        if match:
+            number, year = match.group(order[0]), match.group(order[1])
+            if 1 <= int(number) <= 12:
+                return int(number), int(year) if year else None
+            return None
     return None

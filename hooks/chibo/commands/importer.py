@@ -27,12 +27,15 @@ from ..records import Problem, Records, RecordsError, load_records
 from ..records.fields import MAX_SCORE, MIN_SCORE
 from ..records.models import Cell, YearResult
 from ..records.paths import cell_path, committee_path
+from ..records.scope import ProgrammeScope, Scope
 from ..report import warnings
+from ..report.context import Context
+from ..report.monthly import disagreements, effective, rollups
 from ..report.rules import breaches
 from ..text import fold_accents, name_key
 from ..vocab import RATING_SHORT, RATINGS
 from . import columns
-from .columns import CRITERION, SKIP, Layout, find_layout
+from .columns import CRITERION, MONTH, SKIP, Layout, find_layout
 from .sheet import Bad, Issues, SheetError, read_table, where
 from .writer import FileWrite
 from .years import check_year
@@ -40,6 +43,7 @@ from .years import check_year
 BOM = "\ufeff"
 SCORE_MIN, SCORE_MAX = MIN_SCORE, MAX_SCORE
 TEXT_FIELDS = ("decision", "award", "note")
+_MONTH_IN_PATH = re.compile(r"monthly\.([0-9]{4}-[0-9]{2})")
 
 __all__ = ["Change", "Plan", "SheetError", "plan_import", "update_text"]
 
@@ -80,31 +84,46 @@ class Plan:
     notes: tuple[str, ...]
 
 
-def plan_import(project: Path, sheet: Path, year: int, confirm_year: bool = False) -> Plan:
-    """Every file the import would change; raises ``SheetError`` listing the problems."""
+def plan_import(
+    project: Path, sheet: Path, year: int, confirm_year: bool = False, programme: str | None = None
+) -> Plan:
+    """Every file the import would change; raises ``SheetError`` listing the problems.
+
+    A sheet with a "Tháng" column holds monthly self-assessments (one row per cell and month,
+    ``results[].monthly``); without it, the year's results (one row per cell). ``programme``:
+    the programme whose criteria the sheet marks (and whose recognition it records), needed
+    only when two programmes run in ``year``.
+    """
     records = load_records(project)
     as_of = records.committee.as_of
+    issues = Issues(sheet.name)
     if year > as_of.year:
-        issues = Issues(sheet.name)
         issues.add(
             f"năm {year} sau năm của ngày số liệu as_of ({date_vi(as_of)}) trong {committee_path()}: hãy cập nhật "
             f"as_of (ngày các kết quả năm {year} được tính đến) rồi nhập lại"
         )
         raise issues.error()
-    criteria = frozenset(
-        {c.id for c in records.book.criteria} | {c.id for cell in records.cells for c in cell.extra_criteria}
-    )
-    table = read_table(sheet, lambda title: columns.column_key(title, criteria) is not None)
+    scope = records.scope()
+    named = _named(scope, programme, year, issues)
+    running = [named] if named is not None else [p for p in scope.programmes if p.holds(year)]
+    extras = frozenset(c.id for cell in records.cells for c in cell.extra_criteria)
+    known = (named.criteria if named is not None else scope.criteria_of(year) or frozenset()) | extras
+    words = columns.model_spellings(records.programme(p.id).programme.terms.model for p in running)
+    table = read_table(sheet, lambda title: columns.column_key(title, known, words) is not None)
     issues = Issues(table.source)
     notes = [f"{table.source}: {note}" for note in table.notes]
-    layout = find_layout(table, criteria, issues)
+    layout = find_layout(table, known, issues, words)
     if layout is None:
+        raise issues.error()
+    monthly = layout.column(MONTH) is not None
+    common = _common(scope, named, year, monthly, layout, issues)
+    if common is None:
         raise issues.error()
     check_year(sheet, table, layout, year, confirm_year, issues, notes)
     finder = CellFinder(records.cells)
-    common = frozenset(c.id for c in records.book.criteria)
-    changes: list[Change] = []
-    seen: dict[str, int] = {}
+    entries: dict[str, dict] = {}
+    rows: dict[str, int] = {}
+    months: dict[tuple[str, str], int] = {}
     for number, row in enumerate(table.rows[layout.header :], start=layout.header + 1):
         values = _values(row, layout, number, issues)
         if values is None:
@@ -112,21 +131,125 @@ def plan_import(project: Path, sheet: Path, year: int, confirm_year: bool = Fals
         cell = finder.find(values, number, layout, issues)
         if cell is None:
             continue
-        if cell.id in seen:
-            issues.add(f"chi bộ {cell.id} đã có ở dòng {seen[cell.id]}", number, _where_cell(layout, values))
+        key = _month_key(values, year, number, layout.column(MONTH), issues) if monthly else None
+        if monthly and key is None:
             continue
-        seen[cell.id] = number
+        place = (cell.id, key or "")
+        if place in months:
+            again = f" tháng {key}" if key else ""
+            issues.add(f"chi bộ {cell.id}{again} đã có ở dòng {months[place]}", number, _where_cell(layout, values))
+            continue
+        months[place] = number
         entry = _entry(values, cell, common, number, issues)
+        if entry and monthly:
+            entry = _monthly_entry(entry, key, layout, number, issues)
         if entry:
-            change = _change(project, cell, year, entry, number, issues)
-            changes += [change] if change is not None else []
+            if named is not None and len(running) == 1 and _names_programme(scope, year, entry):
+                entry["programme"] = named.id
+            rows.setdefault(cell.id, number)
+            _merge(entries.setdefault(cell.id, {}), entry)
         elif entry is not None:
             notes.append(f"{table.source}: dòng {number}: chi bộ {cell.id} không có ô nào để nhập")
+    changes = [
+        change
+        for cell_id, entry in entries.items()
+        if (change := _change(project, finder.by_id[cell_id], year, entry, rows[cell_id], issues)) is not None
+    ]
     if changes:
-        notes += _validate(project, records, changes, layout, issues)
+        notes += _validate(project, records, changes, layout, issues, months)
     if issues:
         raise issues.error()
     return Plan(tuple(changes), tuple(notes))
+
+
+def _named(scope: Scope, programme: str | None, year: int, issues: Issues) -> ProgrammeScope | None:
+    """The programme ``--programme`` names; a problem when it does not hold ``year``."""
+    if programme is None:
+        return None
+    found = scope.owner(year, programme)
+    if isinstance(found, str):
+        issues.add(f"--programme: {found}")
+        raise issues.error()
+    return found
+
+
+def _common(
+    scope: Scope, named: ProgrammeScope | None, year: int, monthly: bool, layout: Layout, issues: Issues
+) -> frozenset[str] | None:
+    """The programme criteria the sheet's rows may mark; ``None`` (with the problem) when a
+    monthly sheet has no programme of ``year`` that collects monthly forms, or two: a year's
+    ``monthly`` holds the forms of one programme (the one its roll-up reads)."""
+    if not monthly:
+        return named.criteria if named is not None else scope.criteria_of(year) or frozenset()
+    holders = [p for p in scope.programmes if p.holds(year) and p.monthly]
+    if len(holders) > 1:
+        ids = ", ".join(p.id for p in holders)
+        issues.add(
+            f"năm {year} có {len(holders)} chương trình tự đánh giá hằng tháng ({ids}); hồ sơ chi bộ mỗi năm chỉ ghi "
+            "phiếu hằng tháng của một chương trình, hãy để một chương trình tự đánh giá hằng tháng trong năm này"
+        )
+        return None
+    if holders and (named is None or named.id == holders[0].id):
+        return holders[0].criteria
+    which = f"chương trình '{named.id}'" if named is not None else f"năm {year}"
+    issues.add(
+        f"cột 'Tháng' là phiếu tự đánh giá hằng tháng, nhưng {which} không có chương trình nào tự đánh giá "
+        "hằng tháng (mục monthly của chuong-trinh.yml)",
+        layout.header,
+        layout.column(MONTH),
+    )
+    return None
+
+
+def _names_programme(scope: Scope, year: int, entry: dict) -> bool:
+    """A recognition of a year two programmes share must say which one it belongs to."""
+    recognised = any(key in entry for key in ("model", "decision", "award"))
+    return recognised and sum(p.holds(year) for p in scope.programmes) > 1
+
+
+def _month_key(
+    values: dict[str, tuple[str, int]], year: int, number: int, where_month: int | None, issues: Issues
+) -> str | None:
+    """``"YYYY-MM"`` of a monthly row; a problem when the month is missing, unreadable or of another year."""
+    if MONTH not in values:
+        issues.add(f"thiếu tháng: ghi số tháng từ 1 đến 12, ví dụ 3 hoặc 3/{year}", number, where_month)
+        return None
+    text, column = values[MONTH]
+    found = columns.month(text)
+    if found is None:
+        issues.add(f"tháng '{text}' không hợp lệ; ghi số tháng từ 1 đến 12, ví dụ 3 hoặc 3/{year}", number, column)
+        return None
+    month, written = found
+    if written is not None and written != year:
+        issues.add(f"tháng {month}/{written} không thuộc năm {year} (--year)", number, column)
+        return None
+    return f"{year}-{month:02d}"
+
+
+def _monthly_entry(entry: dict, key: str | None, layout: Layout, number: int, issues: Issues) -> dict | None:
+    """A monthly row gives one month's marks: the criteria, nothing of the year's results."""
+    other = [k for k in entry if k != "criteria"]
+    if other:
+        column = next((layout.column(k) for k in (*other, *RATINGS) if layout.column(k)), None)
+        issues.add(
+            "bảng tự đánh giá hằng tháng chỉ ghi Đạt / Chưa đạt từng tiêu chí; xếp loại, số đảng viên, công nhận "
+            "nhập bằng bảng kết quả năm (không có cột 'Tháng')",
+            number,
+            column,
+        )
+        return None
+    if "criteria" not in entry or key is None:
+        return {}
+    return {"monthly": {key: entry["criteria"]}}
+
+
+def _merge(into: dict, entry: dict) -> None:
+    """Rows of one cell (its months) into one change of its record."""
+    for key, value in entry.items():
+        if isinstance(value, dict) and isinstance(into.get(key), dict):
+            _merge(into[key], value)
+        else:
+            into[key] = value
 
 
 def _values(row: tuple, layout: Layout, number: int, issues: Issues) -> dict[str, tuple[str, int]] | None:
@@ -266,7 +389,7 @@ def _entry(
         text, column = values["model"]
         entry["model"] = columns.yes_no(text)
         if entry["model"] is None:
-            issues.add(f"cột kiểu mẫu '{text}' không hợp lệ; ghi 'Có' hoặc 'Không'", number, column)
+            issues.add(f"cột công nhận '{text}' không hợp lệ; ghi 'Có' hoặc 'Không'", number, column)
     entry.update({key: values[key][0] for key in TEXT_FIELDS if key in values})
     return entry if issues.total == before else None
 
@@ -288,7 +411,8 @@ def _change(project: Path, cell: Cell, year: int, entry: dict, number: int, issu
 
 
 def update_text(text: str, year: int, entry: dict) -> str:
-    """The record text with ``year``'s result updated or added, everything else kept."""
+    """The record text with ``year``'s result updated or added, everything else kept; monthly
+    forms go in month order, each month's marks on one line."""
     yaml = _round_trip(text)
     data = yaml.load(text)
     results = data.get("results")
@@ -301,7 +425,9 @@ def update_text(text: str, year: int, entry: dict) -> str:
         position = next((i for i, r in enumerate(results) if r.get("year", 0) > year), len(results))
         results.insert(position, current)
     for key, value in entry.items():
-        if isinstance(value, dict):
+        if key == "monthly":
+            value = _months(current.get(key), value)
+        elif isinstance(value, dict):
             existing = current.get(key)
             mapping = existing if isinstance(existing, CommentedMap) else CommentedMap()
             mapping.update(value)  # only the given keys: a blank spreadsheet cell keeps the value
@@ -319,6 +445,21 @@ def update_text(text: str, year: int, entry: dict) -> str:
     return out.getvalue()
 
 
+def _months(existing: object, given: dict[str, dict]) -> CommentedMap:
+    """The year's monthly forms with ``given`` merged in: a month's given marks replace its
+    marks one by one (a blank spreadsheet cell keeps the value), a new month goes in order."""
+    months = existing if isinstance(existing, CommentedMap) else CommentedMap()
+    for month, marks in sorted(given.items()):
+        if month in months and isinstance(months[month], CommentedMap):
+            months[month].update(marks)
+            continue
+        mapping = CommentedMap(marks)
+        mapping.fa.set_flow_style()
+        position = next((i for i, k in enumerate(months) if str(k) > month), len(months))
+        months.insert(position, month, mapping)
+    return months
+
+
 def _round_trip(text: str) -> YAML:
     """A ruamel.yaml loader/dumper that writes lists the way this file already does."""
     yaml = YAML()
@@ -330,16 +471,28 @@ def _round_trip(text: str) -> YAML:
     return yaml
 
 
-def _validate(project: Path, before: Records, changes: list[Change], layout: Layout, issues: Issues) -> list[str]:
+def _validate(
+    project: Path,
+    before: Records,
+    changes: list[Change],
+    layout: Layout,
+    issues: Issues,
+    months: dict[tuple[str, str], int],
+) -> list[str]:
     """Validate the records as they would be; each problem named by the row (and column) that
-    caused it. Errors stop the import; the warnings the import would bring (a score outside its
-    rating's band…, as ``chibo validate`` would print them) come back as notes to show."""
+    caused it (of a monthly sheet: the row of that cell and month). Errors stop the import;
+    the warnings the import would bring (a score outside its rating's band…, as ``chibo
+    validate`` would print them) come back as notes to show."""
     rows = {c.rel: c.row for c in changes}
     try:
         after = load_records(project, {c.path: c.after for c in changes})
     except RecordsError as error:
         for problem in error.errors:  # the warnings that come with them do not stop an import
-            issues.add(str(problem), rows.get(problem.file), _column(layout, problem.path))
+            month = _MONTH_IN_PATH.search(problem.path)
+            cell = Path(problem.file).stem
+            row = months.get((cell, month.group(1))) if month else None
+            column = _column(layout, problem.path) or (layout.column(MONTH) if month else None)
+            issues.add(str(problem), row or rows.get(problem.file), column)
         return []
     known = {(p.file, p.message) for p in _warnings(before)}
     new = sorted(
@@ -354,7 +507,10 @@ def _validate(project: Path, before: Records, changes: list[Change], layout: Lay
 
 
 def _warnings(records: Records) -> tuple[Problem, ...]:
-    return warnings(records, breaches(records.committee, records.cells, records.book))
+    context = Context.of(records)
+    rolled = rollups(records, context.scope)
+    cells = effective(records.cells, rolled)
+    return warnings(records, breaches(records.committee, cells, context, disagreements(records.cells, rolled)))
 
 
 def _column(layout: Layout, path: str) -> int | None:

@@ -8,18 +8,19 @@ as the new record's, not as one of the existing records.
 
 from __future__ import annotations
 
-import json
+import os
 import re
+import shutil
 import unicodedata
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
-
-from ..records import CELLS_DIR, RECORDS, RecordsError, load_records
-from ..records.fields import MAX_ID_LENGTH, SLUG_PATTERN, device_name_message
+from ..records import CELLS_DIR, RECORDS, Records, RecordsError, load_records
+from ..records.fields import MAX_ID_LENGTH, MAX_YEAR, MIN_YEAR, SLUG_PATTERN, device_name_message
 from ..records.loader import hidden_character
-from ..records.paths import cell_path
+from ..records.paths import PROGRAMMES_DIR, cell_path, programme_dir
+from ..records.programmes import ProgrammeRecords
 from ..records.schema import MODELINES
+from .skeleton import ProgrammeSpec, environment, programme_files
 from .writer import FileWrite, write_all
 
 TEMPLATE = Path(__file__).parent / "new-cell.yml.j2"
@@ -34,18 +35,29 @@ class NewRecordError(RecordsError):
 
 
 def new_cell(
-    project: Path, cell_id: str, name: str, cell_type: str, secretary: str | None = None, members: int | None = None
+    project: Path,
+    cell_id: str,
+    name: str,
+    cell_type: str | None,
+    secretary: str | None = None,
+    members: int | None = None,
 ) -> Path:
     """Write ``records/chi-bo/<cell_id>.yml``; refuse bad ids, types and existing cells."""
-    _check_arguments(cell_id, name, cell_type, secretary, members)
+    _check_arguments(cell_id, name, cell_type or "", secretary, members)
     records = load_records(project)
     folder = project / RECORDS / CELLS_DIR
     clash = next((p for p in folder.glob("*.yml") if p.stem.casefold() == cell_id.casefold()), None)
     if clash is not None:
         raise ScaffoldError(f"đã có chi bộ mã '{clash.stem}' ({RECORDS}/{CELLS_DIR}/{clash.name})")
-    types = [t.id for t in records.book.types]
+    types = [t.id for t in records.committee.types]
+    if cell_type is None and len(types) == 1:  # a committee of one cell type: nothing to choose
+        cell_type = types[0]
+    if cell_type is None:
+        raise ScaffoldError(f"cần --type: mã loại hình, một trong: {', '.join(types)}")
     if cell_type not in types:
         raise ScaffoldError(f"loại hình '{cell_type}' không có; chọn một trong: {', '.join(types)}")
+    year = records.committee.as_of.year
+    current = _programme_of(records, year)
     text = _render(
         cell_id,
         unicodedata.normalize("NFC", name),
@@ -53,8 +65,8 @@ def new_cell(
         types,
         unicodedata.normalize("NFC", secretary) if secretary else None,
         members,
-        records.committee.as_of.year,
-        [c.id for c in records.book.criteria],
+        year,
+        current,
     )
     path = folder / f"{cell_id}.yml"
     rel = cell_path(cell_id)
@@ -93,6 +105,14 @@ def _check_arguments(cell_id: str, name: str, cell_type: str, secretary: str | N
         raise ScaffoldError("số đảng viên không được âm")
 
 
+def _programme_of(records: Records, year: int) -> ProgrammeRecords | None:
+    """The programme the example entries of a new record are written for: the one running in
+    ``year`` (the latest to start), else the latest; ``None`` when the project has none."""
+    running = [p for p in records.programmes if p.programme.period.start <= year <= p.programme.period.end]
+    found = running or list(records.programmes)
+    return found[-1] if found else None
+
+
 def _render(
     cell_id: str,
     name: str,
@@ -101,19 +121,10 @@ def _render(
     secretary: str | None,
     members: int | None,
     example_year: int,
-    criteria: list[str],
+    programme: ProgrammeRecords | None,
 ) -> str:
-    env = Environment(
-        loader=FileSystemLoader(TEMPLATE.parent),
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-        autoescape=False,
-    )
-    env.filters["yaml"] = lambda text: json.dumps(" ".join(text.split()), ensure_ascii=False)
+    env = environment()
     env.filters["format_criterion"] = lambda criterion_id: f"{criterion_id}: dat"
-    env.filters["oneline"] = lambda text: " ".join(text.split())
     return env.get_template(TEMPLATE.name).render(
         modeline=MODELINES[CELLS_DIR],
         id=cell_id,
@@ -123,5 +134,58 @@ def _render(
         secretary=secretary,
         members=members,
         example_year=example_year,
-        criteria=criteria,
+        criteria=[c.id for c in programme.book.criteria] if programme else [],
+        monthly=bool(programme and programme.programme.monthly),
+        programme=programme.programme.short_name if programme else "",
+        term=programme.programme.terms.model if programme else "theo chương trình",
     )
+
+
+def new_programme(project: Path, spec: ProgrammeSpec) -> Path:
+    """Write ``records/chuong-trinh/<id>/`` (chuong-trinh.yml, tieu-chi.yml, ke-hoach.md) from
+    the skeleton; refuse a bad or existing id, a bad period, a period of the same kind that
+    overlaps another programme (as validation would), and broken existing records."""
+    _check_programme(spec)
+    load_records(project)
+    root = project / RECORDS / PROGRAMMES_DIR
+    if root.is_dir():
+        clash = next((p for p in root.iterdir() if p.name.casefold() == spec.id.casefold()), None)
+        if clash is not None:
+            raise ScaffoldError(f"đã có chương trình mã '{clash.name}' ({RECORDS}/{PROGRAMMES_DIR}/{clash.name}/)")
+    files = {project / rel: text for rel, text in programme_files(spec).items()}
+    try:
+        load_records(project, files)
+    except RecordsError as error:
+        own = [p for p in error.problems if p.file.startswith(programme_dir(spec.id) + "/")]
+        raise NewRecordError(own or error.problems) from None
+    folder = root / spec.id
+    temp = root / f".{spec.id}.chibo-tam"
+    shutil.rmtree(temp, ignore_errors=True)
+    try:
+        temp.mkdir(parents=True)
+        for path, text in files.items():
+            (temp / path.name).write_text(text, encoding="utf-8", newline="\n")
+        os.replace(temp, folder)
+    finally:
+        shutil.rmtree(temp, ignore_errors=True)
+    return folder
+
+
+def _check_programme(spec: ProgrammeSpec) -> None:
+    for what, value in (("mã chương trình", spec.id), ("loại", spec.kind), ("tên", spec.name)):
+        hidden = hidden_character(value)
+        if hidden is not None:
+            raise ScaffoldError(f"{what}: {hidden[1]}")
+    for what, value in (("mã chương trình", spec.id), ("loại chương trình", spec.kind)):
+        if len(value) > MAX_ID_LENGTH or not re.fullmatch(SLUG_PATTERN, value):
+            raise ScaffoldError(
+                f"{what} '{value[:40]}' không hợp lệ: chỉ gồm chữ thường không dấu, chữ số và dấu gạch nối, "
+                "ví dụ 'bon-tot-2026-2030'"
+            )
+    if not spec.name.strip():
+        raise ScaffoldError("tên chương trình không được để trống")
+    if not MIN_YEAR <= spec.start <= spec.end <= MAX_YEAR:
+        raise ScaffoldError(
+            f"giai đoạn {spec.start}–{spec.end} không hợp lệ: năm từ {MIN_YEAR} đến {MAX_YEAR}, "
+            "năm đầu không sau năm cuối"
+        )

@@ -257,6 +257,12 @@ class Committee(Record):
     sample: bool = vi(
         "Dữ liệu minh họa", 'true: mọi trang hiện dòng "Dữ liệu minh họa, không phải số liệu chính thức".'
     )
+    placeholder: bool = vi(
+        "Hồ sơ khung",
+        "true: hồ sơ do lệnh chibo init tạo, còn những chỗ ghi [ĐIỀN: …] (cấp trên, địa danh…); trang chủ nhắc "
+        "việc cần điền trước. Điền xong thì xóa dòng này.",
+        default=False,
+    )
     as_of: Day = vi("Số liệu tính đến ngày", "Mốc để xét mốc thời gian quá hạn; không dùng đồng hồ máy.")
     privacy: Privacy = vi(
         "Bảo vệ số liệu nhỏ", "Mặc định: trên phần chung, ẩn số đảng viên nhỏ hơn 3.", default=Privacy()

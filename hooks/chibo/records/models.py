@@ -193,9 +193,9 @@ class Cell(Record):
 
     model_config = described("Hồ sơ chi bộ", "Một chi bộ: records/chi-bo/<mã>.yml; tên tệp là mã chi bộ.")
 
-    id: CellId = vi("Mã chi bộ", "Chữ thường không dấu, chữ số, dấu gạch nối; trùng tên tệp, ví dụ khoa-duoc.")
-    name: Text = vi("Tên chi bộ", "Ví dụ: Chi bộ Khoa Dược.")
-    type: Slug = vi("Loại hình chi bộ", "Mã loại hình trong tieu-chi.yml: giang-day, benh-vien, hanh-chinh, sinh-vien.")
+    id: CellId = vi("Mã chi bộ", "Chữ thường không dấu, chữ số, dấu gạch nối; trùng tên tệp, ví dụ khoa-noi.")
+    name: Text = vi("Tên chi bộ", "Ví dụ: Chi bộ Khoa Nội.")
+    type: Slug = vi("Loại hình chi bộ", "Mã một loại hình trong types của records/dang-bo.yml.")
     secretary: Text | None = vi(
         "Bí thư chi bộ",
         "Bí thư hiện nay; khi có leadership, phải trùng bí thư của mục có hiệu lực vào ngày số liệu (as_of).",

@@ -300,6 +300,12 @@ class Programme(Record):
     illustrative: bool = vi(
         "Minh họa", "true khi văn bản của chương trình là giả định, chưa đối chiếu được bản gốc.", default=False
     )
+    placeholder: bool = vi(
+        "Chương trình khung",
+        "true: chương trình do lệnh chibo init hoặc chibo new programme tạo, chưa điền toàn văn kế hoạch "
+        "(ke-hoach.md), số, ngày, khung tiêu chí; trang chủ nhắc việc cần điền trước. Điền xong thì xóa dòng này.",
+        default=False,
+    )
     note: Text | None = vi("Ghi chú", default=None)
     plan: Plan = vi("Kế hoạch")
     period: Period = vi("Giai đoạn")

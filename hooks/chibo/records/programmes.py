@@ -83,7 +83,11 @@ def load_programmes(
     found: list[ProgrammeRecords] = []
     docs: dict[str, ParsedFile] = {}
     complete = committee is not None
-    for folder in programme_folders(project, problems):
+    root = project / RECORDS / PROGRAMMES_DIR
+    on_disk = programme_folders(project, problems)
+    # a programme not yet written (``chibo new programme`` checks what it would write)
+    added = sorted({p.parent for p in changed if p.parent.parent == root} - set(on_disk))
+    for folder in on_disk + added:
         pid = folder.name
         doc = read(folder / PROGRAMME_FILE, problems)
         book_doc = read(folder / BOOK_FILE, problems)
