@@ -34,10 +34,9 @@ def copy_project(target: Path, records: Path | None = None) -> Path:
     """A buildable project in ``target``: our mkdocs.yml, docs and hooks, given records (the
     sample's snapshot, tests/data/sample, unless asked)."""
     shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
-    # The site's own pages and assets from docs/; the sample's files there (its blank sheets,
-    # docs/mau) from the snapshot, as the records are.
-    shutil.copytree(ROOT / "docs", target / "docs", ignore=shutil.ignore_patterns("mau"))
-    shutil.copytree(SAMPLE.parent / "docs", target / "docs", dirs_exist_ok=True)
+    # The site's own pages and assets from docs/ (nothing there is the sample's: the blank
+    # sheets are made from each programme's criteria).
+    shutil.copytree(ROOT / "docs", target / "docs")
     shutil.copytree(ROOT / "hooks", target / "hooks", ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(records or SAMPLE, target / "records")
     return target

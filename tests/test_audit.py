@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from auditor import Auditor, Findings, Ranges, Statement, Truth, read_html, truth_of
-from conftest import ROOT, build_site, copy_project
+from conftest import build_site, copy_project
 
 
 def audit(project: Path, site: Path) -> Findings:
@@ -228,8 +228,12 @@ def test_ranges_are_exact_and_see_through_interchangeable_cells() -> None:
     assert Ranges(statements, truth).range({("x", "a", 2024, 2): 1.0}) == (1, 1)
 
 
-def test_the_auditor_reads_this_repository_s_import_templates() -> None:
-    """docs/mau: headers and an example row, no real cell, no small count."""
-    text = (ROOT / "docs/mau/ket-qua-2026.csv").read_bytes().decode("utf-8-sig")
-    assert text.splitlines()[1].startswith("vi-du,VÍ DỤ - XÓA DÒNG NÀY TRƯỚC KHI NHẬP,")
-    assert len(text.splitlines()) == 2
+def test_the_import_templates_hold_no_real_cell(sample: tuple[Path, Path]) -> None:
+    """The blank sheets on the Data page (and at their former address): headers and an example
+    row, no real cell, no small count."""
+    _, site = sample
+    for path in (site / "du-lieu/mau/bon-tot-2026-2030/ket-qua-2026.csv", site / "mau/ket-qua-2026.csv"):
+        text = path.read_bytes().decode("utf-8-sig")
+        assert text.splitlines()[1].startswith("vi-du,VÍ DỤ - XÓA DÒNG NÀY TRƯỚC KHI NHẬP,")
+        assert len(text.splitlines()) == 2
+        assert text.splitlines()[0].split(",")[8:12] == ["BT1", "BT2", "BT3", "BT4"]

@@ -14,6 +14,7 @@ from chibo.commands import cli
 from chibo.records import load_records
 from chibo.report import summarize
 from conftest import ROOT, build_site
+from htmltext import page
 
 COMMITTEE = "Đảng bộ Bệnh viện Đa khoa tỉnh"
 # What the code and a new committee's project must not say (the sample's committee and plan).
@@ -81,6 +82,15 @@ def test_a_new_committee_builds_strict_and_speaks_only_of_itself(
         assert not [word for word in SAMPLE_WORDS if word in text], path
         assert "<p>title: " not in text, path  # front matter left as text
     assert COMMITTEE in (site / "index.html").read_text(encoding="utf-8")
+    # The home page says what to fill first: the committee's blanks, the programme's plan with
+    # the anchors its pages cite, its criteria; the cells exist, so no line asks for them.
+    home = page(site, "").text
+    todo = home[home.index("Việc cần làm trước") : home.index("Chương trình đang thực hiện")]
+    assert 'records/dang-bo.yml: các chỗ ghi "[ĐIỀN: …]" (Đảng bộ cấp trên, cấp ủy cấp trên, địa danh)' in todo
+    assert "thư mục records/chuong-trinh/bon-tot-2026-2030/" in todo
+    assert "giữ các neo { #tieu-chi }, { #dang-ky }" in todo
+    assert "tieu-chi.yml: khung tiêu chí (đang là bản dự thảo: draft: true)" in todo
+    assert "chibo new" not in todo
 
 
 def test_the_new_project_names_nothing_of_the_sample(project: Path) -> None:

@@ -262,7 +262,7 @@ def _new_programme(args: argparse.Namespace, spec: ProgrammeSpec) -> int:
 
 
 def _template(args: argparse.Namespace) -> int:
-    from .templates import templates
+    from ..output.blanks import templates
 
     try:
         records = load_records(args.project)

@@ -12,6 +12,7 @@ import datetime as dt
 import io
 import json
 import uuid
+from typing import NamedTuple
 
 import icalendar
 
@@ -59,9 +60,45 @@ _TZ = dt.timezone(dt.timedelta(hours=7))  # Asia/Ho_Chi_Minh, no daylight saving
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")
 
 
-def names(audience: Audience) -> tuple[str, ...]:
+class Blanks(NamedTuple):
+    """A running programme's import templates for one year (``blanks.py``): their names under
+    ``du-lieu/``, each kind as .xlsx then .csv."""
+
+    programme: ProgrammeReport
+    year: int
+    names: tuple[str, ...]
+
+
+def blanks(report: Report) -> tuple[Blanks, ...]:
+    """The import templates the members' Data page offers: each programme under way on the
+    data date, for the year of the data date (the results the office fills in next)."""
+    found = []
+    for programme in report.current:
+        year = report.committee.as_of.year
+        stems = ("ket-qua", "tu-danh-gia") if programme.programme.monthly else ("ket-qua",)
+        names = tuple(f"mau/{programme.id}/{stem}-{year}.{ext}" for stem in stems for ext in ("xlsx", "csv"))
+        found.append(Blanks(programme, year, names))
+    return tuple(found)
+
+
+def former_blanks(report: Report) -> tuple[str, ...]:
+    """Where the import templates were before programmes (``mau/ket-qua-2026.xlsx``): the
+    first running programme's templates are also written there."""
+    found = blanks(report)
+    return tuple(f"mau/{name.rsplit('/', 1)[-1]}" for name in found[0].names) if found else ()
+
+
+def former_blank_files(report: Report) -> dict[str, bytes]:
+    from .blanks import templates
+
+    first = blanks(report)[0]
+    return {f"mau/{t.name}": t.data for t in templates(first.programme.records, first.year, report.committee.as_of)}
+
+
+def names(report: Report, audience: Audience) -> tuple[str, ...]:
     """The names ``downloads`` gives, in its order, known before anything is made."""
-    return tuple(name for name, _ in (OFFICE_FILES if audience.office else FILES))
+    fixed = tuple(name for name, _ in (OFFICE_FILES if audience.office else FILES))
+    return fixed if audience.office else fixed + tuple(n for b in blanks(report) for n in b.names)
 
 
 def downloads(report: Report, renderer: Renderer, audience: Audience) -> dict[str, str | bytes]:
@@ -86,12 +123,19 @@ def downloads(report: Report, renderer: Renderer, audience: Audience) -> dict[st
         ),
     }
     if audience.office:
-        return {name: made[name] for name in names(audience)}
+        return {name: made[name] for name in names(report, audience)}
+    from .blanks import templates
+
     return {
         **made,
         "lich.ics": calendar(report),
         "thay-doi.xml": feed(report, renderer, audience),
         **{f"schema/{name}": text for name, text in schemas().items()},
+        **{
+            f"mau/{b.programme.id}/{t.name}": t.data
+            for b in blanks(report)
+            for t in templates(b.programme.records, b.year, report.committee.as_of)
+        },
     }
 
 

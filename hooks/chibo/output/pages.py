@@ -155,6 +155,7 @@ def site_plan(
             p.id: tuple(c for c in map(charts.target_chart, p.charted) if c) for p in report.programmes
         },
         "mix": charts.rating_mix(report.stats),
+        "blanks": downloads.blanks(report),
         "documents": documents,
         "disclosure": disclosure,
         **common,
@@ -238,8 +239,19 @@ def site_plan(
         for d in documents.all
         if d.page
     ]
+    # The import templates were static files at /mau/ before programmes: the first running
+    # programme's keep answering there (a spreadsheet cannot send the reader on).
+    former = downloads.former_blanks(report)
+    if former:
+        jobs.append(
+            Job(
+                tuple(Entry(name) for name in former),
+                partial(lambda: (Output(n, c) for n, c in downloads.former_blank_files(report).items())),
+                everything,
+            )
+        )
     for audience, place in ((members, sources.download), (office, sources.office_download)):
-        names = tuple(place(name) for name in downloads.names(audience))
+        names = tuple(place(name) for name in downloads.names(report, audience))
         jobs.append(
             Job(
                 tuple(Entry(name) for name in names),

@@ -14,6 +14,7 @@ The three share the same formatting filters and are made once per build (``Rende
 
 from __future__ import annotations
 
+import json
 import posixpath
 import re
 from dataclasses import dataclass
@@ -84,7 +85,16 @@ def token(value: object) -> Markup:
     return Markup(text)
 
 
+def front_matter(value: object) -> Markup:
+    """Record text as a value of a page's front matter (``title: {{ x|front_matter }}``): one
+    line, a JSON string (JSON is YAML), so ": ", "#" or a quote cannot end it or add a key.
+    MkDocs puts it in the page's ``<title>`` escaped, as any title."""
+    return Markup(json.dumps(_SPACE.sub(" ", str(value)).strip(), ensure_ascii=False))
+
+
 FILTERS = {
+    "format_anchor": lambda anchor: f"{{ #{anchor} }}",
+    "front_matter": front_matter,
     "url": url,
     "token": token,
     "date_vi": date_vi,

@@ -166,6 +166,7 @@ def office_side(src_uri: str) -> bool:
 
 # --- the programmes ------------------------------------------------------------------------
 
+
 def programmes() -> str:
     """The list of the committee's programmes: ``chuong-trinh/index.md``."""
     return f"{PROGRAMMES}/index.md"

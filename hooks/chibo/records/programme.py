@@ -153,6 +153,12 @@ class Sections(Record):
     targets: Section | None = vi("Chỉ tiêu", default=None)
     organisation: Section | None = vi("Tổ chức thực hiện", default=None)
 
+    @property
+    def anchors(self) -> tuple[str, ...]:
+        """The anchors the plan text must carry, each once, in this order."""
+        found = (getattr(self, name) for name in type(self).model_fields)
+        return tuple(dict.fromkeys(s.anchor for s in found if s is not None and s.anchor))
+
 
 Month = Annotated[int, Field(ge=1, le=12)]
 
