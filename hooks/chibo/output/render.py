@@ -14,6 +14,7 @@ The three share the same formatting filters and are made once per build (``Rende
 
 from __future__ import annotations
 
+import html
 import json
 import posixpath
 import re
@@ -87,9 +88,12 @@ def token(value: object) -> Markup:
 
 def front_matter(value: object) -> Markup:
     """Record text as a value of a page's front matter (``title: {{ x|front_matter }}``): one
-    line, a JSON string (JSON is YAML), so ": ", "#" or a quote cannot end it or add a key.
-    MkDocs puts it in the page's ``<title>`` escaped, as any title."""
-    return Markup(json.dumps(_SPACE.sub(" ", str(value)).strip(), ensure_ascii=False))
+    line, a JSON string (JSON is YAML), so ": ", "#" or a quote cannot end it or add a key;
+    HTML-escaped first, as the theme writes a page's title and description into the page as
+    they are (a title is markup to MkDocs): ``<img …>`` shows as text in the header, the tab,
+    the navigation and the ``<meta>`` description."""
+    text = html.escape(_SPACE.sub(" ", str(value)).strip(), quote=True)
+    return Markup(json.dumps(text, ensure_ascii=False))
 
 
 FILTERS = {
