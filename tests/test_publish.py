@@ -66,7 +66,7 @@ def test_killed_builds_leave_the_old_site_or_the_new_one(tmp_path: Path) -> None
     project = copy_project(tmp_path)
     site = project / "site"
     versions = {}
-    for day in ("2026-03-31", "2026-04-30"):
+    for day in ("2026-12-29", "2026-12-31"):
         set_as_of(project, day)
         started = time.monotonic()
         assert mkdocs_build(project).wait() == 0
@@ -79,7 +79,7 @@ def test_killed_builds_leave_the_old_site_or_the_new_one(tmp_path: Path) -> None
     rng.shuffle(moments)
     seen = {"killed": 0, "old": 0, "new": 0}
     for n, moment in enumerate(moments):
-        day = ("2026-03-31", "2026-04-30")[n % 2]
+        day = ("2026-12-29", "2026-12-31")[n % 2]
         before = manifest(site)
         set_as_of(project, day)
         build = mkdocs_build(project)
