@@ -51,14 +51,15 @@ def test_filters_combine_and_count_live(sample_server, visit) -> None:
     page.select_option("select[name=xep-loai]", "tot")
     assert visible_names(page) == [
         "Chi bộ Khoa Chẩn đoán hình ảnh",
+        "Chi bộ Khoa Hồi sức cấp cứu",
         "Chi bộ Khoa Ngoại tổng hợp",
         "Chi bộ Khoa Nội tổng hợp",
         "Chi bộ Khoa Xét nghiệm",
     ]
-    assert count(page) == "4/24 chi bộ"
-    page.select_option("select[name=trang-thai]", "kieu-mau")
-    assert visible_names(page) == []
-    assert count(page) == "0/24 chi bộ"
+    assert count(page) == "5/24 chi bộ"
+    page.select_option("select[name=trang-thai]", "kieu-mau")  # recognised, in whichever programme
+    assert visible_names(page) == ["Chi bộ Khoa Nội tổng hợp"]
+    assert count(page) == "1/24 chi bộ"
     page.select_option("select[name=xep-loai]", "xuat-sac")
     assert visible_names(page) == ["Chi bộ Khoa Khám bệnh"]
 
@@ -75,17 +76,24 @@ def test_free_text_ignores_diacritics_and_case(sample_server, visit) -> None:
 
 
 def test_state_lives_in_the_address_and_back_works(sample_server, visit) -> None:
-    url = sample_server.url + "chi-bo/?loai=sinh-vien&xep-loai=tot&q=y+khoa"
+    url = sample_server.url + "chi-bo/?loai=sinh-vien&xep-loai=hoan-thanh&q=sinh+vien"
     page = visit(url).page
     assert page.input_value("select[name=loai]") == "sinh-vien"
-    assert page.input_value("input[name=q]") == "y khoa"
-    assert visible_names(page) == ["Chi bộ Sinh viên Y khoa 1", "Chi bộ Sinh viên Y khoa 2"]
-    page.select_option("select[name=trang-thai]", "lua-chon")
-    assert visible_names(page) == ["Chi bộ Sinh viên Y khoa 1"]
-    assert "trang-thai=lua-chon" in page.url
+    assert page.input_value("input[name=q]") == "sinh vien"
+    assert visible_names(page) == ["Chi bộ Sinh viên Dược"]
+    page.select_option("select[name=xep-loai]", "")
+    assert visible_names(page) == [
+        "Chi bộ Sinh viên Dược",
+        "Chi bộ Sinh viên Điều dưỡng",
+        "Chi bộ Sinh viên Y khoa 1",
+        "Chi bộ Sinh viên Y khoa 2",
+    ]
+    page.select_option("select[name=trang-thai]", "rut")
+    assert visible_names(page) == ["Chi bộ Sinh viên Dược"]
+    assert "trang-thai=rut" in page.url
     page.go_back()
     assert "trang-thai" not in page.url
-    assert visible_names(page) == ["Chi bộ Sinh viên Y khoa 1", "Chi bộ Sinh viên Y khoa 2"]
+    assert len(visible_names(page)) == 4
     assert page.input_value("select[name=trang-thai]") == ""
 
 
@@ -206,9 +214,9 @@ def test_registration_report_in_party_layout(sample_server, visit) -> None:
         "ĐẢNG BỘ TRƯỜNG\nĐẠI HỌC Y DƯỢC THÁI BÌNH",  # in the lines of the .docx, broken between words
         "CHI BỘ KHOA XÉT NGHIỆM",
         "Số …-BC/CB",
-        "Hưng Yên, ngày 20 tháng 3 năm 2026",
+        "Hưng Yên, ngày 11 tháng 3 năm 2026",
         "BÁO CÁO",
-        "khảo sát, đề xuất đăng ký xây dựng mô hình chi bộ kiểu mẫu năm 2026",
+        "đăng ký xây dựng “chi bộ bốn tốt” năm 2026",
         "Kính gửi: Ban Thường vụ Đảng ủy Trường",
         "T/M CHI ỦY",
         "BÍ THƯ",
@@ -216,25 +224,25 @@ def test_registration_report_in_party_layout(sample_server, visit) -> None:
     ):
         assert text in report, text
     rows = page.locator(".vb-document table").nth(1).locator("tbody tr").all_inner_texts()
-    assert len(rows) == 5 and rows[0].startswith("1\tSinh hoạt chi bộ nền nếp")  # criteria by their text
-    assert page.title().startswith("Chi bộ Khoa Xét nghiệm: báo cáo khảo sát, đề xuất đăng ký năm 2026")
+    assert len(rows) == 4 and rows[0].startswith("1\tLãnh đạo hoàn thành tốt nhiệm vụ chính trị")  # by their text
+    assert page.title().startswith("Chi bộ Khoa Xét nghiệm: báo cáo đăng ký xây dựng “chi bộ bốn tốt” năm 2026")
 
 
 @pytest.mark.parametrize(
     "url",
     [
         "van-phong/chi-bo/khoa-duoc/kieu-mau-2022-2025/dang-ky/",
-        "van-phong/ket-qua/2022/ban-chi-dao/",
-        "van-phong/ket-qua/2022/de-xuat/",
-        "van-phong/ket-qua/2022/lua-chon/",
-        "van-phong/chi-bo/khoa-duoc/ke-hoach/",
-        "van-phong/chi-bo/khoa-kham-benh/tu-danh-gia/",
-        "van-phong/ket-qua/2025/cong-nhan/",
-        "van-phong/ket-qua/2025/khen-thuong/",
+        "van-phong/chuong-trinh/kieu-mau-2022-2025/van-ban/2022/ban-chi-dao/",
+        "van-phong/chuong-trinh/kieu-mau-2022-2025/van-ban/2022/de-xuat/",
+        "van-phong/chuong-trinh/kieu-mau-2022-2025/van-ban/2022/lua-chon/",
+        "van-phong/chi-bo/khoa-duoc/kieu-mau-2022-2025/ke-hoach/",
+        "van-phong/chi-bo/khoa-kham-benh/bon-tot-2026-2030/tu-danh-gia/",
+        "van-phong/chuong-trinh/kieu-mau-2022-2025/van-ban/2025/cong-nhan/",
+        "van-phong/chuong-trinh/kieu-mau-2022-2025/van-ban/2025/khen-thuong/",
         "van-phong/ket-qua/2025/bao-cao/",
-        "van-phong/ket-qua/so-ket/",
-        "van-phong/ket-qua/tong-ket/",
-        "van-phong/ket-qua/hoi-nghi-tong-ket/",
+        "van-phong/chuong-trinh/kieu-mau-2022-2025/van-ban/so-ket/",
+        "van-phong/chuong-trinh/kieu-mau-2022-2025/van-ban/tong-ket/",
+        "van-phong/chuong-trinh/kieu-mau-2022-2025/van-ban/hoi-nghi-tong-ket/",
     ],
 )
 def test_documents_print_on_a4_without_the_site_around_them(sample_server, visit, url: str) -> None:
@@ -306,6 +314,6 @@ def test_list_works_with_instant_navigation(tmp_path: Path, visit) -> None:
 
 def test_a_former_document_address_takes_the_reader_to_the_office_area(sample_server, visit) -> None:
     seen = visit(sample_server.url + "ket-qua/2022/lua-chon/")
-    seen.page.wait_for_url("**/van-phong/ket-qua/2022/lua-chon/")
+    seen.page.wait_for_url("**/van-phong/chuong-trinh/kieu-mau-2022-2025/van-ban/2022/lua-chon/")
     assert "Quyết định lựa chọn chi bộ" in seen.page.title()
     assert seen.errors == [] and seen.violations == []
