@@ -20,7 +20,7 @@ PAGE_TYPES = {
     "danh-sach-chi-bo": "chi-bo/",
     "chi-bo": "chi-bo/khoa-kham-benh/",
     "chi-bo-cham-diem": "chi-bo/khoa-duoc/",  # the results table with a score column: the widest
-    "dang-ky": "van-phong/chi-bo/khoa-kham-benh/dang-ky/",
+    "dang-ky": "van-phong/chi-bo/khoa-kham-benh/bon-tot-2026-2030/dang-ky/",
     "ket-qua": "ket-qua/",
     "ket-qua-nam": "ket-qua/2025/",
     "lo-trinh": "chuong-trinh/bon-tot-2026-2030/lo-trinh/",
