@@ -63,7 +63,7 @@ class Session:
             self.maker.close()
             self.maker = None
         if self.maker is None:
-            self.maker = Maker(project, process=wanted(project))
+            self.maker = Maker(project, process=wanted(project), background=self.serving)
         return self.maker
 
     def close(self) -> None:

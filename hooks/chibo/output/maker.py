@@ -40,17 +40,21 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File
 
 from ..records.load import Memo
 from ..records.paths import CELLS_DIR, RECORDS
 from .pages import Entry, Job
+from .render import Renderer
 from .site import Index, plan
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
 
 __all__ = ["AUTO_CELLS", "Keeper", "Maker", "PendingFile", "Prepared", "wanted"]
+
+log = get_plugin_logger("chibo")
 
 AUTO_CELLS = 200  # below this, starting a process (about 0.5 s) costs more than it saves
 BATCH = 64  # jobs a batch at most: few batches, and MkDocs can start on the first ones early
@@ -111,18 +115,20 @@ class Keeper:
         self.made: dict[tuple[Entry, ...], object] = {}  # each job made → the key it was made from
         self.jobs: tuple[Job, ...] = ()
         self.directory_urls: bool | None = None
+        self.renderer: Renderer | None = None  # its templates compiled once (for ``directory_urls``)
 
     def prepare(self, directory_urls: bool, site_kept: bool) -> Prepared:
         """Read the records (``RecordsError`` if bad), list the jobs, and which to make.
 
         ``site_kept``: ``site_dir`` still has the downloads written into it last time (a dirty build).
         """
-        records, report, jobs = plan(self.project, directory_urls, self.memo)
-        if self.freeze:  # they live until the next build: later collections need not scan them again
-            gc.freeze()
-        if directory_urls != self.directory_urls:
+        if directory_urls != self.directory_urls or self.renderer is None:
             self.made.clear()
             self.directory_urls = directory_urls
+            self.renderer = Renderer.create(directory_urls, reload=True)
+        records, report, jobs = plan(self.project, directory_urls, self.memo, self.renderer)
+        if self.freeze:  # they live until the next build: later collections need not scan them again
+            gc.freeze()
         current = {job.entries for job in jobs}
         gone = tuple(entry.src_uri for entries in self.made if entries not in current for entry in entries)
         self.made = {e: key for e, key in self.made.items() if e in current and (site_kept or _is_page(e[0]))}
@@ -144,12 +150,20 @@ class Keeper:
                     packed = zlib.compress(pickle.dumps(blocks, pickle.HIGHEST_PROTOCOL), 1) if output.blocks else b""
                     pages.append(Made(output.src_uri, output.content, packed))
                 else:
-                    path = Path(site_dir, output.src_uri)
-                    path.parent.mkdir(parents=True, exist_ok=True)
                     content = output.content
-                    path.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
+                    _write(
+                        Path(site_dir, output.src_uri), content.encode("utf-8") if isinstance(content, str) else content
+                    )
             self.made[job.entries] = job.key
         return pages
+
+
+def _write(path: Path, content: bytes) -> None:
+    """Write a file whole or not at all: the preview serves the downloads while they are remade."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    temporary.write_bytes(content)
+    os.replace(temporary, path)
 
 
 def _is_page(entry: Entry) -> bool:
@@ -191,11 +205,17 @@ class Maker:
     """This side: the batches being made, the pages they sent, waiting for one when it is read.
 
     ``pages`` keeps every page's Markdown and blocks for the next build of ``mkdocs serve``
-    (its pages not remade are read from here, if anything reads them)."""
+    (its pages not remade are read from here, if anything reads them).
 
-    def __init__(self, project: Path, *, process: bool) -> None:
+    ``background`` (the preview): a build ends once its pages are written; the downloads and
+    Word files it remade are written in place after it, each whole (the previous one is
+    served until then), and a failure to make one is logged. The next build first drops those
+    not started: it makes them again, with the records saved since."""
+
+    def __init__(self, project: Path, *, process: bool, background: bool = False) -> None:
         self.project = project
         self.process = process
+        self.background = background
         self._executor: Executor
         self._tmp: str | None = None
         if process:
@@ -220,8 +240,24 @@ class Maker:
 
     def begin(self, directory_urls: bool, site_kept: bool) -> None:
         """Start a build: the records are read and the jobs listed (``prepared``)."""
+        self._settle()
         self._batches, self._files, self._later = {}, {}, []
         self._prepared = self._submit("prepare", directory_urls, site_kept)
+
+    def _settle(self) -> None:
+        """Before a build, what the last one left: its batches not started are dropped (their
+        jobs were not made: this build makes them), those started are waited for and kept."""
+        for future in self._batches.values():
+            future.cancel()
+        for src_uri in list(self._batches):
+            started = self._batches.get(src_uri)
+            if started is None or started.cancelled():
+                continue
+            try:
+                self.wait(src_uri)
+            except Exception:  # logged as it happened (``_log_failure``), or its build failed with it
+                for uri in [uri for uri, f in self._batches.items() if f is started]:
+                    del self._batches[uri]
 
     def prepared(self) -> Prepared:
         """The build's plan (waits for it); raises ``RecordsError`` for bad records."""
@@ -269,6 +305,8 @@ class Maker:
 
     def _send(self, jobs: tuple[tuple[Entry, ...], ...], batch: list[int], site_dir: str) -> None:
         future = self._submit("make", tuple(batch), site_dir)
+        if self.background and not _is_page(jobs[batch[0]][0]):
+            future.add_done_callback(_log_failure)
         for number in batch:
             for entry in jobs[number]:
                 self._batches[entry.src_uri] = future
@@ -332,6 +370,17 @@ class Maker:
             self._tmp = None
 
 
+def _log_failure(future: Future) -> None:
+    """A download or Word file of the preview that could not be made, after its build ended."""
+    if future.cancelled() or future.exception() is None:
+        return
+    error = future.exception()
+    if isinstance(error, BrokenExecutor):
+        log.error("tiến trình tạo trang đã dừng giữa chừng; tệp tải về và văn bản Word chưa được tạo lại")
+    else:
+        log.error(f"không tạo được tệp tải về hoặc văn bản Word: {type(error).__name__}: {error}")
+
+
 class PendingFile(File):
     """A generated file whose content comes with its batch: reading it (its content, whether it
     changed, copying it) first waits until it is made."""
@@ -364,10 +413,11 @@ class PendingFile(File):
         return self.src_uri in self.maker.remade
 
     def copy_file(self, dirty: bool = False) -> None:
-        """A download is written in place: now if it is made, or once it is, when the build ends."""
+        """A download is written in place: now if it is made, or once it is, when the build ends
+        (the preview's build does not wait for it: ``Maker``)."""
         if self.maker.ready(self.src_uri):
             super().copy_file(dirty)
-        else:
+        elif not self.maker.background:
             self.maker.later(partial(self._copy_when_made, dirty))
 
     def _copy_when_made(self, dirty: bool) -> None:

@@ -68,18 +68,20 @@ class Site:
 
 
 def plan(
-    project: Path, directory_urls: bool = True, memo: Memo | None = None
+    project: Path, directory_urls: bool = True, memo: Memo | None = None, renderer: Renderer | None = None
 ) -> tuple[Records, Report, tuple[Job, ...]]:
     """Load and validate ``project/records``, summarize, list what to make; raises ``RecordsError``.
 
     ``directory_urls`` is the site's address style (``use_directory_urls`` in ``mkdocs.yml``);
-    ``memo`` keeps what each record file gave for the next build (the preview).
+    ``memo`` keeps what each record file gave for the next build, ``renderer`` its compiled
+    templates (the preview's, of that address style).
     """
     records = load_records(project, memo=memo)
     report = summarize(records)
     writer = DocxWriter(records.committee.as_of)
+    renderer = renderer or Renderer.create(directory_urls)
     with no_cycle_collection():  # the drafts: many small objects, no cycles (as for the Report)
-        return records, report, site_plan(report, Renderer.create(directory_urls), writer, records.sources)
+        return records, report, site_plan(report, renderer, writer, records.sources)
 
 
 def build(project: Path, directory_urls: bool = True) -> Site:
