@@ -216,6 +216,7 @@ class Maker:
         self.project = project
         self.process = process
         self.background = background
+        self._closing = False
         self._executor: Executor
         self._tmp: str | None = None
         if process:
@@ -306,7 +307,7 @@ class Maker:
     def _send(self, jobs: tuple[tuple[Entry, ...], ...], batch: list[int], site_dir: str) -> None:
         future = self._submit("make", tuple(batch), site_dir)
         if self.background and not _is_page(jobs[batch[0]][0]):
-            future.add_done_callback(_log_failure)
+            future.add_done_callback(self._log_failure)
         for number in batch:
             for entry in jobs[number]:
                 self._batches[entry.src_uri] = future
@@ -336,6 +337,17 @@ class Maker:
         made = self.pages.get(src_uri)
         return pickle.loads(zlib.decompress(made.packed)) if made and made.packed else Blocks()
 
+    def _log_failure(self, future: Future) -> None:
+        """A download or Word file of the preview that could not be made, after its build ended
+        (not one left unmade because the preview stopped)."""
+        if future.cancelled() or future.exception() is None or self._closing:
+            return
+        error = future.exception()
+        if isinstance(error, BrokenExecutor):
+            log.error("tiến trình tạo trang đã dừng giữa chừng: tệp tải về và văn bản Word chưa được tạo lại")
+        else:
+            log.error(f"không tạo được tệp tải về hoặc văn bản Word: {type(error).__name__}: {error}")
+
     def later(self, copy: Callable[[], None]) -> None:
         """Copy a file made after MkDocs copied the others, when the build ends (``finish``)."""
         self._later.append(copy)
@@ -357,6 +369,7 @@ class Maker:
         """Stop the process: at once, even in the middle of a batch."""
         if not self.process:
             return
+        self._closing = True
         busy = (self._prepared and not self._prepared.done()) or not all(f.done() for f in self._batches.values())
         if busy and self._pid.done() and self._pid.exception() is None:
             try:
@@ -368,17 +381,6 @@ class Maker:
         if self._tmp is not None:
             shutil.rmtree(self._tmp, ignore_errors=True)
             self._tmp = None
-
-
-def _log_failure(future: Future) -> None:
-    """A download or Word file of the preview that could not be made, after its build ended."""
-    if future.cancelled() or future.exception() is None:
-        return
-    error = future.exception()
-    if isinstance(error, BrokenExecutor):
-        log.error("tiến trình tạo trang đã dừng giữa chừng; tệp tải về và văn bản Word chưa được tạo lại")
-    else:
-        log.error(f"không tạo được tệp tải về hoặc văn bản Word: {type(error).__name__}: {error}")
 
 
 class PendingFile(File):
