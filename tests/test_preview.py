@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import docxtext
 import pytest
 from conftest import Serve, build_site, copy_project
 from mkdocs.exceptions import Abort
@@ -101,3 +103,60 @@ def test_a_bad_save_is_reported_and_the_next_good_one_shows(served: Serve, caplo
     path.write_text(good.replace("members: 19", "members: 21"), encoding="utf-8")
     served.build()
     assert "<strong>Số đảng viên:</strong> 21" in (site_dir / "chi-bo/khoa-duoc/index.html").read_text(encoding="utf-8")
+
+
+def eventually(check: Callable[[], bool], seconds: float = 60) -> bool:
+    """Whether ``check()`` comes true within ``seconds`` (what the preview writes after a build)."""
+    deadline = time.monotonic() + seconds
+    while not check():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.1)
+    return True
+
+
+def test_with_a_second_process_a_save_shows_everywhere_and_a_bad_one_stops(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The preview as at province scale: pages made by the second process, the build ending
+    once they are written, the downloads and Word files rewritten after it."""
+    monkeypatch.setenv("CHIBO_WORKER", "1")
+    served = Serve(copy_project(tmp_path), tmp_path / "served")
+    try:
+        project, site_dir = served.project, served.site_dir
+        served.build()
+        docx = site_dir / "van-phong/chi-bo/khoa-duoc/dang-ky-2022.docx"
+        assert "Chi bộ Khoa Dược" in docxtext.text(docx)
+        rename(project, "Chi bộ Khoa Dược", "Chi bộ Dược phẩm")
+        served.build()
+        for page in (
+            "chi-bo/khoa-duoc/index.html",
+            "chi-bo/index.html",
+            "ket-qua/2025/index.html",
+            "van-phong/chi-bo/khoa-duoc/index.html",
+            "van-phong/chi-bo/khoa-duoc/dang-ky/index.html",  # the print page of a document
+        ):
+            html = (site_dir / page).read_text(encoding="utf-8")
+            assert "Chi bộ Dược phẩm" in html and "Khoa Dược" not in html, page
+        texts = [e["title"] + " " + e["text"] for e in search_index(site_dir)]
+        assert any("Chi bộ Dược phẩm" in t for t in texts)
+        assert not any("Khoa Dược" in t for t in texts)
+        csv = site_dir / "du-lieu/chi-bo.csv"
+        assert eventually(lambda: "Chi bộ Dược phẩm" in csv.read_text(encoding="utf-8"))
+        assert "Khoa Dược" not in csv.read_text(encoding="utf-8")
+        assert eventually(lambda: "Chi bộ Dược phẩm" in docxtext.text(docx))
+        assert "Khoa Dược" not in docxtext.text(docx)
+
+        path = project / CELL
+        good = path.read_text(encoding="utf-8")
+        path.write_text(good.replace("members: 19", "members: mười chín"), encoding="utf-8")
+        with pytest.raises(Abort):
+            served.build()
+        assert "records/chi-bo/khoa-duoc.yml:7:10: lỗi: members:" in caplog.text
+        path.write_text(good.replace("members: 19", "members: 21"), encoding="utf-8")
+        served.build()
+        page = (site_dir / "chi-bo/khoa-duoc/index.html").read_text(encoding="utf-8")
+        assert "<strong>Số đảng viên:</strong> 21" in page
+        assert not list(site_dir.rglob(".*.tmp"))  # every file written whole, none left half way
+    finally:
+        served.stop()
