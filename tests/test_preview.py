@@ -10,10 +10,12 @@ pages as a full build of the same records.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import time
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import docxtext
@@ -160,3 +162,24 @@ def test_with_a_second_process_a_save_shows_everywhere_and_a_bad_one_stops(
         assert not list(site_dir.rglob(".*.tmp"))  # every file written whole, none left half way
     finally:
         served.stop()
+
+
+def test_the_preview_keeps_the_report_of_each_cell_not_saved_and_the_report_is_the_same(tmp_path: Path) -> None:
+    from chibo.records.load import Memo, load_records
+    from chibo.report.summary import KeptCells, summarize
+
+    project = copy_project(tmp_path)
+    memo, kept = Memo(), KeptCells()
+    first = summarize(load_records(project, memo=memo), kept)
+    rename(project, "Chi bộ Khoa Dược", "Chi bộ Khoa Dược lâm sàng")
+    records = load_records(project, memo=memo)
+    second = summarize(records, kept)
+    assert second == summarize(records)  # what a build computes afresh
+    before = {c.cell.id: c for c in first.cells}
+    assert [c.cell.id for c in second.cells if c is not before[c.cell.id]] == ["khoa-duoc"]
+    # The same cells under another Committee (a data date a year earlier): every report made again.
+    committee = records.committee.model_copy(update={"as_of": records.committee.as_of - dt.timedelta(365)})
+    earlier = replace(records, committee=committee)
+    third = summarize(earlier, kept)
+    assert third == summarize(earlier) != second
+    assert not any(c is d for c, d in zip(third.cells, second.cells, strict=True))

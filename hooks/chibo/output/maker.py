@@ -45,6 +45,7 @@ from mkdocs.structure.files import File
 
 from ..records.load import Memo
 from ..records.paths import CELLS_DIR, RECORDS
+from ..report.summary import KeptCells
 from .pages import Entry, Job
 from .render import Renderer
 from .site import Index, plan
@@ -116,6 +117,7 @@ class Keeper:
         self.jobs: tuple[Job, ...] = ()
         self.directory_urls: bool | None = None
         self.renderer: Renderer | None = None  # its templates compiled once (for ``directory_urls``)
+        self.kept = KeptCells()  # each cell's report, for the next build
 
     def prepare(self, directory_urls: bool, site_kept: bool) -> Prepared:
         """Read the records (``RecordsError`` if bad), list the jobs, and which to make.
@@ -126,7 +128,7 @@ class Keeper:
             self.made.clear()
             self.directory_urls = directory_urls
             self.renderer = Renderer.create(directory_urls, reload=True)
-        records, report, jobs = plan(self.project, directory_urls, self.memo, self.renderer)
+        records, report, jobs = plan(self.project, directory_urls, self.memo, self.renderer, self.kept)
         if self.freeze:  # they live until the next build: later collections need not scan them again
             gc.freeze()
         current = {job.entries for job in jobs}

@@ -7,7 +7,7 @@ frozen ``Report``; none of them counts, filters or looks anything up in the reco
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..records import Problem, Records
 from ..records.committee import CellType, Committee, CriteriaBook, Document, Naming, RuleSet
@@ -174,20 +174,40 @@ class Report:
     papers: Papers  # what the drafted documents state besides the figures (register, awards, withdrawals)
 
 
-def summarize(records: Records) -> Report:
-    """Compute the Report of a set of validated records (once per build)."""
+@dataclass
+class KeptCells:
+    """Each cell's report, kept by the preview from one build to the next: a cell whose record
+    was not read again (``records.load.Memo`` gives the same ``Cell``), under an equal
+    Committee and criteria book and the same latest rated year, keeps its ``CellReport``."""
+
+    basis: tuple[object, ...] | None = None
+    cells: dict[int, tuple[Cell, CellReport]] = field(default_factory=dict)  # id(cell) → the cell, its report
+
+
+def summarize(records: Records, kept: KeptCells | None = None) -> Report:
+    """Compute the Report of a set of validated records (once per build); ``kept``: see ``KeptCells``."""
     with no_cycle_collection():
-        return _summarize(records)
+        return _summarize(records, kept if kept is not None else KeptCells())
 
 
-def _summarize(records: Records) -> Report:
+def _summarize(records: Records, kept: KeptCells) -> Report:
     committee, book = records.committee, records.book
     ordered = tuple(sorted(records.cells, key=lambda c: sort_key(c.name)))
     stats = _all_year_stats(ordered)
     rated = [s for s in stats if s.rated]
     latest = rated[-1] if rated else None
     types = {t.id: t for t in book.types}
-    cells = tuple(_cell_report(c, types[c.type], records, latest.year if latest else None) for c in ordered)
+    basis = (committee, book, latest.year if latest else None)
+    if kept.basis != basis:
+        kept.basis, kept.cells = basis, {}
+    known = kept.cells
+    kept.cells = {
+        id(c): (c, found[1])
+        if (found := known.get(id(c))) is not None and found[0] is c
+        else (c, _cell_report(c, types[c.type], records, latest.year if latest else None))
+        for c in ordered
+    }
+    cells = tuple(kept.cells[id(c)][1] for c in ordered)
     years = _year_reports(committee, stats, cells)
     milestones = roadmap.milestone_views(committee)
     office = papers(committee, cells, years)
