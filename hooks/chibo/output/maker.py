@@ -34,6 +34,7 @@ import tempfile
 import zlib
 from collections.abc import Callable, Sequence
 from concurrent.futures import BrokenExecutor, Executor, Future, ProcessPoolExecutor
+from contextlib import suppress
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -43,6 +44,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File
 
+from ..records import RecordsError
 from ..records.load import Memo
 from ..records.paths import CELLS_DIR, RECORDS
 from ..report.summary import KeptCells
@@ -63,10 +65,21 @@ BATCH = 64  # jobs a batch at most: few batches, and MkDocs can start on the fir
 # The process ignores Ctrl+C (MkDocs handles it), finds the ``chibo`` package, and keeps its
 # temporary files (openpyxl writes a workbook's sheets to some) in a folder of its own, which
 # this side deletes when the process has ended, even if it was stopped half way through one.
-_START = (
-    "import signal, sys, tempfile; signal.signal(signal.SIGINT, signal.SIG_IGN); sys.path.insert(0, {hooks!r}); "
-    "tempfile.tempdir = {tmp!r}"
-)
+# MkDocs ended without stopping it (``kill``, the end of a terminal: no ``on_shutdown``), the
+# process sees it has a new parent and ends within half a second, its folder deleted.
+_START = """
+import os, signal, sys, tempfile, threading
+signal.signal(signal.SIGINT, signal.SIG_IGN)
+sys.path.insert(0, {hooks!r})
+tempfile.tempdir = {tmp!r}
+def _watch(parent=os.getppid()):
+    import os, shutil, time  # run by ``exec``: its own names
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    shutil.rmtree({tmp!r}, ignore_errors=True)
+    os._exit(1)
+threading.Thread(target=_watch, daemon=True).start()
+"""
 _HOOKS = Path(__file__).resolve().parents[2]  # the folder that holds the ``chibo`` package
 
 
@@ -90,6 +103,16 @@ class Prepared:
     index: Index
     todo: tuple[int, ...]  # the jobs to make, by their place in ``index.jobs``
     gone: tuple[str, ...]  # files the last build made and this one does not
+
+
+@dataclass(frozen=True)
+class Ahead:
+    """A plan made ahead of its build (``Keeper.plan_ahead``), and the record files it read."""
+
+    directory_urls: bool
+    files: tuple[tuple[str, int, int, int], ...]
+    index: Index
+    jobs: tuple[Job, ...]
 
 
 class Made(NamedTuple):
@@ -118,6 +141,7 @@ class Keeper:
         self.directory_urls: bool | None = None
         self.renderer: Renderer | None = None  # its templates compiled once (for ``directory_urls``)
         self.kept = KeptCells()  # each cell's report, for the next build
+        self.ahead: Ahead | None = None  # the plan made as a record was saved, before its build (``plan_ahead``)
 
     def prepare(self, directory_urls: bool, site_kept: bool) -> Prepared:
         """Read the records (``RecordsError`` if bad), list the jobs, and which to make.
@@ -128,9 +152,11 @@ class Keeper:
             self.made.clear()
             self.directory_urls = directory_urls
             self.renderer = Renderer.create(directory_urls, reload=True)
-        records, report, jobs = plan(self.project, directory_urls, self.memo, self.renderer, self.kept)
-        if self.freeze:  # they live until the next build: later collections need not scan them again
-            gc.freeze()
+        ahead, self.ahead = self.ahead, None
+        if ahead is not None and ahead.directory_urls == directory_urls and ahead.files == self._record_files():
+            index, jobs = ahead.index, ahead.jobs
+        else:
+            index, jobs = self._plan(directory_urls)
         current = {job.entries for job in jobs}
         gone = tuple(entry.src_uri for entries in self.made if entries not in current for entry in entries)
         self.made = {e: key for e, key in self.made.items() if e in current and (site_kept or _is_page(e[0]))}
@@ -138,7 +164,38 @@ class Keeper:
         todo = tuple(
             n for n, job in enumerate(jobs) if job.entries not in self.made or self.made[job.entries] != job.key
         )
-        return Prepared(Index.of(records, report, jobs), todo, gone)
+        return Prepared(index, todo, gone)
+
+    def plan_ahead(self, directory_urls: bool) -> None:
+        """The preview, as soon as a record is saved: read the records and plan, so that the
+        build MkDocs starts a moment later (it looks for changes twice a second) finds it done
+        (``prepare``), if no record changed in between. Bad records: the build says so."""
+        if directory_urls != self.directory_urls or self.renderer is None:
+            return
+        files = self._record_files()
+        if self.ahead is not None and self.ahead.files == files:
+            return
+        self.ahead = None
+        try:
+            index, jobs = self._plan(directory_urls)
+        except RecordsError:
+            return
+        self.ahead = Ahead(directory_urls, files, index, jobs)
+
+    def _plan(self, directory_urls: bool) -> tuple[Index, tuple[Job, ...]]:
+        records, report, jobs = plan(self.project, directory_urls, self.memo, self.renderer, self.kept)
+        if self.freeze:  # they live until the next build: later collections need not scan them again
+            gc.freeze()
+        return Index.of(records, report, jobs), jobs
+
+    def _record_files(self) -> tuple[tuple[str, int, int, int], ...]:
+        """Every file under ``records/`` with its time, size and inode: what a plan was made from."""
+        found = []
+        for path in sorted((self.project / RECORDS).rglob("*")):
+            with suppress(OSError):
+                info = path.stat()
+                found.append((path.as_posix(), info.st_mtime_ns, info.st_size, info.st_ino))
+        return tuple(found)
 
     def make(self, todo: Sequence[int], site_dir: str) -> list[Made]:
         """Make the jobs ``todo``: the pages sent back, the other files written into ``site_dir``."""
@@ -219,6 +276,7 @@ class Maker:
         self.process = process
         self.background = background
         self._closing = False
+        self._ahead: Future | None = None
         self._executor: Executor
         self._tmp: str | None = None
         if process:
@@ -246,6 +304,15 @@ class Maker:
         self._settle()
         self._batches, self._files, self._later = {}, {}, []
         self._prepared = self._submit("prepare", directory_urls, site_kept)
+
+    def plan_ahead(self, directory_urls: bool) -> None:
+        """A record was saved (the preview): have the second process read and plan now, before
+        MkDocs notices (``Keeper.plan_ahead``). Called from the watcher's thread: only with a
+        second process, whose tasks run one after the other; at most one waiting at a time."""
+        if not self.process or self._closing or (self._ahead is not None and not self._ahead.done()):
+            return
+        with suppress(RuntimeError):  # the process is being stopped
+            self._ahead = self._submit("plan_ahead", directory_urls)
 
     def _settle(self) -> None:
         """Before a build, what the last one left: its batches not started are dropped (their
@@ -372,7 +439,8 @@ class Maker:
         if not self.process:
             return
         self._closing = True
-        busy = (self._prepared and not self._prepared.done()) or not all(f.done() for f in self._batches.values())
+        waiting = [self._prepared, self._ahead, *self._batches.values()]
+        busy = any(f is not None and not f.done() for f in waiting)
         if busy and self._pid.done() and self._pid.exception() is None:
             try:
                 os.kill(self._pid.result(), signal.SIGTERM)
