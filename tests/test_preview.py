@@ -183,3 +183,32 @@ def test_the_preview_keeps_the_report_of_each_cell_not_saved_and_the_report_is_t
     third = summarize(earlier, kept)
     assert third == summarize(earlier) != second
     assert not any(c is d for c, d in zip(third.cells, second.cells, strict=True))
+
+
+def test_a_plan_made_ahead_is_used_only_if_no_record_changed_since(tmp_path: Path) -> None:
+    from chibo.output.maker import Keeper
+
+    project = copy_project(tmp_path)
+    keeper = Keeper(project)
+    keeper.prepare(True, True)
+
+    def cell_page(prepared_todo: tuple[int, ...]) -> str:
+        jobs = [
+            keeper.jobs[n] for n in prepared_todo if keeper.jobs[n].entries[0].src_uri == "chi-bo/khoa-duoc/index.md"
+        ]
+        return str(jobs[0].run()[0].content)
+
+    rename(project, "Chi bộ Khoa Dược", "Chi bộ Dược phẩm")
+    keeper.plan_ahead(True)
+    ahead = keeper.ahead
+    assert ahead is not None
+    prepared = keeper.prepare(True, True)
+    assert keeper.jobs is ahead.jobs and keeper.ahead is None  # the plan made ahead, adopted
+    assert "Chi bộ Dược phẩm" in cell_page(prepared.todo)
+
+    keeper.plan_ahead(True)
+    rename(project, "Chi bộ Dược phẩm", "Chi bộ Dược học")  # saved again before the build
+    stale = keeper.ahead
+    prepared = keeper.prepare(True, True)
+    assert stale is not None and keeper.jobs is not stale.jobs
+    assert "Chi bộ Dược học" in cell_page(prepared.todo)
