@@ -113,6 +113,16 @@ class Ahead:
     files: tuple[tuple[str, int, int, int], ...]
     index: Index
     jobs: tuple[Job, ...]
+    todo: Todo  # for a dirty build, from ``made`` as it was then
+    makes: int  # ``Keeper.makes`` then: nothing made since, the same ``todo``
+
+
+class Todo(NamedTuple):
+    """Which jobs a build makes (by their place), the files gone since the last, what stays made."""
+
+    todo: tuple[int, ...]
+    gone: tuple[str, ...]
+    made: dict[tuple[Entry, ...], object]
 
 
 class Made(NamedTuple):
@@ -142,6 +152,7 @@ class Keeper:
         self.renderer: Renderer | None = None  # its templates compiled once (for ``directory_urls``)
         self.kept = KeptCells()  # each cell's report, for the next build
         self.ahead: Ahead | None = None  # the plan made as a record was saved, before its build (``plan_ahead``)
+        self.makes = 0  # how many times ``make`` ran
 
     def prepare(self, directory_urls: bool, site_kept: bool) -> Prepared:
         """Read the records (``RecordsError`` if bad), list the jobs, and which to make.
@@ -155,16 +166,21 @@ class Keeper:
         ahead, self.ahead = self.ahead, None
         if ahead is not None and ahead.directory_urls == directory_urls and ahead.files == self._record_files():
             index, jobs = ahead.index, ahead.jobs
+            todo = ahead.todo if site_kept and ahead.makes == self.makes else None
         else:
-            index, jobs = self._plan(directory_urls)
+            (index, jobs), todo = self._plan(directory_urls), None
+        self.jobs = jobs
+        todo = todo or self._todo(jobs, site_kept)
+        self.made = todo.made
+        return Prepared(index, todo.todo, todo.gone)
+
+    def _todo(self, jobs: tuple[Job, ...], site_kept: bool) -> Todo:
+        """Which of ``jobs`` to make: those not made, or made from another key; the files gone."""
         current = {job.entries for job in jobs}
         gone = tuple(entry.src_uri for entries in self.made if entries not in current for entry in entries)
-        self.made = {e: key for e, key in self.made.items() if e in current and (site_kept or _is_page(e[0]))}
-        self.jobs = jobs
-        todo = tuple(
-            n for n, job in enumerate(jobs) if job.entries not in self.made or self.made[job.entries] != job.key
-        )
-        return Prepared(index, todo, gone)
+        made = {e: key for e, key in self.made.items() if e in current and (site_kept or _is_page(e[0]))}
+        todo = tuple(n for n, job in enumerate(jobs) if job.entries not in made or made[job.entries] != job.key)
+        return Todo(todo, gone, made)
 
     def plan_ahead(self, directory_urls: bool) -> None:
         """The preview, as soon as a record is saved: read the records and plan, so that the
@@ -180,7 +196,8 @@ class Keeper:
             index, jobs = self._plan(directory_urls)
         except RecordsError:
             return
-        self.ahead = Ahead(directory_urls, files, index, jobs)
+        # what to make, as a dirty build will ask if nothing is made before it (``made`` the same)
+        self.ahead = Ahead(directory_urls, files, index, jobs, self._todo(jobs, site_kept=True), self.makes)
 
     def _plan(self, directory_urls: bool) -> tuple[Index, tuple[Job, ...]]:
         records, report, jobs = plan(self.project, directory_urls, self.memo, self.renderer, self.kept)
@@ -199,6 +216,7 @@ class Keeper:
 
     def make(self, todo: Sequence[int], site_dir: str) -> list[Made]:
         """Make the jobs ``todo``: the pages sent back, the other files written into ``site_dir``."""
+        self.makes += 1
         pages = []
         for number in todo:
             job = self.jobs[number]
