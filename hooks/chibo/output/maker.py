@@ -28,6 +28,7 @@ import gc
 import multiprocessing
 import os
 import pickle
+import posixpath
 import shutil
 import signal
 import tempfile
@@ -295,6 +296,7 @@ class Maker:
         self.background = background
         self._closing = False
         self._ahead: Future | None = None
+        self._docs_to_project: tuple[tuple[str | None, str], str] | None = None
         self._executor: Executor
         self._tmp: str | None = None
         if process:
@@ -362,14 +364,23 @@ class Maker:
             made = self.pages.get(entry.src_uri)
             file = PendingFile.generated(config, entry.src_uri, content=made.markdown if made else "")
         else:
-            file = PendingFile.generated(config, entry.src_uri, abs_src_path=str(Path(config.site_dir, entry.src_uri)))
+            file = PendingFile.generated(
+                config, entry.src_uri, abs_src_path=os.path.join(config.site_dir, entry.src_uri)
+            )
         assert isinstance(file, PendingFile)
         file.maker = self
         self._files[entry.src_uri] = file
-        if entry.source is not None:
-            project = Path(config.config_file_path).parent
-            file.edit_uri = Path(os.path.relpath(project / entry.source, config.docs_dir)).as_posix()
+        if entry.source is not None:  # the record, from ``docs/``: the theme's edit button opens it
+            file.edit_uri = posixpath.normpath(posixpath.join(self._project_from_docs(config), entry.source))
         return file
+
+    def _project_from_docs(self, config: MkDocsConfig) -> str:
+        """The project's folder as seen from ``docs_dir`` (``..``), as a link: once a build."""
+        where = (config.config_file_path, config.docs_dir)
+        if self._docs_to_project is None or self._docs_to_project[0] != where:
+            project = os.path.dirname(os.path.abspath(config.config_file_path))
+            self._docs_to_project = (where, Path(os.path.relpath(project, config.docs_dir)).as_posix())
+        return self._docs_to_project[1]
 
     def schedule(self, prepared: Prepared, site_dir: str, leave: Callable[[str], bool] | None = None) -> None:
         """Have the jobs to make made, in batches that grow (1, 2, 4… ``BATCH``) so that the
