@@ -32,6 +32,7 @@ import posixpath
 import shutil
 import signal
 import tempfile
+import threading
 import zlib
 from collections.abc import Callable, Sequence
 from concurrent.futures import BrokenExecutor, Executor, Future, ProcessPoolExecutor
@@ -62,6 +63,7 @@ log = get_plugin_logger("chibo")
 
 AUTO_CELLS = 200  # below this, starting a process (about 0.5 s) costs more than it saves
 BATCH = 64  # jobs a batch at most: few batches, and MkDocs can start on the first ones early
+QUIET = 1.0  # seconds after a preview's build before its downloads and Word files are made
 # The pool's process: Ctrl+C is for MkDocs (which then stops the process); our package first.
 # The process ignores Ctrl+C (MkDocs handles it), finds the ``chibo`` package, and keeps its
 # temporary files (openpyxl writes a workbook's sheets to some) in a folder of its own, which
@@ -296,6 +298,11 @@ class Maker:
         self.background = background
         self._closing = False
         self._ahead: Future | None = None
+        # the preview's downloads and Word files, made after its build (``_trickle``)
+        self._lock = threading.RLock()
+        self._afterwards: list[tuple[tuple[int, ...], str]] = []
+        self._timer: threading.Timer | None = None
+        self._running: Future | None = None
         self._docs_to_project: tuple[tuple[str | None, str], str] | None = None
         self._executor: Executor
         self._tmp: str | None = None
@@ -337,6 +344,13 @@ class Maker:
     def _settle(self) -> None:
         """Before a build, what the last one left: its batches not started are dropped (their
         jobs were not made: this build makes them), those started are waited for and kept."""
+        with self._lock:
+            if self._timer is not None:
+                self._timer.cancel()
+            self._afterwards, running = [], self._running
+        if running is not None:
+            with suppress(Exception):  # logged as it happened (``_log_failure``)
+                _result(running)
         for future in self._batches.values():
             future.cancel()
         for src_uri in list(self._batches):
@@ -403,9 +417,11 @@ class Maker:
             self._send(jobs, batch, site_dir)
 
     def _send(self, jobs: tuple[tuple[Entry, ...], ...], batch: list[int], site_dir: str) -> None:
+        if self.background and self.process and not _is_page(jobs[batch[0]][0]):
+            with self._lock:
+                self._afterwards.append((tuple(batch), site_dir))
+            return
         future = self._submit("make", tuple(batch), site_dir)
-        if self.background and not _is_page(jobs[batch[0]][0]):
-            future.add_done_callback(self._log_failure)
         for number in batch:
             for entry in jobs[number]:
                 self._batches[entry.src_uri] = future
@@ -451,11 +467,30 @@ class Maker:
         self._later.append(copy)
 
     def finish(self) -> None:
-        """The build went through: the files made late are in place, the pages remade written."""
+        """The build went through: the files made late are in place, the pages remade written;
+        the preview's downloads and Word files to come (``_trickle``)."""
         for copy in self._later:
             copy()
         self._later = []
         self.remade = set()
+        with self._lock:
+            if self._afterwards and not self._closing:
+                self._timer = threading.Timer(QUIET, self._trickle)
+                self._timer.daemon = True
+                self._timer.start()
+
+    def _trickle(self, done: Future | None = None) -> None:
+        """The preview's downloads and Word files, once no record was saved for ``QUIET`` seconds:
+        one batch at a time, so that a save waits for one at most (``_settle`` drops the rest)."""
+        if done is not None:
+            self._log_failure(done)
+        with self._lock:
+            if not self._afterwards or self._closing:
+                self._running = None
+                return
+            batch, site_dir = self._afterwards.pop(0)
+            self._running = self._submit("make", batch, site_dir)
+        self._running.add_done_callback(self._trickle)
 
     def cancel(self) -> None:
         """Drop the batches not started (the build failed); the process stays for the next build."""
@@ -467,8 +502,11 @@ class Maker:
         """Stop the process: at once, even in the middle of a batch."""
         if not self.process:
             return
-        self._closing = True
-        waiting = [self._prepared, self._ahead, *self._batches.values()]
+        with self._lock:
+            self._closing = True
+            if self._timer is not None:
+                self._timer.cancel()
+        waiting = [self._prepared, self._ahead, self._running, *self._batches.values()]
         busy = any(f is not None and not f.done() for f in waiting)
         if busy and self._pid.done() and self._pid.exception() is None:
             try:
