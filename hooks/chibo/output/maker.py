@@ -12,10 +12,15 @@ search index reads of them, compressed until the page is built. Downloads and Wo
 written straight into ``site_dir``, where MkDocs expects such files of a plugin. Reading a
 file not made yet waits for its batch (``PendingFile``).
 
-Both sides run a ``Keeper``: the record files read for the last build (``records.load.Memo``)
-and the key of each job it made (``pages.Job.key``). A build makes only the jobs whose key
-changed: in ``mkdocs serve`` a saved record remakes that cell's files, the year pages, the
-lists and the downloads, and MkDocs' dirty build rebuilds only the pages remade.
+Both sides run a ``Keeper``: the record files read for the last build (``records.load.Memo``),
+each cell's report (``report.summary.KeptCells``), the compiled templates and the key of each
+job it made (``pages.Job.key``). A build makes only the jobs whose key changed: in ``mkdocs
+serve`` a saved record remakes that cell's files, the year pages, the lists and the downloads,
+and MkDocs' dirty build rebuilds only the pages remade. The preview also plans ahead: a watcher
+on ``records/`` (``lifecycle.Session.watch``) has the Keeper read and plan as soon as a file is
+saved (``plan_ahead``), and the build MkDocs starts a moment later takes that plan if no record
+changed since. Its build ends once its pages are written: the downloads and Word files follow,
+after ``QUIET`` seconds without a build, one batch at a time, each file written whole.
 
     CHIBO_WORKER=0   never (every file made in the MkDocs process)
     CHIBO_WORKER=1   always
