@@ -187,7 +187,7 @@ def test_the_preview_keeps_the_report_of_each_cell_not_saved_and_the_report_is_t
 
 
 def test_a_plan_made_ahead_is_used_only_if_no_record_changed_since(tmp_path: Path) -> None:
-    from chibo.output.maker import Keeper
+    from chibo.output.keeper import Keeper
 
     project = copy_project(tmp_path)
     keeper = Keeper(project)

@@ -29,7 +29,6 @@ after ``QUIET`` seconds without a build, one batch at a time, each file written 
 
 from __future__ import annotations
 
-import gc
 import multiprocessing
 import os
 import pickle
@@ -39,30 +38,25 @@ import signal
 import tempfile
 import threading
 import zlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from concurrent.futures import BrokenExecutor, Executor, Future, ProcessPoolExecutor
 from contextlib import suppress
-from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File
 
-from ..records import RecordsError
-from ..records.load import Memo
 from ..records.paths import CELLS_DIR, RECORDS
-from ..report.summary import KeptCells
-from .pages import Entry, Job
-from .render import Renderer
-from .site import Index, plan
+from .keeper import Blocks, Keeper, Made, Prepared, is_page, run
+from .pages import Entry
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
 
-__all__ = ["AUTO_CELLS", "Keeper", "Maker", "PendingFile", "Prepared", "wanted"]
+__all__ = ["AUTO_CELLS", "Keeper", "Maker", "PendingFile", "Prepared", "wanted"]  # Keeper, Prepared: keeper.py
 
 log = get_plugin_logger("chibo")
 
@@ -102,168 +96,6 @@ def wanted(project: Path) -> bool:
         return False
     cells = project / RECORDS / CELLS_DIR
     return cells.is_dir() and sum(1 for _ in zip(range(AUTO_CELLS), cells.glob("*.yml"))) >= AUTO_CELLS
-
-
-@dataclass(frozen=True)
-class Prepared:
-    """A build's plan as the Keeper sees it: every file, which jobs to make, which files went."""
-
-    index: Index
-    todo: tuple[int, ...]  # the jobs to make, by their place in ``index.jobs``
-    gone: tuple[str, ...]  # files the last build made and this one does not
-
-
-@dataclass(frozen=True)
-class Ahead:
-    """A plan made ahead of its build (``Keeper.plan_ahead``), and the record files it read."""
-
-    directory_urls: bool
-    files: tuple[tuple[str, int, int, int], ...]
-    index: Index
-    jobs: tuple[Job, ...]
-    todo: Todo  # for a dirty build, from ``made`` as it was then
-    makes: int  # ``Keeper.makes`` then: nothing made since, the same ``todo``
-
-
-class Todo(NamedTuple):
-    """Which jobs a build makes (by their place), the files gone since the last, what stays made."""
-
-    todo: tuple[int, ...]
-    gone: tuple[str, ...]
-    made: dict[tuple[Entry, ...], object]
-
-
-class Made(NamedTuple):
-    """A page made: its Markdown, and its HTML blocks with their search text (``Blocks``), packed."""
-
-    src_uri: str
-    markdown: str
-    packed: bytes
-
-
-class Blocks(NamedTuple):
-    """A page's HTML blocks and what the search index reads of each (``fence.search_text``)."""
-
-    html: tuple[str, ...] = ()
-    search: tuple[str, ...] = ()
-
-
-class Keeper:
-    """Makes the files of ``project``, remembering what it made (the module's text)."""
-
-    def __init__(self, project: Path, *, freeze: bool = False) -> None:
-        self.project, self.freeze = project, freeze
-        self.memo = Memo()
-        self.made: dict[tuple[Entry, ...], object] = {}  # each job made → the key it was made from
-        self.jobs: tuple[Job, ...] = ()
-        self.directory_urls: bool | None = None
-        self.renderer: Renderer | None = None  # its templates compiled once (for ``directory_urls``)
-        self.kept = KeptCells()  # each cell's report, for the next build
-        self.ahead: Ahead | None = None  # the plan made as a record was saved, before its build (``plan_ahead``)
-        self.makes = 0  # how many times ``make`` ran
-
-    def prepare(self, directory_urls: bool, site_kept: bool) -> Prepared:
-        """Read the records (``RecordsError`` if bad), list the jobs, and which to make.
-
-        ``site_kept``: ``site_dir`` still has the downloads written into it last time (a dirty build).
-        """
-        if directory_urls != self.directory_urls or self.renderer is None:
-            self.made.clear()
-            self.directory_urls = directory_urls
-            self.renderer = Renderer.create(directory_urls, reload=True)
-        ahead, self.ahead = self.ahead, None
-        if ahead is not None and ahead.directory_urls == directory_urls and ahead.files == self._record_files():
-            index, jobs = ahead.index, ahead.jobs
-            todo = ahead.todo if site_kept and ahead.makes == self.makes else None
-        else:
-            (index, jobs), todo = self._plan(directory_urls), None
-        self.jobs = jobs
-        todo = todo or self._todo(jobs, site_kept)
-        self.made = todo.made
-        return Prepared(index, todo.todo, todo.gone)
-
-    def _todo(self, jobs: tuple[Job, ...], site_kept: bool) -> Todo:
-        """Which of ``jobs`` to make: those not made, or made from another key; the files gone."""
-        current = {job.entries for job in jobs}
-        gone = tuple(entry.src_uri for entries in self.made if entries not in current for entry in entries)
-        made = {e: key for e, key in self.made.items() if e in current and (site_kept or _is_page(e[0]))}
-        todo = tuple(n for n, job in enumerate(jobs) if job.entries not in made or made[job.entries] != job.key)
-        return Todo(todo, gone, made)
-
-    def plan_ahead(self, directory_urls: bool) -> None:
-        """The preview, as soon as a record is saved: read the records and plan, so that the
-        build MkDocs starts a moment later (it looks for changes twice a second) finds it done
-        (``prepare``), if no record changed in between. Bad records: the build says so."""
-        if directory_urls != self.directory_urls or self.renderer is None:
-            return
-        files = self._record_files()
-        if self.ahead is not None and self.ahead.files == files:
-            return
-        self.ahead = None
-        try:
-            index, jobs = self._plan(directory_urls)
-        except RecordsError:
-            return
-        # what to make, as a dirty build will ask if nothing is made before it (``made`` the same)
-        self.ahead = Ahead(directory_urls, files, index, jobs, self._todo(jobs, site_kept=True), self.makes)
-
-    def _plan(self, directory_urls: bool) -> tuple[Index, tuple[Job, ...]]:
-        records, report, jobs = plan(self.project, directory_urls, self.memo, self.renderer, self.kept)
-        if self.freeze:  # they live until the next build: later collections need not scan them again
-            gc.freeze()
-        return Index.of(records, report, jobs), jobs
-
-    def _record_files(self) -> tuple[tuple[str, int, int, int], ...]:
-        """Every file under ``records/`` with its time, size and inode: what a plan was made from."""
-        found = []
-        for path in sorted((self.project / RECORDS).rglob("*")):
-            with suppress(OSError):
-                info = path.stat()
-                found.append((path.as_posix(), info.st_mtime_ns, info.st_size, info.st_ino))
-        return tuple(found)
-
-    def make(self, todo: Sequence[int], site_dir: str) -> list[Made]:
-        """Make the jobs ``todo``: the pages sent back, the other files written into ``site_dir``."""
-        self.makes += 1
-        pages = []
-        for number in todo:
-            job = self.jobs[number]
-            self.made.pop(job.entries, None)
-            for output in job.run():
-                if isinstance(output.content, str) and output.src_uri.endswith(".md"):
-                    blocks = Blocks(output.blocks, output.search)
-                    packed = zlib.compress(pickle.dumps(blocks, pickle.HIGHEST_PROTOCOL), 1) if output.blocks else b""
-                    pages.append(Made(output.src_uri, output.content, packed))
-                else:
-                    content = output.content
-                    _write(
-                        Path(site_dir, output.src_uri), content.encode("utf-8") if isinstance(content, str) else content
-                    )
-            self.made[job.entries] = job.key
-        return pages
-
-
-def _write(path: Path, content: bytes) -> None:
-    """Write a file whole or not at all: the preview serves the downloads while they are remade."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    temporary.write_bytes(content)
-    os.replace(temporary, path)
-
-
-def _is_page(entry: Entry) -> bool:
-    return entry.src_uri.endswith(".md")
-
-
-_keeper: Keeper | None = None  # set in the pool's process only: its Keeper
-
-
-def _run(project: Path, method: str, *args: object) -> object:
-    """A task in the pool's process: the Keeper's ``method``."""
-    global _keeper
-    if _keeper is None:
-        _keeper = Keeper(project, freeze=True)
-    return getattr(_keeper, method)(*args)
 
 
 class _Here(Executor):
@@ -328,7 +160,7 @@ class Maker:
 
     def _submit(self, method: str, *args: object) -> Future:
         if self.process:
-            return self._executor.submit(_run, self.project, method, *args)
+            return self._executor.submit(run, self.project, method, *args)
         return self._executor.submit(getattr(self._keeper, method), *args)
 
     def begin(self, directory_urls: bool, site_kept: bool) -> None:
@@ -379,7 +211,7 @@ class Maker:
     def file(self, config: MkDocsConfig, entry: Entry) -> PendingFile:
         """The ``File`` of ``entry``: a page holds its Markdown, known or to come; another file
         is where the Keeper writes it, in ``site_dir``."""
-        if _is_page(entry):
+        if is_page(entry):
             made = self.pages.get(entry.src_uri)
             file = PendingFile.generated(config, entry.src_uri, content=made.markdown if made else "")
         else:
@@ -407,11 +239,11 @@ class Maker:
         every file ``leave`` names are not made (the offline copy leaves the office area out)."""
         jobs = prepared.index.jobs
         todo = [n for n in prepared.todo if leave is None or not all(leave(e.src_uri) for e in jobs[n])]
-        self.remade |= {e.src_uri for n in todo for e in jobs[n] if _is_page(e)}
+        self.remade |= {e.src_uri for n in todo for e in jobs[n] if is_page(e)}
         batch: list[int] = []
         size = 1
         for number in todo:
-            if batch and not _is_page(jobs[number][0]):
+            if batch and not is_page(jobs[number][0]):
                 self._send(jobs, batch, site_dir)
                 batch = []
             batch.append(number)
@@ -422,7 +254,7 @@ class Maker:
             self._send(jobs, batch, site_dir)
 
     def _send(self, jobs: tuple[tuple[Entry, ...], ...], batch: list[int], site_dir: str) -> None:
-        if self.background and self.process and not _is_page(jobs[batch[0]][0]):
+        if self.background and self.process and not is_page(jobs[batch[0]][0]):
             with self._lock:
                 self._afterwards.append((tuple(batch), site_dir))
             return
