@@ -23,6 +23,7 @@ import json
 import os
 import re
 import shutil
+import signal
 import socket
 import statistics
 import subprocess
@@ -127,7 +128,7 @@ def measure(n: int, work: Path, saves: int) -> list[tuple[float, float]]:
             time.sleep(1)
         return results
     finally:
-        server.terminate()
+        server.send_signal(signal.SIGINT)  # Ctrl+C, as the person previewing stops it
         server.wait(30)
         log.close()
 

@@ -185,3 +185,26 @@ def test_serve_stops_its_second_process_on_ctrl_c_after_a_failed_build(demo: Pat
     assert "lỗi: members:" in text  # the failed build said why
     assert left_of(serve.pid) == [], text
     assert [p.name for p in (demo.parent / "tmp").iterdir() if p.name.startswith("chibo-")] == []
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_serve_killed_leaves_no_process(demo: Path) -> None:
+    """``kill`` (SIGTERM) ends MkDocs without ``on_shutdown``: its second process goes by itself."""
+    import socket
+
+    project = with_hook(demo, "")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    tmp = demo.parent / "tmp-killed"
+    serve = mkdocs(project, "serve", "--dirty", "--dev-addr", f"127.0.0.1:{port}", tmp=tmp)
+    try:
+        assert "chi-bo-00003" in wait_for(f"http://127.0.0.1:{port}/chi-bo/chi-bo-00003/")
+        assert len(left_of(serve.pid, grace=0)) >= 2
+        serve.terminate()
+        serve.communicate(timeout=SECONDS)
+        assert left_of(serve.pid) == []
+        assert [p.name for p in tmp.iterdir() if p.name.startswith("chibo-")] == []
+    finally:
+        if serve.poll() is None or _session(serve.pid):
+            os.killpg(serve.pid, signal.SIGKILL)

@@ -10,11 +10,15 @@ pages as a full build of the same records.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
+import docxtext
 import pytest
 from conftest import Serve, build_site, copy_project
 from mkdocs.exceptions import Abort
@@ -101,3 +105,111 @@ def test_a_bad_save_is_reported_and_the_next_good_one_shows(served: Serve, caplo
     path.write_text(good.replace("members: 19", "members: 21"), encoding="utf-8")
     served.build()
     assert "<strong>Số đảng viên:</strong> 21" in (site_dir / "chi-bo/khoa-duoc/index.html").read_text(encoding="utf-8")
+
+
+def eventually(check: Callable[[], bool], seconds: float = 60) -> bool:
+    """Whether ``check()`` comes true within ``seconds`` (what the preview writes after a build)."""
+    deadline = time.monotonic() + seconds
+    while not check():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.1)
+    return True
+
+
+def test_with_a_second_process_a_save_shows_everywhere_and_a_bad_one_stops(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The preview as at province scale: pages made by the second process, the build ending
+    once they are written, the downloads and Word files rewritten after it."""
+    monkeypatch.setenv("CHIBO_WORKER", "1")
+    served = Serve(copy_project(tmp_path), tmp_path / "served")
+    try:
+        project, site_dir = served.project, served.site_dir
+        served.build()
+        docx = site_dir / "van-phong/chi-bo/khoa-duoc/dang-ky-2022.docx"
+        # the Word files come a moment after the pages (``maker.QUIET``)
+        assert eventually(lambda: docx.exists() and "Chi bộ Khoa Dược" in docxtext.text(docx))
+        rename(project, "Chi bộ Khoa Dược", "Chi bộ Dược phẩm")
+        served.build()
+        for page in (
+            "chi-bo/khoa-duoc/index.html",
+            "chi-bo/index.html",
+            "ket-qua/2025/index.html",
+            "van-phong/chi-bo/khoa-duoc/index.html",
+            "van-phong/chi-bo/khoa-duoc/dang-ky/index.html",  # the print page of a document
+        ):
+            html = (site_dir / page).read_text(encoding="utf-8")
+            assert "Chi bộ Dược phẩm" in html and "Khoa Dược" not in html, page
+        texts = [e["title"] + " " + e["text"] for e in search_index(site_dir)]
+        assert any("Chi bộ Dược phẩm" in t for t in texts)
+        assert not any("Khoa Dược" in t for t in texts)
+        csv = site_dir / "du-lieu/chi-bo.csv"
+        assert eventually(lambda: "Chi bộ Dược phẩm" in csv.read_text(encoding="utf-8"))
+        assert "Khoa Dược" not in csv.read_text(encoding="utf-8")
+        assert eventually(lambda: "Chi bộ Dược phẩm" in docxtext.text(docx))
+        assert "Khoa Dược" not in docxtext.text(docx)
+
+        path = project / CELL
+        good = path.read_text(encoding="utf-8")
+        path.write_text(good.replace("members: 19", "members: mười chín"), encoding="utf-8")
+        with pytest.raises(Abort):
+            served.build()
+        assert "records/chi-bo/khoa-duoc.yml:7:10: lỗi: members:" in caplog.text
+        path.write_text(good.replace("members: 19", "members: 21"), encoding="utf-8")
+        served.build()
+        page = (site_dir / "chi-bo/khoa-duoc/index.html").read_text(encoding="utf-8")
+        assert "<strong>Số đảng viên:</strong> 21" in page
+        assert not list(site_dir.rglob(".*.tmp"))  # every file written whole, none left half way
+    finally:
+        served.stop()
+
+
+def test_the_preview_keeps_the_report_of_each_cell_not_saved_and_the_report_is_the_same(tmp_path: Path) -> None:
+    from chibo.records.load import Memo, load_records
+    from chibo.report.summary import KeptCells, summarize
+
+    project = copy_project(tmp_path)
+    memo, kept = Memo(), KeptCells()
+    first = summarize(load_records(project, memo=memo), kept)
+    rename(project, "Chi bộ Khoa Dược", "Chi bộ Khoa Dược lâm sàng")
+    records = load_records(project, memo=memo)
+    second = summarize(records, kept)
+    assert second == summarize(records)  # what a build computes afresh
+    before = {c.cell.id: c for c in first.cells}
+    assert [c.cell.id for c in second.cells if c is not before[c.cell.id]] == ["khoa-duoc"]
+    # The same cells under another Committee (a data date a year earlier): every report made again.
+    committee = records.committee.model_copy(update={"as_of": records.committee.as_of - dt.timedelta(365)})
+    earlier = replace(records, committee=committee)
+    third = summarize(earlier, kept)
+    assert third == summarize(earlier) != second
+    assert not any(c is d for c, d in zip(third.cells, second.cells, strict=True))
+
+
+def test_a_plan_made_ahead_is_used_only_if_no_record_changed_since(tmp_path: Path) -> None:
+    from chibo.output.keeper import Keeper
+
+    project = copy_project(tmp_path)
+    keeper = Keeper(project)
+    keeper.prepare(True, True)
+
+    def cell_page(prepared_todo: tuple[int, ...]) -> str:
+        jobs = [
+            keeper.jobs[n] for n in prepared_todo if keeper.jobs[n].entries[0].src_uri == "chi-bo/khoa-duoc/index.md"
+        ]
+        return str(jobs[0].run()[0].content)
+
+    rename(project, "Chi bộ Khoa Dược", "Chi bộ Dược phẩm")
+    keeper.plan_ahead(True)
+    ahead = keeper.ahead
+    assert ahead is not None
+    prepared = keeper.prepare(True, True)
+    assert keeper.jobs is ahead.jobs and keeper.ahead is None  # the plan made ahead, adopted
+    assert "Chi bộ Dược phẩm" in cell_page(prepared.todo)
+
+    keeper.plan_ahead(True)
+    rename(project, "Chi bộ Dược phẩm", "Chi bộ Dược học")  # saved again before the build
+    stale = keeper.ahead
+    prepared = keeper.prepare(True, True)
+    assert stale is not None and keeper.jobs is not stale.jobs
+    assert "Chi bộ Dược học" in cell_page(prepared.todo)

@@ -215,7 +215,7 @@ def test_one_report_per_build(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None
 
     calls: list[int] = []
     real = site.summarize
-    monkeypatch.setattr(site, "summarize", lambda records: (calls.append(1), real(records))[1])
+    monkeypatch.setattr(site, "summarize", lambda records, *kept: (calls.append(1), real(records, *kept))[1])
     from conftest import build_site
 
     build_site(copy_project(tmp_path, DATA / "small" / "records"))

@@ -28,9 +28,20 @@ from typing import TYPE_CHECKING
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File
+from watchdog.events import (
+    EVENT_TYPE_CLOSED,
+    EVENT_TYPE_CREATED,
+    EVENT_TYPE_DELETED,
+    EVENT_TYPE_MODIFIED,
+    EVENT_TYPE_MOVED,
+    FileSystemEvent,
+    FileSystemEventHandler,
+)
+from watchdog.observers import Observer
 
 from .. import text
 from ..records import RecordsError
+from ..records.paths import RECORDS
 from . import assets, fence, policy, publish, render, sources
 from .maker import Maker, PendingFile, Prepared, wanted
 
@@ -38,11 +49,14 @@ if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
+    from watchdog.observers.api import BaseObserver
 
 __all__ = ["Build", "Lifecycle", "Session"]
 
 log = get_plugin_logger("chibo")
 SEARCH_INDEX = "search/search_index.json"
+# What a save does to a file (the watcher also hears every file the records are read from opened).
+CHANGES = frozenset({EVENT_TYPE_CREATED, EVENT_TYPE_MODIFIED, EVENT_TYPE_MOVED, EVENT_TYPE_DELETED, EVENT_TYPE_CLOSED})
 
 
 class Session:
@@ -52,6 +66,7 @@ class Session:
         self.command, self.dirty, self.implicit = command, dirty, implicit
         self.maker: Maker | None = None
         self.search: bytes | None = None  # the last search index of a dirty build
+        self.watcher: BaseObserver | None = None  # the records' folder, for ``Maker.plan_ahead``
 
     @property
     def serving(self) -> bool:
@@ -63,10 +78,31 @@ class Session:
             self.maker.close()
             self.maker = None
         if self.maker is None:
-            self.maker = Maker(project, process=wanted(project))
+            self.maker = Maker(project, process=wanted(project), background=self.serving)
         return self.maker
 
+    def watch(self, project: Path, directory_urls: bool) -> None:
+        """``mkdocs serve`` with a second process: from the first build on, a saved record has
+        the next build planned at once (``Maker.plan_ahead``), while MkDocs is still to notice."""
+        if self.watcher is not None or self.maker is None or not self.maker.process:
+            return
+        maker = self.maker
+
+        class Saved(FileSystemEventHandler):
+            def on_any_event(self, event: FileSystemEvent) -> None:
+                if not event.is_directory and event.event_type in CHANGES:  # not a file read
+                    maker.plan_ahead(directory_urls)
+
+        self.watcher = Observer()
+        self.watcher.daemon = True
+        self.watcher.schedule(Saved(), str(project / RECORDS), recursive=True)
+        self.watcher.start()
+
     def close(self) -> None:
+        if self.watcher is not None:
+            self.watcher.stop()
+            self.watcher.join(timeout=5)
+            self.watcher = None
         if self.maker is not None:
             self.maker.close()
             self.maker = None
@@ -146,6 +182,8 @@ class Build:
         self.maker.finish()
         if not self.session.serving:
             self.maker.close()
+        else:
+            self.session.watch(self.project, config.use_directory_urls)
         if self.session.serving and self.session.dirty and self.prepared is not None:
             self._dirty_leftovers(config)
         if self.publishing is not None:

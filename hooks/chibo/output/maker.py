@@ -12,10 +12,15 @@ search index reads of them, compressed until the page is built. Downloads and Wo
 written straight into ``site_dir``, where MkDocs expects such files of a plugin. Reading a
 file not made yet waits for its batch (``PendingFile``).
 
-Both sides run a ``Keeper``: the record files read for the last build (``records.load.Memo``)
-and the key of each job it made (``pages.Job.key``). A build makes only the jobs whose key
-changed: in ``mkdocs serve`` a saved record remakes that cell's files, the year pages, the
-lists and the downloads, and MkDocs' dirty build rebuilds only the pages remade.
+Both sides run a ``Keeper``: the record files read for the last build (``records.load.Memo``),
+each cell's report (``report.summary.KeptCells``), the compiled templates and the key of each
+job it made (``pages.Job.key``). A build makes only the jobs whose key changed: in ``mkdocs
+serve`` a saved record remakes that cell's files, the year pages, the lists and the downloads,
+and MkDocs' dirty build rebuilds only the pages remade. The preview also plans ahead: a watcher
+on ``records/`` (``lifecycle.Session.watch``) has the Keeper read and plan as soon as a file is
+saved (``plan_ahead``), and the build MkDocs starts a moment later takes that plan if no record
+changed since. Its build ends once its pages are written: the downloads and Word files follow,
+after ``QUIET`` seconds without a build, one batch at a time, each file written whole.
 
     CHIBO_WORKER=0   never (every file made in the MkDocs process)
     CHIBO_WORKER=1   always
@@ -24,44 +29,59 @@ lists and the downloads, and MkDocs' dirty build rebuilds only the pages remade.
 
 from __future__ import annotations
 
-import gc
 import multiprocessing
 import os
 import pickle
+import posixpath
 import shutil
 import signal
 import tempfile
+import threading
 import zlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from concurrent.futures import BrokenExecutor, Executor, Future, ProcessPoolExecutor
-from dataclasses import dataclass
+from contextlib import suppress
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File
 
-from ..records.load import Memo
 from ..records.paths import CELLS_DIR, RECORDS
-from .pages import Entry, Job
-from .site import Index, plan
+from .keeper import Blocks, Keeper, Made, Prepared, is_page, run
+from .pages import Entry
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
 
-__all__ = ["AUTO_CELLS", "Keeper", "Maker", "PendingFile", "Prepared", "wanted"]
+__all__ = ["AUTO_CELLS", "Keeper", "Maker", "PendingFile", "Prepared", "wanted"]  # Keeper, Prepared: keeper.py
+
+log = get_plugin_logger("chibo")
 
 AUTO_CELLS = 200  # below this, starting a process (about 0.5 s) costs more than it saves
 BATCH = 64  # jobs a batch at most: few batches, and MkDocs can start on the first ones early
+QUIET = 1.0  # seconds after a preview's build before its downloads and Word files are made
 # The pool's process: Ctrl+C is for MkDocs (which then stops the process); our package first.
 # The process ignores Ctrl+C (MkDocs handles it), finds the ``chibo`` package, and keeps its
 # temporary files (openpyxl writes a workbook's sheets to some) in a folder of its own, which
 # this side deletes when the process has ended, even if it was stopped half way through one.
-_START = (
-    "import signal, sys, tempfile; signal.signal(signal.SIGINT, signal.SIG_IGN); sys.path.insert(0, {hooks!r}); "
-    "tempfile.tempdir = {tmp!r}"
-)
+# MkDocs ended without stopping it (``kill``, the end of a terminal: no ``on_shutdown``), the
+# process sees it has a new parent and ends within half a second, its folder deleted.
+_START = """
+import os, signal, sys, tempfile, threading
+signal.signal(signal.SIGINT, signal.SIG_IGN)
+sys.path.insert(0, {hooks!r})
+tempfile.tempdir = {tmp!r}
+def _watch(parent=os.getppid()):
+    import os, shutil, time  # run by ``exec``: its own names
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    shutil.rmtree({tmp!r}, ignore_errors=True)
+    os._exit(1)
+threading.Thread(target=_watch, daemon=True).start()
+"""
 _HOOKS = Path(__file__).resolve().parents[2]  # the folder that holds the ``chibo`` package
 
 
@@ -76,95 +96,6 @@ def wanted(project: Path) -> bool:
         return False
     cells = project / RECORDS / CELLS_DIR
     return cells.is_dir() and sum(1 for _ in zip(range(AUTO_CELLS), cells.glob("*.yml"))) >= AUTO_CELLS
-
-
-@dataclass(frozen=True)
-class Prepared:
-    """A build's plan as the Keeper sees it: every file, which jobs to make, which files went."""
-
-    index: Index
-    todo: tuple[int, ...]  # the jobs to make, by their place in ``index.jobs``
-    gone: tuple[str, ...]  # files the last build made and this one does not
-
-
-class Made(NamedTuple):
-    """A page made: its Markdown, and its HTML blocks with their search text (``Blocks``), packed."""
-
-    src_uri: str
-    markdown: str
-    packed: bytes
-
-
-class Blocks(NamedTuple):
-    """A page's HTML blocks and what the search index reads of each (``fence.search_text``)."""
-
-    html: tuple[str, ...] = ()
-    search: tuple[str, ...] = ()
-
-
-class Keeper:
-    """Makes the files of ``project``, remembering what it made (the module's text)."""
-
-    def __init__(self, project: Path, *, freeze: bool = False) -> None:
-        self.project, self.freeze = project, freeze
-        self.memo = Memo()
-        self.made: dict[tuple[Entry, ...], object] = {}  # each job made → the key it was made from
-        self.jobs: tuple[Job, ...] = ()
-        self.directory_urls: bool | None = None
-
-    def prepare(self, directory_urls: bool, site_kept: bool) -> Prepared:
-        """Read the records (``RecordsError`` if bad), list the jobs, and which to make.
-
-        ``site_kept``: ``site_dir`` still has the downloads written into it last time (a dirty build).
-        """
-        records, report, jobs = plan(self.project, directory_urls, self.memo)
-        if self.freeze:  # they live until the next build: later collections need not scan them again
-            gc.freeze()
-        if directory_urls != self.directory_urls:
-            self.made.clear()
-            self.directory_urls = directory_urls
-        current = {job.entries for job in jobs}
-        gone = tuple(entry.src_uri for entries in self.made if entries not in current for entry in entries)
-        self.made = {e: key for e, key in self.made.items() if e in current and (site_kept or _is_page(e[0]))}
-        self.jobs = jobs
-        todo = tuple(
-            n for n, job in enumerate(jobs) if job.entries not in self.made or self.made[job.entries] != job.key
-        )
-        return Prepared(Index.of(records, report, jobs), todo, gone)
-
-    def make(self, todo: Sequence[int], site_dir: str) -> list[Made]:
-        """Make the jobs ``todo``: the pages sent back, the other files written into ``site_dir``."""
-        pages = []
-        for number in todo:
-            job = self.jobs[number]
-            self.made.pop(job.entries, None)
-            for output in job.run():
-                if isinstance(output.content, str) and output.src_uri.endswith(".md"):
-                    blocks = Blocks(output.blocks, output.search)
-                    packed = zlib.compress(pickle.dumps(blocks, pickle.HIGHEST_PROTOCOL), 1) if output.blocks else b""
-                    pages.append(Made(output.src_uri, output.content, packed))
-                else:
-                    path = Path(site_dir, output.src_uri)
-                    path.parent.mkdir(parents=True, exist_ok=True)
-                    content = output.content
-                    path.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
-            self.made[job.entries] = job.key
-        return pages
-
-
-def _is_page(entry: Entry) -> bool:
-    return entry.src_uri.endswith(".md")
-
-
-_keeper: Keeper | None = None  # set in the pool's process only: its Keeper
-
-
-def _run(project: Path, method: str, *args: object) -> object:
-    """A task in the pool's process: the Keeper's ``method``."""
-    global _keeper
-    if _keeper is None:
-        _keeper = Keeper(project, freeze=True)
-    return getattr(_keeper, method)(*args)
 
 
 class _Here(Executor):
@@ -191,11 +122,25 @@ class Maker:
     """This side: the batches being made, the pages they sent, waiting for one when it is read.
 
     ``pages`` keeps every page's Markdown and blocks for the next build of ``mkdocs serve``
-    (its pages not remade are read from here, if anything reads them)."""
+    (its pages not remade are read from here, if anything reads them).
 
-    def __init__(self, project: Path, *, process: bool) -> None:
+    ``background`` (the preview): a build ends once its pages are written; the downloads and
+    Word files it remade are written in place after it, each whole (the previous one is
+    served until then), and a failure to make one is logged. The next build first drops those
+    not started: it makes them again, with the records saved since."""
+
+    def __init__(self, project: Path, *, process: bool, background: bool = False) -> None:
         self.project = project
         self.process = process
+        self.background = background
+        self._closing = False
+        self._ahead: Future | None = None
+        # the preview's downloads and Word files, made after its build (``_trickle``)
+        self._lock = threading.RLock()
+        self._afterwards: list[tuple[tuple[int, ...], str]] = []
+        self._timer: threading.Timer | None = None
+        self._running: Future | None = None
+        self._docs_to_project: tuple[tuple[str | None, str], str] | None = None
         self._executor: Executor
         self._tmp: str | None = None
         if process:
@@ -215,13 +160,45 @@ class Maker:
 
     def _submit(self, method: str, *args: object) -> Future:
         if self.process:
-            return self._executor.submit(_run, self.project, method, *args)
+            return self._executor.submit(run, self.project, method, *args)
         return self._executor.submit(getattr(self._keeper, method), *args)
 
     def begin(self, directory_urls: bool, site_kept: bool) -> None:
         """Start a build: the records are read and the jobs listed (``prepared``)."""
+        self._settle()
         self._batches, self._files, self._later = {}, {}, []
         self._prepared = self._submit("prepare", directory_urls, site_kept)
+
+    def plan_ahead(self, directory_urls: bool) -> None:
+        """A record was saved (the preview): have the second process read and plan now, before
+        MkDocs notices (``Keeper.plan_ahead``). Called from the watcher's thread: only with a
+        second process, whose tasks run one after the other; at most one waiting at a time."""
+        if not self.process or self._closing or (self._ahead is not None and not self._ahead.done()):
+            return
+        with suppress(RuntimeError):  # the process is being stopped
+            self._ahead = self._submit("plan_ahead", directory_urls)
+
+    def _settle(self) -> None:
+        """Before a build, what the last one left: its batches not started are dropped (their
+        jobs were not made: this build makes them), those started are waited for and kept."""
+        with self._lock:
+            if self._timer is not None:
+                self._timer.cancel()
+            self._afterwards, running = [], self._running
+        if running is not None:
+            with suppress(Exception):  # logged as it happened (``_log_failure``)
+                _result(running)
+        for future in self._batches.values():
+            future.cancel()
+        for src_uri in list(self._batches):
+            started = self._batches.get(src_uri)
+            if started is None or started.cancelled():
+                continue
+            try:
+                self.wait(src_uri)
+            except Exception:  # logged as it happened (``_log_failure``), or its build failed with it
+                for uri in [uri for uri, f in self._batches.items() if f is started]:
+                    del self._batches[uri]
 
     def prepared(self) -> Prepared:
         """The build's plan (waits for it); raises ``RecordsError`` for bad records."""
@@ -234,18 +211,27 @@ class Maker:
     def file(self, config: MkDocsConfig, entry: Entry) -> PendingFile:
         """The ``File`` of ``entry``: a page holds its Markdown, known or to come; another file
         is where the Keeper writes it, in ``site_dir``."""
-        if _is_page(entry):
+        if is_page(entry):
             made = self.pages.get(entry.src_uri)
             file = PendingFile.generated(config, entry.src_uri, content=made.markdown if made else "")
         else:
-            file = PendingFile.generated(config, entry.src_uri, abs_src_path=str(Path(config.site_dir, entry.src_uri)))
+            file = PendingFile.generated(
+                config, entry.src_uri, abs_src_path=os.path.join(config.site_dir, entry.src_uri)
+            )
         assert isinstance(file, PendingFile)
         file.maker = self
         self._files[entry.src_uri] = file
-        if entry.source is not None:
-            project = Path(config.config_file_path).parent
-            file.edit_uri = Path(os.path.relpath(project / entry.source, config.docs_dir)).as_posix()
+        if entry.source is not None:  # the record, from ``docs/``: the theme's edit button opens it
+            file.edit_uri = posixpath.normpath(posixpath.join(self._project_from_docs(config), entry.source))
         return file
+
+    def _project_from_docs(self, config: MkDocsConfig) -> str:
+        """The project's folder as seen from ``docs_dir`` (``..``), as a link: once a build."""
+        where = (config.config_file_path, config.docs_dir)
+        if self._docs_to_project is None or self._docs_to_project[0] != where:
+            project = os.path.dirname(os.path.abspath(config.config_file_path))
+            self._docs_to_project = (where, Path(os.path.relpath(project, config.docs_dir)).as_posix())
+        return self._docs_to_project[1]
 
     def schedule(self, prepared: Prepared, site_dir: str, leave: Callable[[str], bool] | None = None) -> None:
         """Have the jobs to make made, in batches that grow (1, 2, 4… ``BATCH``) so that the
@@ -253,11 +239,11 @@ class Maker:
         every file ``leave`` names are not made (the offline copy leaves the office area out)."""
         jobs = prepared.index.jobs
         todo = [n for n in prepared.todo if leave is None or not all(leave(e.src_uri) for e in jobs[n])]
-        self.remade |= {e.src_uri for n in todo for e in jobs[n] if _is_page(e)}
+        self.remade |= {e.src_uri for n in todo for e in jobs[n] if is_page(e)}
         batch: list[int] = []
         size = 1
         for number in todo:
-            if batch and not _is_page(jobs[number][0]):
+            if batch and not is_page(jobs[number][0]):
                 self._send(jobs, batch, site_dir)
                 batch = []
             batch.append(number)
@@ -268,6 +254,10 @@ class Maker:
             self._send(jobs, batch, site_dir)
 
     def _send(self, jobs: tuple[tuple[Entry, ...], ...], batch: list[int], site_dir: str) -> None:
+        if self.background and self.process and not is_page(jobs[batch[0]][0]):
+            with self._lock:
+                self._afterwards.append((tuple(batch), site_dir))
+            return
         future = self._submit("make", tuple(batch), site_dir)
         for number in batch:
             for entry in jobs[number]:
@@ -298,16 +288,46 @@ class Maker:
         made = self.pages.get(src_uri)
         return pickle.loads(zlib.decompress(made.packed)) if made and made.packed else Blocks()
 
+    def _log_failure(self, future: Future) -> None:
+        """A download or Word file of the preview that could not be made, after its build ended
+        (not one left unmade because the preview stopped)."""
+        if future.cancelled() or future.exception() is None or self._closing:
+            return
+        error = future.exception()
+        if isinstance(error, BrokenExecutor):
+            log.error("tiến trình tạo trang đã dừng giữa chừng: tệp tải về và văn bản Word chưa được tạo lại")
+        else:
+            log.error(f"không tạo được tệp tải về hoặc văn bản Word: {type(error).__name__}: {error}")
+
     def later(self, copy: Callable[[], None]) -> None:
         """Copy a file made after MkDocs copied the others, when the build ends (``finish``)."""
         self._later.append(copy)
 
     def finish(self) -> None:
-        """The build went through: the files made late are in place, the pages remade written."""
+        """The build went through: the files made late are in place, the pages remade written;
+        the preview's downloads and Word files to come (``_trickle``)."""
         for copy in self._later:
             copy()
         self._later = []
         self.remade = set()
+        with self._lock:
+            if self._afterwards and not self._closing:
+                self._timer = threading.Timer(QUIET, self._trickle)
+                self._timer.daemon = True
+                self._timer.start()
+
+    def _trickle(self, done: Future | None = None) -> None:
+        """The preview's downloads and Word files, once no record was saved for ``QUIET`` seconds:
+        one batch at a time, so that a save waits for one at most (``_settle`` drops the rest)."""
+        if done is not None:
+            self._log_failure(done)
+        with self._lock:
+            if not self._afterwards or self._closing:
+                self._running = None
+                return
+            batch, site_dir = self._afterwards.pop(0)
+            self._running = self._submit("make", batch, site_dir)
+        self._running.add_done_callback(self._trickle)
 
     def cancel(self) -> None:
         """Drop the batches not started (the build failed); the process stays for the next build."""
@@ -319,7 +339,12 @@ class Maker:
         """Stop the process: at once, even in the middle of a batch."""
         if not self.process:
             return
-        busy = (self._prepared and not self._prepared.done()) or not all(f.done() for f in self._batches.values())
+        with self._lock:
+            self._closing = True
+            if self._timer is not None:
+                self._timer.cancel()
+        waiting = [self._prepared, self._ahead, self._running, *self._batches.values()]
+        busy = any(f is not None and not f.done() for f in waiting)
         if busy and self._pid.done() and self._pid.exception() is None:
             try:
                 os.kill(self._pid.result(), signal.SIGTERM)
@@ -364,10 +389,11 @@ class PendingFile(File):
         return self.src_uri in self.maker.remade
 
     def copy_file(self, dirty: bool = False) -> None:
-        """A download is written in place: now if it is made, or once it is, when the build ends."""
+        """A download is written in place: now if it is made, or once it is, when the build ends
+        (the preview's build does not wait for it: ``Maker``)."""
         if self.maker.ready(self.src_uri):
             super().copy_file(dirty)
-        else:
+        elif not self.maker.background:
             self.maker.later(partial(self._copy_when_made, dirty))
 
     def _copy_when_made(self, dirty: bool) -> None:

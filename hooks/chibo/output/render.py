@@ -112,12 +112,12 @@ FILTERS = {
 }
 
 
-def _environment(**options: Any) -> Environment:
+def _environment(reload: bool, **options: Any) -> Environment:
     env = Environment(
         loader=FileSystemLoader(TEMPLATES),
         autoescape=True,
         undefined=StrictUndefined,
-        auto_reload=False,
+        auto_reload=reload,
         trim_blocks=True,
         lstrip_blocks=True,
         **options,
@@ -140,10 +140,12 @@ class Renderer:
     directory_urls: bool = True
 
     @classmethod
-    def create(cls, directory_urls: bool = True) -> Renderer:
-        html = _environment(finalize=_finalize_html)
-        markdown = _environment(finalize=_finalize, keep_trailing_newline=True)
-        data = _environment()
+    def create(cls, directory_urls: bool = True, *, reload: bool = False) -> Renderer:
+        """``reload``: a Renderer kept from build to build (the preview's) compiles each template
+        once, and again only when its file changes."""
+        html = _environment(reload, finalize=_finalize_html)
+        markdown = _environment(reload, finalize=_finalize, keep_trailing_newline=True)
+        data = _environment(reload)
 
         def link(target: str, here: str) -> Markup:
             """A link from the page at address ``here`` to ``target`` (a page's ``.md`` or a file)."""

@@ -17,6 +17,7 @@ from ..formats import date_vi
 from ..records import Problem, Records, RecordsError, load_records
 from ..records.load import Memo, no_cycle_collection
 from ..report import Report, summarize, warnings
+from ..report.summary import KeptCells
 from . import policy
 from .documents.docx import DocxWriter
 from .pages import Entry, Job, Output, site_plan
@@ -68,18 +69,24 @@ class Site:
 
 
 def plan(
-    project: Path, directory_urls: bool = True, memo: Memo | None = None
+    project: Path,
+    directory_urls: bool = True,
+    memo: Memo | None = None,
+    renderer: Renderer | None = None,
+    kept: KeptCells | None = None,
 ) -> tuple[Records, Report, tuple[Job, ...]]:
     """Load and validate ``project/records``, summarize, list what to make; raises ``RecordsError``.
 
     ``directory_urls`` is the site's address style (``use_directory_urls`` in ``mkdocs.yml``);
-    ``memo`` keeps what each record file gave for the next build (the preview).
+    the preview keeps for the next build what each record file gave (``memo``), each cell's
+    report (``kept``) and the compiled templates (``renderer``, of that address style).
     """
     records = load_records(project, memo=memo)
-    report = summarize(records)
+    report = summarize(records, kept)
     writer = DocxWriter(records.committee.as_of)
+    renderer = renderer or Renderer.create(directory_urls)
     with no_cycle_collection():  # the drafts: many small objects, no cycles (as for the Report)
-        return records, report, site_plan(report, Renderer.create(directory_urls), writer, records.sources)
+        return records, report, site_plan(report, renderer, writer, records.sources)
 
 
 def build(project: Path, directory_urls: bool = True) -> Site:

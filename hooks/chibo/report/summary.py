@@ -11,7 +11,7 @@ recognitions) are computed together: a cell's part in a programme is on the cell
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..records import Problem, Records
 from ..records.committee import CellType, Committee, Document, Naming, RuleSet
@@ -180,24 +180,45 @@ class Report:
         return next(p for p in self.programmes if p.id == programme_id)
 
 
-def summarize(records: Records) -> Report:
-    """Compute the Report of a set of validated records (once per build)."""
+@dataclass
+class KeptCells:
+    """Each cell's report, kept by the preview from one build to the next: a cell whose record
+    was not read again (``records.load.Memo`` gives the same ``Cell``), under an equal
+    Committee and programmes and the same latest rated year, keeps its ``CellReport``."""
+
+    basis: tuple[object, ...] | None = None
+    cells: dict[int, tuple[Cell, CellReport]] = field(default_factory=dict)  # id(cell) → the cell, its report
+
+
+def summarize(records: Records, kept: KeptCells | None = None) -> Report:
+    """Compute the Report of a set of validated records (once per build); ``kept``: see ``KeptCells``."""
     with no_cycle_collection():
-        return _summarize(records)
+        return _summarize(records, kept if kept is not None else KeptCells())
 
 
-def _summarize(records: Records) -> Report:
+def _summarize(records: Records, kept: KeptCells) -> Report:
     committee = records.committee
     context = Context.of(records)
     found = rollups(records, context.scope)
-    ordered = tuple(sorted(effective(records.cells, found), key=lambda c: sort_key(c.name)))
+    # The cells as everything reads them (monthly forms rolled up), each with the record it
+    # was read from: the preview keeps a cell's report while that record is the same object.
+    pairs = sorted(zip(effective(records.cells, found), records.cells), key=lambda pair: sort_key(pair[0].name))
+    ordered = tuple(cell for cell, _ in pairs)
     stats = _all_year_stats(ordered)
     rated = [s for s in stats if s.rated]
     latest = rated[-1] if rated else None
     types = {t.id: t for t in committee.types}
-    cells = tuple(
-        _cell_report(c, types[c.type], records, context, found, latest.year if latest else None) for c in ordered
-    )
+    basis = (committee, records.programmes, latest.year if latest else None)
+    if kept.basis != basis:
+        kept.basis, kept.cells = basis, {}
+    known = kept.cells
+    kept.cells = {
+        id(record): (record, hit[1])
+        if (hit := known.get(id(record))) is not None and hit[0] is record
+        else (record, _cell_report(cell, types[cell.type], records, context, found, latest.year if latest else None))
+        for cell, record in pairs
+    }
+    cells = tuple(kept.cells[id(record)][1] for _, record in pairs)
     programmes = tuple(programme_report(p, committee, cells, stats) for p in context.programmes.values())
     years = _year_reports(committee, stats, cells, programmes)
     office = papers(committee, cells, years, programmes)
