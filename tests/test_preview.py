@@ -88,7 +88,7 @@ def test_a_removed_cell_leaves_the_site_and_search(served: Serve) -> None:
     (project / CELL).unlink()
     served.build()
     assert not (site_dir / "chi-bo/khoa-duoc/index.html").exists()
-    assert not (site_dir / "van-phong/chi-bo/khoa-duoc/dang-ky-2022.docx").exists()
+    assert not (site_dir / "van-phong/chi-bo/khoa-duoc/kieu-mau-2022-2025/dang-ky-2022.docx").exists()
     assert not any(e["location"].startswith("chi-bo/khoa-duoc/") for e in search_index(site_dir))
     assert "Khoa Dược" not in (site_dir / "chi-bo/index.html").read_text(encoding="utf-8")
 
@@ -127,7 +127,7 @@ def test_with_a_second_process_a_save_shows_everywhere_and_a_bad_one_stops(
     try:
         project, site_dir = served.project, served.site_dir
         served.build()
-        docx = site_dir / "van-phong/chi-bo/khoa-duoc/dang-ky-2022.docx"
+        docx = site_dir / "van-phong/chi-bo/khoa-duoc/kieu-mau-2022-2025/dang-ky-2022.docx"
         # the Word files come a moment after the pages (``maker.QUIET``)
         assert eventually(lambda: docx.exists() and "Chi bộ Khoa Dược" in docxtext.text(docx))
         rename(project, "Chi bộ Khoa Dược", "Chi bộ Dược phẩm")
@@ -137,7 +137,7 @@ def test_with_a_second_process_a_save_shows_everywhere_and_a_bad_one_stops(
             "chi-bo/index.html",
             "ket-qua/2025/index.html",
             "van-phong/chi-bo/khoa-duoc/index.html",
-            "van-phong/chi-bo/khoa-duoc/dang-ky/index.html",  # the print page of a document
+            "van-phong/chi-bo/khoa-duoc/kieu-mau-2022-2025/dang-ky/index.html",  # a document's print page
         ):
             html = (site_dir / page).read_text(encoding="utf-8")
             assert "Chi bộ Dược phẩm" in html and "Khoa Dược" not in html, page
