@@ -25,7 +25,8 @@ from ...report.monthly import CriterionRollup, Rollup, counted_months, needed
 from ...report.papers import Issued
 from ...report.programmes import ProgrammeReport
 from ...vocab import RATING_LABELS
-from .model import Cell, Head, Header, Paragraph, Signature, Table
+from .. import sources
+from .model import KINDS, Cell, Draft, Head, Header, Paragraph, Part, Signature, Table, layout_on
 
 BLANK = "…"
 # Who proposes to the Standing Committee when a programme has no Steering Committee of its
@@ -310,3 +311,30 @@ def names(items: list[str]) -> str:
     if len(items) <= 1:
         return "".join(items)
     return f"{', '.join(items[:-1])} và {items[-1]}"
+
+
+def year_draft(
+    voice: Voice,
+    year: int,
+    kind: str,
+    title: str,
+    parts: Sequence[Part],
+    day: dt.date | None,
+    issued: Issued | None,
+    what: str,
+) -> Draft:
+    """A document of a programme's year (its selection, recognition, awards): where it goes
+    in the office area, back to the year's page, numbered from the register when ``issued``
+    (``what``: "Quyết định", "Tờ trình", as its register note says)."""
+    return Draft(
+        title=title,
+        docx=sources.year_docx(year, kind, voice.id),
+        page=sources.year_document(year, kind, voice.id),
+        back=(f"Trở lại kết quả năm {year}", sources.year(year)),
+        parts=tuple(parts),
+        kind=KINDS[kind],
+        year=year,
+        layout=layout_on(day),
+        issued=f"{what} {issued_note(issued)}" if issued else "",
+        programme=voice.id,
+    )

@@ -27,7 +27,6 @@ from ...report.programmes import ProgrammeYear
 from ...report.rounds import Building, RecognitionRound
 from ...report.selection import recognition_titles
 from ...vocab import RATING_LABELS
-from .. import sources
 from .common import (
     BLANK,
     Voice,
@@ -37,7 +36,6 @@ from .common import (
     committee_header,
     dated,
     executive_signature,
-    issued_note,
     names,
     proposer_header,
     proposer_signature,
@@ -47,8 +45,9 @@ from .common import (
     standing_signature,
     two,
     upper_first,
+    year_draft,
 )
-from .model import KINDS, Draft, Heading, Paragraph, Part, Table, layout_on
+from .model import Draft, Heading, Paragraph, Part, Table
 from .selection import decision_preamble
 
 
@@ -98,17 +97,15 @@ def recognition_drafts(voice: Voice, year: ProgrammeYear, stats: YearReport) -> 
     if model:
         parts += _decision(voice, y, naming, model, decision, proposal, day)
     found = [
-        Draft(
-            title=f"Tờ trình và Quyết định công nhận {voice.model} năm {y}",
-            docx=sources.year_docx(y, "cong-nhan", voice.id),
-            page=sources.year_document(y, "cong-nhan", voice.id),
-            back=(f"Trở lại kết quả năm {y}", sources.year(y)),
-            parts=tuple(parts),
-            kind=KINDS["cong-nhan"],
-            year=y,
-            layout=layout_on(day),
-            issued=f"Quyết định {issued_note(decision)}" if decision else "",
-            programme=voice.id,
+        year_draft(
+            voice,
+            y,
+            "cong-nhan",
+            f"Tờ trình và Quyết định công nhận {voice.model} năm {y}",
+            parts,
+            day,
+            decision,
+            "Quyết định",
         )
     ]
     rewarded = _awards(voice, y, naming, model, decision, day) if voice.wants("khen-thuong") else None
@@ -381,15 +378,5 @@ def _awards(
         ),
         draft=issued is None,
     )
-    return Draft(
-        title=f"Quyết định khen thưởng {voice.model} năm {y}",
-        docx=sources.year_docx(y, "khen-thuong", voice.id),
-        page=sources.year_document(y, "khen-thuong", voice.id),
-        back=(f"Trở lại kết quả năm {y}", sources.year(y)),
-        parts=(decision, listing),
-        kind=KINDS["khen-thuong"],
-        year=y,
-        layout=layout_on(day),
-        issued=f"Quyết định {issued_note(issued)}" if issued else "",
-        programme=voice.id,
-    )
+    title = f"Quyết định khen thưởng {voice.model} năm {y}"
+    return year_draft(voice, y, "khen-thuong", title, (decision, listing), day, issued, "Quyết định")

@@ -21,7 +21,6 @@ from ...report.papers import Issued
 from ...report.programmes import ProgrammeYear
 from ...report.rounds import Candidate, SelectionRound
 from ...report.selection import MET, REVIEW
-from .. import sources
 from .common import (
     Voice,
     attached,
@@ -29,15 +28,15 @@ from .common import (
     citation,
     committee_header,
     dated,
-    issued_note,
     names,
     proposer_header,
     proposer_signature,
     reference_day,
     simple_table,
     standing_signature,
+    year_draft,
 )
-from .model import KINDS, Block, Cell, Draft, Head, Heading, Paragraph, Part, Table, layout_on
+from .model import Block, Cell, Draft, Head, Heading, Paragraph, Part, Table
 
 PROPOSED, NOT_PROPOSED = "Đề xuất lựa chọn", "Chưa đề xuất"
 
@@ -146,18 +145,8 @@ def _proposal_draft(
         ),
         draft=issued is None,
     )
-    return Draft(
-        title=f"Tờ trình đề xuất lựa chọn chi bộ {building} năm {y}",
-        docx=sources.year_docx(y, "de-xuat", voice.id),
-        page=sources.year_document(y, "de-xuat", voice.id),
-        back=(f"Trở lại kết quả năm {y}", sources.year(y)),
-        parts=(letter, listing),
-        kind=KINDS["de-xuat"],
-        year=y,
-        layout=layout_on(day or decision_day),
-        issued=f"Tờ trình {issued_note(issued)}" if issued else "",
-        programme=voice.id,
-    )
+    title = f"Tờ trình đề xuất lựa chọn chi bộ {building} năm {y}"
+    return year_draft(voice, y, "de-xuat", title, (letter, listing), day or decision_day, issued, "Tờ trình")
 
 
 def _reports(voice: Voice) -> str:
@@ -254,18 +243,8 @@ def _decision_draft(
         blocks=(_selected_table([c.cell for c in selected], ref, committee.as_of),),
         draft=issued is None,
     )
-    return Draft(
-        title=f"Quyết định lựa chọn chi bộ {building} năm {y}",
-        docx=sources.year_docx(y, "lua-chon", voice.id),
-        page=sources.year_document(y, "lua-chon", voice.id),
-        back=(f"Trở lại kết quả năm {y}", sources.year(y)),
-        parts=(decision, listing),
-        kind=KINDS["lua-chon"],
-        year=y,
-        layout=layout_on(day),
-        issued=f"Quyết định {issued_note(issued)}" if issued else "",
-        programme=voice.id,
-    )
+    title = f"Quyết định lựa chọn chi bộ {building} năm {y}"
+    return year_draft(voice, y, "lua-chon", title, (decision, listing), day, issued, "Quyết định")
 
 
 def _cycle(voice: Voice, year: int) -> str:
