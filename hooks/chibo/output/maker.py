@@ -154,7 +154,8 @@ class Maker:
         self.pages: dict[str, Made] = {}
         self.remade: set[str] = set()  # pages made in this build, or in one that failed before MkDocs wrote them
         self._prepared: Future | None = None
-        self._batches: dict[str, Future] = {}
+        self._batches: dict[str, Future] = {}  # the batch of each file not received yet
+        self._uris: dict[Future, list[str]] = {}  # the files of each such batch
         self._files: dict[str, PendingFile] = {}
         self._later: list[Callable[[], None]] = []
 
@@ -166,7 +167,7 @@ class Maker:
     def begin(self, directory_urls: bool, site_kept: bool) -> None:
         """Start a build: the records are read and the jobs listed (``prepared``)."""
         self._settle()
-        self._batches, self._files, self._later = {}, {}, []
+        self._batches, self._uris, self._files, self._later = {}, {}, {}, []
         self._prepared = self._submit("prepare", directory_urls, site_kept)
 
     def plan_ahead(self, directory_urls: bool) -> None:
@@ -197,8 +198,7 @@ class Maker:
             try:
                 self.wait(src_uri)
             except Exception:  # logged as it happened (``_log_failure``), or its build failed with it
-                for uri in [uri for uri, f in self._batches.items() if f is started]:
-                    del self._batches[uri]
+                self._received(started)
 
     def prepared(self) -> Prepared:
         """The build's plan (waits for it); raises ``RecordsError`` for bad records."""
@@ -234,24 +234,22 @@ class Maker:
         return self._docs_to_project[1]
 
     def schedule(self, prepared: Prepared, site_dir: str, leave: Callable[[str], bool] | None = None) -> None:
-        """Have the jobs to make made, in batches that grow (1, 2, 4… ``BATCH``) so that the
-        first pages are ready at once; a download starts a batch of its own. The jobs whose
-        every file ``leave`` names are not made (the offline copy leaves the office area out)."""
+        """Have the jobs to make made: the pages first, in the order MkDocs reads them, in batches
+        that grow (1, 2, 4… ``BATCH``) so that the first are ready at once; then the downloads and
+        Word files, ``BATCH`` jobs a batch, which nothing reads before MkDocs writes the pages. The
+        jobs whose every file ``leave`` names are not made (the offline copy leaves the office
+        area out)."""
         jobs = prepared.index.jobs
         todo = [n for n in prepared.todo if leave is None or not all(leave(e.src_uri) for e in jobs[n])]
         self.remade |= {e.src_uri for n in todo for e in jobs[n] if is_page(e)}
-        batch: list[int] = []
-        size = 1
-        for number in todo:
-            if batch and not is_page(jobs[number][0]):
-                self._send(jobs, batch, site_dir)
-                batch = []
-            batch.append(number)
-            if len(batch) >= size:
-                self._send(jobs, batch, site_dir)
-                batch, size = [], min(2 * size, BATCH)
-        if batch:
-            self._send(jobs, batch, site_dir)
+        pages = [n for n in todo if is_page(jobs[n][0])]
+        start, size = 0, 1
+        while start < len(pages):
+            self._send(jobs, pages[start : start + size], site_dir)
+            start, size = start + size, min(2 * size, BATCH)
+        files = [n for n in todo if not is_page(jobs[n][0])]
+        for start in range(0, len(files), BATCH):
+            self._send(jobs, files[start : start + BATCH], site_dir)
 
     def _send(self, jobs: tuple[tuple[Entry, ...], ...], batch: list[int], site_dir: str) -> None:
         if self.background and self.process and not is_page(jobs[batch[0]][0]):
@@ -259,9 +257,10 @@ class Maker:
                 self._afterwards.append((tuple(batch), site_dir))
             return
         future = self._submit("make", tuple(batch), site_dir)
-        for number in batch:
-            for entry in jobs[number]:
-                self._batches[entry.src_uri] = future
+        uris = [entry.src_uri for number in batch for entry in jobs[number]]
+        self._uris[future] = uris
+        for uri in uris:
+            self._batches[uri] = future
 
     def ready(self, src_uri: str) -> bool:
         future = self._batches.get(src_uri)
@@ -276,7 +275,10 @@ class Maker:
             self.pages[made.src_uri] = made
             if (file := self._files.get(made.src_uri)) is not None:
                 file.content_string = made.markdown
-        for uri in [uri for uri, f in self._batches.items() if f is future]:
+        self._received(future)
+
+    def _received(self, future: Future) -> None:
+        for uri in self._uris.pop(future, ()):
             del self._batches[uri]
 
     def wait_all(self) -> None:

@@ -61,10 +61,11 @@ def twips(length: int) -> int:
 
 @dataclass(frozen=True)
 class Package:
-    """The template's parts: every part but the body and the properties as they are, and
-    the document part cut around its (empty) body."""
+    """The template's parts: every part but the body and the properties, compressed once into
+    a zip (``base``) that each file starts from, and the document part cut around its (empty)
+    body."""
 
-    parts: tuple[tuple[str, bytes], ...]
+    base: bytes
     before_body: str
     after_body: str
     section: str  # the template's section properties: a part of a draft ends with a copy
@@ -77,7 +78,12 @@ class Package:
         start = document.index("<w:body>") + len("<w:body>")
         end = document.index("<w:sectPr")
         section = document[end : document.index("</w:sectPr>") + len("</w:sectPr>")]
-        return cls(parts, document[:start], document[end:], section)
+        base = io.BytesIO()
+        with zipfile.ZipFile(base, "w", zipfile.ZIP_DEFLATED) as target:
+            for name, data in parts:
+                if name not in (DOCUMENT, CORE):
+                    _add(target, name, data)
+        return cls(base.getvalue(), document[:start], document[end:], section)
 
 
 class DocxWriter:
@@ -104,17 +110,18 @@ def _package(package: Package, draft: Draft, stamp: dt.date) -> bytes:
         if index:  # the part before ends its section: the next starts a new page, numbered from 1
             body.append(f'<w:p><w:pPr><w:pStyle w:val="VBLeft"/>{package.section}</w:pPr></w:p>')
         _part(body, part)
-    written = {
-        DOCUMENT: (package.before_body + "".join(body) + package.after_body).encode("utf-8"),
-        CORE: _core(draft.title, stamp).encode("utf-8"),
-    }
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for name, data in package.parts:  # every member dated 1980-01-01: the same bytes each build
-            member = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
-            member.compress_type = zipfile.ZIP_DEFLATED
-            target.writestr(member, written.get(name, data))
+    out = io.BytesIO(package.base)  # the parts every file shares, compressed once a build
+    with zipfile.ZipFile(out, "a", zipfile.ZIP_DEFLATED) as target:
+        _add(target, DOCUMENT, (package.before_body + "".join(body) + package.after_body).encode("utf-8"))
+        _add(target, CORE, _core(draft.title, stamp).encode("utf-8"))
     return out.getvalue()
+
+
+def _add(target: zipfile.ZipFile, name: str, data: bytes) -> None:
+    """A member dated 1980-01-01: the same bytes each build."""
+    member = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+    member.compress_type = zipfile.ZIP_DEFLATED
+    target.writestr(member, data)
 
 
 def _core(title: str, stamp: dt.date) -> str:
