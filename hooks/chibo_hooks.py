@@ -24,7 +24,6 @@ from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 
 if TYPE_CHECKING:
-    from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
     from mkdocs.structure.nav import Navigation
@@ -50,11 +49,6 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return lifecycle.current().files(files, config, ours=on_page_context)
 
 
-def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
-    lifecycle.current().all_read()
-    return env
-
-
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     return lifecycle.current().search_text(page, html)
 
@@ -66,6 +60,7 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    lifecycle.current().written(page)
     html = fence.fix_markup(output)
     return policy.externalize_scripts(html, root=policy.page_root(page.url), site_dir=Path(config.site_dir))
 

@@ -158,6 +158,7 @@ class Maker:
         self._uris: dict[Future, list[str]] = {}  # the files of each such batch
         self._files: dict[str, PendingFile] = {}
         self._later: list[Callable[[], None]] = []
+        self._last: Future | None = None  # the batch sent last: the process runs them in order
 
     def _submit(self, method: str, *args: object) -> Future:
         if self.process:
@@ -167,7 +168,7 @@ class Maker:
     def begin(self, directory_urls: bool, site_kept: bool) -> None:
         """Start a build: the records are read and the jobs listed (``prepared``)."""
         self._settle()
-        self._batches, self._uris, self._files, self._later = {}, {}, {}, []
+        self._batches, self._uris, self._files, self._later, self._last = {}, {}, {}, [], None
         self._prepared = self._submit("prepare", directory_urls, site_kept)
 
     def plan_ahead(self, directory_urls: bool) -> None:
@@ -256,7 +257,7 @@ class Maker:
             with self._lock:
                 self._afterwards.append((tuple(batch), site_dir))
             return
-        future = self._submit("make", tuple(batch), site_dir)
+        future = self._last = self._submit("make", tuple(batch), site_dir)
         uris = [entry.src_uri for number in batch for entry in jobs[number]]
         self._uris[future] = uris
         for uri in uris:
@@ -285,10 +286,19 @@ class Maker:
         for src_uri in list(self._batches):
             self.wait(src_uri)
 
+    def idle(self) -> bool:
+        """Whether every batch of this build is made (the process has nothing left to do)."""
+        return self._last is None or self._last.done()
+
     def blocks(self, src_uri: str) -> Blocks:
         self.wait(src_uri)
         made = self.pages.get(src_uri)
         return pickle.loads(zlib.decompress(made.packed)) if made and made.packed else Blocks()
+
+    def release(self, src_uri: str) -> None:
+        """A page is written and no later build reads its blocks: let them go."""
+        if (made := self.pages.get(src_uri)) is not None and made.packed:
+            self.pages[src_uri] = made._replace(packed=b"")
 
     def _log_failure(self, future: Future) -> None:
         """A download or Word file of the preview that could not be made, after its build ended

@@ -230,6 +230,11 @@ def mark(html: str, texts: tuple[str, ...]) -> str:
     return PLACEHOLDER.sub(lambda m: f"{m.group(0)}{texts[int(m.group(1))]}{_END}", html)
 
 
+def bare(html: str) -> str:
+    """The page's HTML with each block as its placeholder (the HTML MkDocs made, before ``mark``)."""
+    return _MARKED.sub(lambda m: f"{PLACEHOLDER_MARK}{m.group(1)}-->", html)
+
+
 def unmark(html: str, blocks: tuple[str, ...]) -> str:
     """The page's HTML for readers: each block where ``mark`` put its text."""
     return _MARKED.sub(lambda m: blocks[int(m.group(1))], html)
