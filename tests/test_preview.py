@@ -213,3 +213,40 @@ def test_a_plan_made_ahead_is_used_only_if_no_record_changed_since(tmp_path: Pat
     prepared = keeper.prepare(True, True)
     assert stale is not None and keeper.jobs is not stale.jobs
     assert "Chi bộ Dược học" in cell_page(prepared.todo)
+
+
+def test_the_preview_remakes_the_rows_of_a_year_page_only_for_the_cell_saved(tmp_path: Path) -> None:
+    from chibo.output.keeper import Keeper
+
+    project = copy_project(tmp_path)
+    keeper = Keeper(project)
+    year_pages = re.compile(r"^(van-phong/)?ket-qua/\d{4}/index\.md$")
+
+    def years(remember: bool, keep: Keeper = keeper) -> tuple[dict[str, str], int]:
+        """Each year page as ``keep`` makes it, and how many rows it rendered to make them."""
+        prepared = keep.prepare(True, True, remember)
+        assert keep.renderer is not None
+        row = keep.renderer.html.get_template("year-row.html.j2")
+        rendered, render = [0], row.render
+
+        def counted(*args: object, **kwargs: object) -> str:
+            rendered[0] += 1
+            return render(*args, **kwargs)
+
+        row.render = counted  # type: ignore[method-assign]
+        try:
+            jobs = [keep.jobs[n] for n in range(len(keep.jobs)) if year_pages.match(keep.jobs[n].entries[0].src_uri)]
+            pages = {job.entries[0].src_uri: str(job.run()[0].inline()) for job in jobs}
+        finally:
+            del row.render
+        assert prepared.todo  # something to make
+        return pages, rendered[0]
+
+    first, all_rows = years(remember=True)
+    assert len(first) >= 4 and all_rows > 20
+    rename(project, "Chi bộ Khoa Dược", "Chi bộ Dược phẩm")
+    second, remade = years(remember=True)
+    assert 0 < remade <= len(first)  # the saved cell's row of each year page, no other
+    assert second == years(remember=False, keep=Keeper(project))[0]  # what a build makes afresh
+    assert any("Chi bộ Dược phẩm" in page for page in second.values())
+    assert years(remember=False)[1] == all_rows  # a build that does not remember renders every row

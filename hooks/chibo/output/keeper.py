@@ -88,15 +88,20 @@ class Keeper:
         self.ahead: Ahead | None = None  # the plan made as a record was saved, before its build (``plan_ahead``)
         self.makes = 0  # how many times ``make`` ran
 
-    def prepare(self, directory_urls: bool, site_kept: bool) -> Prepared:
+    def prepare(self, directory_urls: bool, site_kept: bool, remember: bool = False) -> Prepared:
         """Read the records (``RecordsError`` if bad), list the jobs, and which to make.
 
         ``site_kept``: ``site_dir`` still has the downloads written into it last time (a dirty build).
+        ``remember``: a build of the preview, whose next build keeps what this one made (the
+        rows of the year pages: ``render.Parts``).
         """
-        if directory_urls != self.directory_urls or self.renderer is None:
+        renderer = self.renderer
+        if directory_urls != self.directory_urls or renderer is None or remember != (renderer.parts is not None):
             self.made.clear()
             self.directory_urls = directory_urls
-            self.renderer = Renderer.create(directory_urls, reload=True)
+            self.renderer = Renderer.create(directory_urls, reload=True, remember=remember)
+        if self.renderer.parts is not None:
+            self.renderer.parts.turn()
         ahead, self.ahead = self.ahead, None
         if ahead is not None and ahead.directory_urls == directory_urls and ahead.files == self._record_files():
             index, jobs = ahead.index, ahead.jobs

@@ -174,8 +174,8 @@ class Build:
     def written(self, page: Page) -> None:
         """MkDocs made ``page``'s HTML file (``on_post_page``): the page's HTML keeps each block as
         its placeholder again (``render.bare``), the whole page being in the file; at 5,000 cells
-        the blocks would hold 400 MiB to the end of the build. A build that publishes lets its blocks go, and the second process
-        once it has made every file (its memory with it)."""
+        the blocks would hold 400 MiB to the end of the build. A build that publishes lets its
+        blocks go, and the second process once it has made every file (its memory with it)."""
         if (bare := self.bare.pop(page.url, None)) is not None:
             page.content = bare
         if self.session.serving:

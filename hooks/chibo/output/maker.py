@@ -169,7 +169,7 @@ class Maker:
         """Start a build: the records are read and the jobs listed (``prepared``)."""
         self._settle()
         self._batches, self._uris, self._files, self._later, self._last = {}, {}, {}, [], None
-        self._prepared = self._submit("prepare", directory_urls, site_kept)
+        self._prepared = self._submit("prepare", directory_urls, site_kept, self.background)
 
     def plan_ahead(self, directory_urls: bool) -> None:
         """A record was saved (the preview): have the second process read and plan now, before
