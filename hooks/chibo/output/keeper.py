@@ -103,9 +103,9 @@ class Keeper:
         if directory_urls != self.directory_urls or renderer is None or remember != (renderer.parts is not None):
             self.made.clear()
             self.directory_urls = directory_urls
-            self.renderer = Renderer.create(directory_urls, reload=True, remember=remember)
-        if self.renderer.parts is not None:
-            self.renderer.parts.turn()
+            self.renderer = renderer = Renderer.create(directory_urls, reload=True, remember=remember)
+        if renderer.parts is not None:
+            renderer.parts.turn()
         ahead, self.ahead = self.ahead, None
         if ahead is not None and ahead.directory_urls == directory_urls and ahead.files == self._record_files():
             index, jobs = ahead.index, ahead.jobs
