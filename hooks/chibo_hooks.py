@@ -24,6 +24,7 @@ from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 
 if TYPE_CHECKING:
+    from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
     from mkdocs.structure.nav import Navigation
@@ -47,6 +48,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     return lifecycle.current().files(files, config, ours=on_page_context)
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    lifecycle.current().theme(env)
+    return env
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:

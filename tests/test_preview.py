@@ -250,3 +250,23 @@ def test_the_preview_remakes_the_rows_of_a_year_page_only_for_the_cell_saved(tmp
     assert second == years(remember=False, keep=Keeper(project))[0]  # what a build makes afresh
     assert any("Chi bộ Dược phẩm" in page for page in second.values())
     assert years(remember=False)[1] == all_rows  # a build that does not remember renders every row
+
+
+def test_the_preview_compiles_the_theme_once_a_session(served: Serve, monkeypatch: pytest.MonkeyPatch) -> None:
+    from jinja2 import Environment
+
+    compiled: list[str | None] = []
+    compile_source = Environment.compile
+
+    def spy(self: Environment, source: str, name: str | None = None, *args: object, **kwargs: object) -> object:
+        compiled.append(name)
+        return compile_source(self, source, name, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Environment, "compile", spy)
+    served.build()
+    assert {"main.html", "base.html"} <= set(compiled)  # the session's first build compiles the theme
+    compiled.clear()
+    rename(served.project, "Chi bộ Khoa Dược", "Chi bộ Dược phẩm")
+    page = served.build() / "chi-bo/khoa-duoc/index.html"
+    assert "Chi bộ Dược phẩm" in page.read_text(encoding="utf-8")
+    assert not {"main.html", "base.html", "partials/header.html"} & set(compiled)  # not again

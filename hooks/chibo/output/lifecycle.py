@@ -7,7 +7,8 @@ another plugin's, MkDocs itself). So:
 
 * the **session** (``Session``) holds what lasts from ``on_startup`` to ``on_shutdown``: the
   ``maker.Maker`` (its process and the pages it made, kept between the builds of ``mkdocs
-  serve`` so a saved record remakes only what changed) and, for dirty builds, the last search index;
+  serve`` so a saved record remakes only what changed), for dirty builds the last search
+  index, and the theme's templates compiled (``Compiled``);
 * the **build** (``Build``) holds what lasts one build: its plan, the pages MkDocs rebuilt,
   the publication of ``site/``;
 * ``on_build_error`` and ``on_shutdown`` stop what was started: a failed build cancels its
@@ -25,6 +26,8 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from jinja2 import BytecodeCache
+from jinja2.bccache import Bucket
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File
@@ -46,6 +49,7 @@ from . import assets, fence, policy, publish, render, sources
 from .maker import Maker, PendingFile, Prepared, wanted
 
 if TYPE_CHECKING:
+    from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
@@ -59,11 +63,30 @@ SEARCH_INDEX = "search/search_index.json"
 CHANGES = frozenset({EVENT_TYPE_CREATED, EVENT_TYPE_MODIFIED, EVENT_TYPE_MOVED, EVENT_TYPE_DELETED, EVENT_TYPE_CLOSED})
 
 
+class Compiled(BytecodeCache):
+    """The theme's templates as compiled by the session's first build: MkDocs makes a new Jinja
+    environment for each build, and compiling Material's templates again took 0.25 s of every
+    save in the preview. Jinja checks each template's source against the one compiled (a
+    changed template is compiled again)."""
+
+    def __init__(self) -> None:
+        self.code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if (code := self.code.get(bucket.key)) is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.code[bucket.key] = bucket.bytecode_to_string()
+
+
 class Session:
-    """From ``on_startup`` to ``on_shutdown``: the command, the maker, the last search index."""
+    """From ``on_startup`` to ``on_shutdown``: the command, the maker, the last search index,
+    the theme's templates compiled."""
 
     def __init__(self, command: str, dirty: bool, *, implicit: bool = False) -> None:
         self.command, self.dirty, self.implicit = command, dirty, implicit
+        self.compiled = Compiled()
         self.maker: Maker | None = None
         self.search: bytes | None = None  # the last search index of a dirty build
         self.watcher: BaseObserver | None = None  # the records' folder, for ``Maker.plan_ahead``
@@ -156,6 +179,10 @@ class Build:
             files.append(self.maker.file(config, entry))
         fence.fold_diacritics(files, config)
         return assets.fingerprint(files, config)
+
+    def theme(self, env: Environment) -> None:
+        """The theme's environment of this build (``on_env``): its templates compiled once a session."""
+        env.bytecode_cache = self.session.compiled
 
     def search_text(self, page: Page, html: str) -> str:
         """A page's HTML as the search index reads it: each block's text where the block goes."""

@@ -237,7 +237,8 @@ class Maker:
     def schedule(self, prepared: Prepared, site_dir: str, leave: Callable[[str], bool] | None = None) -> None:
         """Have the jobs to make made: the pages first, in the order MkDocs reads them, in batches
         that grow (1, 2, 4… ``BATCH``) so that the first are ready at once; then the downloads and
-        Word files, ``BATCH`` jobs a batch, which nothing reads before MkDocs writes the pages. The
+        Word files, which nothing reads before MkDocs writes the pages: ``BATCH`` jobs a batch, one
+        in the preview, whose next save waits for the batch being made (``_settle``). The
         jobs whose every file ``leave`` names are not made (the offline copy leaves the office
         area out)."""
         jobs = prepared.index.jobs
@@ -249,8 +250,9 @@ class Maker:
             self._send(jobs, pages[start : start + size], site_dir)
             start, size = start + size, min(2 * size, BATCH)
         files = [n for n in todo if not is_page(jobs[n][0])]
-        for start in range(0, len(files), BATCH):
-            self._send(jobs, files[start : start + BATCH], site_dir)
+        size = 1 if self.background else BATCH  # the preview's: a save waits for one job at most
+        for start in range(0, len(files), size):
+            self._send(jobs, files[start : start + size], site_dir)
 
     def _send(self, jobs: tuple[tuple[Entry, ...], ...], batch: list[int], site_dir: str) -> None:
         if self.background and self.process and not is_page(jobs[batch[0]][0]):
