@@ -88,7 +88,7 @@ class Session:
         self.command, self.dirty, self.implicit = command, dirty, implicit
         self.compiled = Compiled()
         self.maker: Maker | None = None
-        self.search: bytes | None = None  # the last search index of a dirty build
+        self.search: dict | None = None  # the last search index of a dirty build, read
         self.watcher: BaseObserver | None = None  # the records' folder, for ``Maker.plan_ahead``
 
     @property
@@ -248,16 +248,10 @@ class Build:
         path = site_dir / SEARCH_INDEX
         if not path.is_file():
             return
-        written = path.read_bytes()
+        written = json.loads(path.read_bytes())
         if self.session.search is not None:
-            merged = fence.merge_search_index(
-                json.loads(self.session.search),
-                json.loads(written),
-                self.rebuilt,
-                [file.url for file in gone],
-            )
-            written = json.dumps(merged, separators=(",", ":")).encode("utf-8")
-            path.write_bytes(written)
+            written = fence.merge_search_index(self.session.search, written, self.rebuilt, [f.url for f in gone])
+            path.write_text(json.dumps(written, separators=(",", ":")), encoding="utf-8")
         self.session.search = written
 
 
