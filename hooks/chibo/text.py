@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _NOT_WORD = re.compile(r"[^a-z0-9]+")
 
@@ -56,6 +57,7 @@ def _letters_and_tones(text: str) -> tuple[str, str]:
     return unicodedata.normalize("NFC", "".join(letters)), "".join(tones)
 
 
+@lru_cache(maxsize=1 << 16)  # the same names, sorted several ways at every build and preview save
 def sort_key(text: str) -> tuple[str, str, str]:
     """Key for ``sorted``: Vietnamese alphabet, numbers by value ("Khoa 2" before "Khoa 10")."""
     letters, tones = _letters_and_tones(" ".join(text.split()))
