@@ -282,7 +282,7 @@ class Maker:
 
     def _received(self, future: Future) -> None:
         for uri in self._uris.pop(future, ()):
-            del self._batches[uri]
+            self._batches.pop(uri, None)
 
     def wait_all(self) -> None:
         for src_uri in list(self._batches):
