@@ -270,3 +270,25 @@ def test_the_preview_compiles_the_theme_once_a_session(served: Serve, monkeypatc
     page = served.build() / "chi-bo/khoa-duoc/index.html"
     assert "Chi bộ Dược phẩm" in page.read_text(encoding="utf-8")
     assert not {"main.html", "base.html", "partials/header.html"} & set(compiled)  # not again
+
+
+def test_after_a_save_each_download_is_made_on_its_own_and_the_import_templates_are_not_remade(
+    tmp_path: Path,
+) -> None:
+    """The preview makes its downloads one job at a time after its build: the next save waits
+    for one file at most (at 1,000 cells, all of them took 1.2 s). The import templates are made
+    from the Committee and the programmes: renaming a cell leaves them."""
+    from chibo.output.keeper import Keeper, is_page
+
+    project = copy_project(tmp_path)
+    keeper = Keeper(project)
+    first = keeper.prepare(True, False, True)
+    keeper.make(first.todo, str(tmp_path / "site"))
+    rename(project, "Chi bộ Khoa Dược", "Chi bộ Dược phẩm")
+    remade = [keeper.jobs[n].entries for n in keeper.prepare(True, True, True).todo]
+    files = [[e.src_uri for e in entries] for entries in remade if not is_page(entries[0])]
+    downloads = [names for names in files if any("du-lieu/" in name for name in names)]
+    assert ["du-lieu/chi-bo.xlsx"] in downloads and ["van-phong/du-lieu/ket-qua.xlsx"] in downloads
+    assert all(len(names) == 1 for names in downloads), downloads
+    assert not [name for names in files for name in names if "mau/" in name]
+    assert (tmp_path / "site" / "du-lieu" / "mau").is_dir()  # they were made the first time

@@ -12,6 +12,8 @@ import datetime as dt
 import io
 import json
 import uuid
+from collections.abc import Callable
+from functools import partial
 from typing import NamedTuple
 
 import icalendar
@@ -89,54 +91,62 @@ def former_blanks(report: Report) -> tuple[str, ...]:
 
 
 def former_blank_files(report: Report) -> dict[str, bytes]:
+    first = blanks(report)[0]
+    return {f"mau/{name}": data for name, data in blank_files(first, report.committee.as_of).items()}
+
+
+def blank_files(found: Blanks, as_of: dt.date) -> dict[str, bytes]:
+    """A programme's import templates by file name (``ket-qua-2026.xlsx``…): from its own
+    records and the data date, not from any cell's."""
     from .blanks import templates
 
-    first = blanks(report)[0]
-    return {f"mau/{t.name}": t.data for t in templates(first.programme.records, first.year, report.committee.as_of)}
+    return {t.name: t.data for t in templates(found.programme.records, found.year, as_of)}
 
 
-def names(report: Report, audience: Audience) -> tuple[str, ...]:
-    """The names ``downloads`` gives, in its order, known before anything is made."""
-    fixed = tuple(name for name, _ in (OFFICE_FILES if audience.office else FILES))
-    return fixed if audience.office else fixed + tuple(n for b in blanks(report) for n in b.names)
+Made = Callable[[], "str | bytes"]
 
 
-def downloads(report: Report, renderer: Renderer, audience: Audience) -> dict[str, str | bytes]:
-    """Each download of ``audience`` by name: text, or bytes for the spreadsheets."""
-    from . import spreadsheets  # openpyxl: loaded only by a build that writes the downloads
-
-    cells, results = tables.cell_table(report, audience), tables.result_table(report, audience)
+def downloads(report: Report, renderer: Renderer, audience: Audience) -> dict[str, Made]:
+    """How to make each download of ``audience`` (text, or bytes for the spreadsheets), by name,
+    each on its own: the preview makes them one at a time after its build, and a save then
+    waits for one file at most, not for all of them. The import templates are ``blank_files``."""
     as_of = report.committee.as_of
-    made: dict[str, str | bytes] = {
-        "chi-bo.json": _json([cell_json(c, audience) for c in report.cells]),
-        "chi-bo.csv": _csv(cells),
-        "chi-bo.xlsx": spreadsheets.workbook((cells, tables.event_table(report, audience)), "Danh sách chi bộ", as_of),
-        "ket-qua.json": _json(
+
+    def cells_xlsx() -> bytes:
+        from . import spreadsheets  # openpyxl: loaded only by a build that writes the downloads
+
+        both = (tables.cell_table(report, audience), tables.event_table(report, audience))
+        return spreadsheets.workbook(both, "Danh sách chi bộ", as_of)
+
+    def results_xlsx() -> bytes:
+        from . import spreadsheets
+
+        results, years = tables.result_table(report, audience), tables.year_table(report, audience)
+        return spreadsheets.workbook((results, years, tables.target_table(report)), "Kết quả xếp loại", as_of)
+
+    made: dict[str, Made] = {
+        "chi-bo.json": lambda: _json([cell_json(c, audience) for c in report.cells]),
+        "chi-bo.csv": lambda: _csv(tables.cell_table(report, audience)),
+        "chi-bo.xlsx": cells_xlsx,
+        "ket-qua.json": lambda: _json(
             {
                 "years": [year_json(y, audience) for y in report.years],
                 "programmes": [programme_json(p) for p in report.programmes],
             }
         ),
-        "ket-qua.csv": _csv(results),
-        "ket-qua.xlsx": spreadsheets.workbook(
-            (results, tables.year_table(report, audience), tables.target_table(report)), "Kết quả xếp loại", as_of
-        ),
+        "ket-qua.csv": lambda: _csv(tables.result_table(report, audience)),
+        "ket-qua.xlsx": results_xlsx,
     }
-    if audience.office:
-        return {name: made[name] for name in names(report, audience)}
-    from .blanks import templates
+    if not audience.office:
+        made["lich.ics"] = lambda: calendar(report)
+        made["thay-doi.xml"] = lambda: feed(report, renderer, audience)
+        schema = (name for name, _ in FILES if name.startswith("schema/"))
+        made.update({name: partial(_schema, name.removeprefix("schema/")) for name in schema})
+    return {name: made[name] for name, _ in (OFFICE_FILES if audience.office else FILES)}
 
-    return {
-        **made,
-        "lich.ics": calendar(report),
-        "thay-doi.xml": feed(report, renderer, audience),
-        **{f"schema/{name}": text for name, text in schemas().items()},
-        **{
-            f"mau/{b.programme.id}/{t.name}": t.data
-            for b in blanks(report)
-            for t in templates(b.programme.records, b.year, report.committee.as_of)
-        },
-    }
+
+def _schema(name: str) -> str:
+    return schemas()[name]
 
 
 def _json(value: object) -> str:

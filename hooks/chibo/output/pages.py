@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from datetime import date
 from functools import partial
 from typing import NamedTuple
 
@@ -239,6 +240,17 @@ def site_plan(
         for d in documents.all
         if d.page
     ]
+    # One job a download: the preview makes them one at a time after its build (``maker.py``).
+    # The import templates, a job a programme, are made from the Committee and the programmes.
+    for audience, place in ((members, sources.download), (office, sources.office_download)):
+        jobs += [
+            Job((Entry(place(name)),), partial(_download, place(name), make), everything)
+            for name, make in downloads.downloads(report, renderer, audience).items()
+        ]
+    jobs += [
+        Job(tuple(Entry(sources.download(n)) for n in b.names), partial(_blanks, b, report.committee.as_of), shared)
+        for b in downloads.blanks(report)
+    ]
     # The import templates were static files at /mau/ before programmes: the first running
     # programme's keep answering there (a spreadsheet cannot send the reader on).
     former = downloads.former_blanks(report)
@@ -247,16 +259,7 @@ def site_plan(
             Job(
                 tuple(Entry(name) for name in former),
                 partial(lambda: (Output(n, c) for n, c in downloads.former_blank_files(report).items())),
-                everything,
-            )
-        )
-    for audience, place in ((members, sources.download), (office, sources.office_download)):
-        names = tuple(place(name) for name in downloads.names(report, audience))
-        jobs.append(
-            Job(
-                tuple(Entry(name) for name in names),
-                partial(_downloads, report, renderer, audience, place),
-                everything,
+                shared,
             )
         )
     jobs += [
@@ -274,8 +277,14 @@ def site_plan(
     return tuple(jobs)
 
 
-def _downloads(report: Report, renderer: Renderer, audience: Audience, place: Callable[[str], str]) -> Iterator[Output]:
-    return (Output(place(name), content) for name, content in downloads.downloads(report, renderer, audience).items())
+def _download(src_uri: str, make: downloads.Made) -> tuple[Output]:
+    return (Output(src_uri, make()),)
+
+
+def _blanks(found: downloads.Blanks, as_of: date) -> Iterator[Output]:
+    """A programme's import templates, in the order of ``found.names``."""
+    files = downloads.blank_files(found, as_of)
+    return (Output(sources.download(name), files[name.rsplit("/", 1)[-1]]) for name in found.names)
 
 
 def _word(writer: DocxWriter, draft: Draft) -> Iterator[Output]:
