@@ -19,7 +19,7 @@ from typing import NamedTuple
 import icalendar
 
 from ..formats import date_vi
-from ..records.schema import schemas
+from ..records.schema import schema_text
 from ..report import CellReport, ProgrammeReport, Report, YearReport
 from ..report.stats import TargetCheck
 from ..vocab import EVENT_LABELS, RATING_LABELS, RATINGS
@@ -141,12 +141,8 @@ def downloads(report: Report, renderer: Renderer, audience: Audience) -> dict[st
         made["lich.ics"] = lambda: calendar(report)
         made["thay-doi.xml"] = lambda: feed(report, renderer, audience)
         schema = (name for name, _ in FILES if name.startswith("schema/"))
-        made.update({name: partial(_schema, name.removeprefix("schema/")) for name in schema})
+        made.update({name: partial(schema_text, name.removeprefix("schema/")) for name in schema})
     return {name: made[name] for name, _ in (OFFICE_FILES if audience.office else FILES)}
-
-
-def _schema(name: str) -> str:
-    return schemas()[name]
 
 
 def _json(value: object) -> str:

@@ -42,11 +42,14 @@ MODELINES = MappingProxyType(
 
 def schemas() -> dict[str, str]:
     """File name → JSON text, for every record kind."""
-    texts = {}
-    for name, model in KINDS.items():
-        schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", **model.model_json_schema(by_alias=True)}
-        texts[name] = json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
-    return texts
+    return {name: schema_text(name) for name in KINDS}
+
+
+def schema_text(name: str) -> str:
+    """The JSON text of one record kind's schema (``chi-bo.schema.json``…)."""
+    model = KINDS[name]
+    schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", **model.model_json_schema(by_alias=True)}
+    return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
 
 
 def stale(project: Path) -> list[str]:
