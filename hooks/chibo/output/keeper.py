@@ -87,7 +87,6 @@ class Keeper:
         self.kept = KeptCells()  # each cell's report, for the next build
         self.ahead: Ahead | None = None  # the plan made as a record was saved, before its build (``plan_ahead``)
         self.makes = 0  # how many times ``make`` ran
-        self.remember = False  # what the last ``prepare`` was told
 
     def prepare(self, directory_urls: bool, site_kept: bool, remember: bool = False) -> Prepared:
         """Read the records (``RecordsError`` if bad), list the jobs, and which to make.
@@ -98,9 +97,8 @@ class Keeper:
         build that publishes keeps none of it (at 5,000 cells, the positions of every record's
         values alone are some 100 MiB).
         """
-        self.remember = remember
         renderer = self.renderer
-        if directory_urls != self.directory_urls or renderer is None or remember != (renderer.parts is not None):
+        if directory_urls != self.directory_urls or renderer is None or remember != self.remember:
             self.made.clear()
             self.directory_urls = directory_urls
             self.renderer = renderer = Renderer.create(directory_urls, reload=True, remember=remember)
@@ -116,6 +114,11 @@ class Keeper:
         todo = todo or self._todo(jobs, site_kept)
         self.made = todo.made
         return Prepared(index, todo.todo, todo.gone)
+
+    @property
+    def remember(self) -> bool:
+        """Whether the last ``prepare`` was a preview's: its renderer keeps the parts it made."""
+        return self.renderer is not None and self.renderer.parts is not None
 
     def _todo(self, jobs: tuple[Job, ...], site_kept: bool) -> Todo:
         """Which of ``jobs`` to make: those not made, or made from another key; the files gone."""
